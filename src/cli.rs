@@ -1,0 +1,132 @@
+//! The command line: `triangulate [FILE...]` opens the window, `triangulate check` reports.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::core::check::{CheckJson, render_text};
+use crate::core::import::{ImportOptions, Input, encoding_for_label, import};
+use crate::core::progress::Progress;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "triangulate",
+    version,
+    about = "Compare what the sources of a war claim, event by event."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// CSV files to open in the window (the synthetic demo data when none is given).
+    pub files: Vec<PathBuf>,
+    /// Decode the files with this encoding (windows-1256, windows-1252, iso-8859-6 …).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Render the window once, save a PNG screenshot here and quit.
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Import the files and print the import report.
+    Check(CheckArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// CSV files of claims.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one JSON object (files, claims, sources) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Decode the files with this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+}
+
+/// What the window should open with.
+#[derive(Debug, Default)]
+pub struct WindowArgs {
+    pub files: Vec<PathBuf>,
+    pub options: ImportOptions,
+    pub screenshot: Option<PathBuf>,
+}
+
+/// Either a finished command-line run, or the window to open.
+pub enum Run {
+    Done(ExitCode),
+    Window(WindowArgs),
+}
+
+pub fn run(cli: Cli) -> Run {
+    match cli.command {
+        Some(Command::Check(args)) => Run::Done(check(&args)),
+        None => match import_options(cli.encoding.as_deref()) {
+            Ok(options) => Run::Window(WindowArgs {
+                files: cli.files,
+                options,
+                screenshot: cli.screenshot,
+            }),
+            Err(code) => Run::Done(code),
+        },
+    }
+}
+
+fn import_options(encoding: Option<&str>) -> Result<ImportOptions, ExitCode> {
+    let Some(label) = encoding else {
+        return Ok(ImportOptions::default());
+    };
+    match encoding_for_label(label) {
+        Some(encoding) => Ok(ImportOptions {
+            encoding: Some(encoding),
+        }),
+        None => {
+            eprintln!(
+                "error: unknown encoding '{label}': use a label such as utf-8, windows-1256, \
+                 windows-1252, iso-8859-6"
+            );
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let options = match import_options(args.encoding.as_deref()) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let inputs: Vec<Input> = args.files.iter().map(Input::file).collect();
+    let Ok(imported) = import(&inputs, &options, &Progress::default()) else {
+        eprintln!("error: the import was cancelled");
+        return ExitCode::FAILURE;
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if args.json {
+        let doc = CheckJson {
+            report: &imported.report,
+            dataset: &imported.dataset,
+        };
+        serde_json::to_writer(&mut out, &doc)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{}", render_text(&imported.report, &imported.dataset))
+    };
+    if let Err(e) = written.and_then(|()| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the report: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if imported.report.imported() > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

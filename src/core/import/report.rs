@@ -1,0 +1,84 @@
+//! What an import did with every row: the import report.
+
+use serde::Serialize;
+
+/// A row that did not become a claim, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub line: u64,
+    /// The header of the offending column; `None` when the row as a whole is wrong.
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+/// A row identical to one imported before it, kept once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    pub line: u64,
+    pub of_file: String,
+    pub of_line: u64,
+}
+
+/// Which column was read as which field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ColumnUse {
+    pub field: &'static str,
+    pub column: String,
+}
+
+/// The outcome for one input file.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FileReport {
+    /// The path as given (or the name of embedded data).
+    pub path: String,
+    /// Data rows read, not counting the header.
+    pub rows: u64,
+    pub imported: u64,
+    pub rejected: Vec<RowError>,
+    pub duplicates: Vec<Duplicate>,
+    pub warnings: Vec<String>,
+    /// Why the file could not be read at all.
+    pub error: Option<String>,
+    pub encoding: String,
+    pub delimiter: String,
+    pub columns: Vec<ColumnUse>,
+    pub extra_columns: Vec<String>,
+}
+
+impl FileReport {
+    pub fn new(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// Every row is accounted for: imported, rejected or a duplicate.
+    pub fn is_balanced(&self) -> bool {
+        self.imported + self.rejected.len() as u64 + self.duplicates.len() as u64 == self.rows
+    }
+}
+
+/// The outcome of importing a set of files.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+}
+
+impl ImportReport {
+    pub fn imported(&self) -> u64 {
+        self.files.iter().map(|f| f.imported).sum()
+    }
+
+    pub fn rejected(&self) -> usize {
+        self.files.iter().map(|f| f.rejected.len()).sum()
+    }
+
+    pub fn duplicates(&self) -> usize {
+        self.files.iter().map(|f| f.duplicates.len()).sum()
+    }
+
+    pub fn failed_files(&self) -> impl Iterator<Item = &FileReport> {
+        self.files.iter().filter(|f| f.error.is_some())
+    }
+}

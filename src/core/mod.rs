@@ -1,0 +1,12 @@
+//! The pure core: model, import, analysis and export, with no user interface in it.
+
+pub mod check;
+pub mod dates;
+pub mod import;
+pub mod model;
+pub mod progress;
+pub mod quantity;
+pub mod registry;
+pub mod sources;
+pub mod strings;
+pub mod text;

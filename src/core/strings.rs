@@ -1,0 +1,195 @@
+//! Compact storage for the text of millions of claims.
+//!
+//! Repeated strings (sources, outlets, places, groups) are interned once in [`Strings`] and
+//! referred to by a 4-byte [`Sym`]; long one-off text (quotes) goes into a [`TextArena`] and is
+//! referred to by a [`TextRef`]. Both are plain data: `Send + Sync`, cheap to share behind an `Arc`.
+
+use std::hash::BuildHasher;
+use std::num::NonZeroU32;
+
+use hashbrown::HashTable;
+
+/// A handle to an interned string. Resolve it with [`Strings::resolve`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(NonZeroU32);
+
+/// Interned strings, each stored once.
+#[derive(Default)]
+pub struct Strings {
+    text: String,
+    /// `(start, end)` byte offsets into `text`, indexed by `Sym - 1`.
+    spans: Vec<(u32, u32)>,
+    table: HashTable<u32>,
+    hasher: foldhash::fast::FixedState,
+}
+
+/// Ran out of the 4 GiB that string offsets can address.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("more than 4 GiB of text: split the input into smaller sets")]
+pub struct TextFull;
+
+impl Strings {
+    /// The handle for `s`, interning it on first sight.
+    pub fn intern(&mut self, s: &str) -> Result<Sym, TextFull> {
+        let hash = self.hasher.hash_one(s);
+        let Self {
+            text, spans, table, ..
+        } = self;
+        let found = table.find(hash, |&index| span_str(text, spans[index as usize]) == s);
+        if let Some(&index) = found {
+            return Ok(sym_from_index(index));
+        }
+        let start = u32::try_from(text.len()).map_err(|_| TextFull)?;
+        let end = u32::try_from(text.len() + s.len()).map_err(|_| TextFull)?;
+        let index = u32::try_from(spans.len()).map_err(|_| TextFull)?;
+        if index == u32::MAX {
+            return Err(TextFull);
+        }
+        text.push_str(s);
+        spans.push((start, end));
+        let hasher = &self.hasher;
+        table.insert_unique(hash, index, |&i| {
+            hasher.hash_one(span_str(text, spans[i as usize]))
+        });
+        Ok(sym_from_index(index))
+    }
+
+    /// The handle for `s` if it has been interned.
+    pub fn get(&self, s: &str) -> Option<Sym> {
+        let hash = self.hasher.hash_one(s);
+        self.table
+            .find(hash, |&index| {
+                span_str(&self.text, self.spans[index as usize]) == s
+            })
+            .map(|&index| sym_from_index(index))
+    }
+
+    /// The text behind a handle made by this table.
+    pub fn resolve(&self, sym: Sym) -> &str {
+        let index = (sym.0.get() - 1) as usize;
+        self.spans
+            .get(index)
+            .map_or("", |&span| span_str(&self.text, span))
+    }
+
+    /// How many distinct strings are held.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Bytes held, for memory reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.spans.capacity() * 8 + self.table.capacity() * 5
+    }
+}
+
+fn sym_from_index(index: u32) -> Sym {
+    // `intern` never hands out `u32::MAX`, so `index + 1` is never zero.
+    Sym(NonZeroU32::MIN.saturating_add(index))
+}
+
+fn span_str(text: &str, (start, end): (u32, u32)) -> &str {
+    text.get(start as usize..end as usize).unwrap_or("")
+}
+
+/// A slice of a [`TextArena`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextRef {
+    start: u32,
+    len: u32,
+}
+
+impl TextRef {
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+/// One growing buffer for long text such as quotes.
+#[derive(Default)]
+pub struct TextArena {
+    text: String,
+}
+
+impl TextArena {
+    pub fn push(&mut self, s: &str) -> Result<TextRef, TextFull> {
+        if s.is_empty() {
+            return Ok(TextRef::default());
+        }
+        let start = u32::try_from(self.text.len()).map_err(|_| TextFull)?;
+        let len = u32::try_from(s.len()).map_err(|_| TextFull)?;
+        start.checked_add(len).ok_or(TextFull)?;
+        self.text.push_str(s);
+        Ok(TextRef { start, len })
+    }
+
+    pub fn get(&self, r: TextRef) -> &str {
+        let start = r.start as usize;
+        self.text.get(start..start + r.len as usize).unwrap_or("")
+    }
+
+    /// Drops everything from `len` bytes on, to undo a partly read file.
+    pub fn truncate(&mut self, len: usize) {
+        self.text.truncate(len);
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interning_returns_one_handle_per_distinct_string() {
+        let mut strings = Strings::default();
+        let a = strings.intern("SOHR").unwrap();
+        let b = strings.intern("SANA").unwrap();
+        let a2 = strings.intern("SOHR").unwrap();
+        assert_eq!(a, a2);
+        assert_ne!(a, b);
+        assert_eq!(strings.resolve(a), "SOHR");
+        assert_eq!(strings.resolve(b), "SANA");
+        assert_eq!(strings.len(), 2);
+        assert_eq!(strings.get("SANA"), Some(b));
+        assert_eq!(strings.get("YPG"), None);
+    }
+
+    #[test]
+    fn interning_survives_table_growth() {
+        let mut strings = Strings::default();
+        let syms: Vec<Sym> = (0..10_000)
+            .map(|i| strings.intern(&format!("place {i}")).unwrap())
+            .collect();
+        for (i, sym) in syms.iter().enumerate() {
+            assert_eq!(strings.resolve(*sym), format!("place {i}"));
+            assert_eq!(strings.get(&format!("place {i}")), Some(*sym));
+        }
+    }
+
+    #[test]
+    fn arena_round_trips_text_including_arabic() {
+        let mut arena = TextArena::default();
+        let a = arena.push("at least 13 dead").unwrap();
+        let b = arena.push("عين العرب").unwrap();
+        let empty = arena.push("").unwrap();
+        assert_eq!(arena.get(a), "at least 13 dead");
+        assert_eq!(arena.get(b), "عين العرب");
+        assert!(empty.is_empty());
+        assert_eq!(arena.get(empty), "");
+    }
+}

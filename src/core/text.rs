@@ -1,0 +1,98 @@
+//! Small text helpers shared by the importers: digit folding and key normalisation.
+
+use std::borrow::Cow;
+
+/// Replaces Arabic-Indic (`٠`–`٩`) and Extended Arabic-Indic (`۰`–`۹`) digits with ASCII digits,
+/// and the Arabic thousands and decimal separators with `,` and `.`.
+/// Borrows when there is nothing to replace, which is almost always.
+pub fn fold_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !s.chars().any(is_foldable) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{0660}'..='\u{0669}' => ascii_digit(c as u32 - 0x0660),
+                '\u{06F0}'..='\u{06F9}' => ascii_digit(c as u32 - 0x06F0),
+                '\u{066C}' => ',',
+                '\u{066B}' => '.',
+                other => other,
+            })
+            .collect(),
+    )
+}
+
+fn is_foldable(c: char) -> bool {
+    matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' | '\u{066B}' | '\u{066C}')
+}
+
+fn ascii_digit(value: u32) -> char {
+    char::from_digit(value, 10).unwrap_or('0')
+}
+
+/// A header name reduced for matching: lower case, without spaces, `_` and `-`.
+pub fn header_key(s: &str) -> String {
+    s.trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A value reduced for matching against a vocabulary: trimmed, lower case, inner runs of
+/// white space, `_` and `-` turned into one space.
+pub fn value_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Shortens `s` to at most `max` characters for an error message, marking the cut.
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &s[..cut])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_indic_digits_fold_to_ascii() {
+        assert_eq!(fold_digits("١٣"), "13");
+        assert_eq!(fold_digits("۲۰"), "20");
+        assert_eq!(fold_digits("at least ١٬٢٠٠"), "at least 1,200");
+        assert!(matches!(fold_digits("13"), Cow::Borrowed(_)));
+        assert!(matches!(fold_digits("عين العرب"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn header_keys_ignore_case_spaces_underscores_and_hyphens() {
+        assert_eq!(header_key("Event_Date"), "eventdate");
+        assert_eq!(header_key(" event-date "), "eventdate");
+        assert_eq!(header_key("\u{feff}Source"), "source");
+        assert_eq!(header_key("ATTRIBUTED TO"), "attributedto");
+    }
+
+    #[test]
+    fn value_keys_collapse_separators() {
+        assert_eq!(value_key("  State_Media "), "state media");
+        assert_eq!(value_key("independent-media"), "independent media");
+    }
+
+    #[test]
+    fn clip_marks_cut_text() {
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("abc", 3), "abc");
+    }
+}

@@ -1,0 +1,5 @@
+//! Triangulate: import article extractions, compare what each source claims, export findings.
+
+pub mod cli;
+pub mod core;
+pub mod ui;
