@@ -510,9 +510,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(w.out, "{HEADER}")?;
     let mut rng = Rng(options.seed);
     let start = NaiveDate::from_ymd_opt(2023, 1, 1).ok_or("bad start date")?;
-    // Events spread evenly over ten months; about seven rows an event.
+    // Events spread evenly over ten months; about eight rows an event, so the rows run out on the last day.
     let days = 304u64;
-    let events = (options.rows / 6).max(1);
+    let events = (options.rows / 9).max(1);
     let mut month = start;
     let mut month_total = 0u64;
     let mut i = 0u64;

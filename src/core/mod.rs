@@ -7,6 +7,8 @@ pub mod model;
 pub mod progress;
 pub mod quantity;
 pub mod registry;
+pub mod samples;
 pub mod sources;
 pub mod strings;
+pub mod table;
 pub mod text;

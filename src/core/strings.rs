@@ -13,6 +13,13 @@ use hashbrown::HashTable;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sym(NonZeroU32);
 
+impl Sym {
+    /// A dense index (`0..Strings::len()`), for tables indexed by string.
+    pub fn index(self) -> usize {
+        (self.0.get() - 1) as usize
+    }
+}
+
 /// Interned strings, each stored once.
 #[derive(Default)]
 pub struct Strings {
@@ -70,6 +77,16 @@ impl Strings {
         self.spans
             .get(index)
             .map_or("", |&span| span_str(&self.text, span))
+    }
+
+    /// Every string with its handle, in interning order.
+    pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
+        self.spans.iter().enumerate().map(|(i, &span)| {
+            (
+                sym_from_index(u32::try_from(i).unwrap_or(u32::MAX - 1)),
+                span_str(&self.text, span),
+            )
+        })
     }
 
     /// How many distinct strings are held.

@@ -1,0 +1,246 @@
+//! The claims table as data: which rows, in which order, for a sort and a text search.
+//! Rebuilt only when its key changes, never per frame.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Claim, Dataset};
+use super::strings::Sym;
+
+/// A column the claims table can be sorted by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SortColumn {
+    #[default]
+    Id,
+    Source,
+    Type,
+    Side,
+    Claim,
+    Group,
+    Low,
+    High,
+    Stance,
+    Location,
+    EventDate,
+    Published,
+    Outlet,
+}
+
+/// A sort column and direction.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Sort {
+    pub column: SortColumn,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// Clicking a column sorts by it; clicking it again reverses the order.
+    pub fn toggled(self, column: SortColumn) -> Self {
+        if self.column == column {
+            Self {
+                column,
+                descending: !self.descending,
+            }
+        } else {
+            Self {
+                column,
+                descending: false,
+            }
+        }
+    }
+}
+
+/// Indices of the claims to show, in order.
+#[derive(Default)]
+pub struct ClaimRows {
+    key: Option<(u64, Sort, String)>,
+    pub rows: Vec<u32>,
+}
+
+impl ClaimRows {
+    /// Rebuilds the rows if the data, sort or search changed. Returns whether it did.
+    pub fn update(&mut self, ds: &Dataset, sort: Sort, search: &str) -> bool {
+        let key = (ds.revision, sort, search.to_owned());
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        self.rows = claim_rows(ds, sort, search);
+        self.key = Some(key);
+        true
+    }
+}
+
+/// The rows of `ds` that match `search`, sorted; ties keep file order.
+pub fn claim_rows(ds: &Dataset, sort: Sort, search: &str) -> Vec<u32> {
+    let matcher = Search::new(ds, search);
+    let mut rows: Vec<u32> = ds
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matcher.matches(ds, c))
+        .filter_map(|(i, _)| u32::try_from(i).ok())
+        .collect();
+    if sort.column != SortColumn::Id {
+        let ranks = SymRanks::new(ds);
+        rows.sort_by_cached_key(|&i| {
+            ds.claims
+                .get(i as usize)
+                .map_or(0, |c| sort_key(c, sort.column, &ranks))
+        });
+    }
+    if sort.descending {
+        rows.reverse();
+    }
+    rows
+}
+
+/// Alphabetical rank of every interned string, so sorting compares integers.
+struct SymRanks(Vec<u32>);
+
+impl SymRanks {
+    fn new(ds: &Dataset) -> Self {
+        let mut all: Vec<(Sym, &str)> = ds.strings.iter().collect();
+        all.sort_by(|a, b| cmp_ignore_case(a.1, b.1));
+        let mut ranks = vec![0u32; all.len()];
+        for (rank, (sym, _)) in all.iter().enumerate() {
+            if let Some(slot) = ranks.get_mut(sym.index()) {
+                *slot = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+            }
+        }
+        Self(ranks)
+    }
+
+    fn of(&self, sym: Option<Sym>) -> u64 {
+        sym.and_then(|s| self.0.get(s.index()))
+            .map_or(u64::MAX, |&r| u64::from(r))
+    }
+}
+
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
+        .then_with(|| a.cmp(b))
+}
+
+fn sort_key(c: &Claim, column: SortColumn, ranks: &SymRanks) -> u64 {
+    let day =
+        |d: chrono::NaiveDate| u64::try_from(chrono::Datelike::num_days_from_ce(&d)).unwrap_or(0);
+    match column {
+        SortColumn::Id => 0,
+        SortColumn::Source => ranks.of(Some(c.source)),
+        SortColumn::Type => c.source_type as u64,
+        SortColumn::Side => ranks.of(c.side),
+        SortColumn::Claim => c.kind as u64,
+        SortColumn::Group => ranks.of(Some(c.group)),
+        SortColumn::Low => c.quantity.map_or(u64::MAX, |q| u64::from(q.low)),
+        SortColumn::High => c
+            .quantity
+            .map_or(u64::MAX, |q| q.high.map_or(u64::MAX - 1, u64::from)),
+        SortColumn::Stance => c.stance as u64,
+        SortColumn::Location => ranks.of(c.location),
+        SortColumn::EventDate => {
+            day(c.event_start) << 20
+                | day(c.event_end)
+                    .saturating_sub(day(c.event_start))
+                    .min(0xF_FFFF)
+        }
+        SortColumn::Published => c.published.map_or(u64::MAX, |w| {
+            day(w.date) << 17
+                | u64::from(
+                    w.time()
+                        .map_or(0, |t| chrono::Timelike::num_seconds_from_midnight(&t)),
+                )
+        }),
+        SortColumn::Outlet => ranks.of(c.outlet),
+    }
+}
+
+/// A case-insensitive text search over quotes, sources, places, outlets, groups and details.
+struct Search {
+    needle: String,
+    /// Which interned strings contain the needle, by [`Sym::index`].
+    sym_hits: Vec<bool>,
+}
+
+impl Search {
+    fn new(ds: &Dataset, text: &str) -> Option<Self> {
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return None;
+        }
+        let sym_hits = ds
+            .strings
+            .iter()
+            .map(|(_, s)| contains_folded(s, &needle))
+            .collect();
+        Some(Self { needle, sym_hits })
+    }
+}
+
+trait Matcher {
+    fn matches(&self, ds: &Dataset, claim: &Claim) -> bool;
+}
+
+impl Matcher for Option<Search> {
+    fn matches(&self, ds: &Dataset, c: &Claim) -> bool {
+        let Some(search) = self else {
+            return true;
+        };
+        let hit = |sym: Option<Sym>| {
+            sym.is_some_and(|s| search.sym_hits.get(s.index()).copied().unwrap_or(false))
+        };
+        [
+            Some(c.source),
+            Some(c.source_raw),
+            c.location,
+            c.outlet,
+            Some(c.group),
+            c.detail,
+            c.side,
+        ]
+        .into_iter()
+        .any(hit)
+            || contains_folded(ds.quote(c), &search.needle)
+    }
+}
+
+/// Whether `haystack` contains `needle_lower` ignoring case; no allocation for ASCII text.
+pub fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
+    if haystack.is_ascii() && needle_lower.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+        return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_search_ignores_case() {
+        assert!(contains_folded("Syrian Observatory", "observatory"));
+        assert!(!contains_folded("SANA", "sohr"));
+        assert!(contains_folded("Kobanê", "kobanê"));
+        assert!(contains_folded("عين العرب", "عين"));
+    }
+
+    #[test]
+    fn toggling_a_column_reverses_then_resets() {
+        let sort = Sort::default().toggled(SortColumn::Source);
+        assert_eq!(
+            sort,
+            Sort {
+                column: SortColumn::Source,
+                descending: false
+            }
+        );
+        assert!(sort.toggled(SortColumn::Source).descending);
+        assert!(
+            !sort
+                .toggled(SortColumn::Source)
+                .toggled(SortColumn::Low)
+                .descending
+        );
+    }
+}

@@ -1,0 +1,375 @@
+//! The app: state, caches and jobs; draws panels from them and applies the commands they
+//! return.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use eframe::egui;
+
+use super::claims_table::{claim_details_ui, claims_table_ui, search_ui};
+use super::commands::Command;
+use super::file_dialog::OpenDialog;
+use super::jobs::ImportJob;
+use super::menu::{menu_bar_ui, shortcuts};
+use super::report_view::import_report_ui;
+use super::screenshot::{Outcome, ScreenshotPlan};
+use super::state::{Tab, ThemeChoice, UiState};
+use super::status_bar::{StatusInfo, status_bar_ui};
+use crate::cli::WindowArgs;
+use crate::core::check::render_text;
+use crate::core::import::{ImportOptions, ImportReport, Input};
+use crate::core::model::Dataset;
+use crate::core::samples::Sample;
+use crate::core::sources::{SourceSummary, summarize};
+use crate::core::table::ClaimRows;
+
+/// What to import when the window opens.
+pub struct Startup {
+    pub inputs: Vec<Input>,
+    pub label: String,
+    pub options: ImportOptions,
+}
+
+impl Startup {
+    pub fn from_args(args: WindowArgs) -> Self {
+        let mut startup = if args.files.is_empty() {
+            Self::sample(Sample::SyntheticDemo)
+        } else {
+            Self::files(args.files)
+        };
+        startup.options = args.options;
+        startup
+    }
+
+    pub fn files(paths: Vec<PathBuf>) -> Self {
+        let inputs: Vec<Input> = paths.into_iter().map(Input::file).collect();
+        Self {
+            label: files_label(&inputs),
+            inputs,
+            options: ImportOptions::default(),
+        }
+    }
+
+    pub fn sample(sample: Sample) -> Self {
+        Self {
+            inputs: vec![sample.input()],
+            label: sample.label().to_owned(),
+            options: ImportOptions::default(),
+        }
+    }
+}
+
+fn files_label(inputs: &[Input]) -> String {
+    let names: Vec<&str> = inputs.iter().map(Input::file_name).collect();
+    match names.as_slice() {
+        [one] => (*one).to_owned(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+        [] => "no files".to_owned(),
+    }
+}
+
+/// Imported data and what is derived from it once per import.
+struct Loaded {
+    dataset: Arc<Dataset>,
+    report: ImportReport,
+    sources: Vec<SourceSummary>,
+    inputs: Vec<Input>,
+    label: String,
+}
+
+pub struct TriangulateApp {
+    state: UiState,
+    options: ImportOptions,
+    loaded: Option<Loaded>,
+    rows: ClaimRows,
+    search: String,
+    focus_search: bool,
+    selected: Option<u32>,
+    job: Option<ImportJob>,
+    dialog: OpenDialog,
+    message: Option<String>,
+    screenshot: Option<ScreenshotPlan>,
+}
+
+impl TriangulateApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let state: UiState = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = Self {
+            state,
+            options: startup.options,
+            loaded: None,
+            rows: ClaimRows::default(),
+            search: String::new(),
+            focus_search: false,
+            selected: None,
+            job: None,
+            dialog: OpenDialog::default(),
+            message: None,
+            screenshot: None,
+        };
+        apply_theme(&cc.egui_ctx, app.state.theme);
+        app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
+        app
+    }
+
+    /// Saves a screenshot to `path` once the data is in, then closes the window.
+    pub fn take_screenshot(&mut self, path: PathBuf, outcome: Outcome) {
+        self.screenshot = Some(ScreenshotPlan::new(path, outcome));
+    }
+
+    /// Whether an import is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn dataset(&self) -> Option<&Dataset> {
+        self.loaded.as_ref().map(|l| l.dataset.as_ref())
+    }
+
+    pub fn report(&self) -> Option<&ImportReport> {
+        self.loaded.as_ref().map(|l| &l.report)
+    }
+
+    /// Claims shown in the table, in order.
+    pub fn visible_rows(&self) -> &[u32] {
+        &self.rows.rows
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.state.tab
+    }
+
+    fn start_import(&mut self, ctx: &egui::Context, inputs: Vec<Input>, label: String) {
+        if let Some(old) = self.job.take() {
+            old.progress.cancel();
+        }
+        self.job = Some(ImportJob::start(inputs, self.options, label, ctx));
+    }
+
+    fn poll_import(&mut self) {
+        let Some(outcome) = self.job.as_ref().and_then(ImportJob::poll) else {
+            return;
+        };
+        let Some(job) = self.job.take() else {
+            return;
+        };
+        match outcome {
+            Ok(imported) => {
+                let report = imported.report;
+                let sources = summarize(&imported.dataset);
+                self.message = Some(import_message(&report));
+                if report.imported() == 0 {
+                    self.state.tab = Tab::ImportReport;
+                }
+                self.selected = None;
+                self.loaded = Some(Loaded {
+                    dataset: Arc::new(imported.dataset),
+                    report,
+                    sources,
+                    inputs: job.inputs,
+                    label: job.label,
+                });
+            }
+            Err(_) => {
+                self.message = Some("Import cancelled: the data shown is unchanged.".to_owned())
+            }
+        }
+    }
+
+    fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            commands.push(Command::AddFiles(dropped));
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowOpenDialog => self.dialog.open(ctx),
+            Command::OpenFiles(paths) => {
+                let startup = Startup::files(paths);
+                self.start_import(ctx, startup.inputs, startup.label);
+            }
+            Command::AddFiles(paths) => {
+                let mut inputs = self
+                    .loaded
+                    .as_ref()
+                    .map(|l| l.inputs.clone())
+                    .unwrap_or_default();
+                inputs.extend(paths.into_iter().map(Input::file));
+                let label = files_label(&inputs);
+                self.start_import(ctx, inputs, label);
+            }
+            Command::OpenSample(sample) => {
+                let startup = Startup::sample(sample);
+                self.start_import(ctx, startup.inputs, startup.label);
+            }
+            Command::CancelImport => {
+                if let Some(job) = &self.job {
+                    job.progress.cancel();
+                }
+            }
+            Command::SetTab(tab) => self.state.tab = tab,
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                apply_theme(ctx, theme);
+            }
+            Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
+            Command::SelectClaim(index) => self.selected = index,
+            Command::FocusSearch => {
+                self.state.tab = Tab::Claims;
+                self.focus_search = true;
+            }
+            Command::CopyReport => {
+                if let Some(l) = &self.loaded {
+                    ctx.copy_text(render_text(&l.report, &l.dataset));
+                    self.message = Some("Import report copied to the clipboard.".to_owned());
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                if ui
+                    .selectable_label(self.state.tab == tab, tab.title())
+                    .clicked()
+                {
+                    commands.push(Command::SetTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        let Some(loaded) = &self.loaded else {
+            ui.centered_and_justified(|ui| {
+                ui.label(if self.job.is_some() {
+                    "Importing…"
+                } else {
+                    "No data: File → Open CSV…"
+                });
+            });
+            return;
+        };
+        match self.state.tab {
+            Tab::Claims => {
+                search_ui(ui, &mut self.search, std::mem::take(&mut self.focus_search));
+                let ds = loaded.dataset.as_ref();
+                if let Some(claim) = self.selected.and_then(|i| ds.claims.get(i as usize)) {
+                    egui::Panel::bottom("claim-details")
+                        .show(ui, |ui| claim_details_ui(ui, ds, claim, commands));
+                }
+                claims_table_ui(
+                    ui,
+                    ds,
+                    &self.rows.rows,
+                    self.state.sort,
+                    self.selected,
+                    commands,
+                );
+            }
+            Tab::ImportReport => import_report_ui(ui, &loaded.report, &loaded.sources, commands),
+        }
+    }
+}
+
+fn import_message(report: &ImportReport) -> String {
+    let mut message = format!(
+        "Imported {} claims from {} file(s)",
+        report.imported(),
+        report.files.len()
+    );
+    let rejected = report.rejected();
+    let failed = report.failed_files().count();
+    if rejected > 0 || failed > 0 {
+        message.push_str(&format!(
+            "; {rejected} row(s) rejected, {failed} file(s) unreadable — see the Import report"
+        ));
+    }
+    message
+}
+
+fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {
+    ctx.set_theme(match theme {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+fn drop_overlay(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop CSV files to add them",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+impl eframe::App for TriangulateApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_import();
+        if let Some(files) = self.dialog.poll() {
+            self.apply(&ctx, Command::OpenFiles(files));
+        }
+        if let Some(loaded) = &self.loaded {
+            self.rows
+                .update(&loaded.dataset, self.state.sort, &self.search);
+        }
+        let mut commands = Vec::new();
+        shortcuts(&ctx, &mut commands);
+        Self::dropped_files(&ctx, &mut commands);
+        egui::Panel::top("menu-bar")
+            .show(ui, |ui| menu_bar_ui(ui, self.state.theme, &mut commands));
+        let info = StatusInfo {
+            shown: self.rows.rows.len(),
+            total: self.dataset().map_or(0, |d| d.claims.len()),
+            label: self.loaded.as_ref().map_or("", |l| l.label.as_str()),
+            rejected: self.report().map_or(0, ImportReport::rejected),
+            search: &self.search,
+            message: self.message.as_deref(),
+        };
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status_bar_ui(ui, &info, self.job.as_ref(), &mut commands)
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        self.dialog.path_window_ui(&ctx, &mut commands);
+        drop_overlay(&ctx);
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        if self.job.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let ready = self.loaded.is_some() && self.job.is_none();
+        if let Some(plan) = &mut self.screenshot {
+            plan.tick(&ctx, ready);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}

@@ -1,0 +1,253 @@
+//! The Claims tab: every claim with every column, sortable and searchable.
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use super::commands::Command;
+use crate::core::model::{Claim, Dataset};
+use crate::core::table::{Sort, SortColumn};
+
+/// A column of the table: its title, what it sorts by, and how a cell reads.
+struct TableColumn {
+    title: String,
+    sort: Option<SortColumn>,
+    width: f32,
+    cell: Cell,
+}
+
+enum Cell {
+    Id,
+    Source,
+    Type,
+    Side,
+    Claim,
+    Group,
+    Written,
+    Low,
+    High,
+    Qualifier,
+    Stance,
+    Detail,
+    Location,
+    EventDate,
+    Published,
+    Outlet,
+    Quote,
+    Extra(String),
+}
+
+fn columns(ds: &Dataset) -> Vec<TableColumn> {
+    let col = |title: &str, sort, width, cell| TableColumn {
+        title: title.to_owned(),
+        sort,
+        width,
+        cell,
+    };
+    let mut list = vec![
+        col("Source", Some(SortColumn::Source), 130.0, Cell::Source),
+        col("Type", Some(SortColumn::Type), 110.0, Cell::Type),
+        col("Side", Some(SortColumn::Side), 120.0, Cell::Side),
+        col("Claim", Some(SortColumn::Claim), 80.0, Cell::Claim),
+        col("Group", Some(SortColumn::Group), 120.0, Cell::Group),
+        col("As written", None, 90.0, Cell::Written),
+        col("Low", Some(SortColumn::Low), 50.0, Cell::Low),
+        col("High", Some(SortColumn::High), 50.0, Cell::High),
+        col("Qualifier", None, 70.0, Cell::Qualifier),
+        col("Stance", Some(SortColumn::Stance), 60.0, Cell::Stance),
+        col("Detail", None, 180.0, Cell::Detail),
+        col("Place", Some(SortColumn::Location), 120.0, Cell::Location),
+        col(
+            "Event date",
+            Some(SortColumn::EventDate),
+            90.0,
+            Cell::EventDate,
+        ),
+        col(
+            "Published",
+            Some(SortColumn::Published),
+            90.0,
+            Cell::Published,
+        ),
+        col("Outlet", Some(SortColumn::Outlet), 110.0, Cell::Outlet),
+        col("Quote", None, 360.0, Cell::Quote),
+        col("Id (file:line)", Some(SortColumn::Id), 200.0, Cell::Id),
+    ];
+    for name in ds.extra_column_names() {
+        list.push(col(name, None, 110.0, Cell::Extra(name.to_owned())));
+    }
+    list
+}
+
+fn cell_text(ds: &Dataset, c: &Claim, cell: &Cell) -> String {
+    let s = |sym| ds.str(sym).to_owned();
+    let o = |sym| ds.opt_str(sym).to_owned();
+    match cell {
+        Cell::Id => ds.claim_id(c),
+        Cell::Source => s(c.source),
+        Cell::Type => c.source_type.as_str().to_owned(),
+        Cell::Side => o(c.side),
+        Cell::Claim => c.kind.as_str().to_owned(),
+        Cell::Group => s(c.group),
+        Cell::Written => o(c.quantity_text),
+        Cell::Low => c.quantity.map(|q| q.low.to_string()).unwrap_or_default(),
+        Cell::High => match c.quantity {
+            Some(q) => q.high.map_or_else(|| "open".to_owned(), |h| h.to_string()),
+            None => String::new(),
+        },
+        Cell::Qualifier => c
+            .quantity
+            .map(|q| q.qualifier.as_str().to_owned())
+            .unwrap_or_default(),
+        Cell::Stance => c.stance.as_str().to_owned(),
+        Cell::Detail => o(c.detail),
+        Cell::Location => o(c.location),
+        Cell::EventDate => {
+            if c.event_start == c.event_end {
+                c.event_start.to_string()
+            } else {
+                format!("{}/{}", c.event_start, c.event_end)
+            }
+        }
+        Cell::Published => c.published.map(|w| w.to_string()).unwrap_or_default(),
+        Cell::Outlet => o(c.outlet),
+        Cell::Quote => ds.quote(c).to_owned(),
+        Cell::Extra(name) => ds.extra(c, name).unwrap_or("").to_owned(),
+    }
+}
+
+/// The search box above the table.
+pub fn search_ui(ui: &mut egui::Ui, search: &mut String, focus: bool) {
+    ui.horizontal(|ui| {
+        ui.label("Search");
+        let edit = ui.add(
+            egui::TextEdit::singleline(search)
+                .id_salt("claims-search")
+                .hint_text("quotes, sources, places, outlets (Ctrl+F)")
+                .desired_width(360.0),
+        );
+        if focus {
+            edit.request_focus();
+        }
+        if !search.is_empty() && ui.button("Clear").clicked() {
+            search.clear();
+        }
+    });
+}
+
+/// The table itself: reads the cached row order, pushes sort and selection commands.
+pub fn claims_table_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    rows: &[u32],
+    sort: Sort,
+    selected: Option<u32>,
+    commands: &mut Vec<Command>,
+) {
+    let columns = columns(ds);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt("claims-table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .min_scrolled_height(0.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for column in &columns {
+            table = table.column(Column::initial(column.width).at_least(36.0).clip(true));
+        }
+        table
+            .header(row_height + 4.0, |mut header| {
+                for column in &columns {
+                    header.col(|ui| header_cell_ui(ui, column, sort, commands));
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let Some(&index) = rows.get(row.index()) else {
+                        return;
+                    };
+                    let Some(claim) = ds.claims.get(index as usize) else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(index));
+                    for column in &columns {
+                        row.col(|ui| {
+                            let text = cell_text(ds, claim, &column.cell);
+                            let label = ui
+                                .add(egui::Label::new(text.as_str()).truncate().selectable(false));
+                            if matches!(column.cell, Cell::Quote | Cell::Detail) && !text.is_empty()
+                            {
+                                label.on_hover_text(text);
+                            }
+                        });
+                    }
+                    if row.response().clicked() {
+                        let next = if selected == Some(index) {
+                            None
+                        } else {
+                            Some(index)
+                        };
+                        commands.push(Command::SelectClaim(next));
+                    }
+                });
+            });
+    });
+}
+
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    column: &TableColumn,
+    sort: Sort,
+    commands: &mut Vec<Command>,
+) {
+    let Some(sort_column) = column.sort else {
+        ui.strong(column.title.as_str());
+        return;
+    };
+    let arrow = match (sort.column == sort_column, sort.descending) {
+        (true, false) => " ⬆",
+        (true, true) => " ⬇",
+        (false, _) => "",
+    };
+    let button =
+        egui::Button::new(egui::RichText::new(format!("{}{arrow}", column.title)).strong())
+            .frame(false);
+    if ui
+        .add(button)
+        .on_hover_text("Sort by this column")
+        .clicked()
+    {
+        commands.push(Command::SortBy(sort_column));
+    }
+}
+
+/// The selected claim in full, under the table.
+pub fn claim_details_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    claim: &Claim,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(ds.claim_id(claim));
+        ui.label(format!(
+            "{} ({}) · {} {} · {}",
+            ds.str(claim.source),
+            claim.source_type.as_str(),
+            claim.kind.as_str(),
+            ds.str(claim.group),
+            ds.opt_str(claim.location)
+        ));
+        if ui.button("Copy quote").clicked() {
+            ui.ctx().copy_text(ds.quote(claim).to_owned());
+        }
+        if ui.button("Close").clicked() {
+            commands.push(Command::SelectClaim(None));
+        }
+    });
+    let quote = ds.quote(claim);
+    if !quote.is_empty() {
+        ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+    }
+}

@@ -1,0 +1,27 @@
+//! What the user asked for, as plain values. Panels push these; the app applies them after
+//! drawing.
+
+use std::path::PathBuf;
+
+use super::state::{Tab, ThemeChoice};
+use crate::core::samples::Sample;
+use crate::core::table::SortColumn;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show the file dialog (and the path field, for when no dialog can open).
+    ShowOpenDialog,
+    /// Replace the data with these files.
+    OpenFiles(Vec<PathBuf>),
+    /// Add these files to the ones open now.
+    AddFiles(Vec<PathBuf>),
+    OpenSample(Sample),
+    CancelImport,
+    SetTab(Tab),
+    SetTheme(ThemeChoice),
+    SortBy(SortColumn),
+    SelectClaim(Option<u32>),
+    FocusSearch,
+    CopyReport,
+    Quit,
+}

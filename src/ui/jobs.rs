@@ -1,0 +1,59 @@
+//! Imports run on a named background thread; the frame polls for the result.
+
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use eframe::egui;
+
+use crate::core::import::{ImportOptions, Imported, Input, import};
+use crate::core::progress::{Cancelled, Progress};
+
+/// An import in progress.
+pub struct ImportJob {
+    pub progress: Arc<Progress>,
+    pub inputs: Vec<Input>,
+    pub label: String,
+    result: mpsc::Receiver<Result<Imported, Cancelled>>,
+}
+
+impl ImportJob {
+    /// Starts importing `inputs` off the UI thread; `ctx` is asked to repaint when done.
+    pub fn start(
+        inputs: Vec<Input>,
+        options: ImportOptions,
+        label: String,
+        ctx: &egui::Context,
+    ) -> Self {
+        let progress = Arc::new(Progress::default());
+        let (send, result) = mpsc::channel();
+        let job_progress = Arc::clone(&progress);
+        let job_inputs = inputs.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("import".to_owned())
+            .spawn(move || {
+                let outcome = import(&job_inputs, &options, &job_progress);
+                let _ = send.send(outcome);
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            // With no thread the receiver reports a disconnect, which `poll` treats as cancelled.
+            progress.cancel();
+        }
+        Self {
+            progress,
+            inputs,
+            label,
+            result,
+        }
+    }
+
+    /// The result, once the import has finished.
+    pub fn poll(&self) -> Option<Result<Imported, Cancelled>> {
+        match self.result.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(Cancelled)),
+        }
+    }
+}

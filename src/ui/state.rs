@@ -1,0 +1,40 @@
+//! What the window remembers between runs.
+
+use serde::{Deserialize, Serialize};
+
+/// The central tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Claims,
+    ImportReport,
+}
+
+impl Tab {
+    pub const ALL: [Self; 2] = [Self::Claims, Self::ImportReport];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Claims => "Claims",
+            Self::ImportReport => "Import report",
+        }
+    }
+}
+
+/// Light, dark, or follow the system.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Persisted UI state. Runtime data (the dataset, caches, jobs) lives elsewhere.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    pub tab: Tab,
+    pub theme: ThemeChoice,
+    pub sort: crate::core::table::Sort,
+}

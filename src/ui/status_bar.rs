@@ -1,0 +1,56 @@
+//! The status bar: what is loaded, and the progress of work under way.
+
+use eframe::egui;
+
+use super::commands::Command;
+use super::jobs::ImportJob;
+
+pub struct StatusInfo<'a> {
+    pub shown: usize,
+    pub total: usize,
+    pub label: &'a str,
+    pub rejected: usize,
+    pub search: &'a str,
+    pub message: Option<&'a str>,
+}
+
+pub fn status_bar_ui(
+    ui: &mut egui::Ui,
+    info: &StatusInfo<'_>,
+    job: Option<&ImportJob>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        if let Some(job) = job {
+            ui.spinner();
+            ui.label(format!("Importing {}…", job.label));
+            ui.add(
+                egui::ProgressBar::new(job.progress.fraction())
+                    .desired_width(200.0)
+                    .show_percentage(),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        ui.label(format!("{} of {} claims shown", info.shown, info.total));
+        if !info.search.is_empty() {
+            ui.separator();
+            ui.label(format!("search: “{}”", info.search));
+        }
+        if info.rejected > 0 {
+            ui.separator();
+            let link = ui.link(format!("{} rejected row(s)", info.rejected));
+            if link.clicked() {
+                commands.push(Command::SetTab(super::state::Tab::ImportReport));
+            }
+        }
+        ui.separator();
+        ui.weak(info.label);
+        if let Some(message) = info.message {
+            ui.separator();
+            ui.label(message);
+        }
+    });
+}
