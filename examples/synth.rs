@@ -191,6 +191,46 @@ fn enemy_of(side: &str) -> &'static str {
     }
 }
 
+/// One event as the row-writing code sees it.
+struct Event<'a> {
+    day: NaiveDate,
+    place: &'a str,
+    date: String,
+}
+
+impl<'a> Event<'a> {
+    fn next(&self, days: u64) -> NaiveDate {
+        self.day
+            .checked_add_days(Days::new(days))
+            .unwrap_or(self.day)
+    }
+
+    fn row(
+        &self,
+        source: usize,
+        outlet: &'a str,
+        claim: &'a str,
+        group: &'a str,
+        count: String,
+        quote: String,
+    ) -> Row<'a> {
+        Row {
+            source,
+            outlet,
+            published: self.next(1),
+            reported: self.day,
+            claim,
+            group,
+            count,
+            detail: "",
+            stance: "asserts",
+            place: self.place,
+            event_date: self.date.clone(),
+            quote,
+        }
+    }
+}
+
 /// One event: a fight at a place on a day, with every source's take on it.
 /// Returns the civilian toll the first monitor reported, for its monthly total.
 fn event<W: Write>(
@@ -202,29 +242,32 @@ fn event<W: Write>(
     let civilians = rng.toll();
     let gov = rng.toll();
     let nlf = rng.toll();
-    let date = day.to_string();
-    let next = |d: u64| day.checked_add_days(Days::new(d)).unwrap_or(day);
-    w.article += 1;
-    let row = |source, outlet, claim, group, count: String, quote: String| Row {
-        source,
-        outlet,
-        published: next(1),
-        reported: day,
-        claim,
-        group,
-        count,
-        detail: "",
-        stance: "asserts",
+    let ev = Event {
+        day,
         place,
-        event_date: date.clone(),
-        quote,
+        date: day.to_string(),
     };
+    w.article += 1;
+    monitors(w, rng, &ev, civilians)?;
+    belligerents(w, rng, &ev, gov, nlf)?;
+    extra_voice(w, rng, &ev, [civilians, gov, nlf])?;
+    Ok(civilians)
+}
+
+/// Monitors: conservative floors, revisions, re-quotes, and a second monitor that agrees.
+fn monitors<W: Write>(
+    w: &mut Writer<W>,
+    rng: &mut Rng,
+    ev: &Event<'_>,
+    civilians: u64,
+) -> std::io::Result<()> {
+    let place = ev.place;
     // The first monitor: conservative floors, sometimes revised upwards a day later.
     let text = format!("at least {civilians}");
     let quote = format!(
         "Orvane Casualty Observatory said at least {civilians} civilians were killed in {place}"
     );
-    w.write(&row(
+    w.write(&ev.row(
         OCO,
         "Harbor Wire",
         "killed",
@@ -234,7 +277,7 @@ fn event<W: Write>(
     ))?;
     if rng.chance(20) {
         let revised = civilians + 1 + rng.below(civilians / 2 + 2);
-        let mut update = row(
+        let mut update = ev.row(
             OCO,
             "Harbor Wire",
             "killed",
@@ -244,27 +287,20 @@ fn event<W: Write>(
                 "Orvane Casualty Observatory raised its toll in {place} to at least {revised} civilians"
             ),
         );
-        update.reported = next(2);
-        update.published = next(2);
+        update.reported = ev.next(2);
+        update.published = ev.next(2);
         w.write(&update)?;
     }
     // A second outlet re-quotes the same figure: one claimant, not two.
     if rng.chance(30) {
         w.article += 1;
-        w.write(&row(
-            OCO,
-            "Meridian Daily",
-            "killed",
-            "civilians",
-            text,
-            quote,
-        ))?;
+        w.write(&ev.row(OCO, "Meridian Daily", "killed", "civilians", text, quote))?;
     }
     // The second monitor mostly agrees.
     w.article += 1;
     let ctr = rng.scale(civilians, 90, 115);
     let quote = format!("Civil Toll Registry recorded {ctr} civilian deaths in {place}");
-    w.write(&row(
+    w.write(&ev.row(
         CTR,
         "Meridian Daily",
         "killed",
@@ -276,15 +312,20 @@ fn event<W: Write>(
         let injured = rng.scale(civilians, 150, 300);
         let text = count_text(rng, injured);
         let quote = format!("Field Medics Network treated {text} wounded people from {place}");
-        w.write(&row(
-            FMN,
-            "Meridian Daily",
-            "injured",
-            "civilians",
-            text,
-            quote,
-        ))?;
+        w.write(&ev.row(FMN, "Meridian Daily", "injured", "civilians", text, quote))?;
     }
+    Ok(())
+}
+
+/// The front and the state side, each inflating the other's losses.
+fn belligerents<W: Write>(
+    w: &mut Writer<W>,
+    rng: &mut Rng,
+    ev: &Event<'_>,
+    gov: u64,
+    nlf: u64,
+) -> std::io::Result<()> {
+    let place = ev.place;
     // The front inflates the enemy's losses and shrinks its own.
     w.article += 1;
     let claimed = rng.scale(gov, 250, 400);
@@ -296,18 +337,11 @@ fn event<W: Write>(
     let quote = format!(
         "Northern Liberation Front said its fighters killed {text} government soldiers near {place}"
     );
-    w.write(&row(
-        NLF,
-        "NLF statement",
-        "killed",
-        enemy_of("nlf"),
-        text,
-        quote,
-    ))?;
+    w.write(&ev.row(NLF, "NLF statement", "killed", enemy_of("nlf"), text, quote))?;
     if rng.chance(60) {
         let own = rng.scale(nlf, 20, 40);
         let quote = format!("Northern Liberation Front admitted losing {own} fighters at {place}");
-        w.write(&row(
+        w.write(&ev.row(
             NLF,
             "NLF statement",
             "killed",
@@ -320,7 +354,7 @@ fn event<W: Write>(
     w.article += 1;
     let claimed = rng.scale(nlf, 200, 350);
     let quote = format!("Veldaran State News said the army killed {claimed} terrorists in {place}");
-    w.write(&row(
+    w.write(&ev.row(
         VSN,
         "Veldaran State News",
         "killed",
@@ -330,7 +364,7 @@ fn event<W: Write>(
     ))?;
     if rng.chance(35) {
         let seized = "NLF seized the town centre";
-        let mut a = row(
+        let mut a = ev.row(
             NLF,
             "NLF statement",
             "control",
@@ -340,7 +374,7 @@ fn event<W: Write>(
         );
         a.detail = seized;
         w.write(&a)?;
-        let mut d = row(
+        let mut d = ev.row(
             VSN,
             "Veldaran State News",
             "control",
@@ -352,6 +386,17 @@ fn event<W: Write>(
         d.stance = "denies";
         w.write(&d)?;
     }
+    Ok(())
+}
+
+/// One more voice per event: a ministry, the army, a brigade, residents, an analyst or a wire.
+fn extra_voice<W: Write>(
+    w: &mut Writer<W>,
+    rng: &mut Rng,
+    ev: &Event<'_>,
+    [civilians, gov, nlf]: [u64; 3],
+) -> std::io::Result<()> {
+    let place = ev.place;
     let extra = rng.below(8);
     let source = [
         MINISTRY, ARMY, CRESCENT, RESIDENTS, ANALYST, HARBOR, MERIDIAN, FMN,
@@ -362,7 +407,7 @@ fn event<W: Write>(
             let own = rng.scale(gov, 30, 60);
             let q =
                 format!("Veldaran Interior Ministry said {own} security personnel died in {place}");
-            w.write(&row(
+            w.write(&ev.row(
                 MINISTRY,
                 "Veldaran State News",
                 "killed",
@@ -374,7 +419,7 @@ fn event<W: Write>(
         ARMY => {
             let n = rng.scale(nlf, 10, 40);
             let q = format!("Veldaran Army Command said it detained {n} militants near {place}");
-            w.write(&row(
+            w.write(&ev.row(
                 ARMY,
                 "Veldaran State News",
                 "captured",
@@ -385,7 +430,7 @@ fn event<W: Write>(
         }
         CRESCENT => {
             let q = format!("Crescent Brigades claimed responsibility for the attack on {place}");
-            let mut r = row(
+            let mut r = ev.row(
                 CRESCENT,
                 "Crescent channel",
                 "responsibility",
@@ -399,7 +444,7 @@ fn event<W: Write>(
         RESIDENTS => {
             let n = rng.scale(civilians, 500, 1500);
             let q = format!("Residents said hundreds of families fled {place}");
-            w.write(&row(
+            w.write(&ev.row(
                 RESIDENTS,
                 "Local Residents' Channel",
                 "displaced",
@@ -413,7 +458,7 @@ fn event<W: Write>(
                 "Conflict Desk Analytics estimated {civilians}-{} civilian deaths in {place}",
                 civilians * 2
             );
-            w.write(&row(
+            w.write(&ev.row(
                 ANALYST,
                 "Conflict Desk Analytics",
                 "killed",
@@ -425,7 +470,7 @@ fn event<W: Write>(
         _ => {
             let n = rng.scale(civilians, 95, 105);
             let q = format!("Reporters counted {n} bodies in {place}");
-            w.write(&row(
+            w.write(&ev.row(
                 HARBOR,
                 "Harbor Wire",
                 "killed",
@@ -435,7 +480,7 @@ fn event<W: Write>(
             ))?;
         }
     }
-    Ok(civilians)
+    Ok(())
 }
 
 /// A monitor's monthly total: a period claim spanning the month.

@@ -118,11 +118,11 @@ fn check(args: &CheckArgs) -> ExitCode {
     } else {
         write!(out, "{}", render_text(&imported.report, &imported.dataset))
     };
-    if let Err(e) = written.and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write the report: {e}");
-            return ExitCode::FAILURE;
-        }
+    if let Err(e) = written.and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the report: {e}");
+        return ExitCode::FAILURE;
     }
     if imported.report.imported() > 0 {
         ExitCode::SUCCESS

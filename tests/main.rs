@@ -1,1 +1,9 @@
-fn main() {}
+//! Integration tests, in one binary to save link time.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cli;
+mod fixtures;
+mod import_cases;
+mod realdata;
+mod seed;
+mod ui;

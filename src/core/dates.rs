@@ -114,15 +114,16 @@ pub fn parse_date(raw: &str) -> Result<ParsedDate, DateError> {
 /// Reads `start/end` (a span) or a single date (a span of one day).
 pub fn parse_span(raw: &str) -> Result<(ParsedDate, ParsedDate), DateError> {
     // ISO 8601 spans use `/`; day-first dates use `/` too, so split only between two ISO dates.
-    if let Some((a, b)) = raw.split_once('/') {
-        if looks_iso(a) && looks_iso(b) {
-            let start = parse_date(a)?;
-            let end = parse_date(b)?;
-            if end.when.date < start.when.date {
-                return Err(DateError::Reversed(raw.trim().to_owned()));
-            }
-            return Ok((start, end));
+    if let Some((a, b)) = raw.split_once('/')
+        && looks_iso(a)
+        && looks_iso(b)
+    {
+        let start = parse_date(a)?;
+        let end = parse_date(b)?;
+        if end.when.date < start.when.date {
+            return Err(DateError::Reversed(raw.trim().to_owned()));
         }
+        return Ok((start, end));
     }
     let one = parse_date(raw)?;
     Ok((one, one))

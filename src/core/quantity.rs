@@ -308,10 +308,11 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
         return rest.split_once(" and ").map(|(a, b)| (a.trim(), b.trim()));
     }
     for sep in [" to ", "-", "–", "—"] {
-        if let Some((a, b)) = text.split_once(sep) {
-            if !a.trim().is_empty() && !b.trim().is_empty() {
-                return Some((a.trim(), b.trim()));
-            }
+        if let Some((a, b)) = text.split_once(sep)
+            && !a.trim().is_empty()
+            && !b.trim().is_empty()
+        {
+            return Some((a.trim(), b.trim()));
         }
     }
     None

@@ -257,7 +257,7 @@ impl TriangulateApp {
                 ui.label(if self.job.is_some() {
                     "Importing…"
                 } else {
-                    "No data: File → Open CSV…"
+                    "No data: File > Open CSV…"
                 });
             });
             return;

@@ -205,21 +205,37 @@ fn header_cell_ui(
         ui.strong(column.title.as_str());
         return;
     };
-    let arrow = match (sort.column == sort_column, sort.descending) {
-        (true, false) => " ⬆",
-        (true, true) => " ⬇",
-        (false, _) => "",
-    };
+    let sorted = (sort.column == sort_column).then_some(sort.descending);
     let button =
-        egui::Button::new(egui::RichText::new(format!("{}{arrow}", column.title)).strong())
-            .frame(false);
-    if ui
+        egui::Button::new(egui::RichText::new(column.title.as_str()).strong()).frame(false);
+    let response = ui
         .add(button)
-        .on_hover_text("Sort by this column")
-        .clicked()
-    {
+        .on_hover_text("Sort by this column; click again to reverse");
+    if let Some(descending) = sorted {
+        sort_arrow_ui(ui, descending);
+    }
+    if response.clicked() {
         commands.push(Command::SortBy(sort_column));
     }
+}
+
+/// A small triangle: up for ascending, down for descending. Painted, as the default fonts
+/// have no arrow glyphs.
+fn sort_arrow_ui(ui: &mut egui::Ui, descending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let c = rect.center();
+    let (tip, base) = if descending { (3.5, -3.5) } else { (-3.5, 3.5) };
+    let points = vec![
+        egui::pos2(c.x, c.y + tip),
+        egui::pos2(c.x - 4.0, c.y + base),
+        egui::pos2(c.x + 4.0, c.y + base),
+    ];
+    let color = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
 }
 
 /// The selected claim in full, under the table.

@@ -46,7 +46,7 @@ pub fn import_report_ui(
 
 fn file_ui(ui: &mut egui::Ui, index: usize, file: &FileReport) {
     let title = match &file.error {
-        Some(_) => format!("⚠ {} — could not be read", file.path),
+        Some(_) => format!("{} — could not be read", file.path),
         None => format!(
             "{} — {} rows: {} imported, {} rejected, {} duplicates",
             file.path,
@@ -71,7 +71,7 @@ fn file_ui(ui: &mut egui::Ui, index: usize, file: &FileReport) {
             let mapping: Vec<String> = file
                 .columns
                 .iter()
-                .map(|c| format!("{} ← {}", c.field, c.column))
+                .map(|c| format!("{} = {}", c.field, c.column))
                 .collect();
             ui.label(format!("Columns read: {}", mapping.join(", ")));
             if !file.extra_columns.is_empty() {
@@ -81,7 +81,7 @@ fn file_ui(ui: &mut egui::Ui, index: usize, file: &FileReport) {
                 ));
             }
             for warning in &file.warnings {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
             }
             if !file.rejected.is_empty() {
                 ui.strong(format!("Rejected rows ({})", file.rejected.len()));

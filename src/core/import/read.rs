@@ -359,15 +359,15 @@ fn take_record(
     let line = record.position().map_or(0, csv::Position::line);
     report.rows += 1;
     let hash = row_hash(record);
-    if let Some(&index) = t.seen.rows.get(&hash) {
-        if let Some(first) = t.ds.claims.get(index as usize) {
-            report.duplicates.push(Duplicate {
-                line,
-                of_file: t.ds.file_name(first.file).to_owned(),
-                of_line: u64::from(first.line),
-            });
-            return;
-        }
+    if let Some(&index) = t.seen.rows.get(&hash)
+        && let Some(first) = t.ds.claims.get(index as usize)
+    {
+        report.duplicates.push(Duplicate {
+            line,
+            of_file: t.ds.file_name(first.file).to_owned(),
+            of_line: u64::from(first.line),
+        });
+        return;
     }
     match rows.claim(record, line, t.ds) {
         Ok(claim) => {

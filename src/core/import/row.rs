@@ -21,6 +21,18 @@ struct ResolvedSource {
     side: Option<Sym>,
 }
 
+/// A claim's free-text fields.
+struct Texts {
+    location: Option<Sym>,
+    detail: Option<Sym>,
+    outlet: Option<Sym>,
+    article_id: Option<Sym>,
+    url: Option<Sym>,
+    event_id: Option<Sym>,
+    quote: crate::core::strings::TextRef,
+    extras: Option<Sym>,
+}
+
 /// Counts of numeric dates read with a caveat, for the file's warnings.
 #[derive(Default, Debug)]
 pub struct DateNotes {
@@ -119,27 +131,11 @@ impl<'a> RowReader<'a> {
             Some(g) => ds.strings.intern(g).map_err(full)?,
             None => self.all_group(ds).map_err(full)?,
         };
-        let mut intern = |field: Field| -> RowResult<Option<Sym>> {
-            match self.cell(record, field) {
-                Some(v) => ds.strings.intern(v).map(Some).map_err(full),
-                None => Ok(None),
-            }
-        };
-        let location = intern(Field::Location)?;
-        let detail = intern(Field::Detail)?;
-        let outlet = intern(Field::Outlet)?;
-        let article_id = intern(Field::ArticleId)?;
-        let url = intern(Field::Url)?;
-        let event_id = intern(Field::EventId)?;
+        let texts = self.texts(record, line, ds)?;
         let quantity_text = match quantity_text {
             Some(text) => Some(ds.strings.intern(text).map_err(full)?),
             None => None,
         };
-        let quote = ds
-            .texts
-            .push(self.cell(record, Field::Quote).unwrap_or(""))
-            .map_err(full)?;
-        let extras = self.extras(record, ds).map_err(full)?;
         Ok(Claim {
             file: self.file,
             line: u32::try_from(line).unwrap_or(u32::MAX),
@@ -151,20 +147,50 @@ impl<'a> RowReader<'a> {
             group,
             quantity,
             quantity_text,
-            detail,
+            detail: texts.detail,
             stance,
-            location,
+            location: texts.location,
             event_start,
             event_end,
             published,
             reported_at,
-            outlet,
-            article_id,
-            url,
-            quote,
-            event_id,
-            extras,
+            outlet: texts.outlet,
+            article_id: texts.article_id,
+            url: texts.url,
+            quote: texts.quote,
+            event_id: texts.event_id,
+            extras: texts.extras,
         })
+    }
+
+    /// The free-text fields: interned when they repeat (places, outlets), the quote in the
+    /// arena.
+    fn texts(&self, record: &StringRecord, line: u64, ds: &mut Dataset) -> RowResult<Texts> {
+        let full = |_: TextFull| RowError {
+            line,
+            column: None,
+            reason: TextFull.to_string(),
+        };
+        let mut intern = |field: Field| -> RowResult<Option<Sym>> {
+            match self.cell(record, field) {
+                Some(v) => ds.strings.intern(v).map(Some).map_err(full),
+                None => Ok(None),
+            }
+        };
+        let texts = Texts {
+            location: intern(Field::Location)?,
+            detail: intern(Field::Detail)?,
+            outlet: intern(Field::Outlet)?,
+            article_id: intern(Field::ArticleId)?,
+            url: intern(Field::Url)?,
+            event_id: intern(Field::EventId)?,
+            quote: ds
+                .texts
+                .push(self.cell(record, Field::Quote).unwrap_or(""))
+                .map_err(full)?,
+            extras: self.extras(record, ds).map_err(full)?,
+        };
+        Ok(texts)
     }
 
     fn kind(&self, record: &StringRecord, line: u64) -> RowResult<ClaimKind> {
@@ -270,7 +296,9 @@ impl<'a> RowReader<'a> {
                 let (a, b) =
                     parse_span(text).map_err(|e| self.date_error(line, Field::EventDate, &e))?;
                 self.note(line, text, a);
-                self.note(line, text, b);
+                if b != a {
+                    self.note(line, text, b);
+                }
                 Some((a.when.date, b.when.date))
             }
             None => {

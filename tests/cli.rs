@@ -1,0 +1,99 @@
+//! `triangulate check` as a user runs it.
+
+use std::process::Command;
+
+use crate::fixtures::{Fixtures, seed_path};
+
+fn triangulate(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(args)
+        .output()
+        .expect("run triangulate");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_json_has_the_documented_keys() {
+    let seed = seed_path();
+    let (code, stdout, _) = triangulate(&["check", seed.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    let file = &doc["files"][0];
+    for key in ["path", "rows", "imported", "rejected", "warnings"] {
+        assert!(file.get(key).is_some(), "files[].{key}");
+    }
+    assert_eq!(file["rows"], 27);
+    let claim = &doc["claims"][0];
+    for key in [
+        "id",
+        "file",
+        "line",
+        "source",
+        "source_raw",
+        "source_type",
+        "side",
+        "claim",
+        "group",
+        "low",
+        "high",
+        "qualifier",
+        "stance",
+        "detail",
+        "location",
+        "event_date",
+        "published",
+        "reported_at",
+        "date_start",
+        "date_end",
+        "quantity_text",
+        "outlet",
+        "article_id",
+        "quote",
+    ] {
+        assert!(claim.get(key).is_some(), "claims[].{key}");
+    }
+    assert_eq!(claim["id"], "seed_kobane_hasaka_2015.csv:2");
+    let sources = doc["sources"].as_array().unwrap();
+    assert!(
+        sources
+            .iter()
+            .any(|s| s["name"] == "SOHR" && s["type"] == "monitor" && s["claims"] == 8)
+    );
+}
+
+#[test]
+fn check_text_report_lists_rejections_and_sources() {
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("mixed.csv", "source,claim,count,event_date\nSOHR,killed,13,2015-06-25\nSOHR,killed,many many,2015-06-25\n");
+    let (code, stdout, _) = triangulate(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("2 rows, 1 claims imported, 1 rejected"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rejected: line 3, column 'count': count 'many many'"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("SOHR"));
+}
+
+#[test]
+fn exit_codes_say_whether_anything_was_imported() {
+    let fixtures = Fixtures::new();
+    let empty = fixtures.write("empty.csv", "");
+    let (code, stdout, _) = triangulate(&["check", empty.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("empty.csv"), "{stdout}");
+    let (code, _, stderr) = triangulate(&["check"]);
+    assert_eq!(code, 2, "{stderr}");
+    let seed = seed_path();
+    let (code, _, stderr) =
+        triangulate(&["check", seed.to_str().unwrap(), "--encoding", "klingon"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown encoding 'klingon'"));
+}

@@ -1,0 +1,435 @@
+//! Every case of robust reading: encodings, delimiters, quoting, dates, quantities, and
+//! rows and files that must be rejected without losing the rest.
+
+use triangulate::core::import::{ImportOptions, encoding_for_label};
+use triangulate::core::model::{ClaimKind, SourceType, Stance};
+use triangulate::core::quantity::Qualifier;
+
+use crate::fixtures::{Fixtures, HEADER, import_paths, import_text};
+
+fn row(source: &str, count: &str, place: &str, date: &str) -> String {
+    format!("{source},killed,civilians,{count},{place},{date},Test Wire,quote\n")
+}
+
+#[test]
+fn semicolon_and_tab_delimiters_are_sniffed() {
+    let semi = format!(
+        "{}\n{}",
+        HEADER.replace(',', ";"),
+        row("SOHR", "13", "Kobane", "2015-06-25").replace(',', ";")
+    );
+    let imported = import_text("semi.csv", &semi);
+    assert_eq!(imported.report.files[0].delimiter, ";");
+    assert_eq!(imported.dataset.claims.len(), 1);
+
+    let fields = [
+        "SOHR",
+        "killed",
+        "civilians",
+        "1,200",
+        "Kobane",
+        "2015-06-25",
+        "Wire",
+        "a, b",
+    ];
+    let tab = format!("{}\n{}\n", HEADER.replace(',', "\t"), fields.join("\t"));
+    let imported = import_text("tab.tsv", &tab);
+    assert_eq!(imported.report.files[0].delimiter, "tab");
+    assert_eq!(imported.dataset.claims[0].quantity.unwrap().low, 1200);
+}
+
+#[test]
+fn utf8_bom_and_crlf_are_read() {
+    let text = format!(
+        "\u{feff}{HEADER}\r\n{}",
+        row("SOHR", "13", "Kobanê", "2015-06-25").replace('\n', "\r\n")
+    );
+    let imported = import_text("bom.csv", &text);
+    let ds = &imported.dataset;
+    assert_eq!(imported.report.files[0].encoding, "UTF-8");
+    assert_eq!(
+        ds.claims.len(),
+        1,
+        "{:?}",
+        imported.report.files[0].rejected
+    );
+    assert_eq!(ds.str(ds.claims[0].source), "SOHR");
+    assert_eq!(ds.opt_str(ds.claims[0].location), "Kobanê");
+    assert_eq!(
+        ds.quote(&ds.claims[0]),
+        "quote",
+        "no CR left in the last field"
+    );
+}
+
+#[test]
+fn windows_1256_arabic_is_detected_and_named_in_a_warning() {
+    let text = format!(
+        "{HEADER}\n{}{}{}",
+        row(
+            "المرصد السوري لحقوق الإنسان",
+            "13",
+            "عين العرب",
+            "2015-06-25"
+        ),
+        row("سانا", "0", "الحسكة", "2015-06-25"),
+        row("المرصد السوري", "30", "الحسكة", "2015-06-25"),
+    );
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("arabic_excel.csv", &bytes);
+    let imported = import_paths(&[path], ImportOptions::default());
+    let file = &imported.report.files[0];
+    assert_eq!(file.encoding, "windows-1256");
+    assert!(
+        file.warnings.iter().any(|w| w.contains("windows-1256")),
+        "{:?}",
+        file.warnings
+    );
+    let ds = &imported.dataset;
+    assert_eq!(ds.claims.len(), 3);
+    assert_eq!(ds.opt_str(ds.claims[0].location), "عين العرب");
+    // The registry knows the Arabic names.
+    assert_eq!(ds.str(ds.claims[0].source), "SOHR");
+    assert_eq!(ds.str(ds.claims[1].source), "SANA");
+}
+
+#[test]
+fn windows_1252_is_detected_and_an_encoding_can_be_forced() {
+    let text = format!("{HEADER}\n{}", row("SOHR", "13", "Kobanê", "2015-06-25"));
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("latin.csv", &bytes);
+    let detected = import_paths(std::slice::from_ref(&path), ImportOptions::default());
+    let ds = &detected.dataset;
+    assert_eq!(ds.opt_str(ds.claims[0].location), "Kobanê");
+    assert!(!detected.report.files[0].warnings.is_empty());
+
+    let forced = ImportOptions {
+        encoding: encoding_for_label("iso-8859-1"),
+    };
+    let imported = import_paths(&[path], forced);
+    assert_eq!(imported.report.files[0].encoding, "windows-1252");
+    assert!(
+        imported.report.files[0].warnings.is_empty(),
+        "a forced encoding is not a guess"
+    );
+    assert_eq!(
+        imported
+            .dataset
+            .opt_str(imported.dataset.claims[0].location),
+        "Kobanê"
+    );
+}
+
+#[test]
+fn a_bad_byte_far_into_a_utf8_looking_file_rereads_the_whole_file() {
+    let mut text = String::from(HEADER);
+    text.push('\n');
+    for i in 0..2000 {
+        text.push_str(&row("SOHR", &i.to_string(), "Kobane", "2015-06-25"));
+    }
+    let mut bytes = text.into_bytes();
+    bytes.extend_from_slice(b"SOHR,killed,civilians,3,Koban\xEA,2015-06-25,Test Wire,quote\n");
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("late_latin.csv", &bytes);
+    let imported = import_paths(&[path], ImportOptions::default());
+    let file = &imported.report.files[0];
+    assert!(
+        file.warnings.iter().any(|w| w.contains("line 2002")),
+        "{:?}",
+        file.warnings
+    );
+    assert_eq!(file.rows, 2001);
+    assert_eq!(file.imported, 2001, "nothing is lost or imported twice");
+    let ds = &imported.dataset;
+    assert_eq!(ds.opt_str(ds.claims[2000].location), "Kobanê");
+}
+
+#[test]
+fn quoted_fields_keep_commas_quotes_and_newlines_and_lines_stay_right() {
+    let text = format!(
+        "{HEADER}\nSOHR,killed,civilians,13,Kobane,2015-06-25,VICE News,\"he said, \"\"at least 13\"\"\nand more\"\nSANA,killed,civilians,lots,Hasaka,2015-06-25,VICE News,x\n"
+    );
+    let imported = import_text("quoted.csv", &text);
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.quote(&ds.claims[0]),
+        "he said, \"at least 13\"\nand more"
+    );
+    let rejected = &imported.report.files[0].rejected;
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(
+        rejected[0].line, 4,
+        "the record after a two-line field starts on line 4"
+    );
+    assert_eq!(rejected[0].column.as_deref(), Some("count"));
+    assert!(
+        rejected[0].reason.contains("'lots'"),
+        "{}",
+        rejected[0].reason
+    );
+}
+
+#[test]
+fn every_date_form_and_arabic_indic_digits_are_read() {
+    let text = format!(
+        "{HEADER}\n{}{}{}{}{}{}",
+        row("SOHR", "13", "Kobane", "2015-06-25"),
+        row("SOHR", "14", "Kobane", "2015-06-25T14:30:00+03:00"),
+        row("SOHR", "15", "Kobane", "25/06/2015"),
+        row("SOHR", "16", "Kobane", "\"June 25, 2015\""),
+        row("SOHR", "17", "Kobane", "25 Jun 2015"),
+        row("SOHR", "١٣", "Kobane", "٢٠١٥-٠٦-٢٥"),
+    );
+    let imported = import_text("dates.csv", &text);
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.claims.len(),
+        6,
+        "{:?}",
+        imported.report.files[0].rejected
+    );
+    for claim in &ds.claims {
+        assert_eq!(claim.event_start.to_string(), "2015-06-25");
+    }
+    assert_eq!(ds.claims[5].quantity.unwrap().low, 13);
+}
+
+#[test]
+fn ambiguous_day_first_dates_are_named_in_the_report() {
+    let text = format!(
+        "{HEADER}\n{}{}",
+        row("SOHR", "13", "Kobane", "05/06/2015"),
+        row("SOHR", "2", "Kobane", "06/05/2015")
+    );
+    let imported = import_text("ambiguous.csv", &text);
+    let ds = &imported.dataset;
+    assert_eq!(ds.claims[0].event_start.to_string(), "2015-06-05");
+    let warnings = &imported.report.files[0].warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("2 date(s)") && w.contains("day first")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn bad_rows_are_rejected_with_line_column_and_reason_and_the_rest_imports() {
+    let text = format!(
+        "{HEADER}\n{}{}{}{}{}{}{}{}",
+        row("SOHR", "13", "Kobane", "2015-06-25"),
+        row("SOHR", "-4", "Kobane", "2015-06-25"),
+        row("SOHR", "many many", "Kobane", "2015-06-25"),
+        row("SOHR", "13", "Kobane", "2015-02-30"),
+        "SOHR,killed,civilians,13,Kobane\n",
+        row("", "13", "Kobane", "2015-06-25"),
+        "SOHR,exploded,civilians,13,Kobane,2015-06-25,Wire,q\n",
+        row("SANA", "2", "Hasaka", "2015-06-25"),
+    );
+    let imported = import_text("bad_rows.csv", &text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.rows, 8);
+    assert_eq!(file.imported, 2);
+    assert!(file.is_balanced());
+    let find = |line: u64| {
+        file.rejected
+            .iter()
+            .find(|r| r.line == line)
+            .unwrap_or_else(|| panic!("line {line}"))
+    };
+    assert!(find(3).reason.contains("negative"));
+    assert_eq!(find(3).column.as_deref(), Some("count"));
+    assert!(
+        find(4)
+            .reason
+            .starts_with("count 'many many' is not a quantity I know")
+    );
+    assert_eq!(find(5).column.as_deref(), Some("event_date"));
+    assert!(find(5).reason.contains("not a real calendar date"));
+    assert_eq!(find(6).column, None);
+    assert!(find(6).reason.contains("5 fields, the header has 8"));
+    assert_eq!(find(7).column.as_deref(), Some("source"));
+    assert!(find(8).reason.contains("'exploded'"));
+}
+
+#[test]
+fn unreadable_files_give_clear_errors_naming_the_file() {
+    let fixtures = Fixtures::new();
+    let cases = [
+        ("empty.csv", b"".to_vec(), "empty"),
+        (
+            "header_only.csv",
+            format!("{HEADER}\n").into_bytes(),
+            "no data rows",
+        ),
+        (
+            "binary.csv",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3],
+            "binary",
+        ),
+        (
+            "ucdp_like.csv",
+            b"id,year,best,side_a\n1,2016,28,Government of Syria\n".to_vec(),
+            "found: id, year, best, side_a",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = fixtures.write(name, &bytes);
+        let imported = import_paths(&[path], ImportOptions::default());
+        let error = imported.report.files[0].error.clone().unwrap_or_default();
+        assert!(error.contains(name), "{name}: {error}");
+        assert!(error.contains(expected), "{name}: {error}");
+        assert!(imported.dataset.claims.is_empty());
+    }
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others_and_duplicates_across_files_are_reported() {
+    let fixtures = Fixtures::new();
+    let body = format!(
+        "{HEADER}\n{}{}",
+        row("SOHR", "13", "Kobane", "2015-06-25"),
+        row("SANA", "0", "Hasaka", "2015-06-25")
+    );
+    let a = fixtures.write("a.csv", &body);
+    let broken = fixtures.write("broken.csv", "");
+    let b = fixtures.write(
+        "b.csv",
+        format!("{body}{}", row("YPG", "15", "Kobane", "2015-06-25")),
+    );
+    let imported = import_paths(&[a, broken, b], ImportOptions::default());
+    assert_eq!(imported.dataset.claims.len(), 3);
+    let second = &imported.report.files[2];
+    assert_eq!(second.duplicates.len(), 2);
+    assert_eq!(second.duplicates[0].of_file, "a.csv");
+    assert_eq!(second.duplicates[0].of_line, 2);
+    assert!(second.is_balanced());
+    assert!(imported.report.files[1].error.is_some());
+}
+
+#[test]
+fn aliases_extras_overrides_and_the_column_mapping_are_reported() {
+    let text = "Claimant,Kind,Victims,Figure,Town,Date,Publisher,Snippet,Affiliation,Source_Type,Notes\n\
+                Some Local Blog,dead,people,about 13,Kobane,2015-06-25,VICE News,q,,,checked twice\n\
+                SANA,wounded,civilians,5,Hasaka,2015-06-25,VICE News,q,,,\n\
+                SOHR,detained,IS members,2,Hasaka,2015-06-25,VICE News,q,Kurdish-led forces,combatant,\n";
+    let imported = import_text("aliases.csv", text);
+    let ds = &imported.dataset;
+    let file = &imported.report.files[0];
+    assert_eq!(ds.claims.len(), 3, "{:?}", file.rejected);
+    assert!(
+        file.columns
+            .iter()
+            .any(|c| c.field == "source" && c.column == "Claimant")
+    );
+    assert!(
+        file.columns
+            .iter()
+            .any(|c| c.field == "outlet" && c.column == "Publisher")
+    );
+    assert_eq!(file.extra_columns, vec!["Notes".to_owned()]);
+    let [blog, sana, sohr] = [&ds.claims[0], &ds.claims[1], &ds.claims[2]];
+    assert_eq!(blog.kind, ClaimKind::Killed);
+    assert_eq!(blog.source_type, SourceType::Other);
+    assert_eq!(blog.quantity.unwrap().qualifier, Qualifier::About);
+    assert_eq!(ds.extra(blog, "Notes"), Some("checked twice"));
+    assert_eq!(sana.kind, ClaimKind::Injured);
+    assert_eq!(sana.source_type, SourceType::StateMedia);
+    assert_eq!(ds.opt_str(sana.side), "Syrian government");
+    assert_eq!(sohr.kind, ClaimKind::Captured);
+    assert_eq!(
+        sohr.source_type,
+        SourceType::Combatant,
+        "the CSV overrides the registry"
+    );
+    assert_eq!(ds.opt_str(sohr.side), "Kurdish-led forces");
+}
+
+#[test]
+fn explicit_bounds_win_over_count_and_spans_and_date_columns_are_read() {
+    let text = "source,claim,count,low,high,event_date,date_start,date_end,published,reported_at,stance\n\
+                SOHR,killed,about 13,10,20,,,,2015-06-25,,\n\
+                SOHR,killed,200,200,,2016-04-23/2016-04-28,,,2016-04-29,,\n\
+                SOHR,killed,7,,,,2016-05-01,2016-05-31,,2016-06-02T10:00,\n\
+                SANA,control,,,,,,,2015-06-25,,denies\n";
+    let imported = import_text("spans.csv", text);
+    let ds = &imported.dataset;
+    assert_eq!(
+        ds.claims.len(),
+        4,
+        "{:?}",
+        imported.report.files[0].rejected
+    );
+    let q = ds.claims[0].quantity.unwrap();
+    assert_eq!(
+        (q.low, q.high, q.qualifier),
+        (10, Some(20), Qualifier::Range)
+    );
+    assert_eq!(ds.opt_str(ds.claims[0].quantity_text), "about 13");
+    assert_eq!(
+        ds.claims[0].event_start.to_string(),
+        "2015-06-25",
+        "falls back to published"
+    );
+    assert_eq!(ds.claims[1].quantity.unwrap().high, None);
+    assert_eq!(ds.claims[1].event_end.to_string(), "2016-04-28");
+    assert_eq!(ds.claims[2].event_end.to_string(), "2016-05-31");
+    assert_eq!(
+        ds.claims[2].reported_at.unwrap().to_string(),
+        "2016-06-02T10:00:00"
+    );
+    assert_eq!(
+        ds.claims[1].reported_at.unwrap().to_string(),
+        "2016-04-29",
+        "falls back to published"
+    );
+    assert_eq!(ds.claims[3].stance, Stance::Denies);
+    assert!(ds.claims[3].quantity.is_none());
+}
+
+#[test]
+fn claim_ids_are_stable_across_runs() {
+    let text = format!(
+        "{HEADER}\n{}{}",
+        row("SOHR", "13", "Kobane", "2015-06-25"),
+        row("SANA", "1", "Hasaka", "2015-06-25")
+    );
+    let first = import_text("stable.csv", &text);
+    let second = import_text("stable.csv", &text);
+    let ids = |i: &triangulate::core::import::Imported| -> Vec<String> {
+        i.dataset
+            .claims
+            .iter()
+            .map(|c| i.dataset.claim_id(c))
+            .collect()
+    };
+    assert_eq!(ids(&first), vec!["stable.csv:2", "stable.csv:3"]);
+    assert_eq!(ids(&first), ids(&second));
+}
+
+#[test]
+fn a_numeric_claim_without_any_count_column_is_rejected_with_a_file_warning() {
+    let text = "source,claim,event_date\nSOHR,killed,2015-06-25\nSANA,control,2015-06-25\n";
+    let imported = import_text("no_count.csv", text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.imported, 1);
+    assert!(file.rejected[0].reason.contains("needs a count"));
+    assert!(file.warnings.iter().any(|w| w.contains("no count")));
+}
+
+#[test]
+fn cancelling_stops_the_import() {
+    use triangulate::core::import::{Input, import};
+    use triangulate::core::progress::Progress;
+    let progress = Progress::default();
+    progress.cancel();
+    let fixtures = Fixtures::new();
+    let path = fixtures.write(
+        "x.csv",
+        format!("{HEADER}\n{}", row("SOHR", "13", "Kobane", "2015-06-25")),
+    );
+    assert!(import(&[Input::file(path)], &ImportOptions::default(), &progress).is_err());
+    assert!(fixtures.path().exists());
+}

@@ -1,0 +1,91 @@
+//! The window, driven headless with egui_kittest.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use triangulate::ui::{Startup, Tab, TriangulateApp};
+
+use crate::fixtures::seed_path;
+
+fn harness_with(startup: Startup) -> Harness<'static, TriangulateApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| TriangulateApp::new(cc, startup));
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    assert!(!harness.state().is_busy(), "the import finished");
+    harness
+}
+
+#[test]
+fn opens_a_file_and_shows_the_claims_table() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(27));
+    assert_eq!(harness.state().tab(), Tab::Claims);
+    // Column headers and a known source are on screen.
+    harness.get_by_label_contains("Source");
+    harness.get_by_label_contains("Quote");
+    assert!(harness.query_all_by_label("SOHR").count() > 0);
+    assert!(harness.query_all_by_label("Kurdish-led forces").count() > 0);
+    harness.get_by_label("Import report").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().tab(), Tab::ImportReport);
+    harness.get_by_label_contains("Columns read:");
+}
+
+#[test]
+fn sorting_by_source_reorders_rows() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let before = harness.state().visible_rows().to_vec();
+    harness.get_by_label("Source").click();
+    harness.run_steps(3);
+    let after = harness.state().visible_rows().to_vec();
+    assert_eq!(after.len(), before.len());
+    assert_ne!(before, after);
+    let ds = harness.state().dataset().unwrap();
+    let names: Vec<String> = after
+        .iter()
+        .map(|&i| ds.str(ds.claims[i as usize].source).to_lowercase())
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+}
+
+#[test]
+fn typing_in_the_search_box_filters_the_table() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Jarablus");
+    harness.run_steps(3);
+    let rows = harness.state().visible_rows();
+    assert_eq!(rows.len(), 1);
+    let ds = harness.state().dataset().unwrap();
+    assert_eq!(
+        ds.str(ds.claims[rows[0] as usize].source),
+        "Sanliurfa governor"
+    );
+}
+
+#[test]
+fn the_demo_data_opens_when_no_file_is_given() {
+    let harness = harness_with(Startup::sample(
+        triangulate::core::samples::Sample::SyntheticDemo,
+    ));
+    let ds = harness.state().dataset().unwrap();
+    assert!(ds.claims.len() >= 3000);
+    assert!(
+        harness
+            .query_all_by_label_contains("synthetic demo data")
+            .count()
+            > 0
+    );
+}
