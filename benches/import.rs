@@ -1,1 +1,85 @@
-fn main() {}
+//! Import speed and memory on a large synthetic file, as the window holds it (every claim in
+//! memory), compared in the same run with the floor: reading the same file's records with
+//! `csv::ByteRecord` and doing nothing else.
+//!
+//! `cargo bench --bench import` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
+//! The file is made once with the synthetic generator and kept under `target/bench-data/`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use triangulate::core::import::{ImportOptions, Input, import};
+use triangulate::core::progress::Progress;
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Resets the peak-RSS mark so the next reading covers only what follows (Linux).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rows: u64 = std::env::var("TRIANGULATE_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("synth_{rows}.csv"));
+    if !path.exists() {
+        eprintln!("making {} ({rows} rows)…", path.display());
+        triangulate::synth::generate(rows, 42, &path)?;
+    }
+    let bytes = std::fs::metadata(&path)?.len();
+    println!(
+        "file: {} ({:.0} MB, {rows} rows)",
+        path.display(),
+        bytes as f64 / 1e6
+    );
+
+    // Warm the page cache so both runs read from memory.
+    let _ = std::fs::read(&path)?;
+
+    let start = Instant::now();
+    let mut reader = csv::ReaderBuilder::new().from_path(&path)?;
+    let mut record = csv::ByteRecord::new();
+    let mut records = 0u64;
+    while reader.read_byte_record(&mut record)? {
+        records += 1;
+    }
+    let floor = start.elapsed().as_secs_f64();
+    println!("csv ByteRecord read only:  {floor:.3} s ({records} records)");
+
+    reset_peak();
+    let before = peak_rss_mib().unwrap_or(0.0);
+    let start = Instant::now();
+    let imported = import(
+        &[Input::file(&path)],
+        &ImportOptions::default(),
+        &Progress::default(),
+    )
+    .map_err(|_| "cancelled")?;
+    let took = start.elapsed().as_secs_f64();
+    let peak = peak_rss_mib().unwrap_or(0.0);
+    let ds = &imported.dataset;
+    println!(
+        "import (all claims held):  {took:.3} s, {:.0} claims/s, {:.2}x the read-only floor",
+        ds.claims.len() as f64 / took,
+        took / floor
+    );
+    println!(
+        "memory: peak RSS {peak:.0} MiB (was {before:.0} MiB before the import); dataset {:.0} MiB, {} claims, {} distinct strings, {} claim bytes each",
+        ds.heap_bytes() as f64 / 1_048_576.0,
+        ds.claims.len(),
+        ds.strings.len(),
+        std::mem::size_of::<triangulate::core::model::Claim>()
+    );
+    println!("targets: at most 1.0 s and 250 MB for 1,000,000 rows");
+    assert_eq!(imported.report.imported(), rows, "every row became a claim");
+    Ok(())
+}

@@ -46,6 +46,9 @@ impl SourceType {
 
     /// Reads `state_media`, `State Media`, `state-media` and a few common synonyms.
     pub fn parse(s: &str) -> Option<Self> {
+        if let Some(exact) = Self::ALL.into_iter().find(|t| t.as_str() == s) {
+            return Some(exact);
+        }
         let key = value_key(s).replace(' ', "_");
         let found = Self::ALL.into_iter().find(|t| t.as_str() == key);
         found.or(match key.as_str() {
@@ -112,6 +115,9 @@ impl ClaimKind {
 
     /// Reads a kind or one of its synonyms (dead, wounded, detained …).
     pub fn parse(s: &str) -> Option<Self> {
+        if let Some(exact) = Self::ALL.into_iter().find(|k| k.as_str() == s) {
+            return Some(exact);
+        }
         let key = value_key(s);
         let found = Self::ALL.into_iter().find(|k| k.as_str() == key);
         found.or(match key.as_str() {
@@ -149,6 +155,11 @@ impl Stance {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "asserts" => return Some(Self::Asserts),
+            "denies" => return Some(Self::Denies),
+            _ => {}
+        }
         match value_key(s).as_str() {
             "asserts" | "assert" | "asserted" | "claims" | "affirms" | "confirms" | "says"
             | "yes" => Some(Self::Asserts),

@@ -183,6 +183,9 @@ enum Shape {
 
 /// Reads a count as written in a CSV cell.
 pub fn parse_quantity(raw: &str) -> Result<Quantity, QuantityError> {
+    if !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return digits_value(raw, raw).map(Quantity::exact);
+    }
     let folded = fold_digits(raw);
     let text = value_key_keep_hyphen(&folded);
     let unknown = || QuantityError::Unknown(clip(raw.trim(), 60).into_owned());

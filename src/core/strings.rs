@@ -61,6 +61,20 @@ impl Strings {
         Ok(sym_from_index(index))
     }
 
+    /// Like [`Self::intern`], but first tries `hint`, the handle this caller got last time:
+    /// consecutive rows often repeat a value (the same article, outlet, place), and comparing
+    /// is cheaper than hashing.
+    pub fn intern_hinted(&mut self, s: &str, hint: &mut Option<Sym>) -> Result<Sym, TextFull> {
+        if let Some(sym) = *hint
+            && self.resolve(sym) == s
+        {
+            return Ok(sym);
+        }
+        let sym = self.intern(s)?;
+        *hint = Some(sym);
+        Ok(sym)
+    }
+
     /// The handle for `s` if it has been interned.
     pub fn get(&self, s: &str) -> Option<Sym> {
         let hash = self.hasher.hash_one(s);

@@ -117,7 +117,7 @@ impl Field {
         self.names().iter().any(|n| header_key(n) == key)
     }
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 }

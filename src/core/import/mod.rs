@@ -1,6 +1,7 @@
 //! Importing CSV files of article extractions into a [`Dataset`].
 
 pub mod columns;
+mod duplicates;
 pub mod encoding;
 mod read;
 pub mod report;
@@ -106,10 +107,8 @@ pub fn import(
 ) -> Result<Imported, Cancelled> {
     let mut dataset = Dataset::default();
     let mut report = ImportReport::default();
-    let mut seen = read::SeenRows::default();
     let mut target = read::Target {
         ds: &mut dataset,
-        seen: &mut seen,
         registry: Registry::builtin(),
         progress,
     };
@@ -119,7 +118,7 @@ pub fn import(
             .files
             .push(read::import_file(input, options, &mut target)?);
     }
-    seen.release();
+    duplicates::remove_duplicates(&mut dataset, &mut report);
     dataset.revision += 1;
     Ok(Imported { dataset, report })
 }

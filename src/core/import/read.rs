@@ -1,8 +1,6 @@
 //! Reading one file: encoding, delimiter, header, then records on a reader thread feeding
 //! claims to the caller's thread.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 use std::io::Read;
 use std::sync::mpsc;
 
@@ -14,7 +12,7 @@ use super::encoding::{
     FirstGuess, TextEncoding, decode_sample, detect, detect_sample, first_guess, looks_binary,
     sniff_delimiter,
 };
-use super::report::{ColumnUse, Duplicate, FileReport};
+use super::report::{ColumnUse, FileReport};
 use super::row::RowReader;
 use super::{ImportOptions, Input};
 use crate::core::model::{Dataset, FileId, SourceFile};
@@ -23,24 +21,6 @@ use crate::core::registry::Registry;
 
 const SAMPLE_BYTES: usize = 64 * 1024;
 const BATCH: usize = 2048;
-
-/// Rows seen so far in this import, by content hash, for duplicate detection.
-#[derive(Default)]
-pub struct SeenRows {
-    /// Row hash → index of the claim it became.
-    rows: HashMap<u64, u32, foldhash::quality::FixedState>,
-}
-
-impl SeenRows {
-    pub fn release(&mut self) {
-        self.rows = HashMap::default();
-    }
-
-    /// Forgets the rows that became claims `from..`, after those claims were undone.
-    fn forget_from(&mut self, from: usize) {
-        self.rows.retain(|_, index| (*index as usize) < from);
-    }
-}
 
 /// Why a pass over a file stopped early.
 enum PassError {
@@ -55,7 +35,6 @@ enum PassError {
 /// Everything one file's import writes into.
 pub struct Target<'a> {
     pub ds: &'a mut Dataset,
-    pub seen: &'a mut SeenRows,
     pub registry: &'a Registry,
     pub progress: &'a Progress,
 }
@@ -88,7 +67,6 @@ pub fn import_file(
     let failed = |t: &mut Target<'_>, message: String| {
         t.ds.claims.truncate(claims_before);
         t.ds.texts.truncate(texts_before);
-        t.seen.forget_from(claims_before);
         FileReport {
             error: Some(format!("{}: {message}", input.name)),
             ..FileReport::new(&input.name)
@@ -143,8 +121,7 @@ fn read_file(
             // Undo the partial pass and read the whole file again with a detected encoding.
             t.ds.claims.truncate(claims_before);
             t.ds.texts.truncate(texts_before);
-            t.seen.forget_from(claims_before);
-            *report = FileReport::new(&input.name);
+                *report = FileReport::new(&input.name);
             let mut whole = input
                 .open()
                 .map_err(|e| PassError::Failed(io_message(&e)))?;
@@ -358,37 +335,14 @@ fn take_record(
 ) {
     let line = record.position().map_or(0, csv::Position::line);
     report.rows += 1;
-    let hash = row_hash(record);
-    if let Some(&index) = t.seen.rows.get(&hash)
-        && let Some(first) = t.ds.claims.get(index as usize)
-    {
-        report.duplicates.push(Duplicate {
-            line,
-            of_file: t.ds.file_name(first.file).to_owned(),
-            of_line: u64::from(first.line),
-        });
-        return;
-    }
     match rows.claim(record, line, t.ds) {
         Ok(claim) => {
-            if let Ok(index) = u32::try_from(t.ds.claims.len()) {
-                t.seen.rows.insert(hash, index);
-            }
             debug_assert_eq!(claim.file, file);
             t.ds.claims.push(claim);
             report.imported += 1;
         }
         Err(error) => report.rejected.push(error),
     }
-}
-
-fn row_hash(record: &StringRecord) -> u64 {
-    let mut hasher = foldhash::quality::FixedState::with_seed(0x7269_616e_6775_6c61).build_hasher();
-    for field in record {
-        hasher.write(field.as_bytes());
-        hasher.write_u8(0xff);
-    }
-    hasher.finish()
 }
 
 fn date_warnings(notes: &super::row::DateNotes, report: &mut FileReport) {

@@ -16,6 +16,7 @@ use crate::core::text::clip;
 /// How a claimant name as written resolves, cached per distinct spelling.
 #[derive(Clone, Copy)]
 struct ResolvedSource {
+    raw: Sym,
     canonical: Sym,
     source_type: SourceType,
     side: Option<Sym>,
@@ -49,6 +50,8 @@ pub struct RowReader<'a> {
     registry: &'a Registry,
     sources: HashMap<Sym, ResolvedSource>,
     all_group: Option<Sym>,
+    /// The handle each field's column gave last, indexed by `Field::index` (extras last).
+    recent: [Option<Sym>; Field::ALL.len() + 1],
     pub dates: DateNotes,
 }
 
@@ -62,6 +65,7 @@ impl<'a> RowReader<'a> {
             registry,
             sources: HashMap::new(),
             all_group: None,
+            recent: [None; Field::ALL.len() + 1],
             dates: DateNotes::default(),
         }
     }
@@ -94,7 +98,7 @@ impl<'a> RowReader<'a> {
                 reason: format!("row has {} fields, the header has {width}", record.len()),
             });
         }
-        if record.iter().all(|f| f.trim().is_empty()) {
+        if record.as_slice().trim().is_empty() {
             return Err(RowError {
                 line,
                 column: None,
@@ -128,19 +132,19 @@ impl<'a> RowReader<'a> {
         };
         let source = self.source(record, line, source_raw, ds)?;
         let group = match self.cell(record, Field::Group) {
-            Some(g) => ds.strings.intern(g).map_err(full)?,
+            Some(g) => self.intern(Field::Group, g, ds).map_err(full)?,
             None => self.all_group(ds).map_err(full)?,
         };
         let texts = self.texts(record, line, ds)?;
         let quantity_text = match quantity_text {
-            Some(text) => Some(ds.strings.intern(text).map_err(full)?),
+            Some(text) => Some(self.intern(Field::Count, text, ds).map_err(full)?),
             None => None,
         };
         Ok(Claim {
             file: self.file,
             line: u32::try_from(line).unwrap_or(u32::MAX),
             source: source.canonical,
-            source_raw: ds.strings.intern(source_raw).map_err(full)?,
+            source_raw: source.raw,
             source_type: source.source_type,
             side: source.side,
             kind,
@@ -165,7 +169,7 @@ impl<'a> RowReader<'a> {
 
     /// The free-text fields: interned when they repeat (places, outlets), the quote in the
     /// arena.
-    fn texts(&self, record: &StringRecord, line: u64, ds: &mut Dataset) -> RowResult<Texts> {
+    fn texts(&mut self, record: &StringRecord, line: u64, ds: &mut Dataset) -> RowResult<Texts> {
         let full = |_: TextFull| RowError {
             line,
             column: None,
@@ -173,7 +177,7 @@ impl<'a> RowReader<'a> {
         };
         let mut intern = |field: Field| -> RowResult<Option<Sym>> {
             match self.cell(record, field) {
-                Some(v) => ds.strings.intern(v).map(Some).map_err(full),
+                Some(v) => self.intern(field, v, ds).map(Some).map_err(full),
                 None => Ok(None),
             }
         };
@@ -377,12 +381,13 @@ impl<'a> RowReader<'a> {
             column: None,
             reason: TextFull.to_string(),
         };
-        let raw = ds.strings.intern(written).map_err(full)?;
+        let raw = self.intern(Field::Source, written, ds).map_err(full)?;
         let mut resolved = match self.sources.get(&raw) {
             Some(r) => *r,
             None => {
                 let known = self.registry.lookup(written);
                 let r = ResolvedSource {
+                    raw,
                     canonical: match known {
                         Some(k) => ds.strings.intern(&k.name).map_err(full)?,
                         None => raw,
@@ -411,7 +416,8 @@ impl<'a> RowReader<'a> {
             })?;
         }
         if let Some(text) = self.cell(record, Field::Side) {
-            resolved.side = if matches!(text.to_lowercase().as_str(), "none" | "-" | "n/a") {
+            let no_side = ["none", "-", "n/a"].iter().any(|n| n.eq_ignore_ascii_case(text));
+            resolved.side = if no_side {
                 None
             } else {
                 Some(ds.strings.intern(text).map_err(full)?)
@@ -429,13 +435,22 @@ impl<'a> RowReader<'a> {
         Ok(sym)
     }
 
-    fn extras(&self, record: &StringRecord, ds: &mut Dataset) -> Result<Option<Sym>, TextFull> {
+    fn intern(&mut self, field: Field, value: &str, ds: &mut Dataset) -> Result<Sym, TextFull> {
+        ds.strings.intern_hinted(value, &mut self.recent[field.index()])
+    }
+
+    fn extras(&mut self, record: &StringRecord, ds: &mut Dataset) -> Result<Option<Sym>, TextFull> {
         let extras = &self.map.extras;
         if extras
             .iter()
             .all(|&i| record.get(i).is_none_or(|v| v.trim().is_empty()))
         {
             return Ok(None);
+        }
+        if let [only] = extras.as_slice() {
+            let value = record.get(*only).unwrap_or("").trim();
+            let slot = &mut self.recent[Field::ALL.len()];
+            return ds.strings.intern_hinted(value, slot).map(Some);
         }
         let mut joined = String::new();
         for (n, &i) in extras.iter().enumerate() {
@@ -444,6 +459,7 @@ impl<'a> RowReader<'a> {
             }
             joined.push_str(record.get(i).unwrap_or("").trim());
         }
-        ds.strings.intern(&joined).map(Some)
+        let slot = &mut self.recent[Field::ALL.len()];
+        ds.strings.intern_hinted(&joined, slot).map(Some)
     }
 }
