@@ -24,8 +24,9 @@ impl Sym {
 #[derive(Default)]
 pub struct Strings {
     text: String,
-    /// `(start, end)` byte offsets into `text`, indexed by `Sym - 1`.
-    spans: Vec<(u32, u32)>,
+    /// End offset of each string in `text`, indexed by `Sym - 1`; each starts where the one
+    /// before it ends.
+    ends: Vec<u32>,
     table: HashTable<u32>,
     hasher: foldhash::fast::FixedState,
 }
@@ -40,24 +41,21 @@ impl Strings {
     pub fn intern(&mut self, s: &str) -> Result<Sym, TextFull> {
         let hash = self.hasher.hash_one(s);
         let Self {
-            text, spans, table, ..
+            text, ends, table, ..
         } = self;
-        let found = table.find(hash, |&index| span_str(text, spans[index as usize]) == s);
+        let found = table.find(hash, |&index| span_str(text, ends, index) == s);
         if let Some(&index) = found {
             return Ok(sym_from_index(index));
         }
-        let start = u32::try_from(text.len()).map_err(|_| TextFull)?;
         let end = u32::try_from(text.len() + s.len()).map_err(|_| TextFull)?;
-        let index = u32::try_from(spans.len()).map_err(|_| TextFull)?;
+        let index = u32::try_from(ends.len()).map_err(|_| TextFull)?;
         if index == u32::MAX {
             return Err(TextFull);
         }
         text.push_str(s);
-        spans.push((start, end));
+        ends.push(end);
         let hasher = &self.hasher;
-        table.insert_unique(hash, index, |&i| {
-            hasher.hash_one(span_str(text, spans[i as usize]))
-        });
+        table.insert_unique(hash, index, |&i| hasher.hash_one(span_str(text, ends, i)));
         Ok(sym_from_index(index))
     }
 
@@ -79,42 +77,42 @@ impl Strings {
     pub fn get(&self, s: &str) -> Option<Sym> {
         let hash = self.hasher.hash_one(s);
         self.table
-            .find(hash, |&index| {
-                span_str(&self.text, self.spans[index as usize]) == s
-            })
+            .find(hash, |&index| span_str(&self.text, &self.ends, index) == s)
             .map(|&index| sym_from_index(index))
     }
 
     /// The text behind a handle made by this table.
     pub fn resolve(&self, sym: Sym) -> &str {
-        let index = (sym.0.get() - 1) as usize;
-        self.spans
-            .get(index)
-            .map_or("", |&span| span_str(&self.text, span))
+        span_str(&self.text, &self.ends, sym.0.get() - 1)
+    }
+
+    /// Makes room for `additional` more strings without growing the table on the way.
+    pub fn reserve(&mut self, additional: usize) {
+        let hasher = &self.hasher;
+        let (text, ends) = (&self.text, &self.ends);
+        self.table
+            .reserve(additional, |&i| hasher.hash_one(span_str(text, ends, i)));
+        self.ends.reserve(additional);
     }
 
     /// Every string with its handle, in interning order.
     pub fn iter(&self) -> impl Iterator<Item = (Sym, &str)> {
-        self.spans.iter().enumerate().map(|(i, &span)| {
-            (
-                sym_from_index(u32::try_from(i).unwrap_or(u32::MAX - 1)),
-                span_str(&self.text, span),
-            )
-        })
+        (0..u32::try_from(self.ends.len()).unwrap_or(u32::MAX - 1))
+            .map(|i| (sym_from_index(i), span_str(&self.text, &self.ends, i)))
     }
 
     /// How many distinct strings are held.
     pub fn len(&self) -> usize {
-        self.spans.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.ends.is_empty()
     }
 
     /// Bytes held, for memory reports.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.spans.capacity() * 8 + self.table.capacity() * 5
+        self.text.capacity() + self.ends.capacity() * 4 + self.table.capacity() * 5
     }
 }
 
@@ -123,7 +121,14 @@ fn sym_from_index(index: u32) -> Sym {
     Sym(NonZeroU32::MIN.saturating_add(index))
 }
 
-fn span_str(text: &str, (start, end): (u32, u32)) -> &str {
+/// The text of string `index`.
+fn span_str<'a>(text: &'a str, ends: &[u32], index: u32) -> &'a str {
+    let i = index as usize;
+    let start = match i.checked_sub(1) {
+        Some(before) => ends.get(before).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ends.get(i).copied().unwrap_or(start);
     text.get(start as usize..end as usize).unwrap_or("")
 }
 
@@ -144,6 +149,8 @@ impl TextRef {
 #[derive(Default)]
 pub struct TextArena {
     text: String,
+    /// The last text pushed: a sentence quoted by several claims in a row is stored once.
+    last: TextRef,
 }
 
 impl TextArena {
@@ -151,11 +158,15 @@ impl TextArena {
         if s.is_empty() {
             return Ok(TextRef::default());
         }
+        if self.get(self.last) == s {
+            return Ok(self.last);
+        }
         let start = u32::try_from(self.text.len()).map_err(|_| TextFull)?;
         let len = u32::try_from(s.len()).map_err(|_| TextFull)?;
         start.checked_add(len).ok_or(TextFull)?;
         self.text.push_str(s);
-        Ok(TextRef { start, len })
+        self.last = TextRef { start, len };
+        Ok(self.last)
     }
 
     pub fn get(&self, r: TextRef) -> &str {
@@ -166,6 +177,7 @@ impl TextArena {
     /// Drops everything from `len` bytes on, to undo a partly read file.
     pub fn truncate(&mut self, len: usize) {
         self.text.truncate(len);
+        self.last = TextRef::default();
     }
 
     pub fn len(&self) -> usize {

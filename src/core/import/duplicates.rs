@@ -4,6 +4,7 @@
 //! finds candidates, and a field-by-field comparison confirms them, so no two different claims
 //! are ever merged by a hash collision.
 
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
 
 use super::report::{Duplicate, ImportReport};
@@ -33,27 +34,38 @@ fn same(ds: &Dataset, a: &Claim, b: &Claim) -> bool {
 
 /// Removes every claim identical to an earlier one and records it as a duplicate of that one.
 pub fn remove_duplicates(ds: &mut Dataset, report: &mut ImportReport) {
-    let mut keys: Vec<(u64, u32)> = ds
-        .claims
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| Some((content_hash(ds, c), u32::try_from(i).ok()?)))
+    // First pass: which hashes occur more than once. Only 8 bytes a claim, held briefly.
+    let mut hashes: Vec<u64> = ds.claims.iter().map(|c| content_hash(ds, c)).collect();
+    hashes.sort_unstable();
+    let repeated: HashSet<u64> = hashes
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() > 1)
+        .map(|run| run[0])
         .collect();
-    keys.sort_unstable();
+    drop(hashes);
+    if repeated.is_empty() {
+        return;
+    }
+    // Second pass: group the few candidates by hash, in file order, and compare them.
+    let mut candidates: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, c) in ds.claims.iter().enumerate() {
+        let hash = content_hash(ds, c);
+        if repeated.contains(&hash) {
+            candidates.entry(hash).or_default().push(i);
+        }
+    }
     let mut duplicate_of: Vec<(usize, usize)> = Vec::new();
-    for group in keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        for (n, &(_, later)) in group.iter().enumerate().skip(1) {
-            let later = later as usize;
+    for group in candidates.values() {
+        for (n, &later) in group.iter().enumerate().skip(1) {
             let original = group[..n]
                 .iter()
-                .map(|&(_, i)| i as usize)
+                .copied()
                 .find(|&i| same(ds, &ds.claims[i], &ds.claims[later]));
             if let Some(original) = original {
                 duplicate_of.push((later, original));
             }
         }
     }
-    drop(keys);
     if duplicate_of.is_empty() {
         return;
     }

@@ -167,6 +167,9 @@ fn read_pass(
         t.progress.add_total(len);
         if let Some(estimate) = estimate_rows(sample, len) {
             t.ds.claims.reserve(estimate);
+            // About one new string a row (article ids, links) is usual; reserving avoids
+            // re-hashing the table as it grows.
+            t.ds.strings.reserve(estimate);
         }
     }
     let counted = CountingReader::new(raw, t.progress);
