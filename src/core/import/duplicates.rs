@@ -14,7 +14,14 @@ use crate::core::model::{Claim, Dataset};
 /// (compared by text, not by arena position).
 fn content(c: &Claim) -> impl Hash + PartialEq + '_ {
     (
-        (c.source, c.source_raw, c.source_type, c.side, c.kind, c.group),
+        (
+            c.source,
+            c.source_raw,
+            c.source_type,
+            c.side,
+            c.kind,
+            c.group,
+        ),
         (c.quantity, c.quantity_text, c.detail, c.stance, c.location),
         (c.event_start, c.event_end, c.published, c.reported_at),
         (c.outlet, c.article_id, c.url, c.event_id, c.extras),

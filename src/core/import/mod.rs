@@ -3,6 +3,7 @@
 pub mod columns;
 mod duplicates;
 pub mod encoding;
+mod parse;
 mod read;
 pub mod report;
 mod row;

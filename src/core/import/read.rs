@@ -12,6 +12,8 @@ use super::encoding::{
     FirstGuess, TextEncoding, decode_sample, detect, detect_sample, first_guess, looks_binary,
     sniff_delimiter,
 };
+use super::parse::{DateNotes, Parsed, RowParser};
+use super::report::RowError;
 use super::report::{ColumnUse, FileReport};
 use super::row::RowReader;
 use super::{ImportOptions, Input};
@@ -121,7 +123,7 @@ fn read_file(
             // Undo the partial pass and read the whole file again with a detected encoding.
             t.ds.claims.truncate(claims_before);
             t.ds.texts.truncate(texts_before);
-                *report = FileReport::new(&input.name);
+            *report = FileReport::new(&input.name);
             let mut whole = input
                 .open()
                 .map_err(|e| PassError::Failed(io_message(&e)))?;
@@ -200,31 +202,36 @@ fn read_pass(
     }
     let mut rows = RowReader::new(&map, file, t.registry);
     let progress = t.progress;
-    std::thread::scope(|scope| {
-        let (batches, receive) = mpsc::sync_channel::<Result<Vec<StringRecord>, PassError>>(4);
-        let (recycle, reuse) = mpsc::channel::<Vec<StringRecord>>();
-        std::thread::Builder::new()
+    let map_ref = &map;
+    let notes = std::thread::scope(|scope| -> Result<DateNotes, PassError> {
+        let (batches, receive) = mpsc::sync_channel::<Result<Batch, PassError>>(4);
+        let (recycle, reuse) = mpsc::channel::<Batch>();
+        let reader_thread = std::thread::Builder::new()
             .name("csv-reader".to_owned())
             .spawn_scoped(scope, move || {
-                read_records(&mut reader, &batches, &reuse, progress)
+                let mut parser = RowParser::new(map_ref);
+                read_records(&mut reader, &mut parser, &batches, &reuse, progress);
+                parser.dates
             })
             .map_err(|e| PassError::Failed(format!("cannot start the reader thread: {e}")))?;
         for batch in receive {
-            let batch = batch?;
-            for record in &batch {
-                take_record(record, &mut rows, file, t, report);
+            let mut batch = batch?;
+            for (record, parsed) in batch.records.iter().zip(batch.parsed.drain(..)) {
+                take_record(record, parsed, &mut rows, file, t, report);
             }
             // The reader may have stopped already; a lost batch only costs an allocation.
             let _ = recycle.send(batch);
         }
-        Ok(())
+        reader_thread
+            .join()
+            .map_err(|_| PassError::Failed("the reader thread stopped unexpectedly".to_owned()))
     })?;
     if report.rows == 0 {
         return Err(PassError::Failed(
             "the file has a header but no data rows".to_owned(),
         ));
     }
-    date_warnings(&rows.dates, report);
+    date_warnings(&notes, report);
     Ok(())
 }
 
@@ -279,11 +286,20 @@ fn estimate_rows(sample: &[u8], len: u64) -> Option<usize> {
     usize::try_from(len / per_line.max(1) + len / per_line.max(1) / 50).ok()
 }
 
-/// The reader thread: fills batches of records until the file ends or the job is cancelled.
+/// Records read on the reader thread, with what the parser made of each.
+#[derive(Default)]
+struct Batch {
+    records: Vec<StringRecord>,
+    parsed: Vec<Result<Parsed, RowError>>,
+}
+
+/// The reader thread: fills batches of records and checks them, until the file ends or the
+/// job is cancelled.
 fn read_records(
     reader: &mut csv::Reader<Box<dyn Read + Send + '_>>,
-    batches: &mpsc::SyncSender<Result<Vec<StringRecord>, PassError>>,
-    reuse: &mpsc::Receiver<Vec<StringRecord>>,
+    parser: &mut RowParser<'_>,
+    batches: &mpsc::SyncSender<Result<Batch, PassError>>,
+    reuse: &mpsc::Receiver<Batch>,
     progress: &Progress,
 ) {
     loop {
@@ -292,25 +308,31 @@ fn read_records(
             return;
         }
         let mut batch = reuse.try_recv().unwrap_or_default();
-        batch.resize_with(BATCH, StringRecord::new);
+        batch.records.resize_with(BATCH, StringRecord::new);
+        batch.parsed.clear();
+        let mut failed = None;
         let mut filled = 0;
         while filled < BATCH {
-            match reader.read_record(&mut batch[filled]) {
+            match reader.read_record(&mut batch.records[filled]) {
                 Ok(true) => filled += 1,
                 Ok(false) => break,
                 Err(e) => {
-                    batch.truncate(filled);
-                    if !batch.is_empty() {
-                        let _ = batches.send(Ok(std::mem::take(&mut batch)));
-                    }
-                    let _ = batches.send(Err(csv_error(&e)));
-                    return;
+                    failed = Some(csv_error(&e));
+                    break;
                 }
             }
         }
-        batch.truncate(filled);
+        batch.records.truncate(filled);
+        for record in &batch.records {
+            let line = record.position().map_or(0, csv::Position::line);
+            batch.parsed.push(parser.parse(record, line));
+        }
         let done = filled < BATCH;
-        if !batch.is_empty() && batches.send(Ok(batch)).is_err() {
+        if !batch.records.is_empty() && batches.send(Ok(batch)).is_err() {
+            return;
+        }
+        if let Some(error) = failed {
+            let _ = batches.send(Err(error));
             return;
         }
         if done {
@@ -331,6 +353,7 @@ fn csv_error(e: &csv::Error) -> PassError {
 
 fn take_record(
     record: &StringRecord,
+    parsed: Result<Parsed, RowError>,
     rows: &mut RowReader<'_>,
     file: FileId,
     t: &mut Target<'_>,
@@ -338,7 +361,11 @@ fn take_record(
 ) {
     let line = record.position().map_or(0, csv::Position::line);
     report.rows += 1;
-    match rows.claim(record, line, t.ds) {
+    let claim = match parsed {
+        Ok(parsed) => rows.claim(record, line, parsed, t.ds),
+        Err(error) => Err(error),
+    };
+    match claim {
         Ok(claim) => {
             debug_assert_eq!(claim.file, file);
             t.ds.claims.push(claim);
@@ -348,7 +375,7 @@ fn take_record(
     }
 }
 
-fn date_warnings(notes: &super::row::DateNotes, report: &mut FileReport) {
+fn date_warnings(notes: &DateNotes, report: &mut FileReport) {
     if let Some((line, text)) = &notes.first_ambiguous {
         report.warnings.push(format!(
             "{} date(s) such as '{text}' (line {line}) could be day/month or month/day: read \

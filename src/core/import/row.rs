@@ -1,17 +1,17 @@
-//! The one place where a raw CSV record becomes a validated [`Claim`] or a [`RowError`].
+//! Where a checked record becomes a [`Claim`]: its source resolved and its text stored.
+//! Together with [`super::parse`], the one place where a raw record becomes a validated
+//! `Claim` or a [`RowError`].
 
 use std::collections::HashMap;
 
 use csv::StringRecord;
 
 use super::columns::{ColumnMap, Field};
+use super::parse::{Parsed, cell};
 use super::report::RowError;
-use crate::core::dates::{DateError, ParsedDate, Reading, When, parse_date, parse_span};
-use crate::core::model::{Claim, ClaimKind, Dataset, EXTRA_SEPARATOR, FileId, SourceType, Stance};
-use crate::core::quantity::{Qualifier, Quantity, from_bounds, parse_bound, parse_quantity};
+use crate::core::model::{Claim, Dataset, EXTRA_SEPARATOR, FileId, SourceType};
 use crate::core::registry::Registry;
 use crate::core::strings::{Sym, TextFull};
-use crate::core::text::clip;
 
 /// How a claimant name as written resolves, cached per distinct spelling.
 #[derive(Clone, Copy)]
@@ -34,15 +34,6 @@ struct Texts {
     extras: Option<Sym>,
 }
 
-/// Counts of numeric dates read with a caveat, for the file's warnings.
-#[derive(Default, Debug)]
-pub struct DateNotes {
-    pub ambiguous: u64,
-    pub first_ambiguous: Option<(u64, String)>,
-    pub month_first: u64,
-    pub first_month_first: Option<(u64, String)>,
-}
-
 /// Turns the records of one file into claims.
 pub struct RowReader<'a> {
     map: &'a ColumnMap,
@@ -52,7 +43,6 @@ pub struct RowReader<'a> {
     all_group: Option<Sym>,
     /// The handle each field's column gave last, indexed by `Field::index` (extras last).
     recent: [Option<Sym>; Field::ALL.len() + 1],
-    pub dates: DateNotes,
 }
 
 type RowResult<T> = Result<T, RowError>;
@@ -66,71 +56,40 @@ impl<'a> RowReader<'a> {
             sources: HashMap::new(),
             all_group: None,
             recent: [None; Field::ALL.len() + 1],
-            dates: DateNotes::default(),
         }
     }
 
     fn cell<'r>(&self, record: &'r StringRecord, field: Field) -> Option<&'r str> {
-        let value = trim(record.get(self.map.column(field)?)?);
-        (!value.is_empty()).then_some(value)
+        cell(self.map, record, field)
     }
 
-    fn error(&self, line: u64, field: Field, reason: impl Into<String>) -> RowError {
-        RowError {
-            line,
-            column: self.map.header(field).map(str::to_owned),
-            reason: reason.into(),
-        }
-    }
-
-    /// Validates one record. `line` is where the record starts in its file.
+    /// Completes a record that [`RowParser::parse`] accepted: resolves the source and
+    /// stores the text. `line` is where the record starts in its file.
     pub fn claim(
         &mut self,
         record: &StringRecord,
         line: u64,
+        parsed: Parsed,
         ds: &mut Dataset,
     ) -> RowResult<Claim> {
-        let width = self.map.headers.len();
-        if record.len() != width {
-            return Err(RowError {
-                line,
-                column: None,
-                reason: format!("row has {} fields, the header has {width}", record.len()),
-            });
-        }
-        if record.as_slice().trim().is_empty() {
-            return Err(RowError {
-                line,
-                column: None,
-                reason: "row is empty".to_owned(),
-            });
-        }
         let full = |_: TextFull| RowError {
             line,
             column: None,
             reason: TextFull.to_string(),
         };
-        let source_raw = self.cell(record, Field::Source).ok_or_else(|| {
-            self.error(
-                line,
-                Field::Source,
-                "source is empty: every claim needs a claimant",
-            )
-        })?;
-        let kind = self.kind(record, line)?;
-        let (quantity, quantity_text) = self.quantity(record, line, kind)?;
-        let (event_start, event_end, published, reported_at) = self.dates(record, line)?;
-        let stance = match self.cell(record, Field::Stance) {
-            None => Stance::Asserts,
-            Some(s) => Stance::parse(s).ok_or_else(|| {
-                self.error(
-                    line,
-                    Field::Stance,
-                    format!("stance '{}' is not asserts or denies", clip(s, 40)),
-                )
-            })?,
-        };
-        let source = self.source(record, line, source_raw, ds)?;
+        let source_raw = self.cell(record, Field::Source).unwrap_or("");
+        let Parsed {
+            kind,
+            quantity,
+            event_start,
+            event_end,
+            published,
+            reported_at,
+            stance,
+            source_type,
+        } = parsed;
+        let quantity_text = self.cell(record, Field::Count);
+        let source = self.source(record, line, source_raw, source_type, ds)?;
         let group = match self.cell(record, Field::Group) {
             Some(g) => self.intern(Field::Group, g, ds).map_err(full)?,
             None => self.all_group(ds).map_err(full)?,
@@ -197,183 +156,12 @@ impl<'a> RowReader<'a> {
         Ok(texts)
     }
 
-    fn kind(&self, record: &StringRecord, line: u64) -> RowResult<ClaimKind> {
-        let text = self.cell(record, Field::Claim).ok_or_else(|| {
-            self.error(
-                line,
-                Field::Claim,
-                "claim is empty: say what is claimed (killed, injured, control …)",
-            )
-        })?;
-        ClaimKind::parse(text).ok_or_else(|| {
-            self.error(
-                line,
-                Field::Claim,
-                format!(
-                    "claim '{}' is not a kind I know: use killed, injured, captured, missing, \
-                     displaced, control, origin, responsibility or other (dead, wounded, \
-                     detained … are read too)",
-                    clip(text, 40)
-                ),
-            )
-        })
-    }
-
-    /// The figure: explicit `low`/`high` win over `count`; a `qualifier` column names the
-    /// qualifier when given.
-    fn quantity<'r>(
-        &self,
-        record: &'r StringRecord,
-        line: u64,
-        kind: ClaimKind,
-    ) -> RowResult<(Option<Quantity>, Option<&'r str>)> {
-        let count_text = self.cell(record, Field::Count);
-        let bound = |field: Field| -> RowResult<Option<u32>> {
-            self.cell(record, field)
-                .map(|text| {
-                    parse_bound(text)
-                        .map_err(|e| self.error(line, field, format!("{} {e}", field.name())))
-                })
-                .transpose()
-        };
-        let (low, high) = (bound(Field::Low)?, bound(Field::High)?);
-        let bounds_text = count_text.unwrap_or("");
-        let mut quantity = match from_bounds(low, high, bounds_text) {
-            Some(result) => Some(result.map_err(|e| self.error(line, Field::Low, e.to_string()))?),
-            None => match count_text {
-                Some(text) => match parse_quantity(text) {
-                    Ok(q) => Some(q),
-                    Err(e) if kind.is_numeric() => {
-                        return Err(self.error(line, Field::Count, e.to_string()));
-                    }
-                    Err(_) => None,
-                },
-                None => None,
-            },
-        };
-        if let (Some(q), Some(text)) = (quantity.as_mut(), self.cell(record, Field::Qualifier)) {
-            q.qualifier = Qualifier::parse(text).ok_or_else(|| {
-                self.error(
-                    line,
-                    Field::Qualifier,
-                    format!(
-                        "qualifier '{}' is not one of exact, at_least, more_than, at_most, \
-                         about, range, vague",
-                        clip(text, 40)
-                    ),
-                )
-            })?;
-        }
-        if kind.is_numeric() && quantity.is_none() {
-            let column = if self.map.has_count() {
-                Field::Count
-            } else {
-                Field::Claim
-            };
-            return Err(self.error(
-                line,
-                column,
-                format!(
-                    "a '{}' claim needs a count (or low/high); none is given",
-                    kind.as_str()
-                ),
-            ));
-        }
-        Ok((quantity, count_text))
-    }
-
-    /// `(event_start, event_end, published, reported_at)`.
-    fn dates(
-        &mut self,
-        record: &StringRecord,
-        line: u64,
-    ) -> RowResult<(
-        chrono::NaiveDate,
-        chrono::NaiveDate,
-        Option<When>,
-        Option<When>,
-    )> {
-        let published = self.date(record, line, Field::Published)?;
-        let reported_at = self.date(record, line, Field::ReportedAt)?.or(published);
-        let span = match self.cell(record, Field::EventDate) {
-            Some(text) => {
-                let (a, b) =
-                    parse_span(text).map_err(|e| self.date_error(line, Field::EventDate, &e))?;
-                self.note(line, text, a);
-                if b != a {
-                    self.note(line, text, b);
-                }
-                Some((a.when.date, b.when.date))
-            }
-            None => {
-                let start = self.date(record, line, Field::DateStart)?;
-                let end = self.date(record, line, Field::DateEnd)?;
-                match (start, end) {
-                    (Some(s), Some(e)) if e.date < s.date => {
-                        return Err(self.error(
-                            line,
-                            Field::DateEnd,
-                            format!("date_end {} is before date_start {}", e.date, s.date),
-                        ));
-                    }
-                    (Some(s), e) => Some((s.date, e.unwrap_or(s).date)),
-                    (None, Some(e)) => Some((e.date, e.date)),
-                    (None, None) => None,
-                }
-            }
-        };
-        let (start, end) = match (span, published) {
-            (Some(span), _) => span,
-            (None, Some(p)) => (p.date, p.date),
-            (None, None) => {
-                let field = if self.map.column(Field::EventDate).is_some() {
-                    Field::EventDate
-                } else {
-                    Field::Published
-                };
-                return Err(self.error(line, field, "no date: fill event_date or published"));
-            }
-        };
-        Ok((start, end, published, reported_at))
-    }
-
-    fn date(&mut self, record: &StringRecord, line: u64, field: Field) -> RowResult<Option<When>> {
-        let Some(text) = self.cell(record, field) else {
-            return Ok(None);
-        };
-        let parsed = parse_date(text).map_err(|e| self.date_error(line, field, &e))?;
-        self.note(line, text, parsed);
-        Ok(Some(parsed.when))
-    }
-
-    fn date_error(&self, line: u64, field: Field, e: &DateError) -> RowError {
-        self.error(line, field, format!("{}: {e}", field.name()))
-    }
-
-    fn note(&mut self, line: u64, text: &str, parsed: ParsedDate) {
-        let notes = &mut self.dates;
-        match parsed.reading {
-            Reading::Certain => {}
-            Reading::AmbiguousDayFirst => {
-                notes.ambiguous += 1;
-                notes
-                    .first_ambiguous
-                    .get_or_insert_with(|| (line, text.to_owned()));
-            }
-            Reading::MonthFirst => {
-                notes.month_first += 1;
-                notes
-                    .first_month_first
-                    .get_or_insert_with(|| (line, text.to_owned()));
-            }
-        }
-    }
-
     fn source(
         &mut self,
         record: &StringRecord,
         line: u64,
         written: &str,
+        source_type: Option<SourceType>,
         ds: &mut Dataset,
     ) -> RowResult<ResolvedSource> {
         let full = |_: TextFull| RowError {
@@ -402,21 +190,13 @@ impl<'a> RowReader<'a> {
                 r
             }
         };
-        if let Some(text) = self.cell(record, Field::SourceType) {
-            resolved.source_type = SourceType::parse(text).ok_or_else(|| {
-                self.error(
-                    line,
-                    Field::SourceType,
-                    format!(
-                        "source_type '{}' is not one of monitor, state_media, government, \
-                         combatant, independent_media, analyst, other",
-                        clip(text, 40)
-                    ),
-                )
-            })?;
+        if let Some(source_type) = source_type {
+            resolved.source_type = source_type;
         }
         if let Some(text) = self.cell(record, Field::Side) {
-            let no_side = ["none", "-", "n/a"].iter().any(|n| n.eq_ignore_ascii_case(text));
+            let no_side = ["none", "-", "n/a"]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(text));
             resolved.side = if no_side {
                 None
             } else {
@@ -436,7 +216,8 @@ impl<'a> RowReader<'a> {
     }
 
     fn intern(&mut self, field: Field, value: &str, ds: &mut Dataset) -> Result<Sym, TextFull> {
-        ds.strings.intern_hinted(value, &mut self.recent[field.index()])
+        ds.strings
+            .intern_hinted(value, &mut self.recent[field.index()])
     }
 
     fn extras(&mut self, record: &StringRecord, ds: &mut Dataset) -> Result<Option<Sym>, TextFull> {
@@ -461,14 +242,5 @@ impl<'a> RowReader<'a> {
         }
         let slot = &mut self.recent[Field::ALL.len()];
         ds.strings.intern_hinted(&joined, slot).map(Some)
-    }
-}
-
-/// `str::trim`, with a fast answer for the usual cell that starts and ends with a visible
-/// ASCII character.
-fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
-        _ => s.trim(),
     }
 }
