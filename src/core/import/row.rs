@@ -39,7 +39,7 @@ pub struct RowReader<'a> {
     map: &'a ColumnMap,
     file: FileId,
     registry: &'a Registry,
-    sources: HashMap<Sym, ResolvedSource>,
+    sources: HashMap<Sym, ResolvedSource, foldhash::fast::FixedState>,
     all_group: Option<Sym>,
     /// The handle each field's column gave last, indexed by `Field::index` (extras last).
     recent: [Option<Sym>; Field::ALL.len() + 1],
@@ -53,7 +53,7 @@ impl<'a> RowReader<'a> {
             map,
             file,
             registry,
-            sources: HashMap::new(),
+            sources: HashMap::default(),
             all_group: None,
             recent: [None; Field::ALL.len() + 1],
         }
