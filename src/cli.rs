@@ -28,6 +28,16 @@ pub struct Cli {
     /// Render the window once, save a PNG screenshot here and quit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// The tab to open with.
+    #[arg(long, value_enum)]
+    pub tab: Option<StartTab>,
+}
+
+/// A tab named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartTab {
+    Claims,
+    Report,
 }
 
 #[derive(Subcommand, Debug)]
@@ -55,6 +65,7 @@ pub struct WindowArgs {
     pub files: Vec<PathBuf>,
     pub options: ImportOptions,
     pub screenshot: Option<PathBuf>,
+    pub tab: Option<StartTab>,
 }
 
 /// Either a finished command-line run, or the window to open.
@@ -71,6 +82,7 @@ pub fn run(cli: Cli) -> Run {
                 files: cli.files,
                 options,
                 screenshot: cli.screenshot,
+                tab: cli.tab,
             }),
             Err(code) => Run::Done(code),
         },

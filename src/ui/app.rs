@@ -15,7 +15,7 @@ use super::report_view::import_report_ui;
 use super::screenshot::{Outcome, ScreenshotPlan};
 use super::state::{Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
-use crate::cli::WindowArgs;
+use crate::cli::{StartTab, WindowArgs};
 use crate::core::check::render_text;
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
@@ -28,6 +28,8 @@ pub struct Startup {
     pub inputs: Vec<Input>,
     pub label: String,
     pub options: ImportOptions,
+    /// Open on this tab instead of the remembered one.
+    pub tab: Option<Tab>,
 }
 
 impl Startup {
@@ -38,6 +40,10 @@ impl Startup {
             Self::files(args.files)
         };
         startup.options = args.options;
+        startup.tab = args.tab.map(|t| match t {
+            StartTab::Claims => Tab::Claims,
+            StartTab::Report => Tab::ImportReport,
+        });
         startup
     }
 
@@ -47,6 +53,7 @@ impl Startup {
             label: files_label(&inputs),
             inputs,
             options: ImportOptions::default(),
+            tab: None,
         }
     }
 
@@ -55,6 +62,7 @@ impl Startup {
             inputs: vec![sample.input()],
             label: sample.label().to_owned(),
             options: ImportOptions::default(),
+            tab: None,
         }
     }
 }
@@ -93,10 +101,13 @@ pub struct TriangulateApp {
 
 impl TriangulateApp {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
-        let state: UiState = cc
+        let mut state: UiState = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        if let Some(tab) = startup.tab {
+            state.tab = tab;
+        }
         let mut app = Self {
             state,
             options: startup.options,

@@ -46,15 +46,12 @@ fn columns(ds: &Dataset) -> Vec<TableColumn> {
     let mut list = vec![
         col("Source", Some(SortColumn::Source), 130.0, Cell::Source),
         col("Type", Some(SortColumn::Type), 110.0, Cell::Type),
-        col("Side", Some(SortColumn::Side), 120.0, Cell::Side),
         col("Claim", Some(SortColumn::Claim), 80.0, Cell::Claim),
         col("Group", Some(SortColumn::Group), 120.0, Cell::Group),
         col("As written", None, 90.0, Cell::Written),
         col("Low", Some(SortColumn::Low), 50.0, Cell::Low),
         col("High", Some(SortColumn::High), 50.0, Cell::High),
         col("Qualifier", None, 70.0, Cell::Qualifier),
-        col("Stance", Some(SortColumn::Stance), 60.0, Cell::Stance),
-        col("Detail", None, 180.0, Cell::Detail),
         col("Place", Some(SortColumn::Location), 120.0, Cell::Location),
         col(
             "Event date",
@@ -62,6 +59,9 @@ fn columns(ds: &Dataset) -> Vec<TableColumn> {
             90.0,
             Cell::EventDate,
         ),
+        col("Stance", Some(SortColumn::Stance), 60.0, Cell::Stance),
+        col("Detail", None, 180.0, Cell::Detail),
+        col("Side", Some(SortColumn::Side), 120.0, Cell::Side),
         col(
             "Published",
             Some(SortColumn::Published),

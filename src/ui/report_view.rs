@@ -71,7 +71,13 @@ fn file_ui(ui: &mut egui::Ui, index: usize, file: &FileReport) {
             let mapping: Vec<String> = file
                 .columns
                 .iter()
-                .map(|c| format!("{} = {}", c.field, c.column))
+                .map(|c| {
+                    if c.field == c.column {
+                        c.field.to_owned()
+                    } else {
+                        format!("{} = '{}'", c.field, c.column)
+                    }
+                })
                 .collect();
             ui.label(format!("Columns read: {}", mapping.join(", ")));
             if !file.extra_columns.is_empty() {
