@@ -433,3 +433,19 @@ fn cancelling_stops_the_import() {
     assert!(import(&[Input::file(path)], &ImportOptions::default(), &progress).is_err());
     assert!(fixtures.path().exists());
 }
+
+#[test]
+fn utf16_with_a_bom_is_read() {
+    let text = format!("{HEADER}\n{}", row("SOHR", "13", "Kobanê", "2015-06-25"));
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("excel_unicode.csv", &bytes);
+    let imported = import_paths(&[path], ImportOptions::default());
+    assert_eq!(imported.report.files[0].encoding, "UTF-16LE");
+    let ds = &imported.dataset;
+    assert_eq!(ds.claims.len(), 1, "{:?}", imported.report.files[0]);
+    assert_eq!(ds.opt_str(ds.claims[0].location), "Kobanê");
+}

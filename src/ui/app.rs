@@ -30,6 +30,9 @@ pub struct Startup {
     pub options: ImportOptions,
     /// Open on this tab instead of the remembered one.
     pub tab: Option<Tab>,
+    /// Start from the default UI state, not the one saved last time (for repeatable
+    /// screenshots).
+    pub fresh_state: bool,
 }
 
 impl Startup {
@@ -54,6 +57,7 @@ impl Startup {
             inputs,
             options: ImportOptions::default(),
             tab: None,
+            fresh_state: false,
         }
     }
 
@@ -63,6 +67,7 @@ impl Startup {
             label: sample.label().to_owned(),
             options: ImportOptions::default(),
             tab: None,
+            fresh_state: false,
         }
     }
 }
@@ -101,8 +106,8 @@ pub struct TriangulateApp {
 
 impl TriangulateApp {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
-        let mut state: UiState = cc
-            .storage
+        let saved = cc.storage.filter(|_| !startup.fresh_state);
+        let mut state: UiState = saved
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         if let Some(tab) = startup.tab {

@@ -23,7 +23,8 @@ use crate::cli::WindowArgs;
 pub fn run(args: WindowArgs) -> ExitCode {
     let screenshot = args.screenshot.clone();
     let outcome = screenshot::Outcome::default();
-    let startup = Startup::from_args(args);
+    let mut startup = Startup::from_args(args);
+    startup.fresh_state = screenshot.is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Triangulate")
