@@ -90,8 +90,8 @@ impl<'a> ClaimRecord<'a> {
             published: claim.published,
             reported_at: claim.reported_at,
             outlet: opt(claim.outlet),
-            article_id: opt(claim.article_id),
-            url: opt(claim.url),
+            article_id: Some(ds.texts.get(claim.article_id)).filter(|s| !s.is_empty()),
+            url: Some(ds.texts.get(claim.url)).filter(|s| !s.is_empty()),
             quote: ds.quote(claim),
             event_id: opt(claim.event_id),
             extra,
@@ -220,7 +220,7 @@ fn render_sources(out: &mut String, sources: &[SourceSummary]) {
         let unknown = if s.known || s.source_type != super::model::SourceType::Other {
             ""
         } else {
-            "  (not in the registry: typed other)"
+            "  (not in the registry)"
         };
         let _ = writeln!(
             out,

@@ -199,8 +199,9 @@ pub struct Claim {
     /// When the claimant said it; the publication time when not given.
     pub reported_at: Option<When>,
     pub outlet: Option<Sym>,
-    pub article_id: Option<Sym>,
-    pub url: Option<Sym>,
+    /// The article and its link: nearly one per article, so kept as text, not interned.
+    pub article_id: TextRef,
+    pub url: TextRef,
     pub quote: TextRef,
     pub event_id: Option<Sym>,
     /// The file's unknown extra columns, joined by [`EXTRA_SEPARATOR`].
@@ -319,7 +320,7 @@ mod tests {
     #[test]
     fn claims_stay_compact() {
         assert!(
-            std::mem::size_of::<Claim>() <= 112,
+            std::mem::size_of::<Claim>() <= 120,
             "{}",
             std::mem::size_of::<Claim>()
         );

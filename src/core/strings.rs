@@ -149,8 +149,6 @@ impl TextRef {
 #[derive(Default)]
 pub struct TextArena {
     text: String,
-    /// The last text pushed: a sentence quoted by several claims in a row is stored once.
-    last: TextRef,
 }
 
 impl TextArena {
@@ -158,15 +156,22 @@ impl TextArena {
         if s.is_empty() {
             return Ok(TextRef::default());
         }
-        if self.get(self.last) == s {
-            return Ok(self.last);
-        }
         let start = u32::try_from(self.text.len()).map_err(|_| TextFull)?;
         let len = u32::try_from(s.len()).map_err(|_| TextFull)?;
         start.checked_add(len).ok_or(TextFull)?;
         self.text.push_str(s);
-        self.last = TextRef { start, len };
-        Ok(self.last)
+        Ok(TextRef { start, len })
+    }
+
+    /// Like [`Self::push`], but reuses `hint` (what this caller stored last) when the text is
+    /// the same, and updates it.
+    pub fn push_hinted(&mut self, s: &str, hint: &mut TextRef) -> Result<TextRef, TextFull> {
+        if !hint.is_empty() && self.get(*hint) == s {
+            return Ok(*hint);
+        }
+        let r = self.push(s)?;
+        *hint = r;
+        Ok(r)
     }
 
     pub fn get(&self, r: TextRef) -> &str {
@@ -177,7 +182,6 @@ impl TextArena {
     /// Drops everything from `len` bytes on, to undo a partly read file.
     pub fn truncate(&mut self, len: usize) {
         self.text.truncate(len);
-        self.last = TextRef::default();
     }
 
     pub fn len(&self) -> usize {

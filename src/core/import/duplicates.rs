@@ -24,14 +24,19 @@ fn content(c: &Claim) -> impl Hash + PartialEq + '_ {
         ),
         (c.quantity, c.quantity_text, c.detail, c.stance, c.location),
         (c.event_start, c.event_end, c.published, c.reported_at),
-        (c.outlet, c.article_id, c.url, c.event_id, c.extras),
+        (c.outlet, c.event_id, c.extras),
     )
+}
+
+/// The fields kept in the arena, compared by their text.
+fn texts<'a>(ds: &'a Dataset, c: &Claim) -> [&'a str; 3] {
+    [ds.quote(c), ds.texts.get(c.article_id), ds.texts.get(c.url)]
 }
 
 fn content_hash(ds: &Dataset, c: &Claim) -> u64 {
     let mut hasher = foldhash::quality::FixedState::with_seed(0x5452_4941).build_hasher();
     content(c).hash(&mut hasher);
-    ds.quote(c).hash(&mut hasher);
+    texts(ds, c).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -51,7 +56,7 @@ fn content_hashes(ds: &Dataset) -> Vec<u64> {
 }
 
 fn same(ds: &Dataset, a: &Claim, b: &Claim) -> bool {
-    content(a) == content(b) && ds.quote(a) == ds.quote(b)
+    content(a) == content(b) && texts(ds, a) == texts(ds, b)
 }
 
 /// Removes every claim identical to an earlier one and records it as a duplicate of that one.

@@ -169,9 +169,9 @@ fn read_pass(
         t.progress.add_total(len);
         if let Some(estimate) = estimate_rows(sample, len) {
             t.ds.claims.reserve(estimate);
-            // About one new string a row (article ids, links) is usual; reserving avoids
-            // re-hashing the table as it grows.
-            t.ds.strings.reserve(estimate);
+            // A new string every few rows (places, figures as written) is usual; reserving
+            // avoids re-hashing the table as it grows.
+            t.ds.strings.reserve(estimate / 4);
         }
     }
     let counted = CountingReader::new(raw, t.progress);

@@ -11,7 +11,7 @@ use super::parse::{Parsed, cell};
 use super::report::RowError;
 use crate::core::model::{Claim, Dataset, EXTRA_SEPARATOR, FileId, SourceType};
 use crate::core::registry::Registry;
-use crate::core::strings::{Sym, TextFull};
+use crate::core::strings::{Sym, TextFull, TextRef};
 
 /// How a claimant name as written resolves, cached per distinct spelling.
 #[derive(Clone, Copy)]
@@ -27,10 +27,10 @@ struct Texts {
     location: Option<Sym>,
     detail: Option<Sym>,
     outlet: Option<Sym>,
-    article_id: Option<Sym>,
-    url: Option<Sym>,
+    article_id: TextRef,
+    url: TextRef,
     event_id: Option<Sym>,
-    quote: crate::core::strings::TextRef,
+    quote: TextRef,
     extras: Option<Sym>,
 }
 
@@ -43,6 +43,8 @@ pub struct RowReader<'a> {
     all_group: Option<Sym>,
     /// The handle each field's column gave last, indexed by `Field::index` (extras last).
     recent: [Option<Sym>; Field::ALL.len() + 1],
+    /// The last article id, link and quote stored, to store a run of equal ones once.
+    recent_text: [TextRef; 3],
 }
 
 type RowResult<T> = Result<T, RowError>;
@@ -56,6 +58,7 @@ impl<'a> RowReader<'a> {
             sources: HashMap::default(),
             all_group: None,
             recent: [None; Field::ALL.len() + 1],
+            recent_text: [TextRef::default(); 3],
         }
     }
 
@@ -140,19 +143,31 @@ impl<'a> RowReader<'a> {
                 None => Ok(None),
             }
         };
-        let texts = Texts {
+        let mut texts = Texts {
             location: intern(Field::Location)?,
             detail: intern(Field::Detail)?,
             outlet: intern(Field::Outlet)?,
-            article_id: intern(Field::ArticleId)?,
-            url: intern(Field::Url)?,
+            article_id: TextRef::default(),
+            url: TextRef::default(),
             event_id: intern(Field::EventId)?,
+            // A sentence quoted by several claims in a row is stored once.
             quote: ds
                 .texts
-                .push(self.cell(record, Field::Quote).unwrap_or(""))
+                .push_hinted(
+                    self.cell(record, Field::Quote).unwrap_or(""),
+                    &mut self.recent_text[2],
+                )
                 .map_err(full)?,
             extras: self.extras(record, ds).map_err(full)?,
         };
+        for (field, slot) in [
+            (Field::ArticleId, &mut texts.article_id),
+            (Field::Url, &mut texts.url),
+        ] {
+            let value = self.cell(record, field).unwrap_or("");
+            let hint = &mut self.recent_text[usize::from(field == Field::Url)];
+            *slot = ds.texts.push_hinted(value, hint).map_err(full)?;
+        }
         Ok(texts)
     }
 
