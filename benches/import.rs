@@ -73,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         took / floor
     );
     println!(
-        "memory: peak RSS {peak:.0} MiB (was {before:.0} MiB before the import); dataset {:.0} MiB, {} claims, {} distinct strings, {} claim bytes each",
+        "memory: peak RSS {peak:.0} MiB (was {before:.0} MiB before the import); dataset allocated {:.0} MiB (capacity, not all touched), {} claims, {} distinct strings, {} claim bytes each",
         ds.heap_bytes() as f64 / 1_048_576.0,
         ds.claims.len(),
         ds.strings.len(),

@@ -164,18 +164,7 @@ fn render_file(out: &mut String, file: &FileReport) {
         "  encoding {}, delimiter '{}'",
         file.encoding, file.delimiter
     );
-    let columns: Vec<String> = file
-        .columns
-        .iter()
-        .map(|c| {
-            if c.field == c.column {
-                c.field.to_owned()
-            } else {
-                format!("{} ← '{}'", c.field, c.column)
-            }
-        })
-        .collect();
-    let _ = writeln!(out, "  columns: {}", columns.join(", "));
+    let _ = writeln!(out, "  columns: {}", file.column_mapping());
     if !file.extra_columns.is_empty() {
         let _ = writeln!(
             out,

@@ -68,18 +68,7 @@ fn file_ui(ui: &mut egui::Ui, index: usize, file: &FileReport) {
                 "Encoding {} · delimiter '{}'",
                 file.encoding, file.delimiter
             ));
-            let mapping: Vec<String> = file
-                .columns
-                .iter()
-                .map(|c| {
-                    if c.field == c.column {
-                        c.field.to_owned()
-                    } else {
-                        format!("{} = '{}'", c.field, c.column)
-                    }
-                })
-                .collect();
-            ui.label(format!("Columns read: {}", mapping.join(", ")));
+            ui.label(format!("Columns read: {}", file.column_mapping()));
             if !file.extra_columns.is_empty() {
                 ui.label(format!(
                     "Extra columns kept: {}",

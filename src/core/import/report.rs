@@ -53,6 +53,23 @@ impl FileReport {
         }
     }
 
+    /// Which column was read as which field: `source`, or `source = 'Claimant'` when the
+    /// header differs from the field's name.
+    pub fn column_mapping(&self) -> String {
+        let columns: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| {
+                if c.field == c.column {
+                    c.field.to_owned()
+                } else {
+                    format!("{} = '{}'", c.field, c.column)
+                }
+            })
+            .collect();
+        columns.join(", ")
+    }
+
     /// Every row is accounted for: imported, rejected or a duplicate.
     pub fn is_balanced(&self) -> bool {
         self.imported + self.rejected.len() as u64 + self.duplicates.len() as u64 == self.rows
