@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::core::analysis::output::{AnalysisJson, render_text as render_analysis};
+use crate::core::analysis::{Aliases, Settings, analyze as analyze_dataset};
 use crate::core::check::{CheckJson, render_text};
 use crate::core::import::{ImportOptions, Input, encoding_for_label, import};
 use crate::core::progress::Progress;
@@ -44,6 +46,33 @@ pub enum StartTab {
 pub enum Command {
     /// Import the files and print the import report.
     Check(CheckArgs),
+    /// Group claims into events, find discrepancies and score every source.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// CSV files of claims.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one JSON object (settings, events, discrepancies, scorecard, claims).
+    #[arg(long)]
+    pub json: bool,
+    /// Claims at one place join an event within this many days of its first date.
+    #[arg(long, default_value_t = 2)]
+    pub window_days: u32,
+    /// Figures are consistent when the gap is at most this share of the larger bound.
+    #[arg(long, default_value_t = 0.10)]
+    pub ratio: f64,
+    /// An alias file (CSV: kind,name,means) that says which names mean the same.
+    #[arg(long)]
+    pub aliases: Vec<PathBuf>,
+    /// Decode the files with this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// How many discrepancies and events the text report lists.
+    #[arg(long, default_value_t = 40)]
+    pub top: usize,
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +106,7 @@ pub enum Run {
 pub fn run(cli: Cli) -> Run {
     match cli.command {
         Some(Command::Check(args)) => Run::Done(check(&args)),
+        Some(Command::Analyze(args)) => Run::Done(analyze(&args)),
         None => match import_options(cli.encoding.as_deref()) {
             Ok(options) => Run::Window(WindowArgs {
                 files: cli.files,
@@ -140,5 +170,71 @@ fn check(args: &CheckArgs) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn analyze(args: &AnalyzeArgs) -> ExitCode {
+    let options = match import_options(args.encoding.as_deref()) {
+        Ok(options) => options,
+        Err(code) => return code,
+    };
+    let mut aliases = Aliases::default();
+    for path in &args.aliases {
+        match Aliases::from_path(path) {
+            Ok(more) => {
+                aliases.places.extend(more.places);
+                aliases.sources.extend(more.sources);
+                aliases.groups.extend(more.groups);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let settings = Settings {
+        window_days: args.window_days,
+        tolerance_ratio: args.ratio,
+        ..Settings::default()
+    };
+    let inputs: Vec<Input> = args.files.iter().map(Input::file).collect();
+    let Ok(imported) = import(&inputs, &options, &Progress::default()) else {
+        eprintln!("error: the import was cancelled");
+        return ExitCode::FAILURE;
+    };
+    for failed in imported.report.failed_files() {
+        eprintln!("error: {}", failed.error.as_deref().unwrap_or(""));
+    }
+    let rejected = imported.report.rejected();
+    if rejected > 0 {
+        eprintln!("warning: {rejected} row(s) rejected; `triangulate check` lists them");
+    }
+    let ds = &imported.dataset;
+    let analysis = analyze_dataset(ds, &settings, &aliases);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if args.json {
+        serde_json::to_writer(
+            &mut out,
+            &AnalysisJson {
+                dataset: ds,
+                analysis: &analysis,
+            },
+        )
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+    } else {
+        write!(out, "{}", render_analysis(ds, &analysis, args.top))
+    };
+    if let Err(e) = written.and_then(|()| out.flush())
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write the analysis: {e}");
+        return ExitCode::FAILURE;
+    }
+    if ds.claims.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -248,6 +248,21 @@ fn event<W: Write>(
     };
     w.article += 1;
     monitors(w, rng, &ev, civilians)?;
+    // The first monitor also counts soldiers, conservatively: the yardstick for the front's
+    // claims about them.
+    if rng.chance(50) {
+        let quote = format!(
+            "Orvane Casualty Observatory said at least {gov} government soldiers were killed in {place}"
+        );
+        w.write(&ev.row(
+            OCO,
+            "Harbor Wire",
+            "killed",
+            "government forces",
+            format!("at least {gov}"),
+            quote,
+        ))?;
+    }
     belligerents(w, rng, &ev, gov, nlf)?;
     extra_voice(w, rng, &ev, [civilians, gov, nlf])?;
     Ok(civilians)
@@ -337,8 +352,8 @@ fn belligerents<W: Write>(
         "Northern Liberation Front said its fighters killed {text} government soldiers near {place}"
     );
     w.write(&ev.row(NLF, "NLF statement", "killed", enemy_of("nlf"), text, quote))?;
-    if rng.chance(60) {
-        let own = rng.scale(nlf, 20, 40);
+    if rng.chance(25) {
+        let own = rng.scale(nlf, 20, 40).max(1);
         let quote = format!("Northern Liberation Front admitted losing {own} fighters at {place}");
         w.write(&ev.row(
             NLF,

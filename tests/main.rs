@@ -1,6 +1,7 @@
 //! Integration tests, in one binary to save link time.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod analysis;
 mod cli;
 mod fixtures;
 mod import_cases;

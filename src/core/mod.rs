@@ -1,5 +1,6 @@
 //! The pure core: model, import, analysis and export, with no user interface in it.
 
+pub mod analysis;
 pub mod check;
 pub mod dates;
 pub mod import;

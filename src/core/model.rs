@@ -9,7 +9,9 @@ use super::strings::{Strings, Sym, TextArena, TextRef};
 use super::text::value_key;
 
 /// What kind of voice a claimant is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceType {
     Monitor,
@@ -18,6 +20,7 @@ pub enum SourceType {
     Combatant,
     IndependentMedia,
     Analyst,
+    #[default]
     Other,
 }
 

@@ -1,0 +1,173 @@
+//! Grouping claims into events: by `event_id`, or by place and an anchored date window.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::places::{Gazetteer, PlaceKey};
+use super::settings::{Aliases, Settings};
+use crate::core::dates::days_between;
+use crate::core::model::Dataset;
+
+/// Claims about one happening.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// Deterministic: the place and first date (`kobane-2015-06-25`), or the file's `event_id`.
+    pub id: String,
+    pub place: Option<PlaceKey>,
+    pub location: String,
+    pub date_from: NaiveDate,
+    pub date_to: NaiveDate,
+    /// Claim indices, in file order.
+    pub claims: Vec<u32>,
+    /// Claims totalling a period longer than the window, compared only with each other.
+    pub period: bool,
+}
+
+/// Where each claim resolved and which event it belongs to.
+pub struct EventIndex {
+    pub events: Vec<Event>,
+    /// Event of each claim, by claim index.
+    pub event_of: Vec<Option<u32>>,
+    /// The place each claim resolved to, and whether only approximately.
+    pub places: Vec<Option<(PlaceKey, bool)>>,
+}
+
+pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> EventIndex {
+    let gazetteer = Gazetteer::builtin();
+    let mut resolved_cache: HashMap<crate::core::strings::Sym, (PlaceKey, bool)> = HashMap::new();
+    let mut places = Vec::with_capacity(ds.claims.len());
+    // Bucket keys: explicit event ids, or (period?, place).
+    let mut by_id: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut by_place: BTreeMap<(bool, PlaceKey), Vec<u32>> = BTreeMap::new();
+    let mut first_name: HashMap<PlaceKey, &str> = HashMap::new();
+    for (i, claim) in ds.claims.iter().enumerate() {
+        let Ok(index) = u32::try_from(i) else { break };
+        let place = claim.location.map(|sym| {
+            resolved_cache
+                .entry(sym)
+                .or_insert_with(|| {
+                    let r = gazetteer.resolve(ds.str(sym), &aliases.places);
+                    (r.key, r.approximate)
+                })
+                .clone()
+        });
+        if let Some((key, _)) = &place {
+            first_name
+                .entry(key.clone())
+                .or_insert_with(|| ds.opt_str(claim.location));
+        }
+        if let Some(id) = claim.event_id {
+            by_id.entry(ds.str(id)).or_default().push(index);
+        } else if let Some((key, _)) = &place {
+            let span = days_between(claim.event_start, claim.event_end);
+            let period = span >= i64::from(settings.window_days.max(1));
+            by_place
+                .entry((period, key.clone()))
+                .or_default()
+                .push(index);
+        }
+        places.push(place);
+    }
+    let mut events = Vec::new();
+    for (id, claims) in by_id {
+        let mut event = new_event(ds, claims, false);
+        event.id = format!("id:{id}");
+        event.location = event
+            .claims
+            .first()
+            .map(|&c| ds.opt_str(ds.claims[c as usize].location).to_owned())
+            .unwrap_or_default();
+        events.push(event);
+    }
+    for ((period, key), mut claims) in by_place {
+        claims.sort_by_key(|&c| (ds.claims[c as usize].event_start, c));
+        let name = gazetteer
+            .name(&key)
+            .map(str::to_owned)
+            .unwrap_or_else(|| first_name.get(&key).copied().unwrap_or("").to_owned());
+        let slug = match &key {
+            PlaceKey::Known(i) => gazetteer
+                .place(*i)
+                .map_or_else(String::new, |p| p.id.replace('_', "-")),
+            PlaceKey::Unknown(folded) => folded.clone(),
+        };
+        for run in anchored_runs(ds, &claims, settings.window_days, period) {
+            let mut event = new_event(ds, run, period);
+            event.place = Some(key.clone());
+            event.location = name.clone();
+            let kind = if period { "period-" } else { "" };
+            event.id = format!("{slug}-{kind}{}", event.date_from);
+            events.push(event);
+        }
+    }
+    dedupe_ids(&mut events);
+    let mut event_of = vec![None; ds.claims.len()];
+    for (e, event) in events.iter().enumerate() {
+        for &c in &event.claims {
+            event_of[c as usize] = u32::try_from(e).ok();
+        }
+    }
+    EventIndex {
+        events,
+        event_of,
+        places,
+    }
+}
+
+/// Splits claims sorted by date into events anchored at each event's first date; period
+/// totals join while their spans overlap the first one's.
+fn anchored_runs(ds: &Dataset, claims: &[u32], window: u32, period: bool) -> Vec<Vec<u32>> {
+    let mut runs: Vec<Vec<u32>> = Vec::new();
+    let mut anchor: Option<(NaiveDate, NaiveDate)> = None;
+    for &c in claims {
+        let claim = &ds.claims[c as usize];
+        let joins = anchor.is_some_and(|(start, end)| {
+            if period {
+                claim.event_start <= end && claim.event_end >= start
+            } else {
+                days_between(start, claim.event_start) <= i64::from(window)
+            }
+        });
+        if joins {
+            if let Some(run) = runs.last_mut() {
+                run.push(c);
+            }
+        } else {
+            anchor = Some((claim.event_start, claim.event_end));
+            runs.push(vec![c]);
+        }
+    }
+    runs
+}
+
+fn new_event(ds: &Dataset, mut claims: Vec<u32>, period: bool) -> Event {
+    claims.sort_unstable();
+    let dates = claims.iter().map(|&c| &ds.claims[c as usize]);
+    let date_from = dates
+        .clone()
+        .map(|c| c.event_start)
+        .min()
+        .unwrap_or_default();
+    let date_to = dates.map(|c| c.event_end).max().unwrap_or_default();
+    Event {
+        id: String::new(),
+        place: None,
+        location: String::new(),
+        date_from,
+        date_to,
+        claims,
+        period,
+    }
+}
+
+fn dedupe_ids(events: &mut [Event]) {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for event in events {
+        let n = seen.entry(event.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            event.id = format!("{}-{}", event.id, n);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Who a figure is about, normalised: "IS fighters", "jihadists", "Daesh" are one party;
+//! "government troops and allied militia" are government forces; "people" and blank are all.
+
+use std::collections::HashMap;
+
+use super::places::fold_words;
+
+pub const ALL: &str = "all";
+pub const CIVILIANS: &str = "civilians";
+
+/// Words that name the kind of people, not the party: dropped to find the party.
+const NOUNS: [&str; 14] = [
+    "fighters",
+    "fighter",
+    "members",
+    "member",
+    "militants",
+    "militant",
+    "troops",
+    "forces",
+    "soldiers",
+    "personnel",
+    "militia",
+    "militias",
+    "allied",
+    "and",
+];
+
+/// The normalised group for a group as written. `extra` holds the user's aliases (folded
+/// name → group).
+pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String {
+    let words = fold_words(written);
+    if let Some(target) = extra.get(&words.concat()) {
+        return target.clone();
+    }
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if words.is_empty()
+        || words.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "all" | "people" | "persons" | "total" | "everyone" | "person"
+            )
+        })
+    {
+        return ALL.to_owned();
+    }
+    if has("civilians") || has("civilian") || (has("women") && has("children")) || has("children") {
+        return CIVILIANS.to_owned();
+    }
+    if has("is")
+        || has("isis")
+        || has("isil")
+        || has("daesh")
+        || has("jihadists")
+        || has("jihadist")
+        || (has("islamic") && has("state"))
+    {
+        return "IS".to_owned();
+    }
+    if has("government")
+        || has("regime")
+        || has("army")
+        || has("saa")
+        || (has("security") && has("personnel"))
+    {
+        return "government forces".to_owned();
+    }
+    if has("ypg") || has("sdf") || has("kurdish") || has("kurds") {
+        return "Kurdish-led forces".to_owned();
+    }
+    // Another party: the words of the name as written, without the nouns ("NLF fighters" → "NLF").
+    let party: Vec<&str> = written
+        .split_whitespace()
+        .filter(|w| !NOUNS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if party.is_empty() {
+        written.trim().to_owned()
+    } else {
+        party.join(" ")
+    }
+}
+
+/// The party a free text names, if it names one of the well-known ones ("IS gunmen detonated
+/// a car bomb" names IS).
+pub fn party_named(text: &str) -> Option<&'static str> {
+    let words = fold_words(text);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("is")
+        || has("isis")
+        || has("isil")
+        || has("daesh")
+        || has("jihadists")
+        || (has("islamic") && has("state"))
+    {
+        Some("IS")
+    } else if has("government") || has("regime") || has("army") {
+        Some("government forces")
+    } else if has("ypg") || has("sdf") || has("kurdish") {
+        Some("Kurdish-led forces")
+    } else {
+        None
+    }
+}
+
+/// Whether a normalised group is one side's own people: the group names the side, shares a
+/// word with it, or is its initials ("NLF" for "Northern Liberation Front").
+pub fn group_is_side(group: &str, side: &str) -> bool {
+    if group == ALL || group == CIVILIANS {
+        return false;
+    }
+    let g = fold_words(group);
+    let s = fold_words(side);
+    if g.is_empty() || s.is_empty() {
+        return false;
+    }
+    let initials: String = s.iter().filter_map(|w| w.chars().next()).collect();
+    let shared = g
+        .iter()
+        .any(|w| w.len() > 2 && s.contains(w) && !NOUNS.contains(&w.as_str()) && w != "led");
+    shared || g.concat() == initials || g.concat() == s.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize_group(s, &HashMap::new())
+    }
+
+    #[test]
+    fn parties_fold_whatever_the_noun() {
+        for s in [
+            "IS fighters",
+            "jihadists",
+            "IS members",
+            "ISIS militants",
+            "Daesh",
+            "Islamic State fighters",
+        ] {
+            assert_eq!(n(s), "IS", "{s}");
+        }
+        for s in [
+            "government troops",
+            "regime forces",
+            "government troops and allied militia",
+            "government forces",
+        ] {
+            assert_eq!(n(s), "government forces", "{s}");
+        }
+        for s in ["people", "", "all", "People"] {
+            assert_eq!(n(s), ALL, "{s}");
+        }
+        assert_eq!(n("civilians"), CIVILIANS);
+        assert_eq!(n("mostly women and children"), CIVILIANS);
+        assert_eq!(n("NLF fighters"), "NLF");
+    }
+
+    #[test]
+    fn groups_belong_to_sides() {
+        assert!(group_is_side("government forces", "Syrian government"));
+        assert!(group_is_side("government forces", "Veldaran government"));
+        assert!(group_is_side("nlf", "Northern Liberation Front"));
+        assert!(group_is_side("IS", "IS"));
+        assert!(group_is_side("Kurdish-led forces", "Kurdish-led forces"));
+        assert!(!group_is_side("IS", "Kurdish-led forces"));
+        assert!(!group_is_side("civilians", "Syrian government"));
+    }
+}

@@ -1,0 +1,298 @@
+//! Per-claim credibility (Admiralty 1–6) and the per-source scorecard.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::Analysis;
+use super::groups::group_is_side;
+use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
+
+/// A claimant's voice: its side, or itself when it has none.
+fn voice(analysis: &Analysis, c: u32) -> &str {
+    let facts = &analysis.facts[c as usize];
+    facts.side.as_deref().unwrap_or(&facts.claimant)
+}
+
+/// Distinct voices among `claims`, not counting `own`.
+fn voices<'a>(analysis: &'a Analysis, claims: &[u32], own: &str) -> HashSet<&'a str> {
+    claims
+        .iter()
+        .map(|&c| voice(analysis, c))
+        .filter(|v| *v != own)
+        .collect()
+}
+
+/// Grades every claim from the sides that corroborate (S) and contradict (C) it.
+pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
+    let grades: Vec<(u8, String)> = (0..ds.claims.len())
+        .map(|i| {
+            let c = u32::try_from(i).unwrap_or(u32::MAX);
+            let facts = &analysis.facts[i];
+            let own = voice(analysis, c);
+            let s = voices(analysis, &facts.corroborated_by, own).len();
+            let k = voices(analysis, &facts.contradicted_by, own).len();
+            grade(facts.current, facts.comparable, s, k)
+        })
+        .collect();
+    for (facts, (grade, reason)) in analysis.facts.iter_mut().zip(grades) {
+        facts.credibility = grade;
+        facts.credibility_reason = reason;
+    }
+    let _ = ds;
+}
+
+/// The Admiralty information grade, with its reason in words.
+pub fn grade(current: bool, comparable: bool, s: usize, c: usize) -> (u8, String) {
+    if !current {
+        return (
+            6,
+            "superseded by the same claimant's later figure".to_owned(),
+        );
+    }
+    let sides = |n: usize| {
+        if n == 1 {
+            "1 side".to_owned()
+        } else {
+            format!("{n} sides")
+        }
+    };
+    match (comparable, s, c) {
+        (false, _, _) | (true, 0, 0) => (6, "nothing comparable: cannot be judged".to_owned()),
+        (_, s, 0) if s >= 2 => (
+            1,
+            format!("confirmed by {} and contradicted by none", sides(s)),
+        ),
+        (_, 1, 0) => (
+            2,
+            "corroborated by 1 other side, contradicted by none".to_owned(),
+        ),
+        (_, 0, c) if c >= 2 => (
+            5,
+            format!("contradicted by {} and corroborated by none", sides(c)),
+        ),
+        (_, s, c) if s < c => (
+            4,
+            format!("contradicted by {}, corroborated by {}", sides(c), sides(s)),
+        ),
+        (_, s, c) => (
+            3,
+            format!("corroborated by {}, contradicted by {}", sides(s), sides(c)),
+        ),
+    }
+}
+
+/// How one claimant holds up against the others.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceScore {
+    pub source: String,
+    #[serde(rename = "type")]
+    pub source_type: SourceType,
+    pub side: Option<String>,
+    pub claims: usize,
+    pub comparable: usize,
+    pub corroborated: usize,
+    pub contradicted: usize,
+    pub rate: Option<f64>,
+    pub denials: usize,
+    /// Median of log2((own + 1) / (others' median + 1)) over bounded comparisons.
+    pub bias_log2: Option<f64>,
+    pub bias_own: Option<f64>,
+    pub bias_adversary: Option<f64>,
+    pub grade: char,
+    pub evidence: Vec<String>,
+}
+
+/// The scorecard, best grade first.
+pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
+    let questions = figures_by_question(ds, analysis);
+    let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, facts) in analysis.facts.iter().enumerate() {
+        by_source
+            .entry(facts.claimant.as_str())
+            .or_default()
+            .push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    let mut list: Vec<SourceScore> = by_source
+        .into_iter()
+        .map(|(source, claims)| score_source(ds, analysis, &questions, source, &claims))
+        .collect();
+    list.sort_by(|a, b| {
+        a.grade
+            .cmp(&b.grade)
+            .then(b.comparable.cmp(&a.comparable))
+            .then(a.source.cmp(&b.source))
+    });
+    list
+}
+
+/// Current asserted figures per question (event, kind, group): `(claim, point)`.
+type Questions<'a> = HashMap<(u32, ClaimKind, &'a str), Vec<(u32, f64)>>;
+
+fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a> {
+    let mut questions: Questions<'a> = HashMap::new();
+    for (i, (facts, claim)) in analysis.facts.iter().zip(&ds.claims).enumerate() {
+        let (Some(event), Some(q)) = (facts.event, claim.quantity) else {
+            continue;
+        };
+        if facts.current && claim.kind.is_numeric() && claim.stance == Stance::Asserts {
+            let c = u32::try_from(i).unwrap_or(u32::MAX);
+            questions
+                .entry((event, claim.kind, facts.group.as_str()))
+                .or_default()
+                .push((c, q.point()));
+        }
+    }
+    questions
+}
+
+fn score_source(
+    ds: &Dataset,
+    analysis: &Analysis,
+    questions: &Questions<'_>,
+    source: &str,
+    claims: &[u32],
+) -> SourceScore {
+    let facts = |c: u32| &analysis.facts[c as usize];
+    let first = claims.first().map(|&c| facts(c));
+    let own_voice = first.and_then(|f| f.side.clone());
+    let comparable: Vec<u32> = claims
+        .iter()
+        .copied()
+        .filter(|&c| facts(c).current && facts(c).comparable)
+        .collect();
+    let corroborated = comparable
+        .iter()
+        .filter(|&&c| !facts(c).corroborated_by.is_empty())
+        .count();
+    let contradicted = comparable
+        .iter()
+        .filter(|&&c| !facts(c).contradicted_by.is_empty())
+        .count();
+    let rate = (corroborated + contradicted > 0)
+        .then(|| corroborated as f64 / (corroborated + contradicted) as f64);
+    let denials = claims
+        .iter()
+        .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
+        .count();
+    let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
+    let mut evidence = Vec::new();
+    for &c in &comparable {
+        let f = facts(c);
+        for &o in &f.corroborated_by {
+            evidence.push(format!(
+                "{} agrees with {} ({})",
+                ds.claim_id(&ds.claims[c as usize]),
+                ds.claim_id(&ds.claims[o as usize]),
+                facts(o).claimant
+            ));
+        }
+        for &o in &f.contradicted_by {
+            evidence.push(format!(
+                "{} contradicts {} ({})",
+                ds.claim_id(&ds.claims[c as usize]),
+                ds.claim_id(&ds.claims[o as usize]),
+                facts(o).claimant
+            ));
+        }
+        if let Some(value) = bias_of(ds, analysis, questions, c) {
+            all.push(value);
+            match (&own_voice, f.group.as_str()) {
+                (Some(side), group) if group_is_side(group, side) => own.push(value),
+                (Some(_), "all" | "civilians") | (None, _) => {}
+                (Some(_), _) => adversary.push(value),
+            }
+        }
+    }
+    let bias_log2 = median(&mut all);
+    let r = rate.unwrap_or(0.0);
+    let grade = if comparable.len() < analysis.settings.min_comparable {
+        'F'
+    } else if r >= 0.9 && bias_log2.is_none_or(|b| b.abs() < 0.25) {
+        'A'
+    } else if r >= 0.75 {
+        'B'
+    } else if r >= 0.5 {
+        'C'
+    } else if r >= 0.25 {
+        'D'
+    } else {
+        'E'
+    };
+    SourceScore {
+        source: source.to_owned(),
+        source_type: first.map_or(SourceType::Other, |f| f.source_type),
+        side: own_voice,
+        claims: claims.len(),
+        comparable: comparable.len(),
+        corroborated,
+        contradicted,
+        rate,
+        denials,
+        bias_log2,
+        bias_own: median(&mut own),
+        bias_adversary: median(&mut adversary),
+        grade,
+        evidence,
+    }
+}
+
+/// log2((own + 1) / (others' median + 1)) for one claim, over the other claimants' current
+/// figures on the same question. A floor counts only when the others are below it.
+fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions<'_>, c: u32) -> Option<f64> {
+    let claim = &ds.claims[c as usize];
+    let q = claim.quantity?;
+    if !claim.kind.is_numeric() || claim.stance == Stance::Denies {
+        return None;
+    }
+    let f = &analysis.facts[c as usize];
+    let figures = questions.get(&(f.event?, claim.kind, f.group.as_str()))?;
+    let mut others: Vec<f64> = figures
+        .iter()
+        .filter(|(o, _)| analysis.facts[*o as usize].claimant != f.claimant)
+        .map(|&(_, point)| point)
+        .collect();
+    let others = median(&mut others)?;
+    if q.high.is_none() && others >= f64::from(q.low) {
+        return None;
+    }
+    Some(((q.point() + 1.0) / (others + 1.0)).log2())
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len().is_multiple_of(2) {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credibility_follows_the_admiralty_order() {
+        assert_eq!(grade(true, false, 0, 0).0, 6);
+        assert_eq!(grade(true, true, 2, 0).0, 1);
+        assert_eq!(grade(true, true, 1, 0).0, 2);
+        assert_eq!(grade(true, true, 0, 2).0, 5);
+        assert_eq!(grade(true, true, 1, 2).0, 4);
+        assert_eq!(grade(true, true, 0, 1).0, 4);
+        assert_eq!(grade(true, true, 2, 1).0, 3);
+        assert_eq!(grade(true, true, 1, 1).0, 3);
+        assert_eq!(grade(false, true, 3, 0).0, 6);
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), Some(2.5));
+    }
+}

@@ -1,0 +1,331 @@
+//! The analysis rules on the seed article, the synthetic demo and small fixtures.
+
+use triangulate::core::analysis::{Analysis, DiscrepancyKind, Settings, analyze};
+use triangulate::core::import::Imported;
+
+use crate::fixtures::{import_text, seed_path};
+
+fn run(imported: &Imported) -> Analysis {
+    analyze(&imported.dataset, &Settings::default(), &Default::default())
+}
+
+/// `(kind, subtype, first claimant, second claimant)` of every discrepancy.
+fn pairs(
+    imported: &Imported,
+    a: &Analysis,
+) -> Vec<(DiscrepancyKind, Option<&'static str>, String, String)> {
+    let _ = imported;
+    a.discrepancies
+        .iter()
+        .map(|d| {
+            let name = |c: u32| a.facts[c as usize].claimant.clone();
+            (d.kind, d.subtype, name(d.claims[0]), name(d.claims[1]))
+        })
+        .collect()
+}
+
+fn has_pair(
+    list: &[(DiscrepancyKind, Option<&'static str>, String, String)],
+    kind: DiscrepancyKind,
+    subtype: Option<&str>,
+    x: &str,
+    y: &str,
+) -> bool {
+    list.iter().any(|(k, s, a, b)| {
+        *k == kind && *s == subtype && ((a == x && b == y) || (a == y && b == x))
+    })
+}
+
+#[test]
+fn seed_article_contradictions_are_found() {
+    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let a = run(&imported);
+    let list = pairs(&imported, &a);
+    use DiscrepancyKind::Contradiction;
+    assert!(
+        has_pair(&list, Contradiction, Some("denial"), "SOHR", "SANA"),
+        "{list:?}"
+    );
+    assert!(has_pair(
+        &list,
+        Contradiction,
+        Some("denial"),
+        "YPG",
+        "Turkish authorities"
+    ));
+    assert!(has_pair(
+        &list,
+        Contradiction,
+        Some("denial"),
+        "Syrian state media",
+        "Turkish authorities"
+    ));
+    assert!(has_pair(
+        &list,
+        Contradiction,
+        Some("competing"),
+        "YPG",
+        "Sanliurfa governor"
+    ));
+    assert!(has_pair(
+        &list,
+        Contradiction,
+        Some("competing"),
+        "Syrian state media",
+        "Sanliurfa governor"
+    ));
+    // One side does not contradict itself: the governor and Turkish authorities agree.
+    assert!(!has_pair(
+        &list,
+        Contradiction,
+        Some("denial"),
+        "Sanliurfa governor",
+        "Turkish authorities"
+    ));
+    // "At least 13 dead" and "at least 15 jihadists killed" are not a numeric discrepancy.
+    assert!(
+        list.iter().all(|(k, ..)| *k != DiscrepancyKind::Numeric),
+        "{list:?}"
+    );
+    assert!(
+        list.iter()
+            .all(|(k, ..)| *k != DiscrepancyKind::PartExceedsTotal),
+        "{list:?}"
+    );
+    // The village south of Kobane is in the Kobane event, approximately.
+    let ds = &imported.dataset;
+    let village = ds
+        .claims
+        .iter()
+        .position(|c| ds.opt_str(c.location) == "a village south of Kobane")
+        .unwrap();
+    let kobane = ds
+        .claims
+        .iter()
+        .position(|c| ds.opt_str(c.location) == "Kobane")
+        .unwrap();
+    assert_eq!(a.facts[village].event, a.facts[kobane].event);
+    assert!(a.facts[village].approximate_place);
+    assert_eq!(
+        a.events[a.facts[kobane].event.unwrap() as usize].id,
+        "kobane-2015-06-25"
+    );
+}
+
+#[test]
+fn synthetic_patterns_are_recovered() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
+    let imported = crate::fixtures::import_paths(&[path], Default::default());
+    let a = run(&imported);
+    let score = |name: &str| {
+        a.scorecard
+            .iter()
+            .find(|s| s.source == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let front = score("Northern Liberation Front");
+    assert!(front.bias_log2.unwrap() > 0.0, "{front:?}");
+    assert!(front.bias_adversary.unwrap() > 0.0);
+    assert!(front.grade >= 'D', "{}", front.grade);
+    for monitor in ["Orvane Casualty Observatory", "Civil Toll Registry"] {
+        assert!(
+            score(monitor).grade <= 'B',
+            "{monitor}: {}",
+            score(monitor).grade
+        );
+    }
+    let state = score("Veldaran State News");
+    assert!(state.denials > 0);
+    let denials = a
+        .discrepancies
+        .iter()
+        .filter(|d| {
+            d.subtype == Some("denial")
+                && d.claims
+                    .iter()
+                    .any(|&c| a.facts[c as usize].claimant == "Veldaran State News")
+        })
+        .count();
+    assert!(denials > 50, "{denials}");
+}
+
+const HEADER: &str = "source,source_type,side,claim,group,count,location,event_date,reported_at,outlet,stance,detail,event_id\n";
+
+fn analyze_rows(rows: &str) -> (Imported, Analysis) {
+    let imported = import_text("rules.csv", &format!("{HEADER}{rows}"));
+    assert!(
+        imported.report.files[0].rejected.is_empty(),
+        "{:?}",
+        imported.report.files[0].rejected
+    );
+    let a = run(&imported);
+    (imported, a)
+}
+
+#[test]
+fn a_later_statement_supersedes_and_re_quotes_are_one_claimant() {
+    let (_, a) = analyze_rows(
+        "SOHR,,,killed,civilians,10,Idlib,2016-01-01,2016-01-01,Reuters,,,\n\
+         SOHR,,,killed,civilians,20,Idlib,2016-01-01,2016-01-02,Reuters,,,\n\
+         SOHR,,,killed,civilians,10,Idlib,2016-01-01,2016-01-01,AFP,,,\n\
+         SNHR,,,killed,civilians,21,Idlib,2016-01-01,2016-01-01,AP,,,\n",
+    );
+    assert!(!a.facts[0].current);
+    assert!(a.facts[1].current, "the later statement is current");
+    assert!(
+        !a.facts[2].current,
+        "a later outlet quoting the old figure does not make it newer"
+    );
+    assert!(
+        a.discrepancies.is_empty(),
+        "only current figures are compared: {:?}",
+        a.discrepancies
+    );
+    assert_eq!(a.facts[1].corroborated_by, vec![3]);
+    assert_eq!(a.facts[1].credibility, 2);
+    assert_eq!(a.facts[0].credibility, 6);
+}
+
+#[test]
+fn three_claimants_of_one_side_are_one_voice() {
+    let (_, a) = analyze_rows(
+        "SANA,,,killed,IS fighters,50,Palmyra,2016-03-01,,,,,\n\
+         Syrian government,,,killed,IS fighters,50,Palmyra,2016-03-01,,,,,\n\
+         Syrian Arab Army,,,killed,IS fighters,52,Tadmur,2016-03-02,,,,,\n\
+         SOHR,,,killed,IS fighters,10,Palmyra,2016-03-01,,,,,\n",
+    );
+    // SANA is corroborated only by its own side: no other voice.
+    assert_eq!(a.facts[0].corroborated_by.len(), 2);
+    assert_eq!(
+        a.facts[0].credibility,
+        5 - 1,
+        "contradicted by 1 side (SOHR), corroborated by none"
+    );
+    // SOHR is contradicted by three claimants but one side.
+    assert_eq!(a.facts[3].contradicted_by.len(), 3);
+    assert_eq!(a.facts[3].credibility, 4);
+    assert!(a.facts[3].credibility_reason.contains("1 side"));
+    // Arabic, Latin and alternative names of one place make one event.
+    assert_eq!(a.events.len(), 1);
+}
+
+#[test]
+fn a_denial_with_a_number_contradicts_what_it_overlaps_and_corroborates_nothing() {
+    let (_, a) = analyze_rows(
+        "SOHR,,,killed,government troops,30,Hasaka,2015-06-25,,,asserts,,\n\
+         SANA,,,killed,government forces,30,Hasaka,2015-06-25,,,denies,,\n\
+         Reuters,,,killed,government soldiers,2,Hasaka,2015-06-25,,,asserts,,\n",
+    );
+    assert_eq!(a.facts[1].contradicted_by, vec![0]);
+    assert!(a.facts[1].corroborated_by.is_empty());
+    assert!(
+        a.facts[2].corroborated_by.is_empty(),
+        "a denial of 30 does not confirm 2"
+    );
+    let denial = a
+        .discrepancies
+        .iter()
+        .find(|d| d.subtype == Some("denial"))
+        .unwrap();
+    assert_eq!(denial.kind, DiscrepancyKind::Numeric);
+}
+
+#[test]
+fn parts_above_a_total_are_flagged() {
+    let (_, a) = analyze_rows(
+        "SOHR,,,killed,civilians,40,Daraa,2015-06-25,,,,,\n\
+         SANA,,,killed,all,12,Daraa,2015-06-25,,,,,\n",
+    );
+    assert!(
+        a.discrepancies
+            .iter()
+            .any(|d| d.kind == DiscrepancyKind::PartExceedsTotal)
+    );
+}
+
+#[test]
+fn windows_are_anchored_and_period_totals_stay_apart() {
+    let (_, a) = analyze_rows(
+        "SOHR,,,killed,all,5,Idlib,2016-01-01,,,,,\n\
+         SOHR,,,killed,all,5,Idlib,2016-01-02,,,,,\n\
+         SOHR,,,killed,all,5,Idlib,2016-01-03,,,,,\n\
+         SOHR,,,killed,all,5,Idlib,2016-01-04,,,,,\n\
+         SNHR,,,killed,all,300,Idlib,2016-01-01/2016-01-31,,,,,\n\
+         VDC,,,killed,all,310,Idlib,2016-01-05/2016-02-04,,,,,\n",
+    );
+    let event = |i: usize| a.facts[i].event.unwrap();
+    assert_eq!(event(0), event(1));
+    assert_eq!(event(0), event(2), "within two days of the anchor");
+    assert_ne!(
+        event(0),
+        event(3),
+        "a daily series does not chain into one event"
+    );
+    assert_eq!(
+        event(4),
+        event(5),
+        "overlapping period totals are compared together"
+    );
+    assert_ne!(event(4), event(0));
+    assert!(a.events[event(4) as usize].period);
+    assert_eq!(a.facts[4].corroborated_by, vec![5]);
+}
+
+#[test]
+fn origin_claims_agree_when_one_place_contains_the_other() {
+    let (_, a) = analyze_rows(
+        "YPG,,,origin,,,Kobane,2015-06-25,,,asserts,from Tal Abyad,\n\
+         SOHR,,,origin,,,Kobane,2015-06-25,,,asserts,from Raqqa province,\n\
+         Reuters,,,origin,,,Kobane,2015-06-25,,,asserts,from Jarablus,\n\
+         IS,,,responsibility,,,Kobane,2015-06-25,,,asserts,IS fighters carried it out,\n",
+    );
+    assert_eq!(a.facts[0].corroborated_by, vec![1]);
+    assert!(a.facts[2].contradicted_by.contains(&0));
+    // Who did it is another question than where it came from.
+    assert!(a.facts[3].contradicted_by.is_empty());
+}
+
+#[test]
+fn event_ids_force_claims_together_and_are_deterministic() {
+    let rows = "SOHR,,,killed,all,5,Idlib,2016-01-01,,,,,ev-1\n\
+                SNHR,,,killed,all,6,Aleppo,2016-01-09,,,,,ev-1\n";
+    let (_, a) = analyze_rows(rows);
+    let (_, b) = analyze_rows(rows);
+    assert_eq!(a.facts[0].event, a.facts[1].event);
+    assert_eq!(a.events[0].id, "id:ev-1");
+    assert_eq!(a.events[0].id, b.events[0].id);
+}
+
+#[test]
+fn interested_parties_are_flagged() {
+    let (_, a) = analyze_rows(
+        "YPG,,,killed,YPG fighters,2,Kobane,2015-06-25,,,,,\n\
+         YPG,,,killed,IS fighters,15,Kobane,2015-06-25,,,,,\n\
+         SOHR,,,killed,IS fighters,15,Kobane,2015-06-25,,,,,\n",
+    );
+    assert_eq!(a.facts[0].interested, Some("own losses"));
+    assert_eq!(a.facts[1].interested, Some("adversary's losses"));
+    assert_eq!(a.facts[2].interested, None);
+}
+
+#[test]
+fn settings_are_options() {
+    let imported = import_text(
+        "t.csv",
+        &format!(
+            "{HEADER}SOHR,,,killed,all,40,Idlib,2016-01-01,,,,,\nSNHR,,,killed,all,46,Idlib,2016-01-01,,,,,\n"
+        ),
+    );
+    let strict = analyze(&imported.dataset, &Settings::default(), &Default::default());
+    assert_eq!(strict.discrepancies.len(), 1);
+    let loose = Settings {
+        tolerance_ratio: 0.2,
+        ..Settings::default()
+    };
+    assert!(
+        analyze(&imported.dataset, &loose, &Default::default())
+            .discrepancies
+            .is_empty()
+    );
+}
