@@ -30,7 +30,7 @@ pub struct ClaimFacts {
     pub group: String,
     /// Index into [`Analysis::events`].
     pub event: Option<u32>,
-    /// The claimant's latest statement on this question (always true for non-numeric claims).
+    /// The claimant's latest statement on this question.
     pub current: bool,
     /// The place resolved only from a description ("a village south of Kobane").
     pub approximate_place: bool,
@@ -121,9 +121,6 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
     for (i, claim) in ds.claims.iter().enumerate() {
         let facts = &analysis.facts[i];
         let Some(event) = facts.event else { continue };
-        if !claim.kind.is_numeric() {
-            continue;
-        }
         let key = (
             event,
             facts.claimant.as_str(),
@@ -146,9 +143,8 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
             .or_insert(i);
     }
     let keep: std::collections::HashSet<usize> = latest.into_values().collect();
-    for (i, claim) in ds.claims.iter().enumerate() {
-        let facts = &mut analysis.facts[i];
-        if facts.event.is_some() && claim.kind.is_numeric() {
+    for (i, facts) in analysis.facts.iter_mut().enumerate() {
+        if facts.event.is_some() {
             facts.current = keep.contains(&i);
         }
     }
