@@ -192,7 +192,7 @@ fn three_claimants_of_one_side_are_one_voice() {
     let (_, a) = analyze_rows(
         "SANA,,,killed,IS fighters,50,Palmyra,2016-03-01,,,,,\n\
          Syrian government,,,killed,IS fighters,50,Palmyra,2016-03-01,,,,,\n\
-         Syrian Arab Army,,,killed,IS fighters,52,Tadmur,2016-03-02,,,,,\n\
+         Syrian Arab Army,,,killed,IS fighters,52,تدمر,2016-03-02,,,,,\n\
          SOHR,,,killed,IS fighters,10,Palmyra,2016-03-01,,,,,\n",
     );
     // SANA is corroborated only by its own side: no other voice.

@@ -97,3 +97,104 @@ fn exit_codes_say_whether_anything_was_imported() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown encoding 'klingon'"));
 }
+
+#[test]
+fn analyze_json_has_the_documented_keys() {
+    let seed = seed_path();
+    let (code, stdout, _) = triangulate(&["analyze", seed.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON object");
+    assert_eq!(doc["settings"]["window_days"], 2);
+    let event = &doc["events"][0];
+    for key in ["id", "location", "date_from", "date_to", "claims"] {
+        assert!(event.get(key).is_some(), "events[].{key}");
+    }
+    let d = &doc["discrepancies"][0];
+    for key in [
+        "kind",
+        "subtype",
+        "severity",
+        "event",
+        "claim",
+        "group",
+        "sources",
+        "claims",
+        "explanation",
+    ] {
+        assert!(d.get(key).is_some(), "discrepancies[].{key}");
+    }
+    let s = &doc["scorecard"][0];
+    for key in [
+        "source",
+        "type",
+        "side",
+        "claims",
+        "comparable",
+        "corroborated",
+        "contradicted",
+        "rate",
+        "denials",
+        "bias_log2",
+        "bias_own",
+        "bias_adversary",
+        "grade",
+        "evidence",
+    ] {
+        assert!(s.get(key).is_some(), "scorecard[].{key}");
+    }
+    let c = &doc["claims"][0];
+    for key in [
+        "id",
+        "source",
+        "current",
+        "credibility",
+        "credibility_reason",
+        "interested",
+    ] {
+        assert!(c.get(key).is_some(), "claims[].{key}");
+    }
+    let (code, stdout, _) = triangulate(&["analyze", seed.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Reported claims — not verified totals"));
+    assert!(stdout.contains("contradiction/denial"));
+}
+
+#[test]
+fn analyze_reads_alias_files_and_reports_bad_ones() {
+    let fixtures = Fixtures::new();
+    let data = fixtures.write(
+        "a.csv",
+        "source,claim,count,location,event_date\nthe Observatory,killed,40,Idlib,2016-01-01\nSNHR,killed,10,Idleb city,2016-01-01\n",
+    );
+    let aliases = fixtures.write(
+        "aliases.csv",
+        "kind,name,means\nsource,the Observatory,SOHR\nplace,Idleb city,Idlib\n",
+    );
+    let (code, stdout, stderr) = triangulate(&[
+        "analyze",
+        data.to_str().unwrap(),
+        "--aliases",
+        aliases.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        doc["events"].as_array().unwrap().len(),
+        1,
+        "the alias joins the two places"
+    );
+    assert_eq!(doc["discrepancies"][0]["sources"][0], "SOHR");
+    let bad = fixtures.write("bad.csv", "kind,name,means\nplanet,Mars,Earth\n");
+    let (code, _, stderr) = triangulate(&[
+        "analyze",
+        data.to_str().unwrap(),
+        "--aliases",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("bad.csv: line 2, column kind: 'planet'"),
+        "{stderr}"
+    );
+}
