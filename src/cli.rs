@@ -38,6 +38,9 @@ pub struct Cli {
 /// A tab named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum StartTab {
+    Events,
+    Discrepancies,
+    Sources,
     Claims,
     Report,
 }

@@ -1,6 +1,7 @@
 //! The pure core: model, import, analysis and export, with no user interface in it.
 
 pub mod analysis;
+pub mod charts;
 pub mod check;
 pub mod dates;
 pub mod import;

@@ -6,16 +6,24 @@ use std::sync::Arc;
 
 use eframe::egui;
 
+use std::collections::BTreeMap;
+
 use super::claims_table::{claim_details_ui, claims_table_ui, search_ui};
 use super::commands::Command;
+use super::discrepancies_view::discrepancies_ui;
+use super::events_view::events_ui;
 use super::file_dialog::OpenDialog;
+use super::jobs::AnalysisJob;
 use super::jobs::ImportJob;
 use super::menu::{menu_bar_ui, shortcuts};
 use super::report_view::import_report_ui;
 use super::screenshot::{Outcome, ScreenshotPlan};
+use super::sources_view::sources_ui;
 use super::state::{Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
 use crate::cli::{StartTab, WindowArgs};
+use crate::core::analysis::{Analysis, Settings};
+use crate::core::charts::{EventChart, Rgb, event_chart, source_colors};
 use crate::core::check::render_text;
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
@@ -44,6 +52,9 @@ impl Startup {
         };
         startup.options = args.options;
         startup.tab = args.tab.map(|t| match t {
+            StartTab::Events => Tab::Events,
+            StartTab::Discrepancies => Tab::Discrepancies,
+            StartTab::Sources => Tab::Sources,
             StartTab::Claims => Tab::Claims,
             StartTab::Report => Tab::ImportReport,
         });
@@ -90,8 +101,18 @@ struct Loaded {
     label: String,
 }
 
+/// The analysis of the loaded data, and what the views derive from it.
+struct Analyzed {
+    analysis: Analysis,
+    colors: BTreeMap<String, Rgb>,
+}
+
 pub struct TriangulateApp {
     state: UiState,
+    analyzed: Option<Arc<Analyzed>>,
+    analysis_job: Option<AnalysisJob>,
+    /// The selected event and its chart, built once on selection.
+    event_chart: Option<(usize, EventChart)>,
     options: ImportOptions,
     loaded: Option<Loaded>,
     rows: ClaimRows,
@@ -102,6 +123,7 @@ pub struct TriangulateApp {
     dialog: OpenDialog,
     message: Option<String>,
     screenshot: Option<ScreenshotPlan>,
+    ctx: egui::Context,
 }
 
 impl TriangulateApp {
@@ -115,6 +137,9 @@ impl TriangulateApp {
         }
         let mut app = Self {
             state,
+            analyzed: None,
+            analysis_job: None,
+            event_chart: None,
             options: startup.options,
             loaded: None,
             rows: ClaimRows::default(),
@@ -125,6 +150,7 @@ impl TriangulateApp {
             dialog: OpenDialog::default(),
             message: None,
             screenshot: None,
+            ctx: cc.egui_ctx.clone(),
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
@@ -138,7 +164,7 @@ impl TriangulateApp {
 
     /// Whether an import is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || self.analysis_job.is_some()
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -156,6 +182,38 @@ impl TriangulateApp {
 
     pub fn tab(&self) -> Tab {
         self.state.tab
+    }
+
+    /// The analysis of the loaded data, once it is done.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analyzed.as_ref().map(|a| &a.analysis)
+    }
+
+    /// The event shown in the Events tab.
+    pub fn selected_event(&self) -> Option<usize> {
+        self.event_chart.as_ref().map(|(e, _)| *e)
+    }
+
+    fn poll_analysis(&mut self) {
+        let Some(outcome) = self.analysis_job.as_ref().and_then(AnalysisJob::poll) else {
+            return;
+        };
+        let Some(job) = self.analysis_job.take() else {
+            return;
+        };
+        let current = self.loaded.as_ref().map(|l| l.dataset.revision);
+        if let (Some(analysis), Some(revision)) = (outcome, current)
+            && revision == job.revision
+        {
+            let colors = source_colors(&analysis);
+            // Open the Events tab on the most disputed event, or the first one.
+            let first = analysis.discrepancies.first().map(|d| d.event);
+            let first = first.or((!analysis.events.is_empty()).then_some(0));
+            if let (Some(event), Some(loaded)) = (first, &self.loaded) {
+                self.event_chart = Some((event, event_chart(&loaded.dataset, &analysis, event)));
+            }
+            self.analyzed = Some(Arc::new(Analyzed { analysis, colors }));
+        }
     }
 
     fn start_import(&mut self, ctx: &egui::Context, inputs: Vec<Input>, label: String) {
@@ -181,8 +239,16 @@ impl TriangulateApp {
                     self.state.tab = Tab::ImportReport;
                 }
                 self.selected = None;
+                self.analyzed = None;
+                self.event_chart = None;
+                let dataset = Arc::new(imported.dataset);
+                self.analysis_job = Some(AnalysisJob::start(
+                    Arc::clone(&dataset),
+                    Settings::default(),
+                    &self.ctx,
+                ));
                 self.loaded = Some(Loaded {
-                    dataset: Arc::new(imported.dataset),
+                    dataset,
                     report,
                     sources,
                     inputs: job.inputs,
@@ -242,6 +308,13 @@ impl TriangulateApp {
             }
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SelectClaim(index) => self.selected = index,
+            Command::OpenEvent(event) => {
+                if let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) {
+                    let chart = event_chart(&loaded.dataset, &analyzed.analysis, event);
+                    self.event_chart = Some((event, chart));
+                    self.state.tab = Tab::Events;
+                }
+            }
             Command::FocusSearch => {
                 self.state.tab = Tab::Claims;
                 self.focus_search = true;
@@ -296,6 +369,23 @@ impl TriangulateApp {
                 );
             }
             Tab::ImportReport => import_report_ui(ui, &loaded.report, &loaded.sources, commands),
+            tab => {
+                let Some(analyzed) = &self.analyzed else {
+                    ui.centered_and_justified(|ui| {
+                        ui.spinner();
+                        ui.label("Analysing…");
+                    });
+                    return;
+                };
+                let a = &analyzed.analysis;
+                match tab {
+                    Tab::Events => {
+                        events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands)
+                    }
+                    Tab::Discrepancies => discrepancies_ui(ui, a, commands),
+                    _ => sources_ui(ui, a, &analyzed.colors),
+                }
+            }
         }
     }
 }
@@ -347,6 +437,7 @@ impl eframe::App for TriangulateApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_import();
+        self.poll_analysis();
         if let Some(files) = self.dialog.poll() {
             self.apply(&ctx, Command::OpenFiles(files));
         }
@@ -376,10 +467,10 @@ impl eframe::App for TriangulateApp {
         for command in commands {
             self.apply(&ctx, command);
         }
-        if self.job.is_some() {
+        if self.job.is_some() || self.analysis_job.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        let ready = self.loaded.is_some() && self.job.is_none();
+        let ready = self.loaded.is_some() && self.job.is_none() && self.analysis_job.is_none();
         if let Some(plan) = &mut self.screenshot {
             plan.tick(&ctx, ready);
         }

@@ -21,6 +21,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     SortBy(SortColumn),
     SelectClaim(Option<u32>),
+    /// Show this event (by index) in the Events tab.
+    OpenEvent(usize),
     FocusSearch,
     CopyReport,
     Quit,

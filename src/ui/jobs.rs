@@ -5,7 +5,9 @@ use std::sync::mpsc;
 
 use eframe::egui;
 
+use crate::core::analysis::{Aliases, Analysis, Settings, analyze};
 use crate::core::import::{ImportOptions, Imported, Input, import};
+use crate::core::model::Dataset;
 use crate::core::progress::{Cancelled, Progress};
 
 /// An import in progress.
@@ -54,6 +56,37 @@ impl ImportJob {
             Ok(outcome) => Some(outcome),
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => Some(Err(Cancelled)),
+        }
+    }
+}
+
+/// An analysis in progress, for one dataset.
+pub struct AnalysisJob {
+    /// The dataset revision it analyses; a result for an older one is dropped.
+    pub revision: u64,
+    result: mpsc::Receiver<Analysis>,
+}
+
+impl AnalysisJob {
+    pub fn start(dataset: Arc<Dataset>, settings: Settings, ctx: &egui::Context) -> Self {
+        let (send, result) = mpsc::channel();
+        let revision = dataset.revision;
+        let ctx = ctx.clone();
+        let _ = std::thread::Builder::new()
+            .name("analysis".to_owned())
+            .spawn(move || {
+                let analysis = analyze(&dataset, &settings, &Aliases::default());
+                let _ = send.send(analysis);
+                ctx.request_repaint();
+            });
+        Self { revision, result }
+    }
+
+    pub fn poll(&self) -> Option<Option<Analysis>> {
+        match self.result.try_recv() {
+            Ok(analysis) => Some(Some(analysis)),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(None),
         }
     }
 }

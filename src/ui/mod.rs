@@ -3,11 +3,14 @@
 mod app;
 mod claims_table;
 mod commands;
+mod discrepancies_view;
+mod events_view;
 mod file_dialog;
 mod jobs;
 mod menu;
 mod report_view;
 mod screenshot;
+mod sources_view;
 mod state;
 mod status_bar;
 

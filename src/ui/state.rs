@@ -5,16 +5,28 @@ use serde::{Deserialize, Serialize};
 /// The central tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
+    Events,
     #[default]
+    Discrepancies,
+    Sources,
     Claims,
     ImportReport,
 }
 
 impl Tab {
-    pub const ALL: [Self; 2] = [Self::Claims, Self::ImportReport];
+    pub const ALL: [Self; 5] = [
+        Self::Events,
+        Self::Discrepancies,
+        Self::Sources,
+        Self::Claims,
+        Self::ImportReport,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
+            Self::Events => "Events",
+            Self::Discrepancies => "Discrepancies",
+            Self::Sources => "Sources",
             Self::Claims => "Claims",
             Self::ImportReport => "Import report",
         }

@@ -1,0 +1,112 @@
+//! The Discrepancies tab: every discrepancy, most severe first; a row opens its event.
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use super::commands::Command;
+use crate::core::analysis::{Analysis, Severity};
+
+pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
+    match severity {
+        Severity::High => ui.visuals().error_fg_color,
+        Severity::Medium => ui.visuals().warn_fg_color,
+        Severity::Low => ui.visuals().weak_text_color(),
+    }
+}
+
+pub fn discrepancies_ui(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
+    ui.label(format!(
+        "{} discrepancies between current figures and statements. Reported claims — not verified totals.",
+        analysis.discrepancies.len()
+    ));
+    if analysis.discrepancies.is_empty() {
+        ui.weak("No two sources disagree here.");
+        return;
+    }
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    TableBuilder::new(ui)
+        .id_salt("discrepancies")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .sense(egui::Sense::click())
+        .column(Column::initial(70.0))
+        .column(Column::initial(210.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(90.0))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .header(height, |mut h| {
+            for title in [
+                "Severity",
+                "Kind",
+                "Place",
+                "Date",
+                "Sources",
+                "Explanation",
+            ] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(height, analysis.discrepancies.len(), |mut row| {
+                discrepancy_row_ui(&mut row, analysis, commands);
+            });
+        });
+}
+
+fn discrepancy_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    analysis: &Analysis,
+    commands: &mut Vec<Command>,
+) {
+    let Some(d) = analysis.discrepancies.get(row.index()) else {
+        return;
+    };
+    let event = analysis.events.get(d.event);
+    let cell = |row: &mut egui_extras::TableRow<'_, '_>, text: egui::RichText| {
+        row.col(|ui| {
+            ui.add(egui::Label::new(text).truncate().selectable(false));
+        });
+    };
+    let severity = d.severity;
+    row.col(|ui| {
+        let color = severity_color(ui, severity);
+        ui.add(
+            egui::Label::new(egui::RichText::new(severity.as_str()).color(color)).selectable(false),
+        );
+    });
+    let kind = format!("{:?}", d.kind).to_lowercase();
+    let kind = match d.subtype {
+        Some(sub) => format!("{kind} ({sub}) · {}", d.claim_kind.as_str()),
+        None => format!("{kind} · {}", d.claim_kind.as_str()),
+    };
+    cell(row, kind.into());
+    cell(row, event.map_or("", |e| e.location.as_str()).into());
+    cell(
+        row,
+        event
+            .map(|e| e.date_from.to_string())
+            .unwrap_or_default()
+            .into(),
+    );
+    let names: Vec<&str> = d
+        .claims
+        .iter()
+        .map(|&c| analysis.facts[c as usize].claimant.as_str())
+        .collect();
+    cell(row, names.join(" vs ").into());
+    row.col(|ui| {
+        ui.add(
+            egui::Label::new(d.explanation.as_str())
+                .truncate()
+                .selectable(false),
+        )
+        .on_hover_text(d.explanation.as_str());
+    });
+    if row.response().clicked() {
+        commands.push(Command::OpenEvent(d.event));
+    }
+}
