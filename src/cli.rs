@@ -38,6 +38,7 @@ pub struct Cli {
 /// A tab named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum StartTab {
+    Timeline,
     Events,
     Discrepancies,
     Sources,

@@ -22,20 +22,29 @@ fn harness_with(startup: Startup) -> Harness<'static, TriangulateApp> {
     harness
 }
 
+/// Clicks a tab: the first widget with this label (the tabs come before anything else that
+/// shares a name, such as the timeline's "Claims" mode).
+fn click_tab(harness: &mut Harness<'static, TriangulateApp>, title: &str) {
+    harness
+        .query_all_by_label(title)
+        .next()
+        .unwrap_or_else(|| panic!("no {title} tab"))
+        .click();
+    harness.run_steps(2);
+}
+
 #[test]
 fn opens_a_file_and_shows_the_claims_table() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
     assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(27));
-    harness.get_by_label("Claims").click();
-    harness.run_steps(2);
+    click_tab(&mut harness, "Claims");
     assert_eq!(harness.state().tab(), Tab::Claims);
     // Column headers and a known source are on screen.
     assert!(harness.query_all_by_label("Source").count() > 0);
     assert!(harness.query_all_by_label("Quote").count() > 0);
     assert!(harness.query_all_by_label("SOHR").count() > 0);
     assert!(harness.query_all_by_label("Kurdish-led forces").count() > 0);
-    harness.get_by_label("Import report").click();
-    harness.run_steps(2);
+    click_tab(&mut harness, "Import report");
     assert_eq!(harness.state().tab(), Tab::ImportReport);
     harness.get_by_label_contains("Columns read:");
 }
@@ -43,8 +52,7 @@ fn opens_a_file_and_shows_the_claims_table() {
 #[test]
 fn sorting_by_source_reorders_rows() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
-    harness.get_by_label("Claims").click();
-    harness.run_steps(2);
+    click_tab(&mut harness, "Claims");
     let before = harness.state().visible_rows().to_vec();
     harness.get_by_label("Source").click();
     harness.run_steps(3);
@@ -62,8 +70,7 @@ fn sorting_by_source_reorders_rows() {
 #[test]
 fn typing_in_the_search_box_filters_the_table() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
-    harness.get_by_label("Claims").click();
-    harness.run_steps(2);
+    click_tab(&mut harness, "Claims");
     harness
         .get_by_role(egui::accesskit::Role::TextInput)
         .click();
@@ -99,6 +106,7 @@ fn the_demo_data_opens_when_no_file_is_given() {
 #[test]
 fn a_discrepancy_opens_its_event_with_both_sides() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Discrepancies");
     assert_eq!(harness.state().tab(), Tab::Discrepancies);
     harness.get_by_label("SOHR vs SANA").click();
     harness.run_steps(3);
@@ -124,4 +132,26 @@ fn the_scorecard_is_shown() {
     assert_eq!(harness.state().tab(), Tab::Sources);
     assert!(harness.query_all_by_label("Grade").count() > 0);
     assert!(harness.query_all_by_label("Turkish authorities").count() > 0);
+}
+
+#[test]
+fn unticking_a_source_removes_its_series_from_the_timeline() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    assert_eq!(harness.state().tab(), Tab::Timeline);
+    let has = |h: &Harness<'_, TriangulateApp>, name: &str| {
+        h.state()
+            .timeline()
+            .unwrap()
+            .series
+            .iter()
+            .any(|s| s.source == name)
+    };
+    assert!(has(&harness, "SOHR"));
+    harness.get_by_label("SOHR (8)").click();
+    harness.run_steps(3);
+    assert!(!has(&harness, "SOHR"), "SOHR's series is gone");
+    assert!(has(&harness, "YPG"));
+    harness.get_by_label("All").click();
+    harness.run_steps(3);
+    assert!(has(&harness, "SOHR"));
 }

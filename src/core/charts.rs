@@ -149,3 +149,208 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
         propositions,
     }
 }
+
+/// What the timeline plots.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum TimelineMode {
+    /// Every current claim at its point estimate, with its range.
+    #[default]
+    Claims,
+    /// Per source and day, the sum of its current figures.
+    Daily,
+    /// Per source, the running total of its daily sums.
+    Cumulative,
+}
+
+/// Which claims the charts show. Analysis always runs on everything; this only chooses.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ChartFilter {
+    pub kind: ClaimKind,
+    pub hidden_sources: std::collections::BTreeSet<String>,
+    pub mode: TimelineMode,
+}
+
+impl Default for ChartFilter {
+    fn default() -> Self {
+        Self {
+            kind: ClaimKind::Killed,
+            hidden_sources: std::collections::BTreeSet::new(),
+            mode: TimelineMode::Claims,
+        }
+    }
+}
+
+/// One source's points on the timeline.
+#[derive(Clone, Debug)]
+pub struct TimelineSeries {
+    pub source: String,
+    pub source_type: SourceType,
+    pub color: Rgb,
+    /// `[day number, value]`.
+    pub points: Vec<[f64; 2]>,
+    /// Per point: the claim behind it (claims mode) for hover and selection.
+    pub claims: Vec<u32>,
+    /// Per point in claims mode: `(low, high)`, high `None` when open-ended.
+    pub ranges: Vec<(f64, Option<f64>)>,
+}
+
+/// The timeline, ready to draw.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineChart {
+    pub series: Vec<TimelineSeries>,
+    pub points: usize,
+    /// Set when there were more points than are drawn, and what was done.
+    pub note: Option<String>,
+}
+
+/// Most points handed to the plot; past this, claims are summed per source and day.
+pub const MAX_TIMELINE_POINTS: usize = 50_000;
+
+pub fn timeline(
+    ds: &Dataset,
+    analysis: &Analysis,
+    colors: &BTreeMap<String, Rgb>,
+    filter: &ChartFilter,
+) -> TimelineChart {
+    let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, (claim, facts)) in ds.claims.iter().zip(&analysis.facts).enumerate() {
+        if claim.kind != filter.kind
+            || !facts.current
+            || claim.stance == Stance::Denies
+            || claim.quantity.is_none()
+        {
+            continue;
+        }
+        if filter.hidden_sources.contains(&facts.claimant) {
+            continue;
+        }
+        by_source
+            .entry(facts.claimant.as_str())
+            .or_default()
+            .push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    let total: usize = by_source.values().map(Vec::len).sum();
+    let mode = if filter.mode == TimelineMode::Claims && total > MAX_TIMELINE_POINTS {
+        TimelineMode::Daily
+    } else {
+        filter.mode
+    };
+    let note = (mode != filter.mode).then(|| {
+        format!("{total} claims: shown as daily totals per source (at most {MAX_TIMELINE_POINTS} points are drawn)")
+    });
+    let series: Vec<TimelineSeries> = by_source
+        .into_iter()
+        .map(|(source, claims)| {
+            let facts = &analysis.facts[claims[0] as usize];
+            let mut s = TimelineSeries {
+                source: source.to_owned(),
+                source_type: facts.source_type,
+                color: colors.get(source).copied().unwrap_or([128, 128, 128]),
+                points: Vec::new(),
+                claims: Vec::new(),
+                ranges: Vec::new(),
+            };
+            match mode {
+                TimelineMode::Claims => claim_points(ds, &claims, &mut s),
+                TimelineMode::Daily | TimelineMode::Cumulative => {
+                    daily_points(
+                        ds,
+                        analysis,
+                        &claims,
+                        mode == TimelineMode::Cumulative,
+                        &mut s,
+                    );
+                }
+            }
+            s
+        })
+        .collect();
+    TimelineChart {
+        points: series.iter().map(|s| s.points.len()).sum(),
+        series,
+        note,
+    }
+}
+
+fn claim_points(ds: &Dataset, claims: &[u32], s: &mut TimelineSeries) {
+    for &c in claims {
+        let claim = &ds.claims[c as usize];
+        let Some(q) = claim.quantity else { continue };
+        s.points.push([day_number(claim.event_start), q.point()]);
+        s.claims.push(c);
+        s.ranges.push((f64::from(q.low), q.high.map(f64::from)));
+    }
+}
+
+/// One figure per claimant, event and group (the current one), summed per day; a part is
+/// never added on top of its whole: when the claimant gave a figure for everyone, its parts
+/// are left out.
+fn daily_points(
+    ds: &Dataset,
+    analysis: &Analysis,
+    claims: &[u32],
+    cumulative: bool,
+    s: &mut TimelineSeries,
+) {
+    let mut per_event: BTreeMap<u32, (Option<f64>, f64, chrono::NaiveDate)> = BTreeMap::new();
+    for &c in claims {
+        let claim = &ds.claims[c as usize];
+        let facts = &analysis.facts[c as usize];
+        let (Some(event), Some(q)) = (facts.event, claim.quantity) else {
+            continue;
+        };
+        let entry = per_event
+            .entry(event)
+            .or_insert((None, 0.0, claim.event_start));
+        if facts.group == super::analysis::groups::ALL {
+            entry.0 = Some(entry.0.unwrap_or(0.0).max(q.point()));
+        } else {
+            entry.1 += q.point();
+        }
+    }
+    let mut per_day: BTreeMap<chrono::NaiveDate, f64> = BTreeMap::new();
+    for (_, (whole, parts, day)) in per_event {
+        *per_day.entry(day).or_default() += whole.unwrap_or(parts);
+    }
+    let mut running = 0.0;
+    for (day, value) in per_day {
+        running += value;
+        s.points
+            .push([day_number(day), if cumulative { running } else { value }]);
+    }
+}
+
+/// A date label for the timeline's x axis, coarser as the view widens.
+pub fn date_label(day: f64, step_days: f64) -> String {
+    let Some(date) = date_of(day) else {
+        return String::new();
+    };
+    if step_days >= 300.0 {
+        date.format("%Y").to_string()
+    } else if step_days >= 25.0 {
+        date.format("%b %Y").to_string()
+    } else {
+        date.format("%-d %b").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_round_trip() {
+        let d = chrono::NaiveDate::from_ymd_opt(2015, 6, 25).unwrap();
+        assert_eq!(
+            day_number(chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()),
+            0.0
+        );
+        assert_eq!(date_of(day_number(d)), Some(d));
+        assert_eq!(date_label(day_number(d), 1.0), "25 Jun");
+        assert_eq!(date_label(day_number(d), 30.0), "Jun 2015");
+        assert_eq!(date_label(day_number(d), 365.0), "2015");
+    }
+}

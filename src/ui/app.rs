@@ -13,6 +13,7 @@ use super::commands::Command;
 use super::discrepancies_view::discrepancies_ui;
 use super::events_view::events_ui;
 use super::file_dialog::OpenDialog;
+use super::filter_panel::filter_panel_ui;
 use super::jobs::AnalysisJob;
 use super::jobs::ImportJob;
 use super::menu::{menu_bar_ui, shortcuts};
@@ -21,9 +22,12 @@ use super::screenshot::{Outcome, ScreenshotPlan};
 use super::sources_view::sources_ui;
 use super::state::{Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
+use super::timeline_view::timeline_ui;
 use crate::cli::{StartTab, WindowArgs};
 use crate::core::analysis::{Analysis, Settings};
-use crate::core::charts::{EventChart, Rgb, event_chart, source_colors};
+use crate::core::charts::{
+    ChartFilter, EventChart, Rgb, TimelineChart, event_chart, source_colors, timeline,
+};
 use crate::core::check::render_text;
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
@@ -52,6 +56,7 @@ impl Startup {
         };
         startup.options = args.options;
         startup.tab = args.tab.map(|t| match t {
+            StartTab::Timeline => Tab::Timeline,
             StartTab::Events => Tab::Events,
             StartTab::Discrepancies => Tab::Discrepancies,
             StartTab::Sources => Tab::Sources,
@@ -113,6 +118,8 @@ pub struct TriangulateApp {
     analysis_job: Option<AnalysisJob>,
     /// The selected event and its chart, built once on selection.
     event_chart: Option<(usize, EventChart)>,
+    /// The timeline for the data revision and filter it was built for.
+    timeline: Option<(u64, ChartFilter, TimelineChart)>,
     options: ImportOptions,
     loaded: Option<Loaded>,
     rows: ClaimRows,
@@ -140,6 +147,7 @@ impl TriangulateApp {
             analyzed: None,
             analysis_job: None,
             event_chart: None,
+            timeline: None,
             options: startup.options,
             loaded: None,
             rows: ClaimRows::default(),
@@ -192,6 +200,33 @@ impl TriangulateApp {
     /// The event shown in the Events tab.
     pub fn selected_event(&self) -> Option<usize> {
         self.event_chart.as_ref().map(|(e, _)| *e)
+    }
+
+    /// Rebuilds the timeline only when the data or the filter changed.
+    fn update_timeline(&mut self) {
+        let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) else {
+            self.timeline = None;
+            return;
+        };
+        let revision = loaded.dataset.revision;
+        let fresh = self
+            .timeline
+            .as_ref()
+            .is_some_and(|(r, f, _)| *r == revision && *f == self.state.filter);
+        if !fresh {
+            let chart = timeline(
+                &loaded.dataset,
+                &analyzed.analysis,
+                &analyzed.colors,
+                &self.state.filter,
+            );
+            self.timeline = Some((revision, self.state.filter.clone(), chart));
+        }
+    }
+
+    /// The timeline as drawn now.
+    pub fn timeline(&self) -> Option<&TimelineChart> {
+        self.timeline.as_ref().map(|(_, _, chart)| chart)
     }
 
     fn poll_analysis(&mut self) {
@@ -308,6 +343,16 @@ impl TriangulateApp {
             }
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SelectClaim(index) => self.selected = index,
+            Command::SetTimelineMode(mode) => self.state.filter.mode = mode,
+            Command::SetClaimKind(kind) => self.state.filter.kind = kind,
+            Command::ToggleSource(source) => {
+                let hidden = &mut self.state.filter.hidden_sources;
+                if !hidden.remove(&source) {
+                    hidden.insert(source);
+                }
+            }
+            Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
+            Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
             Command::OpenEvent(event) => {
                 if let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) {
                     let chart = event_chart(&loaded.dataset, &analyzed.analysis, event);
@@ -379,6 +424,29 @@ impl TriangulateApp {
                 };
                 let a = &analyzed.analysis;
                 match tab {
+                    Tab::Timeline => {
+                        egui::Panel::left("filters")
+                            .resizable(true)
+                            .default_size(230.0)
+                            .show(ui, |ui| {
+                                filter_panel_ui(
+                                    ui,
+                                    a,
+                                    &analyzed.colors,
+                                    &self.state.filter,
+                                    commands,
+                                );
+                            });
+                        if let Some((_, _, chart)) = &self.timeline {
+                            timeline_ui(
+                                ui,
+                                loaded.dataset.as_ref(),
+                                chart,
+                                self.state.filter.mode,
+                                commands,
+                            );
+                        }
+                    }
                     Tab::Events => {
                         events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands)
                     }
@@ -445,6 +513,7 @@ impl eframe::App for TriangulateApp {
             self.rows
                 .update(&loaded.dataset, self.state.sort, &self.search);
         }
+        self.update_timeline();
         let mut commands = Vec::new();
         shortcuts(&ctx, &mut commands);
         Self::dropped_files(&ctx, &mut commands);

@@ -23,6 +23,11 @@ pub enum Command {
     SelectClaim(Option<u32>),
     /// Show this event (by index) in the Events tab.
     OpenEvent(usize),
+    SetTimelineMode(crate::core::charts::TimelineMode),
+    SetClaimKind(crate::core::model::ClaimKind),
+    ToggleSource(String),
+    ShowAllSources,
+    HideSources(Vec<String>),
     FocusSearch,
     CopyReport,
     Quit,

@@ -6,6 +6,7 @@ mod commands;
 mod discrepancies_view;
 mod events_view;
 mod file_dialog;
+mod filter_panel;
 mod jobs;
 mod menu;
 mod report_view;
@@ -13,6 +14,7 @@ mod screenshot;
 mod sources_view;
 mod state;
 mod status_bar;
+mod timeline_view;
 
 use std::process::ExitCode;
 

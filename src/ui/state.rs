@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 /// The central tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
-    Events,
     #[default]
+    Timeline,
+    Events,
     Discrepancies,
     Sources,
     Claims,
@@ -14,7 +15,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
+        Self::Timeline,
         Self::Events,
         Self::Discrepancies,
         Self::Sources,
@@ -24,6 +26,7 @@ impl Tab {
 
     pub fn title(self) -> &'static str {
         match self {
+            Self::Timeline => "Timeline",
             Self::Events => "Events",
             Self::Discrepancies => "Discrepancies",
             Self::Sources => "Sources",
@@ -49,4 +52,5 @@ pub struct UiState {
     pub tab: Tab,
     pub theme: ThemeChoice,
     pub sort: crate::core::table::Sort,
+    pub filter: crate::core::charts::ChartFilter,
 }

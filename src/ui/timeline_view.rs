@@ -1,0 +1,145 @@
+//! The Timeline tab: every source's claims over time, in its own colour.
+
+use eframe::egui;
+use egui_plot::{Arrows, Legend, MarkerShape, Plot, PlotPoints, Points};
+
+use super::commands::Command;
+use crate::core::charts::{TimelineChart, TimelineMode, date_label};
+use crate::core::model::{Dataset, SourceType};
+
+/// Marker shape by source type, the same in every chart.
+pub fn marker(source_type: SourceType) -> MarkerShape {
+    match source_type {
+        SourceType::Monitor => MarkerShape::Circle,
+        SourceType::StateMedia => MarkerShape::Square,
+        SourceType::Government => MarkerShape::Diamond,
+        SourceType::Combatant => MarkerShape::Up,
+        SourceType::IndependentMedia => MarkerShape::Down,
+        SourceType::Analyst => MarkerShape::Plus,
+        SourceType::Other => MarkerShape::Asterisk,
+    }
+}
+
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    chart: &TimelineChart,
+    mode: TimelineMode,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Reported claims — not verified totals");
+        for (m, label) in [
+            (TimelineMode::Claims, "Claims"),
+            (TimelineMode::Daily, "Daily totals"),
+            (TimelineMode::Cumulative, "Cumulative"),
+        ] {
+            if ui.selectable_label(mode == m, label).clicked() {
+                commands.push(Command::SetTimelineMode(m));
+            }
+        }
+        ui.weak(format!("{} points", chart.points));
+        if let Some(note) = &chart.note {
+            ui.weak(note.as_str());
+        }
+    });
+    if chart.series.is_empty() {
+        ui.centered_and_justified(|ui| {
+            ui.label(
+                "No figures to show: choose another claim kind or show more sources on the left.",
+            );
+        });
+        return;
+    }
+    Plot::new("timeline")
+        .legend(Legend::default())
+        .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
+        .y_axis_label("claimed count")
+        .label_formatter(|hover| hover_text(ds, chart, hover))
+        .show(ui, |plot| {
+            for s in &chart.series {
+                let [r, g, b] = s.color;
+                let color = egui::Color32::from_rgb(r, g, b);
+                plot.points(
+                    Points::new(s.source.clone(), PlotPoints::from(s.points.clone()))
+                        .shape(marker(s.source_type))
+                        .radius(4.0)
+                        .filled(true)
+                        .color(color),
+                );
+                if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
+                    range_arrows(plot, s, color);
+                }
+            }
+        });
+}
+
+fn hover_text(
+    ds: &Dataset,
+    chart: &TimelineChart,
+    hover: &egui_plot::HoverPosition<'_>,
+) -> Option<String> {
+    let egui_plot::HoverPosition::NearDataPoint {
+        plot_name,
+        position,
+        index,
+    } = hover
+    else {
+        return None;
+    };
+    let series = chart.series.iter().find(|s| s.source == *plot_name)?;
+    let date = crate::core::charts::date_of(position.x)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let Some(&c) = series.claims.get(*index) else {
+        return Some(format!("{plot_name}\n{date}: {:.0}", position.y));
+    };
+    let claim = ds.claims.get(c as usize)?;
+    let quote = crate::core::text::clip(ds.quote(claim), 160);
+    Some(format!(
+        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n“{quote}”",
+        series.source,
+        series.source_type.as_str(),
+        claim.kind.as_str(),
+        ds.str(claim.group),
+        ds.opt_str(claim.quantity_text),
+        ds.opt_str(claim.location),
+        date,
+        ds.opt_str(claim.outlet),
+        ds.claim_id(claim),
+    ))
+}
+
+/// Vertical bars for each claim's range: closed ones plain, open-ended ones with an arrow head
+/// (drawn to half again the floor).
+fn range_arrows(
+    plot: &mut egui_plot::PlotUi<'_>,
+    s: &crate::core::charts::TimelineSeries,
+    color: egui::Color32,
+) {
+    let mut closed = (Vec::new(), Vec::new());
+    let mut open = (Vec::new(), Vec::new());
+    for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
+        let target = if high.is_some() {
+            &mut closed
+        } else {
+            &mut open
+        };
+        target.0.push([p[0], *low]);
+        target.1.push([p[0], high.unwrap_or(low * 1.5 + 1.0)]);
+    }
+    let color = color.gamma_multiply(0.6);
+    for ((origins, tips), tip) in [(closed, 0.0), (open, 6.0)] {
+        if !origins.is_empty() {
+            plot.arrows(
+                Arrows::new(
+                    s.source.clone(),
+                    PlotPoints::from(origins),
+                    PlotPoints::from(tips),
+                )
+                .tip_length(tip)
+                .color(color),
+            );
+        }
+    }
+}
