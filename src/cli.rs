@@ -30,6 +30,9 @@ pub struct Cli {
     /// Render the window once, save a PNG screenshot here and quit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// Show each tab in turn, save `timeline.png`, `events.png`, … in this folder and quit.
+    #[arg(long, value_name = "DIR")]
+    pub screenshot_dir: Option<PathBuf>,
     /// The tab to open with.
     #[arg(long, value_enum)]
     pub tab: Option<StartTab>,
@@ -98,6 +101,7 @@ pub struct WindowArgs {
     pub files: Vec<PathBuf>,
     pub options: ImportOptions,
     pub screenshot: Option<PathBuf>,
+    pub screenshot_dir: Option<PathBuf>,
     pub tab: Option<StartTab>,
 }
 
@@ -116,6 +120,7 @@ pub fn run(cli: Cli) -> Run {
                 files: cli.files,
                 options,
                 screenshot: cli.screenshot,
+                screenshot_dir: cli.screenshot_dir,
                 tab: cli.tab,
             }),
             Err(code) => Run::Done(code),

@@ -18,7 +18,7 @@ use super::jobs::AnalysisJob;
 use super::jobs::ImportJob;
 use super::menu::{menu_bar_ui, shortcuts};
 use super::report_view::import_report_ui;
-use super::screenshot::{Outcome, ScreenshotPlan};
+use super::screenshot::ScreenshotPlan;
 use super::sources_view::sources_ui;
 use super::state::{Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
@@ -165,9 +165,9 @@ impl TriangulateApp {
         app
     }
 
-    /// Saves a screenshot to `path` once the data is in, then closes the window.
-    pub fn take_screenshot(&mut self, path: PathBuf, outcome: Outcome) {
-        self.screenshot = Some(ScreenshotPlan::new(path, outcome));
+    /// Saves screenshots once the data is in, then closes the window.
+    pub fn take_screenshots(&mut self, plan: ScreenshotPlan) {
+        self.screenshot = Some(plan);
     }
 
     /// Whether an import is running.
@@ -540,8 +540,10 @@ impl eframe::App for TriangulateApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let ready = self.loaded.is_some() && self.job.is_none() && self.analysis_job.is_none();
-        if let Some(plan) = &mut self.screenshot {
-            plan.tick(&ctx, ready);
+        if let Some(plan) = &mut self.screenshot
+            && let Some(tab) = plan.tick(&ctx, ready)
+        {
+            self.state.tab = tab;
         }
     }
 

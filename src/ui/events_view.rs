@@ -130,6 +130,7 @@ fn event_list_ui(
         .default_size(300.0)
         .show(ui, |ui| {
             ui.strong(format!("Events ({})", analysis.events.len()));
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
             egui::ScrollArea::vertical()
                 .id_salt("events-scroll")

@@ -26,27 +26,39 @@ use crate::cli::WindowArgs;
 
 /// Opens the window and runs until it is closed.
 pub fn run(args: WindowArgs) -> ExitCode {
-    let screenshot = args.screenshot.clone();
     let outcome = screenshot::Outcome::default();
+    let plan = match (&args.screenshot, &args.screenshot_dir) {
+        (Some(path), _) => Some(screenshot::ScreenshotPlan::single(
+            path.clone(),
+            outcome.clone(),
+        )),
+        (None, Some(dir)) => {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                eprintln!("error: cannot create {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            Some(screenshot::ScreenshotPlan::every_tab(dir, outcome.clone()))
+        }
+        (None, None) => None,
+    };
     let mut startup = Startup::from_args(args);
-    startup.fresh_state = screenshot.is_some();
+    startup.fresh_state = plan.is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Triangulate")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
-        persist_window: screenshot.is_none(),
+        persist_window: plan.is_none(),
         ..Default::default()
     };
-    let app_outcome = outcome.clone();
     let result = eframe::run_native(
         "Triangulate",
         options,
         Box::new(move |cc| {
             let mut app = TriangulateApp::new(cc, startup);
-            if let Some(path) = screenshot {
-                app.take_screenshot(path, app_outcome);
+            if let Some(plan) = plan {
+                app.take_screenshots(plan);
             }
             Ok(Box::new(app))
         }),

@@ -1,5 +1,6 @@
-//! `--screenshot PATH`: render the window once the data is in, save it as PNG and quit.
-//! Used by the smoke test to prove that a real window appears and draws.
+//! `--screenshot PATH` and `--screenshot-dir DIR`: render the window once the data is in (each
+//! tab in turn for a folder), save PNGs and quit. Used by the smoke tests to prove that a real
+//! window appears and draws.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,12 +8,16 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
-/// Whether the screenshot was written, shared between the window and `main`.
+use super::state::Tab;
+
+type ShotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// Whether the screenshots were written, shared between the window and `main`.
 #[derive(Clone, Default)]
-pub struct Outcome(Arc<Mutex<Option<Result<PathBuf, String>>>>);
+pub struct Outcome(Arc<Mutex<Option<Result<Vec<PathBuf>, String>>>>);
 
 impl Outcome {
-    fn set(&self, result: Result<PathBuf, String>) {
+    fn set(&self, result: Result<Vec<PathBuf>, String>) {
         if let Ok(mut slot) = self.0.lock() {
             *slot = Some(result);
         }
@@ -25,8 +30,10 @@ impl Outcome {
     pub fn exit_code(&self) -> ExitCode {
         match self.0.lock().ok().and_then(|mut s| s.take()) {
             None => ExitCode::SUCCESS,
-            Some(Ok(path)) => {
-                eprintln!("screenshot saved to {}", path.display());
+            Some(Ok(paths)) => {
+                for path in paths {
+                    eprintln!("screenshot saved to {}", path.display());
+                }
                 ExitCode::SUCCESS
             }
             Some(Err(e)) => {
@@ -37,54 +44,107 @@ impl Outcome {
     }
 }
 
-/// A screenshot to take once the window has settled.
+/// Screenshots to take once the window has settled: `(tab to show, file)`.
 pub struct ScreenshotPlan {
-    pub path: PathBuf,
-    pub outcome: Outcome,
-    frames_ready: u32,
-    requested: bool,
+    shots: Vec<(Option<Tab>, PathBuf)>,
+    current: usize,
+    frames: u32,
+    pending: Option<ShotResult>,
+    outcome: Outcome,
     started: std::time::Instant,
 }
 
+/// The file name of each tab's screenshot in a folder.
+fn file_name(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Timeline => "timeline.png",
+        Tab::Events => "events.png",
+        Tab::Discrepancies => "discrepancies.png",
+        Tab::Sources => "sources.png",
+        Tab::Claims => "claims.png",
+        Tab::ImportReport => "import-report.png",
+    }
+}
+
 impl ScreenshotPlan {
-    pub fn new(path: PathBuf, outcome: Outcome) -> Self {
+    /// One screenshot of whatever tab is open.
+    pub fn single(path: PathBuf, outcome: Outcome) -> Self {
+        Self::new(vec![(None, path)], outcome)
+    }
+
+    /// One screenshot of every tab, into `dir`.
+    pub fn every_tab(dir: &Path, outcome: Outcome) -> Self {
+        let shots = Tab::ALL
+            .into_iter()
+            .map(|t| (Some(t), dir.join(file_name(t))))
+            .collect();
+        Self::new(shots, outcome)
+    }
+
+    fn new(shots: Vec<(Option<Tab>, PathBuf)>, outcome: Outcome) -> Self {
         Self {
-            path,
+            shots,
+            current: 0,
+            frames: 0,
+            pending: None,
             outcome,
-            frames_ready: 0,
-            requested: false,
             started: std::time::Instant::now(),
         }
     }
 
-    /// Called every frame. `ready` says the data is in; a few frames later the shot is taken.
-    pub fn tick(&mut self, ctx: &egui::Context, ready: bool) {
+    /// Called every frame. `ready` says the data is in. Returns the tab to show.
+    pub fn tick(&mut self, ctx: &egui::Context, ready: bool) -> Option<Tab> {
         if self.outcome.is_set() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            return;
+            return None;
         }
         if self.started.elapsed().as_secs() > 120 {
-            self.outcome.set(Err(
-                "the window did not become ready within 120 s".to_owned()
-            ));
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            return;
+            self.finish(
+                ctx,
+                Err("the window did not become ready within 120 s".to_owned()),
+            );
+            return None;
         }
         ctx.request_repaint();
         if !ready {
-            return;
+            return None;
         }
-        self.frames_ready += 1;
-        if self.frames_ready >= 5 && !self.requested {
-            self.requested = true;
-            let path = self.path.clone();
-            let outcome = self.outcome.clone();
+        if let Some(done) = self
+            .pending
+            .as_ref()
+            .and_then(|p| p.lock().ok().and_then(|mut s| s.take()))
+        {
+            if let Err(e) = done {
+                self.finish(ctx, Err(e));
+                return None;
+            }
+            self.pending = None;
+            self.current += 1;
+            self.frames = 0;
+        }
+        let Some((tab, path)) = self.shots.get(self.current).cloned() else {
+            let paths = self.shots.iter().map(|(_, p)| p.clone()).collect();
+            self.finish(ctx, Ok(paths));
+            return None;
+        };
+        self.frames += 1;
+        if self.frames >= 6 && self.pending.is_none() {
+            let slot: ShotResult = Arc::default();
+            self.pending = Some(Arc::clone(&slot));
             let repaint = ctx.clone();
             ctx.request_screenshot(move |image| {
-                outcome.set(save_png(&path, &image).map(|()| path.clone()));
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(save_png(&path, &image));
+                }
                 repaint.request_repaint();
             });
         }
+        tab
+    }
+
+    fn finish(&self, ctx: &egui::Context, result: Result<Vec<PathBuf>, String>) {
+        self.outcome.set(result);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 }
 
