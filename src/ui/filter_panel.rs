@@ -14,8 +14,7 @@ pub fn filter_panel_ui(
     filter: &ChartFilter,
     commands: &mut Vec<Command>,
 ) {
-    ui.strong("Claim kind");
-    egui::ComboBox::from_id_salt("claim-kind")
+    egui::ComboBox::new("claim-kind", "Claim kind")
         .selected_text(filter.kind.as_str())
         .show_ui(ui, |ui| {
             for kind in ClaimKind::ALL.into_iter().filter(|k| k.is_numeric()) {

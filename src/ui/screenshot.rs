@@ -12,12 +12,15 @@ use super::state::Tab;
 
 type ShotResult = Arc<Mutex<Option<Result<(), String>>>>;
 
+/// The files written, or why not.
+type Written = Result<Vec<PathBuf>, String>;
+
 /// Whether the screenshots were written, shared between the window and `main`.
 #[derive(Clone, Default)]
-pub struct Outcome(Arc<Mutex<Option<Result<Vec<PathBuf>, String>>>>);
+pub struct Outcome(Arc<Mutex<Option<Written>>>);
 
 impl Outcome {
-    fn set(&self, result: Result<Vec<PathBuf>, String>) {
+    fn set(&self, result: Written) {
         if let Ok(mut slot) = self.0.lock() {
             *slot = Some(result);
         }
@@ -142,7 +145,7 @@ impl ScreenshotPlan {
         tab
     }
 
-    fn finish(&self, ctx: &egui::Context, result: Result<Vec<PathBuf>, String>) {
+    fn finish(&self, ctx: &egui::Context, result: Written) {
         self.outcome.set(result);
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
