@@ -114,12 +114,12 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
         let facts = &analysis.facts[c as usize];
         match claim.quantity.filter(|_| claim.kind.is_numeric()) {
             Some(q) => blocks
-                .entry((claim.kind, facts.group.clone()))
+                .entry((claim.kind, facts.group.to_string()))
                 .or_default()
                 .push(RangeRow {
                     claim: c,
                     label: format!("{} · {}", facts.claimant, ds.opt_str(claim.quantity_text)),
-                    source: facts.claimant.clone(),
+                    source: facts.claimant.to_string(),
                     low: f64::from(q.low),
                     high: q.high.map(f64::from),
                     point: q.point(),
@@ -129,7 +129,7 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
                 }),
             None => propositions.push(PropositionRow {
                 claim: c,
-                source: facts.claimant.clone(),
+                source: facts.claimant.to_string(),
                 source_type: claim.source_type,
                 kind: claim.kind,
                 stance: claim.stance,
@@ -224,11 +224,11 @@ pub fn timeline(
         {
             continue;
         }
-        if filter.hidden_sources.contains(&facts.claimant) {
+        if filter.hidden_sources.contains(&*facts.claimant) {
             continue;
         }
         by_source
-            .entry(facts.claimant.as_str())
+            .entry(facts.claimant.as_ref())
             .or_default()
             .push(u32::try_from(i).unwrap_or(u32::MAX));
     }
@@ -305,7 +305,7 @@ fn daily_points(
         let entry = per_event
             .entry(event)
             .or_insert((None, 0.0, claim.event_start));
-        if facts.group == super::analysis::groups::ALL {
+        if &*facts.group == super::analysis::groups::ALL {
             entry.0 = Some(entry.0.unwrap_or(0.0).max(q.point()));
         } else {
             entry.1 += q.point();

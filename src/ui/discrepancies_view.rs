@@ -95,7 +95,7 @@ fn discrepancy_row_ui(
     let names: Vec<&str> = d
         .claims
         .iter()
-        .map(|&c| analysis.facts[c as usize].claimant.as_str())
+        .map(|&c| analysis.facts[c as usize].claimant.as_ref())
         .collect();
     cell(row, names.join(" vs ").into());
     row.col(|ui| {

@@ -147,7 +147,7 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
             let claim = &ds.claims[c as usize];
             if facts.current && claim.kind != ClaimKind::Other {
                 questions
-                    .entry((claim.kind, facts.group.as_str()))
+                    .entry((claim.kind, facts.group.as_ref()))
                     .or_default()
                     .push(c);
             }
@@ -312,7 +312,7 @@ fn parts_and_totals(
                     severity: severity(ratio, opposing, settings),
                     event,
                     claim_kind: *kind,
-                    group: fp.group.clone(),
+                    group: fp.group.to_string(),
                     claims: [part, total],
                     ratio,
                     explanation: format!(
@@ -412,8 +412,8 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
             facts.source_type,
             SourceType::Combatant | SourceType::StateMedia | SourceType::Government
         )
-        || facts.group == ALL
-        || facts.group == super::groups::CIVILIANS
+        || &*facts.group == ALL
+        || &*facts.group == super::groups::CIVILIANS
     {
         return None;
     }

@@ -29,46 +29,49 @@ pub struct EventIndex {
     pub events: Vec<Event>,
     /// Event of each claim, by claim index.
     pub event_of: Vec<Option<u32>>,
-    /// The place each claim resolved to, and whether only approximately.
-    pub places: Vec<Option<(PlaceKey, bool)>>,
+    /// Per claim: its place was resolved only from a description.
+    pub approximate: Vec<bool>,
 }
 
 pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> EventIndex {
     let gazetteer = Gazetteer::builtin();
-    let mut resolved_cache: HashMap<crate::core::strings::Sym, (PlaceKey, bool)> = HashMap::new();
-    let mut places = Vec::with_capacity(ds.claims.len());
+    // Each distinct location as written resolves once, to an index into `place_keys`.
+    let mut resolved: HashMap<crate::core::strings::Sym, (usize, bool)> = HashMap::new();
+    let mut place_keys: Vec<PlaceKey> = Vec::new();
+    let mut place_index: HashMap<PlaceKey, usize> = HashMap::new();
+    let mut first_name: Vec<&str> = Vec::new();
+    let mut approximate = Vec::with_capacity(ds.claims.len());
     // Bucket keys: explicit event ids, or (period?, place).
     let mut by_id: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    let mut by_place: BTreeMap<(bool, PlaceKey), Vec<u32>> = BTreeMap::new();
-    let mut first_name: HashMap<PlaceKey, &str> = HashMap::new();
+    let mut by_place: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
     for (i, claim) in ds.claims.iter().enumerate() {
         let Ok(index) = u32::try_from(i) else { break };
         let place = claim.location.map(|sym| {
-            resolved_cache
-                .entry(sym)
-                .or_insert_with(|| {
-                    let r = gazetteer.resolve(ds.str(sym), &aliases.places);
-                    (r.key, r.approximate)
-                })
-                .clone()
+            *resolved.entry(sym).or_insert_with(|| {
+                let r = gazetteer.resolve(ds.str(sym), &aliases.places);
+                let next = place_keys.len();
+                let at = *place_index.entry(r.key.clone()).or_insert(next);
+                if at == next {
+                    place_keys.push(r.key);
+                    first_name.push(ds.str(sym));
+                }
+                (at, r.approximate)
+            })
         });
-        if let Some((key, _)) = &place {
-            first_name
-                .entry(key.clone())
-                .or_insert_with(|| ds.opt_str(claim.location));
-        }
         if let Some(id) = claim.event_id {
             by_id.entry(ds.str(id)).or_default().push(index);
-        } else if let Some((key, _)) = &place {
+        } else if let Some((at, _)) = place {
             let span = days_between(claim.event_start, claim.event_end);
             let period = span >= i64::from(settings.window_days.max(1));
-            by_place
-                .entry((period, key.clone()))
-                .or_default()
-                .push(index);
+            by_place.entry((period, at)).or_default().push(index);
         }
-        places.push(place);
+        approximate.push(place.is_some_and(|(_, approx)| approx));
     }
+    let mut by_place: Vec<((bool, PlaceKey), Vec<u32>)> = by_place
+        .into_iter()
+        .map(|((period, at), claims)| ((period, place_keys[at].clone()), claims))
+        .collect();
+    by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let mut events = Vec::new();
     for (id, claims) in by_id {
         let mut event = new_event(ds, claims, false);
@@ -82,10 +85,10 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     }
     for ((period, key), mut claims) in by_place {
         claims.sort_by_key(|&c| (ds.claims[c as usize].event_start, c));
-        let name = gazetteer
-            .name(&key)
-            .map(str::to_owned)
-            .unwrap_or_else(|| first_name.get(&key).copied().unwrap_or("").to_owned());
+        let name = gazetteer.name(&key).map(str::to_owned).unwrap_or_else(|| {
+            let at = place_index.get(&key).copied().unwrap_or(usize::MAX);
+            first_name.get(at).copied().unwrap_or("").to_owned()
+        });
         let slug = match &key {
             PlaceKey::Known(i) => gazetteer
                 .place(*i)
@@ -111,7 +114,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     EventIndex {
         events,
         event_of,
-        places,
+        approximate,
     }
 }
 

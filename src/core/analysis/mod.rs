@@ -19,15 +19,18 @@ pub use settings::{Aliases, Settings};
 
 use crate::core::model::{Dataset, SourceType};
 
+/// A name shared by many claims (a claimant, a side, a group), stored once.
+pub type Name = std::sync::Arc<str>;
+
 /// What the analysis knows about one claim.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimFacts {
     /// The claimant after the user's aliases.
-    pub claimant: String,
+    pub claimant: Name,
     pub source_type: SourceType,
-    pub side: Option<String>,
+    pub side: Option<Name>,
     /// The normalised group.
-    pub group: String,
+    pub group: Name,
     /// Index into [`Analysis::events`].
     pub event: Option<u32>,
     /// The claimant's latest statement on this question.
@@ -39,7 +42,8 @@ pub struct ClaimFacts {
     pub comparable: bool,
     /// Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
     pub credibility: u8,
-    pub credibility_reason: String,
+    /// The sides that corroborate and contradict it, behind the grade.
+    pub sides: (u16, u16),
     pub interested: Option<&'static str>,
 }
 
@@ -66,9 +70,10 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
     };
     mark_current(ds, &mut analysis);
     let comparisons = compare::compare(ds, &analysis, settings);
+    let mut comparisons = comparisons;
     for (i, facts) in analysis.facts.iter_mut().enumerate() {
-        facts.corroborated_by = comparisons.corroborated_by[i].clone();
-        facts.contradicted_by = comparisons.contradicted_by[i].clone();
+        facts.corroborated_by = std::mem::take(&mut comparisons.corroborated_by[i]);
+        facts.contradicted_by = std::mem::take(&mut comparisons.contradicted_by[i]);
         facts.comparable = comparisons.comparable[i];
     }
     analysis.discrepancies = comparisons.discrepancies;
@@ -84,27 +89,34 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
 }
 
 fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {
-    let mut group_cache: HashMap<crate::core::strings::Sym, String> = HashMap::new();
+    let mut group_cache: HashMap<crate::core::strings::Sym, Name> = HashMap::new();
+    let mut names: HashMap<String, Name> = HashMap::new();
+    let mut name = |s: &str| -> Name {
+        if let Some(n) = names.get(s) {
+            return n.clone();
+        }
+        let n: Name = s.into();
+        names.insert(s.to_owned(), n.clone());
+        n
+    };
     ds.claims
         .iter()
         .enumerate()
         .map(|(i, claim)| {
             let group = group_cache
                 .entry(claim.group)
-                .or_insert_with(|| groups::normalize_group(ds.str(claim.group), &aliases.groups))
+                .or_insert_with(|| {
+                    groups::normalize_group(ds.str(claim.group), &aliases.groups).into()
+                })
                 .clone();
             let mut facts = ClaimFacts {
-                claimant: aliases.source(ds.str(claim.source)).to_owned(),
+                claimant: name(aliases.source(ds.str(claim.source))),
                 source_type: claim.source_type,
-                side: claim.side.map(|s| ds.str(s).to_owned()),
+                side: claim.side.map(|s| name(ds.str(s))),
                 group,
                 event: index.event_of.get(i).copied().flatten(),
                 current: true,
-                approximate_place: index
-                    .places
-                    .get(i)
-                    .and_then(Option::as_ref)
-                    .is_some_and(|p| p.1),
+                approximate_place: index.approximate.get(i).copied().unwrap_or(false),
                 ..ClaimFacts::default()
             };
             facts.interested = compare::interested(&facts, claim.kind);
@@ -116,36 +128,37 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// For each claimant, event, kind and group, only the latest figure is current. A re-quote
 /// keeps the claimant's own date, so it never makes an old figure newer.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    let mut latest: HashMap<(u32, &str, crate::core::model::ClaimKind, &str), usize> =
-        HashMap::new();
-    for (i, claim) in ds.claims.iter().enumerate() {
-        let facts = &analysis.facts[i];
-        let Some(event) = facts.event else { continue };
-        let key = (
-            event,
-            facts.claimant.as_str(),
-            claim.kind,
-            facts.group.as_str(),
-        );
-        let when = |c: usize| {
-            (
-                ds.claims[c].reported_at,
-                ds.claims[c].stance == crate::core::model::Stance::Asserts,
-            )
-        };
-        latest
-            .entry(key)
-            .and_modify(|best| {
-                if when(i) > when(*best) {
-                    *best = i;
+    let when = |c: usize| {
+        let claim = &ds.claims[c];
+        (
+            claim.reported_at,
+            claim.stance == crate::core::model::Stance::Asserts,
+        )
+    };
+    let mut superseded: Vec<u32> = Vec::new();
+    // Events are disjoint, so each needs only a small table of its own.
+    for event in &analysis.events {
+        let mut latest: HashMap<(&str, crate::core::model::ClaimKind, &str), u32> = HashMap::new();
+        for &c in &event.claims {
+            let facts = &analysis.facts[c as usize];
+            let key = (
+                facts.claimant.as_ref(),
+                ds.claims[c as usize].kind,
+                facts.group.as_ref(),
+            );
+            match latest.get_mut(&key) {
+                Some(best) if when(c as usize) > when(*best as usize) => {
+                    superseded.push(*best);
+                    *best = c;
                 }
-            })
-            .or_insert(i);
-    }
-    let keep: std::collections::HashSet<usize> = latest.into_values().collect();
-    for (i, facts) in analysis.facts.iter_mut().enumerate() {
-        if facts.event.is_some() {
-            facts.current = keep.contains(&i);
+                Some(_) => superseded.push(c),
+                None => {
+                    latest.insert(key, c);
+                }
+            }
         }
+    }
+    for c in superseded {
+        analysis.facts[c as usize].current = false;
     }
 }

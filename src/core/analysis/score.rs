@@ -25,21 +25,37 @@ fn voices<'a>(analysis: &'a Analysis, claims: &[u32], own: &str) -> HashSet<&'a 
 
 /// Grades every claim from the sides that corroborate (S) and contradict (C) it.
 pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
-    let grades: Vec<(u8, String)> = (0..ds.claims.len())
+    let grades: Vec<(u8, (u16, u16))> = (0..ds.claims.len())
         .map(|i| {
             let c = u32::try_from(i).unwrap_or(u32::MAX);
             let facts = &analysis.facts[i];
             let own = voice(analysis, c);
             let s = voices(analysis, &facts.corroborated_by, own).len();
             let k = voices(analysis, &facts.contradicted_by, own).len();
-            grade(facts.current, facts.comparable, s, k)
+            let sides = (
+                u16::try_from(s).unwrap_or(u16::MAX),
+                u16::try_from(k).unwrap_or(u16::MAX),
+            );
+            (grade(facts.current, facts.comparable, s, k).0, sides)
         })
         .collect();
-    for (facts, (grade, reason)) in analysis.facts.iter_mut().zip(grades) {
+    for (facts, (grade, sides)) in analysis.facts.iter_mut().zip(grades) {
         facts.credibility = grade;
-        facts.credibility_reason = reason;
+        facts.sides = sides;
     }
     let _ = ds;
+}
+
+/// The reason for a claim's grade, in words.
+pub fn credibility_reason(facts: &super::ClaimFacts) -> String {
+    let (s, c) = facts.sides;
+    grade(
+        facts.current,
+        facts.comparable,
+        usize::from(s),
+        usize::from(c),
+    )
+    .1
 }
 
 /// The Admiralty information grade, with its reason in words.
@@ -109,7 +125,7 @@ pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
     let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, facts) in analysis.facts.iter().enumerate() {
         by_source
-            .entry(facts.claimant.as_str())
+            .entry(facts.claimant.as_ref())
             .or_default()
             .push(u32::try_from(i).unwrap_or(u32::MAX));
     }
@@ -138,7 +154,7 @@ fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a
         if facts.current && claim.kind.is_numeric() && claim.stance == Stance::Asserts {
             let c = u32::try_from(i).unwrap_or(u32::MAX);
             questions
-                .entry((event, claim.kind, facts.group.as_str()))
+                .entry((event, claim.kind, facts.group.as_ref()))
                 .or_default()
                 .push((c, q.point()));
         }
@@ -197,7 +213,7 @@ fn score_source(
         }
         if let Some(value) = bias_of(ds, analysis, questions, c) {
             all.push(value);
-            match (&own_voice, f.group.as_str()) {
+            match (&own_voice, f.group.as_ref()) {
                 (Some(side), group) if group_is_side(group, side) => own.push(value),
                 (Some(_), "all" | "civilians") | (None, _) => {}
                 (Some(_), _) => adversary.push(value),
@@ -222,7 +238,7 @@ fn score_source(
     SourceScore {
         source: source.to_owned(),
         source_type: first.map_or(SourceType::Other, |f| f.source_type),
-        side: own_voice,
+        side: own_voice.map(|s| s.to_string()),
         claims: claims.len(),
         comparable: comparable.len(),
         corroborated,
@@ -246,7 +262,7 @@ fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions<'_>, c: u32)
         return None;
     }
     let f = &analysis.facts[c as usize];
-    let figures = questions.get(&(f.event?, claim.kind, f.group.as_str()))?;
+    let figures = questions.get(&(f.event?, claim.kind, f.group.as_ref()))?;
     let mut others: Vec<f64> = figures
         .iter()
         .filter(|(o, _)| analysis.facts[*o as usize].claimant != f.claimant)
