@@ -155,3 +155,45 @@ fn unticking_a_source_removes_its_series_from_the_timeline() {
     harness.run_steps(3);
     assert!(has(&harness, "SOHR"));
 }
+
+#[test]
+fn changing_a_source_type_reruns_the_scorecard() {
+    use triangulate::core::model::SourceType;
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Sources");
+    let ypg_type = |h: &Harness<'_, TriangulateApp>| {
+        h.state()
+            .analysis()
+            .unwrap()
+            .scorecard
+            .iter()
+            .find(|s| s.source == "YPG")
+            .map(|s| s.source_type)
+    };
+    assert_eq!(ypg_type(&harness), Some(SourceType::Combatant));
+    // The type boxes are in scorecard order; YPG's shows "combatant".
+    let order: Vec<String> = harness
+        .state()
+        .analysis()
+        .unwrap()
+        .scorecard
+        .iter()
+        .map(|s| s.source.clone())
+        .collect();
+    let row = order.iter().position(|s| s == "YPG").unwrap();
+    harness
+        .query_all_by_role(egui::accesskit::Role::ComboBox)
+        .nth(row)
+        .expect("YPG's type box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("monitor").click();
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_busy() && ypg_type(&harness) == Some(SourceType::Monitor) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(ypg_type(&harness), Some(SourceType::Monitor));
+}

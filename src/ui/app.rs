@@ -131,6 +131,7 @@ pub struct TriangulateApp {
     message: Option<String>,
     screenshot: Option<ScreenshotPlan>,
     ctx: egui::Context,
+    help_open: bool,
 }
 
 impl TriangulateApp {
@@ -159,6 +160,7 @@ impl TriangulateApp {
             message: None,
             screenshot: None,
             ctx: cc.egui_ctx.clone(),
+            help_open: false,
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
@@ -200,6 +202,44 @@ impl TriangulateApp {
     /// The event shown in the Events tab.
     pub fn selected_event(&self) -> Option<usize> {
         self.event_chart.as_ref().map(|(e, _)| *e)
+    }
+
+    /// The filters in force, each with the command that clears it.
+    fn filter_chips(&self) -> Vec<(String, Command)> {
+        let mut chips = Vec::new();
+        let filter = &self.state.filter;
+        if filter.kind != crate::core::model::ClaimKind::Killed {
+            chips.push((
+                format!("kind: {}", filter.kind.as_str()),
+                Command::SetClaimKind(crate::core::model::ClaimKind::Killed),
+            ));
+        }
+        if !filter.hidden_sources.is_empty() {
+            chips.push((
+                format!("{} source(s) hidden", filter.hidden_sources.len()),
+                Command::ShowAllSources,
+            ));
+        }
+        if !self.search.is_empty() {
+            chips.push((
+                format!("search: \u{201c}{}\u{201d}", self.search),
+                Command::ClearSearch,
+            ));
+        }
+        chips
+    }
+
+    /// Runs the analysis again, with the user's current corrections.
+    fn reanalyze(&mut self) {
+        if let Some(loaded) = &self.loaded {
+            let dataset = Arc::clone(&loaded.dataset);
+            self.analysis_job = Some(AnalysisJob::start(
+                dataset,
+                Settings::default(),
+                self.state.aliases(),
+                &self.ctx,
+            ));
+        }
     }
 
     /// Rebuilds the timeline only when the data or the filter changed.
@@ -280,6 +320,7 @@ impl TriangulateApp {
                 self.analysis_job = Some(AnalysisJob::start(
                     Arc::clone(&dataset),
                     Settings::default(),
+                    self.state.aliases(),
                     &self.ctx,
                 ));
                 self.loaded = Some(Loaded {
@@ -352,6 +393,12 @@ impl TriangulateApp {
                 }
             }
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
+            Command::ClearSearch => self.search.clear(),
+            Command::ShowHelp => self.help_open = true,
+            Command::SetSourceType(source, source_type) => {
+                self.state.source_types.insert(source, source_type);
+                self.reanalyze();
+            }
             Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
             Command::OpenEvent(event) => {
                 if let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) {
@@ -407,6 +454,7 @@ impl TriangulateApp {
                 claims_table_ui(
                     ui,
                     ds,
+                    self.analyzed.as_ref().map(|a| &a.analysis),
                     &self.rows.rows,
                     self.state.sort,
                     self.selected,
@@ -451,7 +499,7 @@ impl TriangulateApp {
                         events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands)
                     }
                     Tab::Discrepancies => discrepancies_ui(ui, a, commands),
-                    _ => sources_ui(ui, a, &analyzed.colors),
+                    _ => sources_ui(ui, a, &analyzed.colors, commands),
                 }
             }
         }
@@ -524,14 +572,15 @@ impl eframe::App for TriangulateApp {
             total: self.dataset().map_or(0, |d| d.claims.len()),
             label: self.loaded.as_ref().map_or("", |l| l.label.as_str()),
             rejected: self.report().map_or(0, ImportReport::rejected),
-            search: &self.search,
             message: self.message.as_deref(),
+            chips: self.filter_chips(),
         };
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar_ui(ui, &info, self.job.as_ref(), &mut commands)
         });
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.dialog.path_window_ui(&ctx, &mut commands);
+        super::help::help_window_ui(&ctx, &mut self.help_open);
         drop_overlay(&ctx);
         for command in commands {
             self.apply(&ctx, command);

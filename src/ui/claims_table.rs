@@ -4,6 +4,8 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::commands::Command;
+use crate::core::analysis::score::credibility_reason;
+use crate::core::analysis::{Analysis, ClaimFacts};
 use crate::core::model::{Claim, Dataset};
 use crate::core::table::{Sort, SortColumn};
 
@@ -33,6 +35,7 @@ enum Cell {
     Published,
     Outlet,
     Quote,
+    Credibility,
     Extra(String),
 }
 
@@ -69,6 +72,7 @@ fn columns(ds: &Dataset) -> Vec<TableColumn> {
             Cell::Published,
         ),
         col("Outlet", Some(SortColumn::Outlet), 110.0, Cell::Outlet),
+        col("Credibility", None, 80.0, Cell::Credibility),
         col("Quote", None, 360.0, Cell::Quote),
         col("Id (file:line)", Some(SortColumn::Id), 200.0, Cell::Id),
     ];
@@ -78,7 +82,7 @@ fn columns(ds: &Dataset) -> Vec<TableColumn> {
     list
 }
 
-fn cell_text(ds: &Dataset, c: &Claim, cell: &Cell) -> String {
+fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -> String {
     let s = |sym| ds.str(sym).to_owned();
     let o = |sym| ds.opt_str(sym).to_owned();
     match cell {
@@ -112,6 +116,11 @@ fn cell_text(ds: &Dataset, c: &Claim, cell: &Cell) -> String {
         Cell::Outlet => o(c.outlet),
         Cell::Quote => ds.quote(c).to_owned(),
         Cell::Extra(name) => ds.extra(c, name).unwrap_or("").to_owned(),
+        Cell::Credibility => match facts {
+            Some(f) if f.current => format!("{} / 6", f.credibility),
+            Some(_) => "superseded".to_owned(),
+            None => String::new(),
+        },
     }
 }
 
@@ -138,6 +147,7 @@ pub fn search_ui(ui: &mut egui::Ui, search: &mut String, focus: bool) {
 pub fn claims_table_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
+    analysis: Option<&Analysis>,
     rows: &[u32],
     sort: Sort,
     selected: Option<u32>,
@@ -171,14 +181,20 @@ pub fn claims_table_ui(
                         return;
                     };
                     row.set_selected(selected == Some(index));
+                    let facts = analysis.and_then(|a| a.facts.get(index as usize));
                     for column in &columns {
                         row.col(|ui| {
-                            let text = cell_text(ds, claim, &column.cell);
+                            let text = cell_text(ds, facts, claim, &column.cell);
                             let label = ui
                                 .add(egui::Label::new(text.as_str()).truncate().selectable(false));
-                            if matches!(column.cell, Cell::Quote | Cell::Detail) && !text.is_empty()
-                            {
-                                label.on_hover_text(text);
+                            match (&column.cell, facts) {
+                                (Cell::Quote | Cell::Detail, _) if !text.is_empty() => {
+                                    label.on_hover_text(text);
+                                }
+                                (Cell::Credibility, Some(f)) => {
+                                    label.on_hover_text(credibility_reason(f));
+                                }
+                                _ => {}
                             }
                         });
                     }

@@ -27,6 +27,10 @@ pub enum Command {
     SetClaimKind(crate::core::model::ClaimKind),
     ToggleSource(String),
     ShowAllSources,
+    ClearSearch,
+    ShowHelp,
+    /// The user says this source is of this type.
+    SetSourceType(String, crate::core::model::SourceType),
     HideSources(Vec<String>),
     FocusSearch,
     CopyReport,

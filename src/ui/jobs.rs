@@ -68,14 +68,19 @@ pub struct AnalysisJob {
 }
 
 impl AnalysisJob {
-    pub fn start(dataset: Arc<Dataset>, settings: Settings, ctx: &egui::Context) -> Self {
+    pub fn start(
+        dataset: Arc<Dataset>,
+        settings: Settings,
+        aliases: Aliases,
+        ctx: &egui::Context,
+    ) -> Self {
         let (send, result) = mpsc::channel();
         let revision = dataset.revision;
         let ctx = ctx.clone();
         let _ = std::thread::Builder::new()
             .name("analysis".to_owned())
             .spawn(move || {
-                let analysis = analyze(&dataset, &settings, &Aliases::default());
+                let analysis = analyze(&dataset, &settings, &aliases);
                 let _ = send.send(analysis);
                 ctx.request_repaint();
             });

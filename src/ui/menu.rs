@@ -69,6 +69,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
             }
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("CSV format and methodology").clicked() {
+                commands.push(Command::ShowHelp);
+            }
             ui.label("Drop CSV files on the window to add them.");
             ui.label("Ctrl+O open · Ctrl+F search · Ctrl+Q quit");
             ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));

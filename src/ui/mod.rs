@@ -7,6 +7,7 @@ mod discrepancies_view;
 mod events_view;
 mod file_dialog;
 mod filter_panel;
+mod help;
 mod jobs;
 mod menu;
 mod report_view;

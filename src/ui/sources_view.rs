@@ -6,11 +6,13 @@ use egui_extras::{Column, TableBuilder};
 use crate::core::analysis::Analysis;
 use crate::core::analysis::output::bias_words;
 use crate::core::charts::Rgb;
+use crate::core::model::SourceType;
 
 pub fn sources_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
     colors: &std::collections::BTreeMap<String, Rgb>,
+    commands: &mut Vec<super::commands::Command>,
 ) {
     ui.label(
         "Grades: A–E from the share of comparable claims that other sides corroborate and the bias \
@@ -61,8 +63,28 @@ pub fn sources_ui(
                         .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
                     ui.label(s.source.as_str());
                 });
+                row.col(|ui| {
+                    egui::ComboBox::from_id_salt(("source-type", s.source.as_str()))
+                        .selected_text(s.source_type.as_str())
+                        .width(110.0)
+                        .show_ui(ui, |ui| {
+                            for t in SourceType::ALL {
+                                if ui
+                                    .selectable_label(t == s.source_type, t.as_str())
+                                    .clicked()
+                                    && t != s.source_type
+                                {
+                                    commands.push(super::commands::Command::SetSourceType(
+                                        s.source.clone(),
+                                        t,
+                                    ));
+                                }
+                            }
+                        })
+                        .response
+                        .on_hover_text("Change this source's type: the analysis runs again");
+                });
                 let cells = [
-                    s.source_type.as_str().to_owned(),
                     s.claims.to_string(),
                     s.comparable.to_string(),
                     s.corroborated.to_string(),

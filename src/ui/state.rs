@@ -53,4 +53,20 @@ pub struct UiState {
     pub theme: ThemeChoice,
     pub sort: crate::core::table::Sort,
     pub filter: crate::core::charts::ChartFilter,
+    /// The user's corrections of source types, applied to every analysis.
+    pub source_types: std::collections::BTreeMap<String, crate::core::model::SourceType>,
+}
+
+impl UiState {
+    /// The user's corrections as the analysis takes them.
+    pub fn aliases(&self) -> crate::core::analysis::Aliases {
+        crate::core::analysis::Aliases {
+            source_types: self
+                .source_types
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            ..Default::default()
+        }
+    }
 }

@@ -10,8 +10,9 @@ pub struct StatusInfo<'a> {
     pub total: usize,
     pub label: &'a str,
     pub rejected: usize,
-    pub search: &'a str,
     pub message: Option<&'a str>,
+    /// Active filters: what each says, and the command that clears it.
+    pub chips: Vec<(String, Command)>,
 }
 
 pub fn status_bar_ui(
@@ -35,9 +36,15 @@ pub fn status_bar_ui(
             ui.separator();
         }
         ui.label(format!("{} of {} claims shown", info.shown, info.total));
-        if !info.search.is_empty() {
+        for (text, clear) in &info.chips {
             ui.separator();
-            ui.label(format!("search: “{}”", info.search));
+            if ui
+                .button(format!("{text}  ×"))
+                .on_hover_text("Clear this filter")
+                .clicked()
+            {
+                commands.push(clear.clone());
+            }
         }
         if info.rejected > 0 {
             ui.separator();

@@ -109,10 +109,19 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
                     groups::normalize_group(ds.str(claim.group), &aliases.groups).into()
                 })
                 .clone();
+            let claimant = aliases.source(ds.str(claim.source));
+            let side = match aliases.source_sides.get(claimant) {
+                Some(side) => side.as_deref().map(&mut name),
+                None => claim.side.map(|s| name(ds.str(s))),
+            };
             let mut facts = ClaimFacts {
-                claimant: name(aliases.source(ds.str(claim.source))),
-                source_type: claim.source_type,
-                side: claim.side.map(|s| name(ds.str(s))),
+                source_type: aliases
+                    .source_types
+                    .get(claimant)
+                    .copied()
+                    .unwrap_or(claim.source_type),
+                claimant: name(claimant),
+                side,
                 group,
                 event: index.event_of.get(i).copied().flatten(),
                 current: true,

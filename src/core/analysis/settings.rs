@@ -48,6 +48,10 @@ pub struct Aliases {
     pub sources: HashMap<String, String>,
     /// Folded group → group.
     pub groups: HashMap<String, String>,
+    /// Claimant → the type the user says it is.
+    pub source_types: HashMap<String, crate::core::model::SourceType>,
+    /// Claimant → the side the user says it speaks for (`None`: no side).
+    pub source_sides: HashMap<String, Option<String>>,
 }
 
 impl Aliases {
