@@ -33,6 +33,12 @@ pub struct Cli {
     /// Show each tab in turn, save `timeline.png`, `events.png`, … in this folder and quit.
     #[arg(long, value_name = "DIR")]
     pub screenshot_dir: Option<PathBuf>,
+    /// Open this workspace file (files, filter, corrections).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// Do not reopen the files of the last session; start from the demo data.
+    #[arg(long)]
+    pub no_restore: bool,
     /// The tab to open with.
     #[arg(long, value_enum)]
     pub tab: Option<StartTab>,
@@ -103,6 +109,8 @@ pub struct WindowArgs {
     pub screenshot: Option<PathBuf>,
     pub screenshot_dir: Option<PathBuf>,
     pub tab: Option<StartTab>,
+    pub no_restore: bool,
+    pub workspace: Option<PathBuf>,
 }
 
 /// Either a finished command-line run, or the window to open.
@@ -122,6 +130,8 @@ pub fn run(cli: Cli) -> Run {
                 screenshot: cli.screenshot,
                 screenshot_dir: cli.screenshot_dir,
                 tab: cli.tab,
+                no_restore: cli.no_restore,
+                workspace: cli.workspace,
             }),
             Err(code) => Run::Done(code),
         },

@@ -197,3 +197,35 @@ fn changing_a_source_type_reruns_the_scorecard() {
     }
     assert_eq!(ypg_type(&harness), Some(SourceType::Monitor));
 }
+
+#[test]
+fn a_saved_workspace_reopens_files_and_filters() {
+    use std::collections::BTreeMap;
+    use triangulate::core::charts::ChartFilter;
+    use triangulate::core::workspace::Workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let mut filter = ChartFilter::default();
+    filter.hidden_sources.insert("SOHR".to_owned());
+    let file = dir.path().join("view.triangulate.json");
+    Workspace::new(&[seed_path()], filter, BTreeMap::new())
+        .unwrap()
+        .save(&file)
+        .unwrap();
+    let mut harness = harness_with(Startup::sample(
+        triangulate::core::samples::Sample::SyntheticDemo,
+    ));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open_workspace(&ctx, &file);
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    assert_eq!(harness.state().dataset().unwrap().claims.len(), 27);
+    let timeline = harness.state().timeline().unwrap();
+    assert!(timeline.series.iter().all(|s| s.source != "SOHR"));
+    assert!(timeline.series.iter().any(|s| s.source == "YPG"));
+}

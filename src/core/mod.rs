@@ -14,3 +14,4 @@ pub mod sources;
 pub mod strings;
 pub mod table;
 pub mod text;
+pub mod workspace;

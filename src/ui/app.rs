@@ -20,9 +20,10 @@ use super::menu::{menu_bar_ui, shortcuts};
 use super::report_view::import_report_ui;
 use super::screenshot::ScreenshotPlan;
 use super::sources_view::sources_ui;
-use super::state::{Tab, ThemeChoice, UiState};
+use super::state::{Session, Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
 use super::timeline_view::timeline_ui;
+use super::workspace_dialog::WorkspaceDialog;
 use crate::cli::{StartTab, WindowArgs};
 use crate::core::analysis::{Analysis, Settings};
 use crate::core::charts::{
@@ -34,6 +35,7 @@ use crate::core::model::Dataset;
 use crate::core::samples::Sample;
 use crate::core::sources::{SourceSummary, summarize};
 use crate::core::table::ClaimRows;
+use crate::core::workspace::Workspace;
 
 /// What to import when the window opens.
 pub struct Startup {
@@ -45,15 +47,19 @@ pub struct Startup {
     /// Start from the default UI state, not the one saved last time (for repeatable
     /// screenshots).
     pub fresh_state: bool,
+    /// No files were named: reopen the last session's instead of the demo, if there was one.
+    pub restore: bool,
 }
 
 impl Startup {
     pub fn from_args(args: WindowArgs) -> Self {
+        let restore = args.files.is_empty() && !args.no_restore;
         let mut startup = if args.files.is_empty() {
             Self::sample(Sample::SyntheticDemo)
         } else {
             Self::files(args.files)
         };
+        startup.restore = restore;
         startup.options = args.options;
         startup.tab = args.tab.map(|t| match t {
             StartTab::Timeline => Tab::Timeline,
@@ -74,6 +80,7 @@ impl Startup {
             options: ImportOptions::default(),
             tab: None,
             fresh_state: false,
+            restore: false,
         }
     }
 
@@ -84,6 +91,7 @@ impl Startup {
             options: ImportOptions::default(),
             tab: None,
             fresh_state: false,
+            restore: false,
         }
     }
 }
@@ -132,6 +140,7 @@ pub struct TriangulateApp {
     screenshot: Option<ScreenshotPlan>,
     ctx: egui::Context,
     help_open: bool,
+    workspace_dialog: WorkspaceDialog,
 }
 
 impl TriangulateApp {
@@ -142,6 +151,18 @@ impl TriangulateApp {
             .unwrap_or_default();
         if let Some(tab) = startup.tab {
             state.tab = tab;
+        }
+        let mut startup = startup;
+        if startup.restore && saved.is_some() {
+            let options = startup.options;
+            let tab = startup.tab;
+            match &state.session {
+                Session::Demo => {}
+                Session::Sample(sample) => startup = Startup::sample(*sample),
+                Session::Files(paths) => startup = Startup::files(paths.clone()),
+            }
+            startup.options = options;
+            startup.tab = tab;
         }
         let mut app = Self {
             state,
@@ -161,6 +182,7 @@ impl TriangulateApp {
             screenshot: None,
             ctx: cc.egui_ctx.clone(),
             help_open: false,
+            workspace_dialog: WorkspaceDialog::default(),
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
@@ -202,6 +224,51 @@ impl TriangulateApp {
     /// The event shown in the Events tab.
     pub fn selected_event(&self) -> Option<usize> {
         self.event_chart.as_ref().map(|(e, _)| *e)
+    }
+
+    fn save_workspace(&mut self, path: &std::path::Path) {
+        let paths: Vec<PathBuf> = self
+            .loaded
+            .as_ref()
+            .map(|l| {
+                l.inputs
+                    .iter()
+                    .filter_map(|i| i.path().map(ToOwned::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let saved = Workspace::new(
+            &paths,
+            self.state.filter.clone(),
+            self.state.source_types.clone(),
+        )
+        .and_then(|w| w.save(path));
+        self.message = Some(match saved {
+            Ok(()) if paths.is_empty() => format!(
+                "Saved {} (the built-in sample data is not a file, so no files are listed)",
+                path.display()
+            ),
+            Ok(()) => format!("Saved {}", path.display()),
+            Err(e) => format!("Could not save the workspace: {e}"),
+        });
+    }
+
+    /// Opens a workspace: its files, filter and corrections.
+    pub fn open_workspace(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        match Workspace::load(path) {
+            Ok((workspace, warnings)) => {
+                self.state.filter = workspace.filter.clone();
+                self.state.source_types = workspace.source_types.clone();
+                let startup = Startup::files(workspace.paths());
+                self.start_import(ctx, startup.inputs, startup.label);
+                self.message = Some(if warnings.is_empty() {
+                    format!("Opened {}", path.display())
+                } else {
+                    format!("Opened {}: {}", path.display(), warnings.join("; "))
+                });
+            }
+            Err(e) => self.message = Some(format!("Could not open the workspace: {e}")),
+        }
     }
 
     /// The filters in force, each with the command that clears it.
@@ -323,6 +390,7 @@ impl TriangulateApp {
                     self.state.aliases(),
                     &self.ctx,
                 ));
+                self.state.session = session_of(&job.inputs);
                 self.loaded = Some(Loaded {
                     dataset,
                     report,
@@ -394,6 +462,9 @@ impl TriangulateApp {
             }
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
             Command::ClearSearch => self.search.clear(),
+            Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
+            Command::SaveWorkspace(path) => self.save_workspace(&path),
+            Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
             Command::ShowHelp => self.help_open = true,
             Command::SetSourceType(source, source_type) => {
                 self.state.source_types.insert(source, source_type);
@@ -506,6 +577,22 @@ impl TriangulateApp {
     }
 }
 
+/// How to reopen these inputs next time.
+fn session_of(inputs: &[Input]) -> Session {
+    let paths: Option<Vec<PathBuf>> = inputs
+        .iter()
+        .map(|i| i.path().map(ToOwned::to_owned))
+        .collect();
+    match (paths, inputs) {
+        (Some(paths), _) if !paths.is_empty() => Session::Files(paths),
+        (_, [one]) => Sample::ALL
+            .into_iter()
+            .find(|s| s.file_name() == one.file_name())
+            .map_or(Session::Demo, Session::Sample),
+        _ => Session::Demo,
+    }
+}
+
 fn import_message(report: &ImportReport) -> String {
     let mut message = format!(
         "Imported {} claims from {} file(s)",
@@ -581,6 +668,7 @@ impl eframe::App for TriangulateApp {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.dialog.path_window_ui(&ctx, &mut commands);
         super::help::help_window_ui(&ctx, &mut self.help_open);
+        self.workspace_dialog.ui(&ctx, &mut commands);
         drop_overlay(&ctx);
         for command in commands {
             self.apply(&ctx, command);

@@ -28,6 +28,9 @@ pub enum Command {
     ToggleSource(String),
     ShowAllSources,
     ClearSearch,
+    ShowWorkspaceDialog(super::workspace_dialog::WorkspaceAction),
+    SaveWorkspace(PathBuf),
+    OpenWorkspace(PathBuf),
     ShowHelp,
     /// The user says this source is of this type.
     SetSourceType(String, crate::core::model::SourceType),

@@ -5,10 +5,12 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::commands::Command;
 use super::state::{Tab, ThemeChoice};
+use super::workspace_dialog::WorkspaceAction;
 use crate::core::samples::Sample;
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// Turns pressed shortcuts into commands.
@@ -19,6 +21,9 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&FIND) {
             commands.push(Command::FocusSearch);
+        }
+        if i.consume_shortcut(&SAVE) {
+            commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);
@@ -35,6 +40,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
                 .clicked()
             {
                 commands.push(Command::ShowOpenDialog);
+            }
+            if ui.add(egui::Button::new("Open workspace…")).clicked() {
+                commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Open));
+            }
+            if ui
+                .add(egui::Button::new("Save workspace…").shortcut_text(ctx.format_shortcut(&SAVE)))
+                .clicked()
+            {
+                commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
             }
             ui.menu_button("Open sample data", |ui| {
                 for sample in Sample::ALL {
@@ -73,7 +87,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
                 commands.push(Command::ShowHelp);
             }
             ui.label("Drop CSV files on the window to add them.");
-            ui.label("Ctrl+O open · Ctrl+F search · Ctrl+Q quit");
+            ui.label("Ctrl+O open · Ctrl+S save workspace · Ctrl+F search · Ctrl+Q quit");
             ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
         });
     });

@@ -16,6 +16,7 @@ mod sources_view;
 mod state;
 mod status_bar;
 mod timeline_view;
+mod workspace_dialog;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,7 @@ pub fn run(args: WindowArgs) -> ExitCode {
         }
         (None, None) => None,
     };
+    let workspace = args.workspace.clone();
     let mut startup = Startup::from_args(args);
     startup.fresh_state = plan.is_some();
     let options = eframe::NativeOptions {
@@ -58,6 +60,9 @@ pub fn run(args: WindowArgs) -> ExitCode {
         options,
         Box::new(move |cc| {
             let mut app = TriangulateApp::new(cc, startup);
+            if let Some(path) = &workspace {
+                app.open_workspace(&cc.egui_ctx, path);
+            }
             if let Some(plan) = plan {
                 app.take_screenshots(plan);
             }

@@ -45,6 +45,15 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// What was open when the app last closed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Session {
+    #[default]
+    Demo,
+    Sample(crate::core::samples::Sample),
+    Files(Vec<std::path::PathBuf>),
+}
+
 /// Persisted UI state. Runtime data (the dataset, caches, jobs) lives elsewhere.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -53,6 +62,8 @@ pub struct UiState {
     pub theme: ThemeChoice,
     pub sort: crate::core::table::Sort,
     pub filter: crate::core::charts::ChartFilter,
+    /// The data to reopen next time.
+    pub session: Session,
     /// The user's corrections of source types, applied to every analysis.
     pub source_types: std::collections::BTreeMap<String, crate::core::model::SourceType>,
 }

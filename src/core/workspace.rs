@@ -1,0 +1,147 @@
+//! A workspace file (`.triangulate.json`): the input files with their SHA-256, the chart
+//! filter and the user's corrections, so a view can be reopened or reproduced exactly.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::charts::ChartFilter;
+use super::model::SourceType;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    pub version: u32,
+    pub files: Vec<WorkspaceFile>,
+    pub filter: ChartFilter,
+    pub source_types: BTreeMap<String, SourceType>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceFile {
+    pub path: PathBuf,
+    pub sha256: String,
+}
+
+/// The SHA-256 of a file, in hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+impl Workspace {
+    /// A workspace for these files (hashed now), filter and corrections.
+    pub fn new(
+        paths: &[PathBuf],
+        filter: ChartFilter,
+        source_types: BTreeMap<String, SourceType>,
+    ) -> Result<Self, String> {
+        let files = paths
+            .iter()
+            .map(|p| {
+                let sha256 =
+                    sha256_file(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+                Ok(WorkspaceFile {
+                    path: p.clone(),
+                    sha256,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Self {
+            version: 1,
+            files,
+            filter,
+            source_types,
+        })
+    }
+
+    /// Writes the workspace as JSON, atomically (temporary file, then rename).
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(&tmp, text)
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+    }
+
+    /// Reads a workspace and says which of its files have moved or changed since it was saved.
+    pub fn load(path: &Path) -> Result<(Self, Vec<String>), String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let workspace: Self = serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{}: line {}, column {}: not a workspace file: {e}",
+                path.display(),
+                e.line(),
+                e.column()
+            )
+        })?;
+        let warnings = workspace
+            .files
+            .iter()
+            .filter_map(|f| match sha256_file(&f.path) {
+                Err(_) => Some(format!("{} has moved or is gone", f.path.display())),
+                Ok(hash) if hash != f.sha256 => Some(format!(
+                    "{} has changed since the workspace was saved",
+                    f.path.display()
+                )),
+                Ok(_) => None,
+            })
+            .collect();
+        Ok((workspace, warnings))
+    }
+
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.files.iter().map(|f| f.path.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_workspace_round_trips_and_notices_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("claims.csv");
+        std::fs::write(
+            &data,
+            "source,claim,count,event_date\nSOHR,killed,3,2015-06-25\n",
+        )
+        .unwrap();
+        let mut filter = ChartFilter::default();
+        filter.hidden_sources.insert("SANA".to_owned());
+        let types = BTreeMap::from([("YPG".to_owned(), SourceType::Monitor)]);
+        let ws = Workspace::new(std::slice::from_ref(&data), filter, types).unwrap();
+        assert_eq!(ws.files[0].sha256.len(), 64);
+        let file = dir.path().join("view.triangulate.json");
+        ws.save(&file).unwrap();
+        let (back, warnings) = Workspace::load(&file).unwrap();
+        assert_eq!(back, ws);
+        assert!(warnings.is_empty());
+        std::fs::write(&data, "changed").unwrap();
+        let (_, warnings) = Workspace::load(&file).unwrap();
+        assert!(warnings[0].contains("has changed"), "{warnings:?}");
+        std::fs::remove_file(&data).unwrap();
+        let (_, warnings) = Workspace::load(&file).unwrap();
+        assert!(warnings[0].contains("moved or is gone"));
+        std::fs::write(&file, "{ not json").unwrap();
+        assert!(Workspace::load(&file).unwrap_err().contains("line 1"));
+    }
+}
