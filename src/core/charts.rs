@@ -171,6 +171,42 @@ pub struct ChartFilter {
     pub kind: ClaimKind,
     pub hidden_sources: std::collections::BTreeSet<String>,
     pub mode: TimelineMode,
+    /// Plot log10 of the counts; zero is drawn at [`LOG_ZERO`], below 1.
+    pub log: bool,
+}
+
+/// Where a zero goes on a log axis: half a decade below 1, labelled "0".
+pub const LOG_ZERO: f64 = -0.5;
+
+/// A count as the y axis holds it.
+pub fn y_value(count: f64, log: bool) -> f64 {
+    if !log {
+        count
+    } else if count < 1.0 {
+        LOG_ZERO
+    } else {
+        count.log10()
+    }
+}
+
+/// The label of a y axis value.
+pub fn y_label(value: f64, log: bool) -> String {
+    if !log {
+        return format!("{value}");
+    }
+    if value < LOG_ZERO / 2.0 {
+        return if value >= LOG_ZERO - 0.01 {
+            "0".to_owned()
+        } else {
+            String::new()
+        };
+    }
+    let count = 10f64.powf(value);
+    if count >= 10.0 {
+        format!("{:.0}", count)
+    } else {
+        format!("{:.1}", count)
+    }
 }
 
 impl Default for ChartFilter {
@@ -179,6 +215,7 @@ impl Default for ChartFilter {
             kind: ClaimKind::Killed,
             hidden_sources: std::collections::BTreeSet::new(),
             mode: TimelineMode::Claims,
+            log: false,
         }
     }
 }
@@ -241,7 +278,7 @@ pub fn timeline(
     let note = (mode != filter.mode).then(|| {
         format!("{total} claims: shown as daily totals per source (at most {MAX_TIMELINE_POINTS} points are drawn)")
     });
-    let series: Vec<TimelineSeries> = by_source
+    let mut series: Vec<TimelineSeries> = by_source
         .into_iter()
         .map(|(source, claims)| {
             let facts = &analysis.facts[claims[0] as usize];
@@ -268,6 +305,17 @@ pub fn timeline(
             s
         })
         .collect();
+    if filter.log {
+        for s in &mut series {
+            for p in &mut s.points {
+                p[1] = y_value(p[1], true);
+            }
+            for (low, high) in &mut s.ranges {
+                *low = y_value(*low, true);
+                *high = high.map(|h| y_value(h, true));
+            }
+        }
+    }
     TimelineChart {
         points: series.iter().map(|s| s.points.len()).sum(),
         series,
@@ -340,6 +388,18 @@ pub fn date_label(day: f64, step_days: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_axis_values_and_labels() {
+        assert_eq!(y_value(100.0, true), 2.0);
+        assert_eq!(y_value(0.0, true), LOG_ZERO);
+        assert_eq!(y_value(7.0, false), 7.0);
+        assert_eq!(y_label(2.0, true), "100");
+        assert_eq!(y_label(0.0, true), "1.0");
+        assert_eq!(y_label(LOG_ZERO, true), "0");
+        assert_eq!(y_label(-0.9, true), "");
+        assert_eq!(y_label(15.0, false), "15");
+    }
 
     #[test]
     fn day_numbers_round_trip() {

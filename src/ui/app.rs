@@ -462,6 +462,17 @@ impl TriangulateApp {
             }
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
             Command::ClearSearch => self.search.clear(),
+            Command::SetLogScale(log) => self.state.filter.log = log,
+            Command::OpenClaim(claim) => {
+                self.selected = Some(claim);
+                let event = self
+                    .analysis()
+                    .and_then(|a| a.facts.get(claim as usize))
+                    .and_then(|f| f.event);
+                if let Some(event) = event {
+                    self.apply(ctx, Command::OpenEvent(event as usize));
+                }
+            }
             Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
             Command::SaveWorkspace(path) => self.save_workspace(&path),
             Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
@@ -561,7 +572,7 @@ impl TriangulateApp {
                                 ui,
                                 loaded.dataset.as_ref(),
                                 chart,
-                                self.state.filter.mode,
+                                &self.state.filter,
                                 commands,
                             );
                         }

@@ -28,6 +28,9 @@ pub enum Command {
     ToggleSource(String),
     ShowAllSources,
     ClearSearch,
+    SetLogScale(bool),
+    /// Select a claim and show its event.
+    OpenClaim(u32),
     ShowWorkspaceDialog(super::workspace_dialog::WorkspaceAction),
     SaveWorkspace(PathBuf),
     OpenWorkspace(PathBuf),

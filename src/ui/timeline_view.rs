@@ -4,7 +4,7 @@ use eframe::egui;
 use egui_plot::{Arrows, Legend, MarkerShape, Plot, PlotPoints, Points};
 
 use super::commands::Command;
-use crate::core::charts::{TimelineChart, TimelineMode, date_label};
+use crate::core::charts::{ChartFilter, TimelineChart, TimelineMode, date_label, y_label};
 use crate::core::model::{Dataset, SourceType};
 
 /// Marker shape by source type, the same in every chart.
@@ -24,9 +24,10 @@ pub fn timeline_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
     chart: &TimelineChart,
-    mode: TimelineMode,
+    filter: &ChartFilter,
     commands: &mut Vec<Command>,
 ) {
+    let (mode, log) = (filter.mode, filter.log);
     ui.horizontal(|ui| {
         ui.strong("Reported claims — not verified totals");
         for (m, label) in [
@@ -37,6 +38,14 @@ pub fn timeline_ui(
             if ui.selectable_label(mode == m, label).clicked() {
                 commands.push(Command::SetTimelineMode(m));
             }
+        }
+        let mut log_scale = log;
+        if ui
+            .checkbox(&mut log_scale, "Log scale")
+            .on_hover_text("log10 of the counts; zero is drawn below 1, labelled 0")
+            .changed()
+        {
+            commands.push(Command::SetLogScale(log_scale));
         }
         ui.weak(format!("{} points", chart.points));
         if let Some(note) = &chart.note {
@@ -51,10 +60,15 @@ pub fn timeline_ui(
         });
         return;
     }
-    Plot::new("timeline")
+    let response = Plot::new("timeline")
         .legend(Legend::default())
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
-        .y_axis_label("claimed count")
+        .y_axis_formatter(move |mark, _| y_label(mark.value, log))
+        .y_axis_label(if log {
+            "claimed count (log scale)"
+        } else {
+            "claimed count"
+        })
         .label_formatter(|hover| hover_text(ds, chart, hover))
         .show(ui, |plot| {
             for s in &chart.series {
@@ -72,6 +86,12 @@ pub fn timeline_ui(
                 }
             }
         });
+    if response.response.clicked()
+        && let Some(pointer) = response.response.interact_pointer_pos()
+        && let Some(claim) = nearest_claim(chart, &response.transform, pointer)
+    {
+        commands.push(Command::OpenClaim(claim));
+    }
 }
 
 fn hover_text(
@@ -142,4 +162,23 @@ fn range_arrows(
             );
         }
     }
+}
+
+/// The claim drawn nearest to a screen position, within 10 points.
+fn nearest_claim(
+    chart: &TimelineChart,
+    transform: &egui_plot::PlotTransform,
+    pointer: egui::Pos2,
+) -> Option<u32> {
+    let mut best: Option<(f32, u32)> = None;
+    for s in &chart.series {
+        for (p, &claim) in s.points.iter().zip(&s.claims) {
+            let at = transform.position_from_point(&egui_plot::PlotPoint::new(p[0], p[1]));
+            let d = at.distance(pointer);
+            if d <= 10.0 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, claim));
+            }
+        }
+    }
+    best.map(|(_, claim)| claim)
 }
