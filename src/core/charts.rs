@@ -243,8 +243,9 @@ pub struct TimelineChart {
     pub note: Option<String>,
 }
 
-/// Most points handed to the plot; past this, claims are summed per source and day.
-pub const MAX_TIMELINE_POINTS: usize = 50_000;
+/// Most claims drawn one by one (a marker and a range bar each); past this, claims are summed
+/// per source and day, which the plot draws as lines.
+pub const MAX_TIMELINE_POINTS: usize = 5_000;
 
 pub fn timeline(
     ds: &Dataset,
@@ -276,7 +277,7 @@ pub fn timeline(
         filter.mode
     };
     let note = (mode != filter.mode).then(|| {
-        format!("{total} claims: shown as daily totals per source (at most {MAX_TIMELINE_POINTS} points are drawn)")
+        format!("{total} claims: shown as daily totals per source (claims are drawn one by one up to {MAX_TIMELINE_POINTS})")
     });
     let mut series: Vec<TimelineSeries> = by_source
         .into_iter()

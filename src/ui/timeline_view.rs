@@ -1,7 +1,7 @@
 //! The Timeline tab: every source's claims over time, in its own colour.
 
 use eframe::egui;
-use egui_plot::{Arrows, Legend, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use super::commands::Command;
 use crate::core::charts::{ChartFilter, TimelineChart, TimelineMode, date_label, y_label};
@@ -74,13 +74,22 @@ pub fn timeline_ui(
             for s in &chart.series {
                 let [r, g, b] = s.color;
                 let color = egui::Color32::from_rgb(r, g, b);
-                plot.points(
-                    Points::new(s.source.clone(), PlotPoints::from(s.points.clone()))
-                        .shape(marker(s.source_type))
-                        .radius(4.0)
-                        .filled(true)
-                        .color(color),
-                );
+                if s.claims.is_empty() {
+                    // Daily or cumulative totals: a line per source.
+                    plot.line(
+                        Line::new(s.source.clone(), PlotPoints::from(s.points.clone()))
+                            .color(color)
+                            .width(1.5),
+                    );
+                } else {
+                    plot.points(
+                        Points::new(s.source.clone(), PlotPoints::from(s.points.clone()))
+                            .shape(marker(s.source_type))
+                            .radius(4.0)
+                            .filled(true)
+                            .color(color),
+                    );
+                }
                 if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
                     range_arrows(plot, s, color);
                 }

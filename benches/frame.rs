@@ -1,0 +1,80 @@
+//! Frame cost of the real app on a large file, driven headless through egui_kittest: CPU time
+//! of the egui pass (layout) plus tessellation for the Timeline tab, and the peak memory with
+//! everything loaded and analysed.
+//!
+//! `cargo bench --bench frame` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use triangulate::ui::{Startup, TriangulateApp};
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(str::to_owned)
+        })
+        .and_then(|l| {
+            l.split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rows: u64 = std::env::var("TRIANGULATE_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("synth_{rows}.csv"));
+    if !path.exists() {
+        triangulate::synth::generate(rows, 42, &path)?;
+    }
+    let started = Instant::now();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(|cc| TriangulateApp::new(cc, Startup::files(vec![path.clone()])));
+    let mut frames_while_loading = 0u32;
+    while harness.state().is_busy() {
+        harness.step();
+        frames_while_loading += 1;
+        std::thread::sleep(Duration::from_millis(20));
+        if started.elapsed() > Duration::from_secs(300) {
+            return Err("import and analysis did not finish in 300 s".into());
+        }
+    }
+    println!(
+        "{rows} rows imported and analysed in {:.1} s; {frames_while_loading} frames drawn meanwhile",
+        started.elapsed().as_secs_f64()
+    );
+    harness.run_steps(3);
+    let points = harness.state().timeline().map_or(0, |t| t.points);
+    let mut costs = Vec::new();
+    for _ in 0..30 {
+        let start = Instant::now();
+        harness.step();
+        let output = harness.output().clone();
+        let _meshes = harness
+            .ctx
+            .tessellate(output.shapes, output.pixels_per_point);
+        costs.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    costs.sort_by(f64::total_cmp);
+    println!(
+        "Timeline frame (layout + tessellation), {points} points: median {:.2} ms, p90 {:.2} ms (target: at most 8 ms)",
+        costs[costs.len() / 2],
+        costs[costs.len() * 9 / 10]
+    );
+    println!(
+        "peak RSS with the data loaded and analysed: {:.0} MiB (target: at most 400 MB)",
+        peak_rss_mib()
+    );
+    Ok(())
+}
