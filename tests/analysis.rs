@@ -182,7 +182,7 @@ fn a_later_statement_supersedes_and_re_quotes_are_one_claimant() {
         "only current figures are compared: {:?}",
         a.discrepancies
     );
-    assert_eq!(a.facts[1].corroborated_by, vec![3]);
+    assert_eq!(a.corroborated_by(1), [3]);
     assert_eq!(a.facts[1].credibility, 2);
     assert_eq!(a.facts[0].credibility, 6);
 }
@@ -196,14 +196,14 @@ fn three_claimants_of_one_side_are_one_voice() {
          SOHR,,,killed,IS fighters,10,Palmyra,2016-03-01,,,,,\n",
     );
     // SANA is corroborated only by its own side: no other voice.
-    assert_eq!(a.facts[0].corroborated_by.len(), 2);
+    assert_eq!(a.corroborated_by(0).len(), 2);
     assert_eq!(
         a.facts[0].credibility,
         5 - 1,
         "contradicted by 1 side (SOHR), corroborated by none"
     );
     // SOHR is contradicted by three claimants but one side.
-    assert_eq!(a.facts[3].contradicted_by.len(), 3);
+    assert_eq!(a.contradicted_by(3).len(), 3);
     assert_eq!(a.facts[3].credibility, 4);
     assert!(triangulate::core::analysis::score::credibility_reason(&a.facts[3]).contains("1 side"));
     // Arabic, Latin and alternative names of one place make one event.
@@ -217,10 +217,10 @@ fn a_denial_with_a_number_contradicts_what_it_overlaps_and_corroborates_nothing(
          SANA,,,killed,government forces,30,Hasaka,2015-06-25,,,denies,,\n\
          Reuters,,,killed,government soldiers,2,Hasaka,2015-06-25,,,asserts,,\n",
     );
-    assert_eq!(a.facts[1].contradicted_by, vec![0]);
-    assert!(a.facts[1].corroborated_by.is_empty());
+    assert_eq!(a.contradicted_by(1), [0]);
+    assert!(a.corroborated_by(1).is_empty());
     assert!(
-        a.facts[2].corroborated_by.is_empty(),
+        a.corroborated_by(2).is_empty(),
         "a denial of 30 does not confirm 2"
     );
     let denial = a
@@ -269,7 +269,7 @@ fn windows_are_anchored_and_period_totals_stay_apart() {
     );
     assert_ne!(event(4), event(0));
     assert!(a.events[event(4) as usize].period);
-    assert_eq!(a.facts[4].corroborated_by, vec![5]);
+    assert_eq!(a.corroborated_by(4), [5]);
 }
 
 #[test]
@@ -280,10 +280,10 @@ fn origin_claims_agree_when_one_place_contains_the_other() {
          Reuters,,,origin,,,Kobane,2015-06-25,,,asserts,from Jarablus,\n\
          IS,,,responsibility,,,Kobane,2015-06-25,,,asserts,IS fighters carried it out,\n",
     );
-    assert_eq!(a.facts[0].corroborated_by, vec![1]);
-    assert!(a.facts[2].contradicted_by.contains(&0));
+    assert_eq!(a.corroborated_by(0), [1]);
+    assert!(a.contradicted_by(2).contains(&0));
     // Who did it is another question than where it came from.
-    assert!(a.facts[3].contradicted_by.is_empty());
+    assert!(a.contradicted_by(3).is_empty());
 }
 
 #[test]

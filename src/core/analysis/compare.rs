@@ -123,9 +123,10 @@ pub fn severity(ratio: Option<f64>, opposing: bool, settings: &Settings) -> Seve
 /// What the comparison pass produces.
 pub struct Comparisons {
     pub discrepancies: Vec<Discrepancy>,
-    /// Per claim: the claims that corroborate it and those that contradict it.
-    pub corroborated_by: Vec<Vec<u32>>,
-    pub contradicted_by: Vec<Vec<u32>>,
+    /// `(claim, other)`: `other` corroborates `claim` (both directions are listed).
+    pub corroborations: Vec<(u32, u32)>,
+    /// `(claim, other)`: `other` contradicts `claim` (both directions are listed).
+    pub contradictions: Vec<(u32, u32)>,
     /// Per claim: it had at least one comparable claim by another claimant.
     pub comparable: Vec<bool>,
 }
@@ -135,8 +136,8 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
     let n = ds.claims.len();
     let mut out = Comparisons {
         discrepancies: Vec::new(),
-        corroborated_by: vec![Vec::new(); n],
-        contradicted_by: vec![Vec::new(); n],
+        corroborations: Vec::new(),
+        contradictions: Vec::new(),
         comparable: vec![false; n],
     };
     for (e, event) in analysis.events.iter().enumerate() {
@@ -195,12 +196,10 @@ fn relate(
     out.comparable[b as usize] = true;
     match relation {
         Relation::Corroborates => {
-            out.corroborated_by[a as usize].push(b);
-            out.corroborated_by[b as usize].push(a);
+            out.corroborations.extend([(a, b), (b, a)]);
         }
         Relation::Contradicts => {
-            out.contradicted_by[a as usize].push(b);
-            out.contradicted_by[b as usize].push(a);
+            out.contradictions.extend([(a, b), (b, a)]);
             let kind_of = if kind.is_numeric() {
                 DiscrepancyKind::Numeric
             } else {
@@ -300,8 +299,7 @@ fn parts_and_totals(
                 {
                     continue;
                 }
-                out.contradicted_by[part as usize].push(total);
-                out.contradicted_by[total as usize].push(part);
+                out.contradictions.extend([(part, total), (total, part)]);
                 out.comparable[part as usize] = true;
                 out.comparable[total as usize] = true;
                 let ratio = Some(f64::from(qp.low) / f64::from(total_high.max(1)));

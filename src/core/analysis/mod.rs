@@ -37,8 +37,6 @@ pub struct ClaimFacts {
     pub current: bool,
     /// The place resolved only from a description ("a village south of Kobane").
     pub approximate_place: bool,
-    pub corroborated_by: Vec<u32>,
-    pub contradicted_by: Vec<u32>,
     pub comparable: bool,
     /// Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
     pub credibility: u8,
@@ -56,6 +54,56 @@ pub struct Analysis {
     /// Most severe first.
     pub discrepancies: Vec<Discrepancy>,
     pub scorecard: Vec<SourceScore>,
+    corroborations: Relations,
+    contradictions: Relations,
+}
+
+impl Analysis {
+    /// The claims that corroborate claim `c`.
+    pub fn corroborated_by(&self, c: u32) -> &[u32] {
+        self.corroborations.of(c)
+    }
+
+    /// The claims that contradict claim `c`.
+    pub fn contradicted_by(&self, c: u32) -> &[u32] {
+        self.contradictions.of(c)
+    }
+}
+
+/// For every claim, a list of other claims, stored in one buffer.
+#[derive(Debug, Default)]
+struct Relations {
+    /// Claim `c`'s list is `items[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Relations {
+    fn from_pairs(n: usize, mut pairs: Vec<(u32, u32)>) -> Self {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut at = 0usize;
+        for c in 0..n {
+            starts.push(u32::try_from(at).unwrap_or(u32::MAX));
+            while pairs.get(at).is_some_and(|p| p.0 as usize == c) {
+                at += 1;
+            }
+        }
+        starts.push(u32::try_from(at).unwrap_or(u32::MAX));
+        Self {
+            starts,
+            items: pairs.into_iter().map(|(_, other)| other).collect(),
+        }
+    }
+
+    fn of(&self, c: u32) -> &[u32] {
+        let c = c as usize;
+        match (self.starts.get(c), self.starts.get(c + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// Runs the whole analysis.
@@ -67,15 +115,17 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
         events: index.events,
         discrepancies: Vec::new(),
         scorecard: Vec::new(),
+        corroborations: Relations::default(),
+        contradictions: Relations::default(),
     };
     mark_current(ds, &mut analysis);
     let comparisons = compare::compare(ds, &analysis, settings);
-    let mut comparisons = comparisons;
-    for (i, facts) in analysis.facts.iter_mut().enumerate() {
-        facts.corroborated_by = std::mem::take(&mut comparisons.corroborated_by[i]);
-        facts.contradicted_by = std::mem::take(&mut comparisons.contradicted_by[i]);
-        facts.comparable = comparisons.comparable[i];
+    for (facts, comparable) in analysis.facts.iter_mut().zip(&comparisons.comparable) {
+        facts.comparable = *comparable;
     }
+    let n = ds.claims.len();
+    analysis.corroborations = Relations::from_pairs(n, comparisons.corroborations);
+    analysis.contradictions = Relations::from_pairs(n, comparisons.contradictions);
     analysis.discrepancies = comparisons.discrepancies;
     analysis.discrepancies.sort_by(|a, b| {
         b.severity

@@ -101,22 +101,26 @@ impl Serialize for Claims<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (ds, a) = (self.0, self.1);
         let id = |c: &u32| ds.claim_id(&ds.claims[*c as usize]);
-        serializer.collect_seq(ds.claims.iter().zip(&a.facts).map(|(claim, f)| {
-            AnalyzedClaim {
-                claim: ClaimRecord::new(ds, claim),
-                event: f
-                    .event
-                    .and_then(|e| a.events.get(e as usize))
-                    .map(|e| e.id.as_str()),
-                normalized_group: &f.group,
-                current: f.current,
-                credibility: f.credibility,
-                credibility_reason: super::score::credibility_reason(f),
-                interested: f.interested,
-                corroborated_by: f.corroborated_by.iter().map(id).collect(),
-                contradicted_by: f.contradicted_by.iter().map(id).collect(),
-            }
-        }))
+        serializer.collect_seq(
+            ds.claims
+                .iter()
+                .zip(&a.facts)
+                .zip(0u32..)
+                .map(|((claim, f), i)| AnalyzedClaim {
+                    claim: ClaimRecord::new(ds, claim),
+                    event: f
+                        .event
+                        .and_then(|e| a.events.get(e as usize))
+                        .map(|e| e.id.as_str()),
+                    normalized_group: &f.group,
+                    current: f.current,
+                    credibility: f.credibility,
+                    credibility_reason: super::score::credibility_reason(f),
+                    interested: f.interested,
+                    corroborated_by: a.corroborated_by(i).iter().map(id).collect(),
+                    contradicted_by: a.contradicted_by(i).iter().map(id).collect(),
+                }),
+        )
     }
 }
 

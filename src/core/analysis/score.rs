@@ -30,8 +30,8 @@ pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
             let c = u32::try_from(i).unwrap_or(u32::MAX);
             let facts = &analysis.facts[i];
             let own = voice(analysis, c);
-            let s = voices(analysis, &facts.corroborated_by, own).len();
-            let k = voices(analysis, &facts.contradicted_by, own).len();
+            let s = voices(analysis, analysis.corroborated_by(c), own).len();
+            let k = voices(analysis, analysis.contradicted_by(c), own).len();
             let sides = (
                 u16::try_from(s).unwrap_or(u16::MAX),
                 u16::try_from(k).unwrap_or(u16::MAX),
@@ -179,11 +179,11 @@ fn score_source(
         .collect();
     let corroborated = comparable
         .iter()
-        .filter(|&&c| !facts(c).corroborated_by.is_empty())
+        .filter(|&&c| !analysis.corroborated_by(c).is_empty())
         .count();
     let contradicted = comparable
         .iter()
-        .filter(|&&c| !facts(c).contradicted_by.is_empty())
+        .filter(|&&c| !analysis.contradicted_by(c).is_empty())
         .count();
     let rate = (corroborated + contradicted > 0)
         .then(|| corroborated as f64 / (corroborated + contradicted) as f64);
@@ -195,7 +195,7 @@ fn score_source(
     let mut evidence = Vec::new();
     for &c in &comparable {
         let f = facts(c);
-        for &o in &f.corroborated_by {
+        for &o in analysis.corroborated_by(c) {
             evidence.push(format!(
                 "{} agrees with {} ({})",
                 ds.claim_id(&ds.claims[c as usize]),
@@ -203,7 +203,7 @@ fn score_source(
                 facts(o).claimant
             ));
         }
-        for &o in &f.contradicted_by {
+        for &o in analysis.contradicted_by(c) {
             evidence.push(format!(
                 "{} contradicts {} ({})",
                 ds.claim_id(&ds.claims[c as usize]),
