@@ -229,3 +229,33 @@ fn a_saved_workspace_reopens_files_and_filters() {
     assert!(timeline.series.iter().all(|s| s.source != "SOHR"));
     assert!(timeline.series.iter().any(|s| s.source == "YPG"));
 }
+
+#[test]
+fn the_discrepancy_list_filters_by_severity() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Discrepancies");
+    assert!(
+        harness.query_all_by_label("SOHR vs SANA").count() > 0,
+        "the medium Hasaka denial is listed"
+    );
+    // The first box above the table is the severity filter.
+    harness
+        .query_all_by_role(egui::accesskit::Role::ComboBox)
+        .next()
+        .expect("severity box")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("high or worse").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.query_all_by_label("SOHR vs SANA").count(),
+        0,
+        "medium is hidden"
+    );
+    assert!(
+        harness
+            .query_all_by_label("YPG vs Turkish authorities")
+            .count()
+            > 0
+    );
+}

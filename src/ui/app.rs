@@ -20,7 +20,7 @@ use super::menu::{menu_bar_ui, shortcuts};
 use super::report_view::import_report_ui;
 use super::screenshot::ScreenshotPlan;
 use super::sources_view::sources_ui;
-use super::state::{Session, Tab, ThemeChoice, UiState};
+use super::state::{DiscrepancyFilter, Session, Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
 use super::timeline_view::timeline_ui;
 use super::workspace_dialog::WorkspaceDialog;
@@ -126,6 +126,8 @@ pub struct TriangulateApp {
     analysis_job: Option<AnalysisJob>,
     /// The selected event and its chart, built once on selection.
     event_chart: Option<(usize, EventChart)>,
+    /// The discrepancies listed, for the filter they were chosen by.
+    discrepancy_rows: Option<(DiscrepancyFilter, Vec<usize>)>,
     /// The timeline for the data revision and filter it was built for.
     timeline: Option<(u64, ChartFilter, TimelineChart)>,
     options: ImportOptions,
@@ -170,6 +172,7 @@ impl TriangulateApp {
             analysis_job: None,
             event_chart: None,
             timeline: None,
+            discrepancy_rows: None,
             options: startup.options,
             loaded: None,
             rows: ClaimRows::default(),
@@ -313,8 +316,25 @@ impl TriangulateApp {
     fn update_timeline(&mut self) {
         let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) else {
             self.timeline = None;
+            self.discrepancy_rows = None;
             return;
         };
+        let filter = self.state.discrepancy_filter;
+        if self
+            .discrepancy_rows
+            .as_ref()
+            .is_none_or(|(f, _)| *f != filter)
+        {
+            let rows = analyzed
+                .analysis
+                .discrepancies
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| filter.keeps(d))
+                .map(|(i, _)| i)
+                .collect();
+            self.discrepancy_rows = Some((filter, rows));
+        }
         let revision = loaded.dataset.revision;
         let fresh = self
             .timeline
@@ -355,6 +375,7 @@ impl TriangulateApp {
                 self.event_chart = Some((event, event_chart(&loaded.dataset, &analysis, event)));
             }
             self.analyzed = Some(Arc::new(Analyzed { analysis, colors }));
+            self.discrepancy_rows = None;
         }
     }
 
@@ -462,6 +483,7 @@ impl TriangulateApp {
             }
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
             Command::ClearSearch => self.search.clear(),
+            Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
             Command::SetLogScale(log) => self.state.filter.log = log,
             Command::OpenClaim(claim) => {
                 self.selected = Some(claim);
@@ -580,7 +602,14 @@ impl TriangulateApp {
                     Tab::Events => {
                         events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands)
                     }
-                    Tab::Discrepancies => discrepancies_ui(ui, a, commands),
+                    Tab::Discrepancies => {
+                        let filter = self.state.discrepancy_filter;
+                        let rows: &[usize] = self
+                            .discrepancy_rows
+                            .as_ref()
+                            .map_or(&[], |(_, rows)| rows.as_slice());
+                        discrepancies_ui(ui, a, rows, filter, commands);
+                    }
                     _ => sources_ui(ui, a, &analyzed.colors, commands),
                 }
             }

@@ -28,6 +28,7 @@ pub enum Command {
     ToggleSource(String),
     ShowAllSources,
     ClearSearch,
+    SetDiscrepancyFilter(super::state::DiscrepancyFilter),
     SetLogScale(bool),
     /// Select a claim and show its event.
     OpenClaim(u32),

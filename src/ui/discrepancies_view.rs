@@ -4,7 +4,8 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::commands::Command;
-use crate::core::analysis::{Analysis, Severity};
+use super::state::DiscrepancyFilter;
+use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
 
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
     match severity {
@@ -14,11 +15,21 @@ pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
     }
 }
 
-pub fn discrepancies_ui(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut Vec<Command>) {
-    ui.label(format!(
-        "{} discrepancies between current figures and statements. Reported claims — not verified totals.",
-        analysis.discrepancies.len()
-    ));
+pub fn discrepancies_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    rows: &[usize],
+    filter: DiscrepancyFilter,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} of {} discrepancies between current figures and statements. Reported claims — not verified totals.",
+            rows.len(),
+            analysis.discrepancies.len()
+        ));
+        filter_ui(ui, filter, commands);
+    });
     if analysis.discrepancies.is_empty() {
         ui.weak("No two sources disagree here.");
         return;
@@ -51,8 +62,10 @@ pub fn discrepancies_ui(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut V
             }
         })
         .body(|body| {
-            body.rows(height, analysis.discrepancies.len(), |mut row| {
-                discrepancy_row_ui(&mut row, analysis, commands);
+            body.rows(height, rows.len(), |mut row| {
+                if let Some(&d) = rows.get(row.index()) {
+                    discrepancy_row_ui(&mut row, analysis, d, commands);
+                }
             });
         });
 }
@@ -60,9 +73,10 @@ pub fn discrepancies_ui(ui: &mut egui::Ui, analysis: &Analysis, commands: &mut V
 fn discrepancy_row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     analysis: &Analysis,
+    index: usize,
     commands: &mut Vec<Command>,
 ) {
-    let Some(d) = analysis.discrepancies.get(row.index()) else {
+    let Some(d) = analysis.discrepancies.get(index) else {
         return;
     };
     let event = analysis.events.get(d.event);
@@ -109,4 +123,51 @@ fn discrepancy_row_ui(
     if row.response().clicked() {
         commands.push(Command::OpenEvent(d.event));
     }
+}
+
+fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Command>) {
+    let severity_text = filter.min_severity.map_or("any severity".to_owned(), |s| {
+        format!("{} or worse", s.as_str())
+    });
+    egui::ComboBox::new("discrepancy-severity", "Severity")
+        .selected_text(severity_text)
+        .show_ui(ui, |ui| {
+            for choice in [
+                None,
+                Some(Severity::Low),
+                Some(Severity::Medium),
+                Some(Severity::High),
+            ] {
+                let label = choice.map_or("any".to_owned(), |s| format!("{} or worse", s.as_str()));
+                if ui
+                    .selectable_label(filter.min_severity == choice, label)
+                    .clicked()
+                {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        min_severity: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+    let kind_text = filter.kind.map_or("any kind", DiscrepancyKind::as_str);
+    egui::ComboBox::new("discrepancy-kind", "Kind")
+        .selected_text(kind_text)
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(DiscrepancyKind::ALL.into_iter().map(Some));
+            for choice in choices {
+                if ui
+                    .selectable_label(
+                        filter.kind == choice,
+                        choice.map_or("any", DiscrepancyKind::as_str),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        kind: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
 }

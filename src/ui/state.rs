@@ -45,6 +45,20 @@ pub enum ThemeChoice {
     Dark,
 }
 
+/// The Discrepancies tab's own filter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DiscrepancyFilter {
+    /// Only this severity or worse.
+    pub min_severity: Option<crate::core::analysis::Severity>,
+    pub kind: Option<crate::core::analysis::DiscrepancyKind>,
+}
+
+impl DiscrepancyFilter {
+    pub fn keeps(&self, d: &crate::core::analysis::Discrepancy) -> bool {
+        self.min_severity.is_none_or(|s| d.severity >= s) && self.kind.is_none_or(|k| d.kind == k)
+    }
+}
+
 /// What was open when the app last closed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub enum Session {
@@ -62,6 +76,8 @@ pub struct UiState {
     pub theme: ThemeChoice,
     pub sort: crate::core::table::Sort,
     pub filter: crate::core::charts::ChartFilter,
+    /// Which discrepancies the Discrepancies tab lists.
+    pub discrepancy_filter: DiscrepancyFilter,
     /// The data to reopen next time.
     pub session: Session,
     /// The user's corrections of source types, applied to every analysis.

@@ -12,7 +12,9 @@ use super::{Analysis, ClaimFacts};
 use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
 use crate::core::quantity::Quantity;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Low,
@@ -20,7 +22,21 @@ pub enum Severity {
     High,
 }
 
+impl DiscrepancyKind {
+    pub const ALL: [Self; 3] = [Self::Numeric, Self::PartExceedsTotal, Self::Contradiction];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Numeric => "numeric",
+            Self::PartExceedsTotal => "part exceeds total",
+            Self::Contradiction => "contradiction",
+        }
+    }
+}
+
 impl Severity {
+    pub const ALL: [Self; 3] = [Self::Low, Self::Medium, Self::High];
+
     fn step_up(self) -> Self {
         match self {
             Self::Low => Self::Medium,
@@ -37,7 +53,7 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscrepancyKind {
     Numeric,
