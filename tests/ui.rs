@@ -183,7 +183,7 @@ fn changing_a_source_type_reruns_the_scorecard() {
     let row = order.iter().position(|s| s == "YPG").unwrap();
     harness
         .query_all_by_role(egui::accesskit::Role::ComboBox)
-        .nth(row)
+        .nth(row + 2) // after the two merge boxes
         .expect("YPG's type box")
         .click();
     harness.run_steps(2);
@@ -258,4 +258,33 @@ fn the_discrepancy_list_filters_by_severity() {
             .count()
             > 0
     );
+}
+
+#[test]
+fn merging_two_sources_reruns_the_scorecard() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Sources");
+    let score = |h: &Harness<'_, TriangulateApp>, name: &str| {
+        h.state()
+            .analysis()
+            .unwrap()
+            .scorecard
+            .iter()
+            .find(|s| s.source == name)
+            .map(|s| s.claims)
+    };
+    assert_eq!(score(&harness, "SANA"), Some(1));
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .merge_source(&ctx, "Syrian state media", "SANA");
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().is_busy() && score(&harness, "SANA") == Some(2) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(score(&harness, "SANA"), Some(2));
+    assert_eq!(score(&harness, "Syrian state media"), None);
 }

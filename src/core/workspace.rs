@@ -18,6 +18,8 @@ pub struct Workspace {
     pub files: Vec<WorkspaceFile>,
     pub filter: ChartFilter,
     pub source_types: BTreeMap<String, SourceType>,
+    /// Sources the user merged: name → the source it is.
+    pub source_merges: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,6 +70,7 @@ impl Workspace {
             files,
             filter,
             source_types,
+            source_merges: BTreeMap::new(),
         })
     }
 

@@ -229,6 +229,22 @@ impl TriangulateApp {
         self.event_chart.as_ref().map(|(e, _)| *e)
     }
 
+    fn export_aliases(&mut self, path: &std::path::Path) {
+        let merges: Vec<(&str, &str)> = self
+            .state
+            .source_merges
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let text = crate::core::analysis::Aliases::source_alias_csv(&merges);
+        let tmp = path.with_extension("csv.tmp");
+        let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+        self.message = Some(match written {
+            Ok(()) => format!("Saved {} merge(s) to {}", merges.len(), path.display()),
+            Err(e) => format!("Could not save {}: {e}", path.display()),
+        });
+    }
+
     fn save_workspace(&mut self, path: &std::path::Path) {
         let paths: Vec<PathBuf> = self
             .loaded
@@ -240,12 +256,16 @@ impl TriangulateApp {
                     .collect()
             })
             .unwrap_or_default();
+        let merges = self.state.source_merges.clone();
         let saved = Workspace::new(
             &paths,
             self.state.filter.clone(),
             self.state.source_types.clone(),
         )
-        .and_then(|w| w.save(path));
+        .and_then(|mut w| {
+            w.source_merges = merges;
+            w.save(path)
+        });
         self.message = Some(match saved {
             Ok(()) if paths.is_empty() => format!(
                 "Saved {} (the built-in sample data is not a file, so no files are listed)",
@@ -256,12 +276,18 @@ impl TriangulateApp {
         });
     }
 
+    /// Says that source `from` is source `into` (as the Sources tab's merge boxes do).
+    pub fn merge_source(&mut self, ctx: &egui::Context, from: &str, into: &str) {
+        self.apply(ctx, Command::MergeSource(from.to_owned(), into.to_owned()));
+    }
+
     /// Opens a workspace: its files, filter and corrections.
     pub fn open_workspace(&mut self, ctx: &egui::Context, path: &std::path::Path) {
         match Workspace::load(path) {
             Ok((workspace, warnings)) => {
                 self.state.filter = workspace.filter.clone();
                 self.state.source_types = workspace.source_types.clone();
+                self.state.source_merges = workspace.source_merges.clone();
                 let startup = Startup::files(workspace.paths());
                 self.start_import(ctx, startup.inputs, startup.label);
                 self.message = Some(if warnings.is_empty() {
@@ -483,6 +509,15 @@ impl TriangulateApp {
             }
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
             Command::ClearSearch => self.search.clear(),
+            Command::MergeSource(from, into) => {
+                self.state.source_merges.insert(from, into);
+                self.reanalyze();
+            }
+            Command::UndoMerges => {
+                self.state.source_merges.clear();
+                self.reanalyze();
+            }
+            Command::ExportAliases(path) => self.export_aliases(&path),
             Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
             Command::SetLogScale(log) => self.state.filter.log = log,
             Command::OpenClaim(claim) => {
@@ -610,7 +645,7 @@ impl TriangulateApp {
                             .map_or(&[], |(_, rows)| rows.as_slice());
                         discrepancies_ui(ui, a, rows, filter, commands);
                     }
-                    _ => sources_ui(ui, a, &analyzed.colors, commands),
+                    _ => sources_ui(ui, a, &analyzed.colors, &self.state.source_merges, commands),
                 }
             }
         }

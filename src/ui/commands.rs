@@ -28,6 +28,10 @@ pub enum Command {
     ToggleSource(String),
     ShowAllSources,
     ClearSearch,
+    /// The user says source `.0` is source `.1`.
+    MergeSource(String, String),
+    UndoMerges,
+    ExportAliases(PathBuf),
     SetDiscrepancyFilter(super::state::DiscrepancyFilter),
     SetLogScale(bool),
     /// Select a claim and show its event.

@@ -12,8 +12,10 @@ pub fn sources_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
     colors: &std::collections::BTreeMap<String, Rgb>,
+    merges: &std::collections::BTreeMap<String, String>,
     commands: &mut Vec<super::commands::Command>,
 ) {
+    merges_ui(ui, analysis, merges, commands);
     ui.label(
         "Grades: A–E from the share of comparable claims that other sides corroborate and the bias \
          against their figures; F when fewer than 5 claims could be compared.",
@@ -102,4 +104,65 @@ pub fn sources_ui(
                 }
             });
         });
+}
+
+/// Merging sources: "the Observatory" is SOHR. Kept with the workspace; exported as an alias
+/// file that `analyze --aliases` reads.
+fn merges_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    merges: &std::collections::BTreeMap<String, String>,
+    commands: &mut Vec<super::commands::Command>,
+) {
+    use super::commands::Command;
+    ui.horizontal(|ui| {
+        let id = egui::Id::unique("merge-from");
+        let mut from: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        let from_text = if from.is_empty() {
+            "choose a source"
+        } else {
+            from.as_str()
+        };
+        egui::ComboBox::new("merge-from-box", "is the same source as")
+            .selected_text(from_text)
+            .show_ui(ui, |ui| {
+                for s in &analysis.scorecard {
+                    if ui
+                        .selectable_label(from == s.source, s.source.as_str())
+                        .clicked()
+                    {
+                        from = s.source.clone();
+                    }
+                }
+            });
+        ui.data_mut(|d| d.insert_temp(id, from.clone()));
+        egui::ComboBox::new("merge-into-box", "(merge)")
+            .selected_text("choose the source it is")
+            .show_ui(ui, |ui| {
+                for s in analysis
+                    .scorecard
+                    .iter()
+                    .filter(|s| s.source != from && !from.is_empty())
+                {
+                    if ui.selectable_label(false, s.source.as_str()).clicked() {
+                        commands.push(Command::MergeSource(from.clone(), s.source.clone()));
+                    }
+                }
+            });
+        if !merges.is_empty() {
+            let list: Vec<String> = merges.iter().map(|(a, b)| format!("{a} = {b}")).collect();
+            ui.weak(list.join(", "));
+            if ui.button("Undo merges").clicked() {
+                commands.push(Command::UndoMerges);
+            }
+            let export = ui
+                .button("Export alias file")
+                .on_hover_text("Writes triangulate-aliases.csv here, for analyze --aliases");
+            if export.clicked() {
+                commands.push(Command::ExportAliases(std::path::PathBuf::from(
+                    "triangulate-aliases.csv",
+                )));
+            }
+        }
+    });
 }

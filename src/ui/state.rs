@@ -82,18 +82,24 @@ pub struct UiState {
     pub session: Session,
     /// The user's corrections of source types, applied to every analysis.
     pub source_types: std::collections::BTreeMap<String, crate::core::model::SourceType>,
+    /// Sources the user merged: name → the source it is.
+    pub source_merges: std::collections::BTreeMap<String, String>,
 }
 
 impl UiState {
     /// The user's corrections as the analysis takes them.
     pub fn aliases(&self) -> crate::core::analysis::Aliases {
-        crate::core::analysis::Aliases {
+        let mut aliases = crate::core::analysis::Aliases {
             source_types: self
                 .source_types
                 .iter()
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             ..Default::default()
+        };
+        for (name, means) in &self.source_merges {
+            aliases.add_source(name, means);
         }
+        aliases
     }
 }

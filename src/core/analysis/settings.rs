@@ -101,6 +101,21 @@ impl Aliases {
         Self::from_csv(&text, &path.display().to_string())
     }
 
+    /// Says that claimant `name` is `means`.
+    pub fn add_source(&mut self, name: &str, means: &str) {
+        self.sources.insert(source_key(name), means.to_owned());
+    }
+
+    /// The alias file for the given source merges (`kind,name,means`).
+    pub fn source_alias_csv(merges: &[(&str, &str)]) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record(["kind", "name", "means"]);
+        for (name, means) in merges {
+            let _ = writer.write_record(["source", name, means]);
+        }
+        String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+
     /// The claimant a name means, after the user's aliases.
     pub fn source<'a>(&'a self, name: &'a str) -> &'a str {
         self.sources
