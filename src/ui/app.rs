@@ -467,6 +467,9 @@ impl TriangulateApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(command) = self.apply_filter(command) else {
+            return;
+        };
         match command {
             Command::ShowOpenDialog => self.dialog.open(ctx),
             Command::OpenFiles(paths) => {
@@ -499,16 +502,6 @@ impl TriangulateApp {
             }
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SelectClaim(index) => self.selected = index,
-            Command::SetTimelineMode(mode) => self.state.filter.mode = mode,
-            Command::SetClaimKind(kind) => self.state.filter.kind = kind,
-            Command::ToggleSource(source) => {
-                let hidden = &mut self.state.filter.hidden_sources;
-                if !hidden.remove(&source) {
-                    hidden.insert(source);
-                }
-            }
-            Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
-            Command::ClearSearch => self.search.clear(),
             Command::MergeSource(from, into) => {
                 self.state.source_merges.insert(from, into);
                 self.reanalyze();
@@ -518,8 +511,6 @@ impl TriangulateApp {
                 self.reanalyze();
             }
             Command::ExportAliases(path) => self.export_aliases(&path),
-            Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
-            Command::SetLogScale(log) => self.state.filter.log = log,
             Command::OpenClaim(claim) => {
                 self.selected = Some(claim);
                 let event = self
@@ -538,7 +529,6 @@ impl TriangulateApp {
                 self.state.source_types.insert(source, source_type);
                 self.reanalyze();
             }
-            Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
             Command::OpenEvent(event) => {
                 if let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) {
                     let chart = event_chart(&loaded.dataset, &analyzed.analysis, event);
@@ -557,7 +547,30 @@ impl TriangulateApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            // Filters were applied by `apply_filter`.
+            _ => {}
         }
+    }
+
+    /// Applies a command that only changes what is shown; returns any other command.
+    fn apply_filter(&mut self, command: Command) -> Option<Command> {
+        match command {
+            Command::ToggleSource(source) => {
+                let hidden = &mut self.state.filter.hidden_sources;
+                if !hidden.remove(&source) {
+                    hidden.insert(source);
+                }
+            }
+            Command::SetTimelineMode(mode) => self.state.filter.mode = mode,
+            Command::SetClaimKind(kind) => self.state.filter.kind = kind,
+            Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
+            Command::ClearSearch => self.search.clear(),
+            Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
+            Command::SetLogScale(log) => self.state.filter.log = log,
+            Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
+            other => return Some(other),
+        }
+        None
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
