@@ -641,6 +641,7 @@ impl TriangulateApp {
                             timeline_ui(
                                 ui,
                                 loaded.dataset.as_ref(),
+                                a,
                                 chart,
                                 &self.state.filter,
                                 commands,

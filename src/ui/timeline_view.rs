@@ -23,6 +23,7 @@ pub fn marker(source_type: SourceType) -> MarkerShape {
 pub fn timeline_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
+    analysis: &crate::core::analysis::Analysis,
     chart: &TimelineChart,
     filter: &ChartFilter,
     commands: &mut Vec<Command>,
@@ -69,7 +70,7 @@ pub fn timeline_ui(
         } else {
             "claimed count"
         })
-        .label_formatter(|hover| hover_text(ds, chart, hover))
+        .label_formatter(|hover| hover_text(ds, analysis, chart, hover))
         .show(ui, |plot| {
             for s in &chart.series {
                 let [r, g, b] = s.color;
@@ -105,6 +106,7 @@ pub fn timeline_ui(
 
 fn hover_text(
     ds: &Dataset,
+    analysis: &crate::core::analysis::Analysis,
     chart: &TimelineChart,
     hover: &egui_plot::HoverPosition<'_>,
 ) -> Option<String> {
@@ -125,8 +127,15 @@ fn hover_text(
     };
     let claim = ds.claims.get(c as usize)?;
     let quote = crate::core::text::clip(ds.quote(claim), 160);
+    let credibility = analysis.facts.get(c as usize).map_or(String::new(), |f| {
+        format!(
+            "credibility {}/6: {}",
+            f.credibility,
+            crate::core::analysis::score::credibility_reason(f)
+        )
+    });
     Some(format!(
-        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n“{quote}”",
+        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n{credibility}\n“{quote}”",
         series.source,
         series.source_type.as_str(),
         claim.kind.as_str(),
