@@ -4,7 +4,6 @@
 //!
 //! `cargo bench --bench frame` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
@@ -27,16 +26,8 @@ fn peak_rss_mib() -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rows: u64 = std::env::var("TRIANGULATE_BENCH_ROWS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("synth_{rows}.csv"));
-    if !path.exists() {
-        triangulate::synth::generate(rows, 42, &path)?;
-    }
+    let (path, rows) =
+        triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
     let started = Instant::now();
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])

@@ -5,7 +5,6 @@
 //! `cargo bench --bench import` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
 //! The file is made once with the synthetic generator and kept under `target/bench-data/`.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use triangulate::core::import::{ImportOptions, Input, import};
@@ -24,17 +23,8 @@ fn reset_peak() {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rows: u64 = std::env::var("TRIANGULATE_BENCH_ROWS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("synth_{rows}.csv"));
-    if !path.exists() {
-        eprintln!("making {} ({rows} rows)…", path.display());
-        triangulate::synth::generate(rows, 42, &path)?;
-    }
+    let (path, rows) =
+        triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
     let bytes = std::fs::metadata(&path)?.len();
     println!(
         "file: {} ({:.0} MB, {rows} rows)",

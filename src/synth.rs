@@ -564,3 +564,20 @@ pub fn generate(rows: u64, seed: u64, out: &Path) -> std::io::Result<()> {
     drop(w);
     std::fs::rename(&tmp, out)
 }
+
+/// The benchmarks' input: `rows` synthetic claims (seed 42) under `target/bench-data/`, made
+/// once and reused. The row count comes from `TRIANGULATE_BENCH_ROWS`, 1,000,000 by default.
+pub fn bench_file(manifest_dir: &Path) -> std::io::Result<(std::path::PathBuf, u64)> {
+    let rows: u64 = std::env::var("TRIANGULATE_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = manifest_dir.join("target/bench-data");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("synth_{rows}.csv"));
+    if !path.exists() {
+        eprintln!("making {} ({rows} rows)…", path.display());
+        generate(rows, 42, &path)?;
+    }
+    Ok((path, rows))
+}

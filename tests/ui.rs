@@ -10,16 +10,22 @@ fn harness_with(startup: Startup) -> Harness<'static, TriangulateApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| TriangulateApp::new(cc, startup));
+    wait_until_idle(&mut harness);
+    assert!(!harness.state().is_busy(), "the import finished");
+    harness
+}
+
+/// Steps the app until its import and analysis jobs are done (they run on threads).
+fn wait_until_idle(harness: &mut Harness<'static, TriangulateApp>) {
+    harness.step();
     for _ in 0..500 {
-        harness.step();
         if !harness.state().is_busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
     }
     harness.run_steps(3);
-    assert!(!harness.state().is_busy(), "the import finished");
-    harness
 }
 
 /// Clicks a tab: the first widget with this label (the tabs come before anything else that
@@ -188,13 +194,7 @@ fn changing_a_source_type_reruns_the_scorecard() {
         .click();
     harness.run_steps(2);
     harness.get_by_label("monitor").click();
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_busy() && ypg_type(&harness) == Some(SourceType::Monitor) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_until_idle(&mut harness);
     assert_eq!(ypg_type(&harness), Some(SourceType::Monitor));
 }
 
@@ -216,14 +216,7 @@ fn a_saved_workspace_reopens_files_and_filters() {
     ));
     let ctx = harness.ctx.clone();
     harness.state_mut().open_workspace(&ctx, &file);
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().is_busy() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run_steps(3);
+    wait_until_idle(&mut harness);
     assert_eq!(harness.state().dataset().unwrap().claims.len(), 27);
     let timeline = harness.state().timeline().unwrap();
     assert!(timeline.series.iter().all(|s| s.source != "SOHR"));
@@ -278,13 +271,7 @@ fn merging_two_sources_reruns_the_scorecard() {
     harness
         .state_mut()
         .merge_source(&ctx, "Syrian state media", "SANA");
-    for _ in 0..200 {
-        harness.step();
-        if !harness.state().is_busy() && score(&harness, "SANA") == Some(2) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    wait_until_idle(&mut harness);
     assert_eq!(score(&harness, "SANA"), Some(2));
     assert_eq!(score(&harness, "Syrian state media"), None);
 }
