@@ -525,6 +525,7 @@ impl TriangulateApp {
             Command::SaveWorkspace(path) => self.save_workspace(&path),
             Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
             Command::ShowHelp => self.help_open = true,
+            Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
             Command::SetSourceType(source, source_type) => {
                 self.state.source_types.insert(source, source_type);
                 self.reanalyze();

@@ -28,6 +28,8 @@ pub enum Command {
     ToggleSource(String),
     ShowAllSources,
     ClearSearch,
+    /// Panel sizes, column widths and plot zoom back to their defaults.
+    ResetLayout,
     /// The user says source `.0` is source `.1`.
     MergeSource(String, String),
     UndoMerges,

@@ -139,21 +139,14 @@ fn event_list_ui(
                         let Some(e) = analysis.events.get(i) else {
                             continue;
                         };
-                        let disputes = analysis
-                            .discrepancies
-                            .iter()
-                            .filter(|d| d.event == i)
-                            .count();
-                        let mark = if disputes > 0 {
-                            format!(" · {disputes} disputed")
+                        let mark = if e.disputes > 0 {
+                            format!(" · {} disputed", e.disputes)
                         } else {
                             String::new()
                         };
                         let text = format!(
-                            "{} · {} · {} claims{mark}",
-                            e.location,
-                            e.date_from,
-                            e.claims.len()
+                            "{} · {} · {} sources{mark}",
+                            e.location, e.date_from, e.sources
                         );
                         if ui.selectable_label(selected == Some(i), text).clicked() {
                             commands.push(Command::OpenEvent(i));

@@ -72,6 +72,14 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
                 }
             }
             ui.separator();
+            if ui
+                .button("Reset layout")
+                .on_hover_text("Panel sizes, column widths and zoom back to their defaults")
+                .clicked()
+            {
+                commands.push(Command::ResetLayout);
+            }
+            ui.separator();
             for (choice, label) in [
                 (ThemeChoice::System, "Follow system theme"),
                 (ThemeChoice::Light, "Light theme"),

@@ -22,6 +22,10 @@ pub struct Event {
     pub claims: Vec<u32>,
     /// Claims totalling a period longer than the window, compared only with each other.
     pub period: bool,
+    /// How many claimants speak of it.
+    pub sources: usize,
+    /// How many discrepancies it has.
+    pub disputes: usize,
 }
 
 /// Where each claim resolved and which event it belongs to.
@@ -161,6 +165,8 @@ fn new_event(ds: &Dataset, mut claims: Vec<u32>, period: bool) -> Event {
         date_to,
         claims,
         period,
+        sources: 0,
+        disputes: 0,
     }
 }
 

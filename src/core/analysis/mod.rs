@@ -133,6 +133,7 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
             .then(b.ratio.unwrap_or(0.0).total_cmp(&a.ratio.unwrap_or(0.0)))
             .then(a.claims.cmp(&b.claims))
     });
+    count_per_event(&mut analysis);
     score::credibility(ds, &mut analysis);
     analysis.scorecard = score::scorecard(ds, &analysis);
     analysis
@@ -219,5 +220,22 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
     }
     for c in superseded {
         analysis.facts[c as usize].current = false;
+    }
+}
+
+/// Each event's number of claimants and of discrepancies, counted once for the views.
+fn count_per_event(analysis: &mut Analysis) {
+    for d in &analysis.discrepancies {
+        if let Some(e) = analysis.events.get_mut(d.event) {
+            e.disputes += 1;
+        }
+    }
+    for e in &mut analysis.events {
+        let claimants: std::collections::HashSet<&str> = e
+            .claims
+            .iter()
+            .map(|&c| analysis.facts[c as usize].claimant.as_ref())
+            .collect();
+        e.sources = claimants.len();
     }
 }
