@@ -329,3 +329,31 @@ fn settings_are_options() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_timeline_follows_the_filter() {
+    use triangulate::core::charts::{ChartFilter, source_colors, timeline};
+    use triangulate::core::model::SourceType;
+    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let a = run(&imported);
+    let colors = source_colors(&a);
+    let ds = &imported.dataset;
+    let sources = |f: &ChartFilter| -> Vec<String> {
+        timeline(ds, &a, &colors, f)
+            .series
+            .iter()
+            .map(|s| s.source.clone())
+            .collect()
+    };
+    let all = ChartFilter::default();
+    assert_eq!(sources(&all), vec!["SOHR".to_owned(), "YPG".to_owned()]);
+    let mut no_monitors = ChartFilter::default();
+    no_monitors.hidden_types.insert(SourceType::Monitor);
+    assert_eq!(sources(&no_monitors), vec!["YPG".to_owned()]);
+    let mut later = ChartFilter::default();
+    later.from = chrono::NaiveDate::from_ymd_opt(2015, 6, 26);
+    assert!(sources(&later).is_empty());
+    let mut earlier = ChartFilter::default();
+    earlier.to = chrono::NaiveDate::from_ymd_opt(2015, 6, 25);
+    assert_eq!(sources(&earlier).len(), 2);
+}

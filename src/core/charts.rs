@@ -173,6 +173,21 @@ pub struct ChartFilter {
     pub mode: TimelineMode,
     /// Plot log10 of the counts; zero is drawn at [`LOG_ZERO`], below 1.
     pub log: bool,
+    /// Only claims about events from this day on …
+    pub from: Option<chrono::NaiveDate>,
+    /// … and up to this day.
+    pub to: Option<chrono::NaiveDate>,
+    pub hidden_types: std::collections::BTreeSet<SourceType>,
+}
+
+impl ChartFilter {
+    /// Whether a claim by this claimant and type, about an event on this day, is shown.
+    pub fn shows(&self, claimant: &str, source_type: SourceType, day: chrono::NaiveDate) -> bool {
+        !self.hidden_sources.contains(claimant)
+            && !self.hidden_types.contains(&source_type)
+            && self.from.is_none_or(|from| day >= from)
+            && self.to.is_none_or(|to| day <= to)
+    }
 }
 
 /// Where a zero goes on a log axis: half a decade below 1, labelled "0".
@@ -216,6 +231,9 @@ impl Default for ChartFilter {
             hidden_sources: std::collections::BTreeSet::new(),
             mode: TimelineMode::Claims,
             log: false,
+            from: None,
+            to: None,
+            hidden_types: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -262,7 +280,7 @@ pub fn timeline(
         {
             continue;
         }
-        if filter.hidden_sources.contains(&*facts.claimant) {
+        if !filter.shows(&facts.claimant, facts.source_type, claim.event_start) {
             continue;
         }
         by_source

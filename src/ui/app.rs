@@ -127,7 +127,7 @@ pub struct TriangulateApp {
     /// The selected event and its chart, built once on selection.
     event_chart: Option<(usize, EventChart)>,
     /// The discrepancies listed, for the filter they were chosen by.
-    discrepancy_rows: Option<(DiscrepancyFilter, Vec<usize>)>,
+    discrepancy_rows: Option<(DiscrepancyFilter, ChartFilter, Vec<usize>)>,
     /// The timeline for the data revision and filter it was built for.
     timeline: Option<(u64, ChartFilter, TimelineChart)>,
     options: ImportOptions,
@@ -310,6 +310,19 @@ impl TriangulateApp {
                 Command::SetClaimKind(crate::core::model::ClaimKind::Killed),
             ));
         }
+        if filter.from.is_some() || filter.to.is_some() {
+            let day = |d: Option<chrono::NaiveDate>| d.map_or("…".to_owned(), |d| d.to_string());
+            chips.push((
+                format!("dates {} to {}", day(filter.from), day(filter.to)),
+                Command::SetDateRange(None, None),
+            ));
+        }
+        for t in &filter.hidden_types {
+            chips.push((
+                format!("{} hidden", t.as_str()),
+                Command::ToggleSourceType(*t),
+            ));
+        }
         if !filter.hidden_sources.is_empty() {
             chips.push((
                 format!("{} source(s) hidden", filter.hidden_sources.len()),
@@ -346,20 +359,26 @@ impl TriangulateApp {
             return;
         };
         let filter = self.state.discrepancy_filter;
-        if self
+        let chart_filter = &self.state.filter;
+        let stale = self
             .discrepancy_rows
             .as_ref()
-            .is_none_or(|(f, _)| *f != filter)
-        {
-            let rows = analyzed
-                .analysis
+            .is_none_or(|(f, cf, _)| *f != filter || cf != chart_filter);
+        if stale {
+            let a = &analyzed.analysis;
+            let shown = |c: u32| {
+                let f = &a.facts[c as usize];
+                let day = loaded.dataset.claims[c as usize].event_start;
+                chart_filter.shows(&f.claimant, f.source_type, day)
+            };
+            let rows = a
                 .discrepancies
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| filter.keeps(d))
+                .filter(|(_, d)| filter.keeps(d) && d.claims.iter().all(|&c| shown(c)))
                 .map(|(i, _)| i)
                 .collect();
-            self.discrepancy_rows = Some((filter, rows));
+            self.discrepancy_rows = Some((filter, chart_filter.clone(), rows));
         }
         let revision = loaded.dataset.revision;
         let fresh = self
@@ -569,6 +588,16 @@ impl TriangulateApp {
             Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
             Command::SetLogScale(log) => self.state.filter.log = log,
             Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
+            Command::SetDateRange(from, to) => {
+                self.state.filter.from = from;
+                self.state.filter.to = to;
+            }
+            Command::ToggleSourceType(t) => {
+                let hidden = &mut self.state.filter.hidden_types;
+                if !hidden.remove(&t) {
+                    hidden.insert(t);
+                }
+            }
             other => return Some(other),
         }
         None
@@ -657,7 +686,7 @@ impl TriangulateApp {
                         let rows: &[usize] = self
                             .discrepancy_rows
                             .as_ref()
-                            .map_or(&[], |(_, rows)| rows.as_slice());
+                            .map_or(&[], |(_, _, rows)| rows.as_slice());
                         discrepancies_ui(ui, a, rows, filter, commands);
                     }
                     _ => sources_ui(ui, a, &analyzed.colors, &self.state.source_merges, commands),

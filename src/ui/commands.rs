@@ -27,6 +27,8 @@ pub enum Command {
     SetClaimKind(crate::core::model::ClaimKind),
     ToggleSource(String),
     ShowAllSources,
+    SetDateRange(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    ToggleSourceType(crate::core::model::SourceType),
     ClearSearch,
     /// Panel sizes, column widths and plot zoom back to their defaults.
     ResetLayout,

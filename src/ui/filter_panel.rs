@@ -5,7 +5,8 @@ use eframe::egui;
 use super::commands::Command;
 use crate::core::analysis::Analysis;
 use crate::core::charts::{ChartFilter, Rgb};
-use crate::core::model::ClaimKind;
+use crate::core::dates::parse_date;
+use crate::core::model::{ClaimKind, SourceType};
 
 pub fn filter_panel_ui(
     ui: &mut egui::Ui,
@@ -26,6 +27,16 @@ pub fn filter_panel_ui(
                 }
             }
         });
+    ui.separator();
+    dates_ui(ui, filter, commands);
+    ui.separator();
+    ui.strong("Source types");
+    for t in SourceType::ALL {
+        let mut shown = !filter.hidden_types.contains(&t);
+        if ui.checkbox(&mut shown, t.as_str()).changed() {
+            commands.push(Command::ToggleSourceType(t));
+        }
+    }
     ui.separator();
     ui.horizontal(|ui| {
         ui.strong("Sources");
@@ -59,4 +70,47 @@ pub fn filter_panel_ui(
                 });
             }
         });
+}
+
+/// From and to dates, typed in any form the importer reads; an empty field is no limit.
+fn dates_ui(ui: &mut egui::Ui, filter: &ChartFilter, commands: &mut Vec<Command>) {
+    ui.strong("Event dates");
+    let mut changed = None;
+    for (label, current, is_from) in [("from", filter.from, true), ("to", filter.to, false)] {
+        ui.horizontal(|ui| {
+            ui.label(label);
+            let id = egui::Id::unique(("date-filter", is_from));
+            let mut text: String = ui
+                .data(|d| d.get_temp(id))
+                .unwrap_or_else(|| current.map(|d| d.to_string()).unwrap_or_default());
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(110.0)
+                    .hint_text("2015-06-25"),
+            );
+            let parsed = if text.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_date(&text).ok().map(|p| Some(p.when.date))
+            };
+            if parsed.is_none() {
+                edit.on_hover_text(
+                    "Not a date I can read: 2015-06-25, 25/06/2015 or June 25, 2015",
+                );
+            } else if let Some(date) = parsed
+                && date != current
+            {
+                changed = Some((is_from, date));
+            }
+            ui.data_mut(|d| d.insert_temp(id, text));
+        });
+    }
+    if let Some((is_from, date)) = changed {
+        let (from, to) = if is_from {
+            (date, filter.to)
+        } else {
+            (filter.from, date)
+        };
+        commands.push(Command::SetDateRange(from, to));
+    }
 }
