@@ -350,10 +350,14 @@ fn the_timeline_follows_the_filter() {
     let mut no_monitors = ChartFilter::default();
     no_monitors.hidden_types.insert(SourceType::Monitor);
     assert_eq!(sources(&no_monitors), vec!["YPG".to_owned()]);
-    let mut later = ChartFilter::default();
-    later.from = chrono::NaiveDate::from_ymd_opt(2015, 6, 26);
+    let later = ChartFilter {
+        from: chrono::NaiveDate::from_ymd_opt(2015, 6, 26),
+        ..Default::default()
+    };
     assert!(sources(&later).is_empty());
-    let mut earlier = ChartFilter::default();
-    earlier.to = chrono::NaiveDate::from_ymd_opt(2015, 6, 25);
+    let earlier = ChartFilter {
+        to: chrono::NaiveDate::from_ymd_opt(2015, 6, 25),
+        ..Default::default()
+    };
     assert_eq!(sources(&earlier).len(), 2);
 }
