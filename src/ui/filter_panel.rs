@@ -86,7 +86,7 @@ fn dates_ui(ui: &mut egui::Ui, filter: &ChartFilter, commands: &mut Vec<Command>
             let edit = ui.add(
                 egui::TextEdit::singleline(&mut text)
                     .desired_width(110.0)
-                    .hint_text("2015-06-25"),
+                    .hint_text("any date"),
             );
             let parsed = if text.trim().is_empty() {
                 Some(None)

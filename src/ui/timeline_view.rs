@@ -62,7 +62,9 @@ pub fn timeline_ui(
         return;
     }
     let response = Plot::new("timeline")
-        .legend(Legend::default())
+        .legend(
+            Legend::default().color_conflict_handling(egui_plot::ColorConflictHandling::PickFirst),
+        )
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_formatter(move |mark, _| y_label(mark.value, log))
         .y_axis_label(if log {
