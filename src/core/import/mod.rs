@@ -99,6 +99,13 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
+/// A revision number never used before in this process, so views derived from one dataset are
+/// never mistaken for another's.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Imports `inputs` in order into one dataset. Files that cannot be read are reported and
 /// skipped; the others import as usual. Only cancellation stops the whole import.
 pub fn import(
@@ -120,6 +127,6 @@ pub fn import(
             .push(read::import_file(input, options, &mut target)?);
     }
     duplicates::remove_duplicates(&mut dataset, &mut report);
-    dataset.revision += 1;
+    dataset.revision = next_revision();
     Ok(Imported { dataset, report })
 }
