@@ -275,3 +275,24 @@ fn merging_two_sources_reruns_the_scorecard() {
     assert_eq!(score(&harness, "SANA"), Some(2));
     assert_eq!(score(&harness, "Syrian state media"), None);
 }
+
+#[test]
+fn the_discrepancy_list_sorts_by_place() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Discrepancies");
+    let places = |h: &Harness<'_, TriangulateApp>| -> Vec<String> {
+        let a = h.state().analysis().unwrap();
+        h.state()
+            .discrepancy_rows()
+            .iter()
+            .map(|&i| a.events[a.discrepancies[i].event].location.clone())
+            .collect()
+    };
+    assert_eq!(places(&harness)[0], "Kobane", "most severe first");
+    harness.get_by_label("Place").click();
+    harness.run_steps(3);
+    assert_eq!(places(&harness)[0], "Hasaka");
+    harness.get_by_label("Place (a–z)").click();
+    harness.run_steps(3);
+    assert_eq!(places(&harness).last().map(String::as_str), Some("Hasaka"));
+}

@@ -371,13 +371,14 @@ impl TriangulateApp {
                 let day = loaded.dataset.claims[c as usize].event_start;
                 chart_filter.shows(&f.claimant, f.source_type, day)
             };
-            let rows = a
+            let mut rows: Vec<usize> = a
                 .discrepancies
                 .iter()
                 .enumerate()
                 .filter(|(_, d)| filter.keeps(d) && d.claims.iter().all(|&c| shown(c)))
                 .map(|(i, _)| i)
                 .collect();
+            super::discrepancies_view::sort_rows(a, &mut rows, filter);
             self.discrepancy_rows = Some((filter, chart_filter.clone(), rows));
         }
         let revision = loaded.dataset.revision;
@@ -394,6 +395,13 @@ impl TriangulateApp {
             );
             self.timeline = Some((revision, self.state.filter.clone(), chart));
         }
+    }
+
+    /// The discrepancies listed now (indices into the analysis), in order.
+    pub fn discrepancy_rows(&self) -> &[usize] {
+        self.discrepancy_rows
+            .as_ref()
+            .map_or(&[], |(_, _, rows)| rows.as_slice())
     }
 
     /// The timeline as drawn now.

@@ -4,7 +4,7 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::commands::Command;
-use super::state::DiscrepancyFilter;
+use super::state::{DiscrepancyColumn, DiscrepancyFilter};
 use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
 
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
@@ -48,17 +48,15 @@ pub fn discrepancies_ui(
         .column(Column::initial(220.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(height, |mut h| {
-            for title in [
-                "Severity",
-                "Kind",
-                "Place",
-                "Date",
-                "Sources",
-                "Explanation",
+            for (title, column) in [
+                ("Severity", Some(DiscrepancyColumn::Severity)),
+                ("Kind", Some(DiscrepancyColumn::Kind)),
+                ("Place", Some(DiscrepancyColumn::Place)),
+                ("Date", Some(DiscrepancyColumn::Date)),
+                ("Sources", Some(DiscrepancyColumn::Sources)),
+                ("Explanation", None),
             ] {
-                h.col(|ui| {
-                    ui.strong(title);
-                });
+                h.col(|ui| header_ui(ui, title, column, filter, commands));
             }
         })
         .body(|body| {
@@ -170,4 +168,61 @@ fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Co
                 }
             }
         });
+}
+
+fn header_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    column: Option<DiscrepancyColumn>,
+    filter: DiscrepancyFilter,
+    commands: &mut Vec<Command>,
+) {
+    let Some(column) = column else {
+        ui.strong(title);
+        return;
+    };
+    let marker = match (filter.sort == Some(column), filter.descending) {
+        (true, false) => " (a–z)",
+        (true, true) => " (z–a)",
+        (false, _) => "",
+    };
+    let button =
+        egui::Button::new(egui::RichText::new(format!("{title}{marker}")).strong()).frame(false);
+    if ui
+        .add(button)
+        .on_hover_text("Sort by this column; click again to reverse")
+        .clicked()
+    {
+        let descending = filter.sort == Some(column) && !filter.descending;
+        commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+            sort: Some(column),
+            descending,
+            ..filter
+        }));
+    }
+}
+
+/// Orders the listed discrepancies by the chosen column; ties keep the most severe first.
+pub fn sort_rows(analysis: &Analysis, rows: &mut [usize], filter: DiscrepancyFilter) {
+    let Some(column) = filter.sort else { return };
+    let key = |i: &usize| -> (String, usize) {
+        let d = &analysis.discrepancies[*i];
+        let event = analysis.events.get(d.event);
+        let text = match column {
+            DiscrepancyColumn::Severity => format!("{}", 2 - d.severity as u8),
+            DiscrepancyColumn::Kind => d.kind.as_str().to_owned(),
+            DiscrepancyColumn::Place => {
+                event.map(|e| e.location.to_lowercase()).unwrap_or_default()
+            }
+            DiscrepancyColumn::Date => event.map(|e| e.date_from.to_string()).unwrap_or_default(),
+            DiscrepancyColumn::Sources => {
+                analysis.facts[d.claims[0] as usize].claimant.to_lowercase()
+            }
+        };
+        (text, *i)
+    };
+    rows.sort_by_cached_key(key);
+    if filter.descending {
+        rows.reverse();
+    }
 }

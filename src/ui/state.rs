@@ -51,6 +51,19 @@ pub struct DiscrepancyFilter {
     /// Only this severity or worse.
     pub min_severity: Option<crate::core::analysis::Severity>,
     pub kind: Option<crate::core::analysis::DiscrepancyKind>,
+    /// The column the list is sorted by (most severe first when none), and the direction.
+    pub sort: Option<DiscrepancyColumn>,
+    pub descending: bool,
+}
+
+/// A sortable column of the discrepancy list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DiscrepancyColumn {
+    Severity,
+    Kind,
+    Place,
+    Date,
+    Sources,
 }
 
 impl DiscrepancyFilter {
