@@ -361,3 +361,29 @@ fn the_timeline_follows_the_filter() {
     };
     assert_eq!(sources(&earlier).len(), 2);
 }
+
+#[test]
+fn corrected_types_and_sides_change_the_analysis() {
+    use triangulate::core::analysis::Aliases;
+    use triangulate::core::model::SourceType;
+    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let mut aliases = Aliases::default();
+    aliases
+        .source_types
+        .insert("YPG".to_owned(), SourceType::Monitor);
+    aliases.source_sides.insert("YPG".to_owned(), None);
+    let a = analyze(&imported.dataset, &Settings::default(), &aliases);
+    let ypg = a.scorecard.iter().find(|s| s.source == "YPG").unwrap();
+    assert_eq!(ypg.source_type, SourceType::Monitor);
+    assert_eq!(ypg.side, None);
+    let ds = &imported.dataset;
+    let killed = ds
+        .claims
+        .iter()
+        .position(|c| ds.str(c.source) == "YPG" && ds.str(c.group) == "jihadists")
+        .unwrap();
+    assert_eq!(
+        a.facts[killed].interested, None,
+        "a monitor with no side is not an interested party"
+    );
+}

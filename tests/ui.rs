@@ -189,7 +189,7 @@ fn changing_a_source_type_reruns_the_scorecard() {
     let row = order.iter().position(|s| s == "YPG").unwrap();
     harness
         .query_all_by_role(egui::accesskit::Role::ComboBox)
-        .nth(row + 2) // after the two merge boxes
+        .nth(2 + 2 * row) // after the two merge boxes; each row has a type and a side box
         .expect("YPG's type box")
         .click();
     harness.run_steps(2);

@@ -20,6 +20,8 @@ pub struct Workspace {
     pub source_types: BTreeMap<String, SourceType>,
     /// Sources the user merged: name → the source it is.
     pub source_merges: BTreeMap<String, String>,
+    /// Sides the user corrected (`None`: no side).
+    pub source_sides: BTreeMap<String, Option<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -71,6 +73,7 @@ impl Workspace {
             filter,
             source_types,
             source_merges: BTreeMap::new(),
+            source_sides: BTreeMap::new(),
         })
     }
 

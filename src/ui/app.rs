@@ -264,6 +264,7 @@ impl TriangulateApp {
         )
         .and_then(|mut w| {
             w.source_merges = merges;
+            w.source_sides = self.state.source_sides.clone();
             w.save(path)
         });
         self.message = Some(match saved {
@@ -288,6 +289,7 @@ impl TriangulateApp {
                 self.state.filter = workspace.filter.clone();
                 self.state.source_types = workspace.source_types.clone();
                 self.state.source_merges = workspace.source_merges.clone();
+                self.state.source_sides = workspace.source_sides.clone();
                 let startup = Startup::files(workspace.paths());
                 self.start_import(ctx, startup.inputs, startup.label);
                 self.message = Some(if warnings.is_empty() {
@@ -553,6 +555,10 @@ impl TriangulateApp {
             Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
             Command::ShowHelp => self.help_open = true,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
+            Command::SetSourceSide(source, side) => {
+                self.state.source_sides.insert(source, side);
+                self.reanalyze();
+            }
             Command::SetSourceType(source, source_type) => {
                 self.state.source_types.insert(source, source_type);
                 self.reanalyze();

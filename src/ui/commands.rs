@@ -46,6 +46,8 @@ pub enum Command {
     ShowHelp,
     /// The user says this source is of this type.
     SetSourceType(String, crate::core::model::SourceType),
+    /// The user says this source speaks for this side (`None`: no side).
+    SetSourceSide(String, Option<String>),
     HideSources(Vec<String>),
     FocusSearch,
     CopyReport,

@@ -16,6 +16,13 @@ pub fn sources_ui(
     commands: &mut Vec<super::commands::Command>,
 ) {
     merges_ui(ui, analysis, merges, commands);
+    let mut sides: Vec<String> = analysis
+        .scorecard
+        .iter()
+        .filter_map(|s| s.side.clone())
+        .collect();
+    sides.sort();
+    sides.dedup();
     ui.label(
         "Grades: A–E from the share of comparable claims that other sides corroborate and the bias \
          against their figures; F when fewer than 5 claims could be compared.",
@@ -65,27 +72,7 @@ pub fn sources_ui(
                         .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
                     ui.label(s.source.as_str());
                 });
-                row.col(|ui| {
-                    egui::ComboBox::from_id_salt(("source-type", s.source.as_str()))
-                        .selected_text(s.source_type.as_str())
-                        .width(110.0)
-                        .show_ui(ui, |ui| {
-                            for t in SourceType::ALL {
-                                if ui
-                                    .selectable_label(t == s.source_type, t.as_str())
-                                    .clicked()
-                                    && t != s.source_type
-                                {
-                                    commands.push(super::commands::Command::SetSourceType(
-                                        s.source.clone(),
-                                        t,
-                                    ));
-                                }
-                            }
-                        })
-                        .response
-                        .on_hover_text("Change this source's type: the analysis runs again");
-                });
+                row.col(|ui| type_ui(ui, s, commands));
                 let cells = [
                     s.claims.to_string(),
                     s.comparable.to_string(),
@@ -95,13 +82,13 @@ pub fn sources_ui(
                         .map_or("—".to_owned(), |r| format!("{:.0}%", r * 100.0)),
                     s.denials.to_string(),
                     bias_words(s.bias_log2),
-                    s.side.clone().unwrap_or_else(|| "—".to_owned()),
                 ];
                 for text in cells {
                     row.col(|ui| {
                         ui.add(egui::Label::new(text).truncate());
                     });
                 }
+                row.col(|ui| side_ui(ui, s, &sides, commands));
             });
         });
 }
@@ -165,4 +152,58 @@ fn merges_ui(
             }
         }
     });
+}
+
+/// The side a source speaks for, changeable among the sides already known.
+fn side_ui(
+    ui: &mut egui::Ui,
+    s: &crate::core::analysis::SourceScore,
+    sides: &[String],
+    commands: &mut Vec<super::commands::Command>,
+) {
+    let current = s.side.as_deref().unwrap_or("no side");
+    egui::ComboBox::from_id_salt(("source-side", s.source.as_str()))
+        .selected_text(current)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(sides.iter().map(|x| Some(x.as_str())));
+            for choice in choices {
+                let label = choice.unwrap_or("no side");
+                if ui
+                    .selectable_label(choice == s.side.as_deref(), label)
+                    .clicked()
+                    && choice != s.side.as_deref()
+                {
+                    let side = choice.map(str::to_owned);
+                    commands.push(super::commands::Command::SetSourceSide(
+                        s.source.clone(),
+                        side,
+                    ));
+                }
+            }
+        });
+}
+
+/// The type of a source, changeable; the analysis runs again.
+fn type_ui(
+    ui: &mut egui::Ui,
+    s: &crate::core::analysis::SourceScore,
+    commands: &mut Vec<super::commands::Command>,
+) {
+    egui::ComboBox::from_id_salt(("source-type", s.source.as_str()))
+        .selected_text(s.source_type.as_str())
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            for t in SourceType::ALL {
+                if ui
+                    .selectable_label(t == s.source_type, t.as_str())
+                    .clicked()
+                    && t != s.source_type
+                {
+                    commands.push(super::commands::Command::SetSourceType(s.source.clone(), t));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Change this source's type: the analysis runs again");
 }

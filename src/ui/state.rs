@@ -97,6 +97,8 @@ pub struct UiState {
     pub source_types: std::collections::BTreeMap<String, crate::core::model::SourceType>,
     /// Sources the user merged: name → the source it is.
     pub source_merges: std::collections::BTreeMap<String, String>,
+    /// The user's corrections of sides (`None`: no side).
+    pub source_sides: std::collections::BTreeMap<String, Option<String>>,
 }
 
 impl UiState {
@@ -110,6 +112,11 @@ impl UiState {
                 .collect(),
             ..Default::default()
         };
+        aliases.source_sides = self
+            .source_sides
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         for (name, means) in &self.source_merges {
             aliases.add_source(name, means);
         }
