@@ -296,3 +296,22 @@ fn the_discrepancy_list_sorts_by_place() {
     harness.run_steps(3);
     assert_eq!(places(&harness).last().map(String::as_str), Some("Hasaka"));
 }
+
+#[test]
+fn selecting_a_source_shows_the_evidence_behind_its_grade() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Sources");
+    harness
+        .query_all_by_label("YPG")
+        .next()
+        .expect("YPG's row")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.query_all_by_label_contains("YPG: grade F").count() > 0);
+    assert!(
+        harness
+            .query_all_by_label_contains("contradicts seed_kobane_hasaka_2015.csv:")
+            .count()
+            > 0
+    );
+}

@@ -143,6 +143,7 @@ pub struct TriangulateApp {
     ctx: egui::Context,
     help_open: bool,
     workspace_dialog: WorkspaceDialog,
+    selected_source: Option<String>,
 }
 
 impl TriangulateApp {
@@ -186,6 +187,7 @@ impl TriangulateApp {
             ctx: cc.egui_ctx.clone(),
             help_open: false,
             workspace_dialog: WorkspaceDialog::default(),
+            selected_source: None,
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
@@ -554,6 +556,7 @@ impl TriangulateApp {
             Command::SaveWorkspace(path) => self.save_workspace(&path),
             Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
             Command::ShowHelp => self.help_open = true,
+            Command::SelectSource(source) => self.selected_source = source,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
             Command::SetSourceSide(source, side) => {
                 self.state.source_sides.insert(source, side);
@@ -703,7 +706,14 @@ impl TriangulateApp {
                             .map_or(&[], |(_, _, rows)| rows.as_slice());
                         discrepancies_ui(ui, a, rows, filter, commands);
                     }
-                    _ => sources_ui(ui, a, &analyzed.colors, &self.state.source_merges, commands),
+                    _ => sources_ui(
+                        ui,
+                        a,
+                        &analyzed.colors,
+                        &self.state.source_merges,
+                        self.selected_source.as_deref(),
+                        commands,
+                    ),
                 }
             }
         }

@@ -30,6 +30,8 @@ pub enum Command {
     SetDateRange(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
     ToggleSourceType(crate::core::model::SourceType),
     ClearSearch,
+    /// Show (or hide) the evidence behind a source's grade.
+    SelectSource(Option<String>),
     /// Panel sizes, column widths and plot zoom back to their defaults.
     ResetLayout,
     /// The user says source `.0` is source `.1`.

@@ -13,9 +13,18 @@ pub fn sources_ui(
     analysis: &Analysis,
     colors: &std::collections::BTreeMap<String, Rgb>,
     merges: &std::collections::BTreeMap<String, String>,
+    selected: Option<&str>,
     commands: &mut Vec<super::commands::Command>,
 ) {
     merges_ui(ui, analysis, merges, commands);
+    if let Some(score) =
+        selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name))
+    {
+        egui::Panel::bottom("source-evidence")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| evidence_ui(ui, score, commands));
+    }
     let mut sides: Vec<String> = analysis
         .scorecard
         .iter()
@@ -70,7 +79,15 @@ pub fn sources_ui(
                         ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                     ui.painter()
                         .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
-                    ui.label(s.source.as_str());
+                    let is_selected = selected == Some(s.source.as_str());
+                    let label = ui.selectable_label(is_selected, s.source.as_str());
+                    if label
+                        .on_hover_text("Show the evidence behind this grade")
+                        .clicked()
+                    {
+                        let next = (!is_selected).then(|| s.source.clone());
+                        commands.push(super::commands::Command::SelectSource(next));
+                    }
                 });
                 row.col(|ui| type_ui(ui, s, commands));
                 let cells = [
@@ -206,4 +223,42 @@ fn type_ui(
         })
         .response
         .on_hover_text("Change this source's type: the analysis runs again");
+}
+
+/// The comparisons behind a source's grade.
+fn evidence_ui(
+    ui: &mut egui::Ui,
+    s: &crate::core::analysis::SourceScore,
+    commands: &mut Vec<super::commands::Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(format!("{}: grade {}", s.source, s.grade));
+        ui.label(format!(
+            "{} comparable claims, {} corroborated, {} contradicted, bias {} (own side {}, adversaries {})",
+            s.comparable,
+            s.corroborated,
+            s.contradicted,
+            bias_words(s.bias_log2),
+            bias_words(s.bias_own),
+            bias_words(s.bias_adversary)
+        ));
+        if ui.button("Close").clicked() {
+            commands.push(super::commands::Command::SelectSource(None));
+        }
+    });
+    if s.evidence.is_empty() {
+        ui.weak("No other source spoke of the same events: nothing to compare.");
+        return;
+    }
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("evidence").show_rows(
+        ui,
+        height,
+        s.evidence.len(),
+        |ui, range| {
+            for line in s.evidence.get(range).unwrap_or(&[]) {
+                ui.label(line.as_str());
+            }
+        },
+    );
 }
