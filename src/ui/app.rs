@@ -661,61 +661,57 @@ impl TriangulateApp {
                 );
             }
             Tab::ImportReport => import_report_ui(ui, &loaded.report, &loaded.sources, commands),
-            tab => {
-                let Some(analyzed) = &self.analyzed else {
-                    ui.centered_and_justified(|ui| {
-                        ui.spinner();
-                        ui.label("Analysing…");
+            tab => self.analysis_tab_ui(ui, tab, commands),
+        }
+    }
+
+    /// The tabs drawn from the analysis: Timeline, Events, Discrepancies, Sources.
+    fn analysis_tab_ui(&mut self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
+        let Some(loaded) = &self.loaded else { return };
+        let Some(analyzed) = &self.analyzed else {
+            ui.centered_and_justified(|ui| {
+                ui.spinner();
+                ui.label("Analysing…");
+            });
+            return;
+        };
+        let a = &analyzed.analysis;
+        match tab {
+            Tab::Timeline => {
+                egui::Panel::left("filters")
+                    .resizable(true)
+                    .default_size(230.0)
+                    .show(ui, |ui| {
+                        filter_panel_ui(ui, a, &analyzed.colors, &self.state.filter, commands);
                     });
-                    return;
-                };
-                let a = &analyzed.analysis;
-                match tab {
-                    Tab::Timeline => {
-                        egui::Panel::left("filters")
-                            .resizable(true)
-                            .default_size(230.0)
-                            .show(ui, |ui| {
-                                filter_panel_ui(
-                                    ui,
-                                    a,
-                                    &analyzed.colors,
-                                    &self.state.filter,
-                                    commands,
-                                );
-                            });
-                        if let Some((_, _, chart)) = &self.timeline {
-                            timeline_ui(
-                                ui,
-                                loaded.dataset.as_ref(),
-                                a,
-                                chart,
-                                &self.state.filter,
-                                commands,
-                            );
-                        }
-                    }
-                    Tab::Events => {
-                        events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands)
-                    }
-                    Tab::Discrepancies => {
-                        let filter = self.state.discrepancy_filter;
-                        let rows: &[usize] = self
-                            .discrepancy_rows
-                            .as_ref()
-                            .map_or(&[], |(_, _, rows)| rows.as_slice());
-                        discrepancies_ui(ui, a, rows, filter, commands);
-                    }
-                    _ => sources_ui(
+                if let Some((_, _, chart)) = &self.timeline {
+                    timeline_ui(
                         ui,
+                        loaded.dataset.as_ref(),
                         a,
-                        &analyzed.colors,
-                        &self.state.source_merges,
-                        self.selected_source.as_deref(),
+                        chart,
+                        &self.state.filter,
                         commands,
-                    ),
+                    );
                 }
             }
+            Tab::Events => events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands),
+            Tab::Discrepancies => {
+                let filter = self.state.discrepancy_filter;
+                let rows: &[usize] = self
+                    .discrepancy_rows
+                    .as_ref()
+                    .map_or(&[], |(_, _, rows)| rows.as_slice());
+                discrepancies_ui(ui, a, rows, filter, commands);
+            }
+            _ => sources_ui(
+                ui,
+                a,
+                &analyzed.colors,
+                &self.state.source_merges,
+                self.selected_source.as_deref(),
+                commands,
+            ),
         }
     }
 }

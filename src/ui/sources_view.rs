@@ -73,22 +73,7 @@ pub fn sources_ui(
                 row.col(|ui| {
                     ui.strong(s.grade.to_string());
                 });
-                row.col(|ui| {
-                    let [r, g, b] = colors.get(&s.source).copied().unwrap_or([128, 128, 128]);
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
-                    let is_selected = selected == Some(s.source.as_str());
-                    let label = ui.selectable_label(is_selected, s.source.as_str());
-                    if label
-                        .on_hover_text("Show the evidence behind this grade")
-                        .clicked()
-                    {
-                        let next = (!is_selected).then(|| s.source.clone());
-                        commands.push(super::commands::Command::SelectSource(next));
-                    }
-                });
+                row.col(|ui| source_cell_ui(ui, s, colors, selected, commands));
                 row.col(|ui| type_ui(ui, s, commands));
                 let cells = [
                     s.claims.to_string(),
@@ -261,4 +246,27 @@ fn evidence_ui(
             }
         },
     );
+}
+
+/// A source's colour swatch and name; clicking the name shows its evidence.
+fn source_cell_ui(
+    ui: &mut egui::Ui,
+    s: &crate::core::analysis::SourceScore,
+    colors: &std::collections::BTreeMap<String, Rgb>,
+    selected: Option<&str>,
+    commands: &mut Vec<super::commands::Command>,
+) {
+    let [r, g, b] = colors.get(&s.source).copied().unwrap_or([128, 128, 128]);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+    let is_selected = selected == Some(s.source.as_str());
+    let label = ui.selectable_label(is_selected, s.source.as_str());
+    if label
+        .on_hover_text("Show the evidence behind this grade")
+        .clicked()
+    {
+        let next = (!is_selected).then(|| s.source.clone());
+        commands.push(super::commands::Command::SelectSource(next));
+    }
 }
