@@ -195,21 +195,21 @@ fn score_source(
     let mut evidence = Vec::new();
     for &c in &comparable {
         let f = facts(c);
-        for &o in analysis.corroborated_by(c) {
-            evidence.push(format!(
-                "{} agrees with {} ({})",
-                ds.claim_id(&ds.claims[c as usize]),
-                ds.claim_id(&ds.claims[o as usize]),
-                facts(o).claimant
-            ));
-        }
-        for &o in analysis.contradicted_by(c) {
-            evidence.push(format!(
-                "{} contradicts {} ({})",
-                ds.claim_id(&ds.claims[c as usize]),
-                ds.claim_id(&ds.claims[o as usize]),
-                facts(o).claimant
-            ));
+        let relations = [
+            ("agrees with", analysis.corroborated_by(c)),
+            ("contradicts", analysis.contradicted_by(c)),
+        ];
+        for (verb, others) in relations {
+            for &o in others {
+                let (own_id, other_id) = (
+                    ds.claim_id(&ds.claims[c as usize]),
+                    ds.claim_id(&ds.claims[o as usize]),
+                );
+                evidence.push(format!(
+                    "{own_id} {verb} {other_id} ({})",
+                    facts(o).claimant
+                ));
+            }
         }
         if let Some(value) = bias_of(ds, analysis, questions, c) {
             all.push(value);
