@@ -334,12 +334,14 @@ fn settings_are_options() {
 fn the_timeline_follows_the_filter() {
     use triangulate::core::charts::{ChartFilter, source_colors, timeline};
     use triangulate::core::model::SourceType;
+    use triangulate::core::selection::Selection;
     let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
     let a = run(&imported);
     let colors = source_colors(&a);
     let ds = &imported.dataset;
     let sources = |f: &ChartFilter| -> Vec<String> {
-        timeline(ds, &a, &colors, f)
+        let selection = Selection::new(ds, Some(&a), f);
+        timeline(ds, &a, &colors, f, &selection)
             .series
             .iter()
             .map(|s| s.source.clone())
@@ -360,6 +362,65 @@ fn the_timeline_follows_the_filter() {
         ..Default::default()
     };
     assert_eq!(sources(&earlier).len(), 2);
+    // Groups are filtered as the analysis normalised them: "jihadists" and "IS members" are IS.
+    let is = ChartFilter {
+        groups: ["IS".to_owned()].into(),
+        ..Default::default()
+    };
+    assert_eq!(sources(&is), vec!["SOHR".to_owned(), "YPG".to_owned()]);
+    let civilians = ChartFilter {
+        groups: ["civilians".to_owned()].into(),
+        ..Default::default()
+    };
+    assert_eq!(sources(&civilians), vec!["SOHR".to_owned()]);
+    let kobane = ChartFilter {
+        places: ["Kobane".to_owned()].into(),
+        ..Default::default()
+    };
+    assert_eq!(sources(&kobane).len(), 2);
+    let hasaka = ChartFilter {
+        places: ["Hasaka".to_owned()].into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        sources(&hasaka),
+        vec!["SOHR".to_owned()],
+        "only SOHR counts Hasaka's dead"
+    );
+    let quoted = ChartFilter {
+        search: "OBSERVATORY".to_owned(),
+        ..Default::default()
+    };
+    assert_eq!(sources(&quoted), vec!["SOHR".to_owned()]);
+}
+
+#[test]
+fn the_selection_counts_kept_claims_and_lists_places_with_counts() {
+    use triangulate::core::charts::ChartFilter;
+    use triangulate::core::selection::{Facets, Selection};
+    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let a = run(&imported);
+    let ds = &imported.dataset;
+    let everything = Selection::new(ds, Some(&a), &ChartFilter::default());
+    assert_eq!(everything.count(), ds.claims.len());
+    let facets = Facets::new(ds, &a);
+    let total: usize = facets.places.iter().map(|(_, n)| n).sum();
+    assert!(total <= ds.claims.len());
+    let (top, count) = &facets.places[0];
+    let only_top = ChartFilter {
+        places: [top.clone()].into(),
+        ..Default::default()
+    };
+    assert_eq!(Selection::new(ds, Some(&a), &only_top).count(), *count);
+    let before_analysis = Selection::new(
+        ds,
+        None,
+        &ChartFilter {
+            search: "jarablus".to_owned(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(before_analysis.count(), 1);
 }
 
 #[test]

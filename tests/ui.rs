@@ -2,7 +2,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use triangulate::ui::{Startup, Tab, TriangulateApp};
+use triangulate::core::analysis::AliasKind;
+use triangulate::ui::{Command, Startup, Tab, TriangulateApp};
 
 use crate::fixtures::seed_path;
 
@@ -28,11 +29,11 @@ fn wait_until_idle(harness: &mut Harness<'static, TriangulateApp>) {
     harness.run_steps(3);
 }
 
-/// Clicks a tab: the first widget with this label (the tabs come before anything else that
-/// shares a name, such as the timeline's "Claims" mode).
+/// Clicks a tab: the first button with this label (the tabs come before any other button
+/// that shares a name, such as the timeline's "Claims" mode).
 fn click_tab(harness: &mut Harness<'static, TriangulateApp>, title: &str) {
     harness
-        .query_all_by_label(title)
+        .query_all_by_role_and_label(egui::accesskit::Role::Button, title)
         .next()
         .unwrap_or_else(|| panic!("no {title} tab"))
         .click();
@@ -77,12 +78,19 @@ fn sorting_by_source_reorders_rows() {
 fn typing_in_the_search_box_filters_the_table() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
     click_tab(&mut harness, "Claims");
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .click();
+    // The search box is the first text field of the filter panel.
+    let search = |h: &Harness<'static, TriangulateApp>| {
+        h.query_all_by_role(egui::accesskit::Role::TextInput)
+            .next()
+            .expect("the search box")
+            .click();
+    };
+    search(&harness);
     harness.run_steps(1);
     harness
-        .get_by_role(egui::accesskit::Role::TextInput)
+        .query_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("the search box")
         .type_text("Jarablus");
     harness.run_steps(3);
     let rows = harness.state().visible_rows();
@@ -128,13 +136,7 @@ fn a_discrepancy_opens_its_event_with_both_sides() {
 #[test]
 fn the_scorecard_is_shown() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
-    // The tab (the Import report's section of the same name may be in the tree too).
-    harness
-        .query_all_by_label("Sources")
-        .next()
-        .expect("the Sources tab")
-        .click();
-    harness.run_steps(2);
+    click_tab(&mut harness, "Sources");
     assert_eq!(harness.state().tab(), Tab::Sources);
     assert!(harness.query_all_by_label("Grade").count() > 0);
     assert!(harness.query_all_by_label("Turkish authorities").count() > 0);
@@ -189,25 +191,29 @@ fn changing_a_source_type_reruns_the_scorecard() {
     let row = order.iter().position(|s| s == "YPG").unwrap();
     harness
         .query_all_by_role(egui::accesskit::Role::ComboBox)
-        .nth(2 + 2 * row) // after the two merge boxes; each row has a type and a side box
+        // After the filter panel's claim-kind box and the two merge boxes; each row has a
+        // type and a side box.
+        .nth(3 + 2 * row)
         .expect("YPG's type box")
         .click();
     harness.run_steps(2);
-    harness.get_by_label("monitor").click();
+    // The choice in the open box (the filter panel has a "monitor" tick box too).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "monitor")
+        .click();
     wait_until_idle(&mut harness);
     assert_eq!(ypg_type(&harness), Some(SourceType::Monitor));
 }
 
 #[test]
 fn a_saved_workspace_reopens_files_and_filters() {
-    use std::collections::BTreeMap;
     use triangulate::core::charts::ChartFilter;
     use triangulate::core::workspace::Workspace;
     let dir = tempfile::tempdir().unwrap();
     let mut filter = ChartFilter::default();
     filter.hidden_sources.insert("SOHR".to_owned());
     let file = dir.path().join("view.triangulate.json");
-    Workspace::new(&[seed_path()], filter, BTreeMap::new())
+    Workspace::new(&[seed_path()], filter, Default::default())
         .unwrap()
         .save(&file)
         .unwrap();
@@ -231,10 +237,10 @@ fn the_discrepancy_list_filters_by_severity() {
         harness.query_all_by_label("SOHR vs SANA").count() > 0,
         "the medium Hasaka denial is listed"
     );
-    // The first box above the table is the severity filter.
+    // The filter panel's claim-kind box comes first, then the severity filter.
     harness
         .query_all_by_role(egui::accesskit::Role::ComboBox)
-        .next()
+        .nth(1)
         .expect("severity box")
         .click();
     harness.run_steps(2);
@@ -267,10 +273,11 @@ fn merging_two_sources_reruns_the_scorecard() {
             .map(|s| s.claims)
     };
     assert_eq!(score(&harness, "SANA"), Some(1));
-    let ctx = harness.ctx.clone();
-    harness
-        .state_mut()
-        .merge_source(&ctx, "Syrian state media", "SANA");
+    harness.state_mut().send(Command::Merge(
+        AliasKind::Source,
+        "Syrian state media".to_owned(),
+        "SANA".to_owned(),
+    ));
     wait_until_idle(&mut harness);
     assert_eq!(score(&harness, "SANA"), Some(2));
     assert_eq!(score(&harness, "Syrian state media"), None);
@@ -314,4 +321,173 @@ fn selecting_a_source_shows_the_evidence_behind_its_grade() {
             .count()
             > 0
     );
+}
+
+#[test]
+fn choosing_a_place_narrows_every_tab() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let hasaka = harness.state().analysis().unwrap().facts.len();
+    assert!(hasaka > 0);
+    // The place list shows each place with its number of claims; tick Hasaka.
+    harness
+        .query_all_by_label_contains("Hasaka (")
+        .next()
+        .expect("Hasaka in the place list")
+        .click();
+    harness.run_steps(3);
+    let app = harness.state();
+    let a = app.analysis().unwrap();
+    assert!(app.filter().places.contains("Hasaka"));
+    let events: Vec<&str> = app
+        .visible_events()
+        .iter()
+        .map(|&e| a.events[e].location.as_str())
+        .collect();
+    assert_eq!(events, ["Hasaka"]);
+    assert!(!app.discrepancy_rows().is_empty());
+    for &d in app.discrepancy_rows() {
+        assert_eq!(a.events[a.discrepancies[d].event].location, "Hasaka");
+    }
+    let ds = app.dataset().unwrap();
+    assert!(!app.visible_rows().is_empty());
+    for &c in app.visible_rows() {
+        assert_eq!(
+            a.events[a.facts[c as usize].event.unwrap() as usize].location,
+            "Hasaka"
+        );
+    }
+    assert!(app.visible_rows().len() < ds.claims.len());
+    let sources: Vec<&str> = app
+        .visible_sources()
+        .iter()
+        .map(|&i| a.scorecard[i].source.as_str())
+        .collect();
+    assert!(
+        sources.contains(&"SANA") && !sources.contains(&"Turkish authorities"),
+        "{sources:?}"
+    );
+    // The chip in the status bar clears it in one click.
+    harness.get_by_label_contains("place: Hasaka").click();
+    harness.run_steps(3);
+    assert!(harness.state().filter().places.is_empty());
+    assert_eq!(
+        harness.state().visible_rows().len(),
+        harness.state().dataset().unwrap().claims.len()
+    );
+}
+
+#[test]
+fn the_search_applies_to_every_tab() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness
+        .state_mut()
+        .send(Command::SetSearch("Hasaka".to_owned()));
+    harness.run_steps(3);
+    let app = harness.state();
+    let a = app.analysis().unwrap();
+    let events: Vec<&str> = app
+        .visible_events()
+        .iter()
+        .map(|&e| a.events[e].location.as_str())
+        .collect();
+    assert!(events.contains(&"Hasaka"), "{events:?}");
+    assert!(!events.contains(&"Jarablus"), "{events:?}");
+    assert!(events.len() < a.events.len());
+    let timeline: Vec<&str> = app
+        .timeline()
+        .unwrap()
+        .series
+        .iter()
+        .map(|s| s.source.as_str())
+        .collect();
+    assert_eq!(
+        timeline,
+        ["SOHR"],
+        "only SOHR gives a death toll for Hasaka"
+    );
+}
+
+#[test]
+fn renaming_a_place_merges_its_claims_and_is_kept_in_the_corrections() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let places = |h: &Harness<'_, TriangulateApp>| -> Vec<String> {
+        let a = h.state().analysis().unwrap();
+        a.events.iter().map(|e| e.location.clone()).collect()
+    };
+    assert!(places(&harness).iter().any(|p| p == "Hasaka"));
+    harness.state_mut().send(Command::Merge(
+        AliasKind::Place,
+        "Hasaka".to_owned(),
+        "Kobane".to_owned(),
+    ));
+    wait_until_idle(&mut harness);
+    assert!(
+        !places(&harness).iter().any(|p| p == "Hasaka"),
+        "{:?}",
+        places(&harness)
+    );
+    assert_eq!(
+        harness
+            .state()
+            .corrections()
+            .place_merges
+            .get("Hasaka")
+            .map(String::as_str),
+        Some("Kobane")
+    );
+    assert!(
+        harness
+            .state()
+            .corrections()
+            .alias_csv()
+            .contains("place,Hasaka,Kobane")
+    );
+}
+
+#[test]
+fn clicking_a_timeline_point_opens_its_event() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness.run_steps(2);
+    let app = harness.state();
+    let series = &app.timeline().unwrap().series;
+    let sohr = series
+        .iter()
+        .find(|s| s.source == "SOHR")
+        .expect("SOHR's series");
+    let claim = sohr.claims[0];
+    let pos = app.timeline_position(claim).expect("the point was drawn");
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.drag_at(pos);
+    harness.run_steps(1);
+    harness.drop_at(pos);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.tab(), Tab::Events);
+    assert_eq!(app.selected_claim(), Some(claim));
+    let a = app.analysis().unwrap();
+    let event = app.selected_event().unwrap();
+    assert_eq!(a.facts[claim as usize].event, u32::try_from(event).ok());
+}
+
+#[test]
+fn discrepancies_filter_by_source_type_pair() {
+    use triangulate::core::model::SourceType;
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let all = harness.state().discrepancy_rows().len();
+    assert!(all >= 3);
+    let filter = triangulate::ui::DiscrepancyFilter {
+        types: Some((SourceType::Monitor, SourceType::StateMedia)),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .send(Command::SetDiscrepancyFilter(filter));
+    harness.run_steps(2);
+    let app = harness.state();
+    let a = app.analysis().unwrap();
+    let rows = app.discrepancy_rows();
+    assert_eq!(rows.len(), 1, "only SOHR (monitor) vs SANA (state media)");
+    let d = &a.discrepancies[rows[0]];
+    assert_eq!(a.events[d.event].location, "Hasaka");
 }

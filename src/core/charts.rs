@@ -7,6 +7,7 @@ use chrono::Datelike;
 
 use super::analysis::Analysis;
 use super::model::{ClaimKind, Dataset, SourceType, Stance};
+use super::selection::Selection;
 
 /// An RGB colour.
 pub type Rgb = [u8; 3];
@@ -178,9 +179,26 @@ pub struct ChartFilter {
     /// … and up to this day.
     pub to: Option<chrono::NaiveDate>,
     pub hidden_types: std::collections::BTreeSet<SourceType>,
+    /// Only claims about these places (none: every place).
+    pub places: std::collections::BTreeSet<String>,
+    /// Only claims about these groups (none: every group).
+    pub groups: std::collections::BTreeSet<String>,
+    /// Only claims whose quote, source, outlet, place, group or detail contains this text.
+    pub search: String,
 }
 
 impl ChartFilter {
+    /// The same filter with the timeline's own settings (kind, mode, scale) at their defaults:
+    /// what decides which claims every view keeps.
+    pub fn selecting(&self) -> Self {
+        Self {
+            kind: ClaimKind::Killed,
+            mode: TimelineMode::Claims,
+            log: false,
+            ..self.clone()
+        }
+    }
+
     /// Whether a claim by this claimant and type, about an event on this day, is shown.
     pub fn shows(&self, claimant: &str, source_type: SourceType, day: chrono::NaiveDate) -> bool {
         !self.hidden_sources.contains(claimant)
@@ -234,6 +252,9 @@ impl Default for ChartFilter {
             from: None,
             to: None,
             hidden_types: std::collections::BTreeSet::new(),
+            places: std::collections::BTreeSet::new(),
+            groups: std::collections::BTreeSet::new(),
+            search: String::new(),
         }
     }
 }
@@ -270,6 +291,7 @@ pub fn timeline(
     analysis: &Analysis,
     colors: &BTreeMap<String, Rgb>,
     filter: &ChartFilter,
+    selection: &Selection,
 ) -> TimelineChart {
     let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, (claim, facts)) in ds.claims.iter().zip(&analysis.facts).enumerate() {
@@ -280,13 +302,14 @@ pub fn timeline(
         {
             continue;
         }
-        if !filter.shows(&facts.claimant, facts.source_type, claim.event_start) {
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        if !selection.shows(index) {
             continue;
         }
         by_source
             .entry(facts.claimant.as_ref())
             .or_default()
-            .push(u32::try_from(i).unwrap_or(u32::MAX));
+            .push(index);
     }
     let total: usize = by_source.values().map(Vec::len).sum();
     let mode = if filter.mode == TimelineMode::Claims && total > MAX_TIMELINE_POINTS {

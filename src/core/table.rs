@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{Claim, Dataset};
+use super::selection::Selection;
 use super::strings::Sym;
 
 /// A column the claims table can be sorted by.
@@ -52,32 +53,29 @@ impl Sort {
 /// Indices of the claims to show, in order.
 #[derive(Default)]
 pub struct ClaimRows {
-    key: Option<(u64, Sort, String)>,
+    key: Option<(u64, Sort, u64)>,
     pub rows: Vec<u32>,
 }
 
 impl ClaimRows {
-    /// Rebuilds the rows if the data, sort or search changed. Returns whether it did.
-    pub fn update(&mut self, ds: &Dataset, sort: Sort, search: &str) -> bool {
-        let key = (ds.revision, sort, search.to_owned());
-        if self.key.as_ref() == Some(&key) {
+    /// Rebuilds the rows if the data, the sort or the selection (known by its generation)
+    /// changed. Returns whether it did.
+    pub fn update(&mut self, ds: &Dataset, sort: Sort, selection: (u64, &Selection)) -> bool {
+        let key = (ds.revision, sort, selection.0);
+        if self.key == Some(key) {
             return false;
         }
-        self.rows = claim_rows(ds, sort, search);
+        self.rows = claim_rows(ds, sort, |c| selection.1.shows(c));
         self.key = Some(key);
         true
     }
 }
 
-/// The rows of `ds` that match `search`, sorted; ties keep file order.
-pub fn claim_rows(ds: &Dataset, sort: Sort, search: &str) -> Vec<u32> {
-    let matcher = Search::new(ds, search);
-    let mut rows: Vec<u32> = ds
-        .claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matcher.matches(ds, c))
-        .filter_map(|(i, _)| u32::try_from(i).ok())
+/// The rows of `ds` that `keep` keeps, sorted; ties keep file order.
+pub fn claim_rows(ds: &Dataset, sort: Sort, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+    let mut rows: Vec<u32> = (0..ds.claims.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .filter(|&i| keep(i))
         .collect();
     if sort.column != SortColumn::Id {
         let ranks = SymRanks::new(ds);
@@ -156,34 +154,31 @@ fn sort_key(c: &Claim, column: SortColumn, ranks: &SymRanks) -> u64 {
 }
 
 /// A case-insensitive text search over quotes, sources, places, outlets, groups and details.
+/// An empty search keeps everything.
+pub struct TextSearch(Option<Search>);
+
 struct Search {
     needle: String,
     /// Which interned strings contain the needle, by [`Sym::index`].
     sym_hits: Vec<bool>,
 }
 
-impl Search {
-    fn new(ds: &Dataset, text: &str) -> Option<Self> {
+impl TextSearch {
+    pub fn new(ds: &Dataset, text: &str) -> Self {
         let needle = text.trim().to_lowercase();
         if needle.is_empty() {
-            return None;
+            return Self(None);
         }
         let sym_hits = ds
             .strings
             .iter()
             .map(|(_, s)| contains_folded(s, &needle))
             .collect();
-        Some(Self { needle, sym_hits })
+        Self(Some(Search { needle, sym_hits }))
     }
-}
 
-trait Matcher {
-    fn matches(&self, ds: &Dataset, claim: &Claim) -> bool;
-}
-
-impl Matcher for Option<Search> {
-    fn matches(&self, ds: &Dataset, c: &Claim) -> bool {
-        let Some(search) = self else {
+    pub fn matches(&self, ds: &Dataset, c: &Claim) -> bool {
+        let Some(search) = &self.0 else {
             return true;
         };
         let hit = |sym: Option<Sym>| {

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::analysis::{AliasKind, Aliases};
 use super::charts::ChartFilter;
+use super::files::{Overwrite, write_atomic};
 use super::model::SourceType;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -17,11 +19,87 @@ pub struct Workspace {
     pub version: u32,
     pub files: Vec<WorkspaceFile>,
     pub filter: ChartFilter,
+    #[serde(flatten)]
+    pub corrections: Corrections,
+}
+
+/// The user's corrections of the data: types, sides, and names that mean the same thing.
+/// Kept in the workspace; every analysis applies them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Corrections {
     pub source_types: BTreeMap<String, SourceType>,
-    /// Sources the user merged: name → the source it is.
+    /// Sources the user merged or renamed: name → the source it is.
     pub source_merges: BTreeMap<String, String>,
     /// Sides the user corrected (`None`: no side).
     pub source_sides: BTreeMap<String, Option<String>>,
+    /// Places merged or renamed: name → the place it is.
+    pub place_merges: BTreeMap<String, String>,
+    /// Groups merged or renamed: name → the group it is.
+    pub group_merges: BTreeMap<String, String>,
+}
+
+impl Corrections {
+    /// The corrections as the analysis takes them.
+    pub fn aliases(&self) -> Aliases {
+        let mut aliases = Aliases {
+            source_types: self
+                .source_types
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            source_sides: self
+                .source_sides
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            ..Aliases::default()
+        };
+        for (name, means) in &self.source_merges {
+            aliases.add(AliasKind::Source, name, means);
+        }
+        for (name, means) in &self.place_merges {
+            aliases.add(AliasKind::Place, name, means);
+        }
+        for (name, means) in &self.group_merges {
+            aliases.add(AliasKind::Group, name, means);
+        }
+        aliases
+    }
+
+    /// The merges of one kind.
+    pub fn merges(&self, kind: AliasKind) -> &BTreeMap<String, String> {
+        match kind {
+            AliasKind::Source => &self.source_merges,
+            AliasKind::Place => &self.place_merges,
+            AliasKind::Group => &self.group_merges,
+        }
+    }
+
+    pub fn merges_mut(&mut self, kind: AliasKind) -> &mut BTreeMap<String, String> {
+        match kind {
+            AliasKind::Source => &mut self.source_merges,
+            AliasKind::Place => &mut self.place_merges,
+            AliasKind::Group => &mut self.group_merges,
+        }
+    }
+
+    /// How many names were merged or renamed.
+    pub fn merge_count(&self) -> usize {
+        self.source_merges.len() + self.place_merges.len() + self.group_merges.len()
+    }
+
+    /// The merges as an alias file (`kind,name,means`) that `analyze --aliases` reads.
+    pub fn alias_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let _ = writer.write_record(["kind", "name", "means"]);
+        for kind in AliasKind::ALL {
+            for (name, means) in self.merges(kind) {
+                let _ = writer.write_record([kind.as_str(), name, means]);
+            }
+        }
+        String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,7 +132,7 @@ impl Workspace {
     pub fn new(
         paths: &[PathBuf],
         filter: ChartFilter,
-        source_types: BTreeMap<String, SourceType>,
+        corrections: Corrections,
     ) -> Result<Self, String> {
         let files = paths
             .iter()
@@ -71,19 +149,14 @@ impl Workspace {
             version: 1,
             files,
             filter,
-            source_types,
-            source_merges: BTreeMap::new(),
-            source_sides: BTreeMap::new(),
+            corrections,
         })
     }
 
     /// Writes the workspace as JSON, atomically (temporary file, then rename).
     pub fn save(&self, path: &Path) -> Result<(), String> {
         let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        write_atomic(path, text.as_bytes(), Overwrite::Yes)
     }
 
     /// Reads a workspace and says which of its files have moved or changed since it was saved.
@@ -133,8 +206,12 @@ mod tests {
         .unwrap();
         let mut filter = ChartFilter::default();
         filter.hidden_sources.insert("SANA".to_owned());
-        let types = BTreeMap::from([("YPG".to_owned(), SourceType::Monitor)]);
-        let ws = Workspace::new(std::slice::from_ref(&data), filter, types).unwrap();
+        let corrections = Corrections {
+            source_types: BTreeMap::from([("YPG".to_owned(), SourceType::Monitor)]),
+            place_merges: BTreeMap::from([("Ayn al-Arab".to_owned(), "Kobane".to_owned())]),
+            ..Corrections::default()
+        };
+        let ws = Workspace::new(std::slice::from_ref(&data), filter, corrections).unwrap();
         assert_eq!(ws.files[0].sha256.len(), 64);
         let file = dir.path().join("view.triangulate.json");
         ws.save(&file).unwrap();

@@ -6,36 +6,33 @@ use std::sync::Arc;
 
 use eframe::egui;
 
-use std::collections::BTreeMap;
-
-use super::claims_table::{claim_details_ui, claims_table_ui, search_ui};
-use super::commands::Command;
+use super::claims_table::{claim_details_ui, claims_table_ui};
+use super::commands::{Command, FacetKind};
+use super::derived::{Analyzed, Derived};
 use super::discrepancies_view::discrepancies_ui;
 use super::events_view::events_ui;
 use super::file_dialog::OpenDialog;
 use super::filter_panel::filter_panel_ui;
-use super::jobs::AnalysisJob;
-use super::jobs::ImportJob;
+use super::jobs::{AnalysisJob, ImportJob};
 use super::menu::{menu_bar_ui, shortcuts};
+use super::merge_dialog::MergeDialog;
 use super::report_view::import_report_ui;
 use super::screenshot::ScreenshotPlan;
 use super::sources_view::sources_ui;
-use super::state::{DiscrepancyFilter, Session, Tab, ThemeChoice, UiState};
+use super::state::{Session, Tab, ThemeChoice, UiState};
 use super::status_bar::{StatusInfo, status_bar_ui};
 use super::timeline_view::timeline_ui;
 use super::workspace_dialog::WorkspaceDialog;
 use crate::cli::{StartTab, WindowArgs};
-use crate::core::analysis::{Analysis, Settings};
-use crate::core::charts::{
-    ChartFilter, EventChart, Rgb, TimelineChart, event_chart, source_colors, timeline,
-};
+use crate::core::analysis::{AliasKind, Analysis, Settings};
+use crate::core::charts::{ChartFilter, EventChart, TimelineChart, event_chart};
 use crate::core::check::render_text;
+use crate::core::files::{Overwrite, write_atomic};
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
 use crate::core::samples::Sample;
 use crate::core::sources::{SourceSummary, summarize};
-use crate::core::table::ClaimRows;
-use crate::core::workspace::Workspace;
+use crate::core::workspace::{Corrections, Workspace};
 
 /// What to import when the window opens.
 pub struct Startup {
@@ -114,26 +111,18 @@ struct Loaded {
     label: String,
 }
 
-/// The analysis of the loaded data, and what the views derive from it.
-struct Analyzed {
-    analysis: Analysis,
-    colors: BTreeMap<String, Rgb>,
-}
-
 pub struct TriangulateApp {
     state: UiState,
     analyzed: Option<Arc<Analyzed>>,
     analysis_job: Option<AnalysisJob>,
     /// The selected event and its chart, built once on selection.
     event_chart: Option<(usize, EventChart)>,
-    /// The discrepancies listed, for the filter they were chosen by.
-    discrepancy_rows: Option<(DiscrepancyFilter, ChartFilter, Vec<usize>)>,
-    /// The timeline for the data revision and filter it was built for.
-    timeline: Option<(u64, ChartFilter, TimelineChart)>,
+    /// Everything the views draw, rebuilt only when what it comes from changes.
+    derived: Derived,
+    /// The generation of the newest job started: a result from any other is dropped.
+    generation: u64,
     options: ImportOptions,
     loaded: Option<Loaded>,
-    rows: ClaimRows,
-    search: String,
     focus_search: bool,
     selected: Option<u32>,
     job: Option<ImportJob>,
@@ -143,6 +132,7 @@ pub struct TriangulateApp {
     ctx: egui::Context,
     help_open: bool,
     workspace_dialog: WorkspaceDialog,
+    merge_dialog: MergeDialog,
     selected_source: Option<String>,
 }
 
@@ -172,12 +162,10 @@ impl TriangulateApp {
             analyzed: None,
             analysis_job: None,
             event_chart: None,
-            timeline: None,
-            discrepancy_rows: None,
+            derived: Derived::default(),
+            generation: 0,
             options: startup.options,
             loaded: None,
-            rows: ClaimRows::default(),
-            search: String::new(),
             focus_search: false,
             selected: None,
             job: None,
@@ -187,6 +175,7 @@ impl TriangulateApp {
             ctx: cc.egui_ctx.clone(),
             help_open: false,
             workspace_dialog: WorkspaceDialog::default(),
+            merge_dialog: MergeDialog::default(),
             selected_source: None,
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
@@ -214,7 +203,33 @@ impl TriangulateApp {
 
     /// Claims shown in the table, in order.
     pub fn visible_rows(&self) -> &[u32] {
-        &self.rows.rows
+        &self.derived.rows.rows
+    }
+
+    /// The events the Events tab lists now (indices into the analysis).
+    pub fn visible_events(&self) -> &[usize] {
+        &self.derived.events
+    }
+
+    /// The scorecard rows the Sources tab lists now.
+    pub fn visible_sources(&self) -> &[usize] {
+        &self.derived.sources
+    }
+
+    /// The filters in force (and the timeline's own settings).
+    pub fn filter(&self) -> &ChartFilter {
+        &self.state.filter
+    }
+
+    /// The user's corrections in force.
+    pub fn corrections(&self) -> &Corrections {
+        &self.state.corrections
+    }
+
+    /// Applies a command as if a panel had sent it (for scripted use and tests).
+    pub fn send(&mut self, command: Command) {
+        let ctx = self.ctx.clone();
+        self.apply(&ctx, command);
     }
 
     pub fn tab(&self) -> Tab {
@@ -232,18 +247,15 @@ impl TriangulateApp {
     }
 
     fn export_aliases(&mut self, path: &std::path::Path) {
-        let merges: Vec<(&str, &str)> = self
-            .state
-            .source_merges
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let text = crate::core::analysis::Aliases::source_alias_csv(&merges);
-        let tmp = path.with_extension("csv.tmp");
-        let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+        let corrections = &self.state.corrections;
+        let written = write_atomic(path, corrections.alias_csv().as_bytes(), Overwrite::Yes);
         self.message = Some(match written {
-            Ok(()) => format!("Saved {} merge(s) to {}", merges.len(), path.display()),
-            Err(e) => format!("Could not save {}: {e}", path.display()),
+            Ok(()) => format!(
+                "Saved {} merge(s) to {}",
+                corrections.merge_count(),
+                path.display()
+            ),
+            Err(e) => format!("Could not save the aliases: {e}"),
         });
     }
 
@@ -258,17 +270,12 @@ impl TriangulateApp {
                     .collect()
             })
             .unwrap_or_default();
-        let merges = self.state.source_merges.clone();
         let saved = Workspace::new(
             &paths,
             self.state.filter.clone(),
-            self.state.source_types.clone(),
+            self.state.corrections.clone(),
         )
-        .and_then(|mut w| {
-            w.source_merges = merges;
-            w.source_sides = self.state.source_sides.clone();
-            w.save(path)
-        });
+        .and_then(|w| w.save(path));
         self.message = Some(match saved {
             Ok(()) if paths.is_empty() => format!(
                 "Saved {} (the built-in sample data is not a file, so no files are listed)",
@@ -279,19 +286,12 @@ impl TriangulateApp {
         });
     }
 
-    /// Says that source `from` is source `into` (as the Sources tab's merge boxes do).
-    pub fn merge_source(&mut self, ctx: &egui::Context, from: &str, into: &str) {
-        self.apply(ctx, Command::MergeSource(from.to_owned(), into.to_owned()));
-    }
-
     /// Opens a workspace: its files, filter and corrections.
     pub fn open_workspace(&mut self, ctx: &egui::Context, path: &std::path::Path) {
         match Workspace::load(path) {
             Ok((workspace, warnings)) => {
                 self.state.filter = workspace.filter.clone();
-                self.state.source_types = workspace.source_types.clone();
-                self.state.source_merges = workspace.source_merges.clone();
-                self.state.source_sides = workspace.source_sides.clone();
+                self.state.corrections = workspace.corrections.clone();
                 let startup = Startup::files(workspace.paths());
                 self.start_import(ctx, startup.inputs, startup.label);
                 self.message = Some(if warnings.is_empty() {
@@ -333,9 +333,27 @@ impl TriangulateApp {
                 Command::ShowAllSources,
             ));
         }
-        if !self.search.is_empty() {
+        for (set, what, kind) in [
+            (&filter.places, "place", FacetKind::Place),
+            (&filter.groups, "group", FacetKind::Group),
+        ] {
+            if !set.is_empty() {
+                let names: Vec<&str> = set.iter().map(String::as_str).take(2).collect();
+                let more = set.len().saturating_sub(2);
+                let more = if more > 0 {
+                    format!(" +{more}")
+                } else {
+                    String::new()
+                };
+                chips.push((
+                    format!("{what}: {}{more}", names.join(", ")),
+                    Command::ClearFacet(kind),
+                ));
+            }
+        }
+        if !filter.search.is_empty() {
             chips.push((
-                format!("search: \u{201c}{}\u{201d}", self.search),
+                format!("search: \u{201c}{}\u{201d}", filter.search),
                 Command::ClearSearch,
             ));
         }
@@ -346,71 +364,40 @@ impl TriangulateApp {
     fn reanalyze(&mut self) {
         if let Some(loaded) = &self.loaded {
             let dataset = Arc::clone(&loaded.dataset);
-            self.analysis_job = Some(AnalysisJob::start(
-                dataset,
-                Settings::default(),
-                self.state.aliases(),
-                &self.ctx,
-            ));
+            self.start_analysis(dataset);
         }
     }
 
-    /// Rebuilds the timeline only when the data or the filter changed.
-    fn update_timeline(&mut self) {
-        let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) else {
-            self.timeline = None;
-            self.discrepancy_rows = None;
-            return;
-        };
-        let filter = self.state.discrepancy_filter;
-        let chart_filter = &self.state.filter;
-        let stale = self
-            .discrepancy_rows
-            .as_ref()
-            .is_none_or(|(f, cf, _)| *f != filter || cf != chart_filter);
-        if stale {
-            let a = &analyzed.analysis;
-            let shown = |c: u32| {
-                let f = &a.facts[c as usize];
-                let day = loaded.dataset.claims[c as usize].event_start;
-                chart_filter.shows(&f.claimant, f.source_type, day)
-            };
-            let mut rows: Vec<usize> = a
-                .discrepancies
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| filter.keeps(d) && d.claims.iter().all(|&c| shown(c)))
-                .map(|(i, _)| i)
-                .collect();
-            super::discrepancies_view::sort_rows(a, &mut rows, filter);
-            self.discrepancy_rows = Some((filter, chart_filter.clone(), rows));
-        }
-        let revision = loaded.dataset.revision;
-        let fresh = self
-            .timeline
-            .as_ref()
-            .is_some_and(|(r, f, _)| *r == revision && *f == self.state.filter);
-        if !fresh {
-            let chart = timeline(
-                &loaded.dataset,
-                &analyzed.analysis,
-                &analyzed.colors,
-                &self.state.filter,
-            );
-            self.timeline = Some((revision, self.state.filter.clone(), chart));
-        }
+    fn start_analysis(&mut self, dataset: Arc<Dataset>) {
+        self.generation += 1;
+        self.analysis_job = Some(AnalysisJob::start(
+            dataset,
+            self.generation,
+            Settings::default(),
+            self.state.corrections.aliases(),
+            &self.ctx,
+        ));
     }
 
     /// The discrepancies listed now (indices into the analysis), in order.
     pub fn discrepancy_rows(&self) -> &[usize] {
-        self.discrepancy_rows
-            .as_ref()
-            .map_or(&[], |(_, _, rows)| rows.as_slice())
+        &self.derived.discrepancies
     }
 
     /// The timeline as drawn now.
     pub fn timeline(&self) -> Option<&TimelineChart> {
-        self.timeline.as_ref().map(|(_, _, chart)| chart)
+        self.derived.timeline.as_ref()
+    }
+
+    /// Where the timeline drew a claim in the last frame, for scripted clicks.
+    pub fn timeline_position(&self, claim: u32) -> Option<egui::Pos2> {
+        let chart = self.derived.timeline.as_ref()?;
+        super::timeline_view::claim_position(&self.ctx, chart, claim)
+    }
+
+    /// The claim selected last (in the Claims tab or on the timeline).
+    pub fn selected_claim(&self) -> Option<u32> {
+        self.selected
     }
 
     fn poll_analysis(&mut self) {
@@ -423,16 +410,18 @@ impl TriangulateApp {
         let current = self.loaded.as_ref().map(|l| l.dataset.revision);
         if let (Some(analysis), Some(revision)) = (outcome, current)
             && revision == job.revision
+            && job.generation == self.generation
         {
-            let colors = source_colors(&analysis);
             // Open the Events tab on the most disputed event, or the first one.
             let first = analysis.discrepancies.first().map(|d| d.event);
             let first = first.or((!analysis.events.is_empty()).then_some(0));
             if let (Some(event), Some(loaded)) = (first, &self.loaded) {
                 self.event_chart = Some((event, event_chart(&loaded.dataset, &analysis, event)));
             }
-            self.analyzed = Some(Arc::new(Analyzed { analysis, colors }));
-            self.discrepancy_rows = None;
+            if let Some(loaded) = &self.loaded {
+                let analyzed = Analyzed::new(analysis, job.generation, &loaded.dataset);
+                self.analyzed = Some(Arc::new(analyzed));
+            }
         }
     }
 
@@ -440,7 +429,14 @@ impl TriangulateApp {
         if let Some(old) = self.job.take() {
             old.progress.cancel();
         }
-        self.job = Some(ImportJob::start(inputs, self.options, label, ctx));
+        self.generation += 1;
+        self.job = Some(ImportJob::start(
+            inputs,
+            self.generation,
+            self.options,
+            label,
+            ctx,
+        ));
     }
 
     fn poll_import(&mut self) {
@@ -450,6 +446,9 @@ impl TriangulateApp {
         let Some(job) = self.job.take() else {
             return;
         };
+        if job.generation != self.generation {
+            return;
+        }
         match outcome {
             Ok(imported) => {
                 let report = imported.report;
@@ -462,12 +461,7 @@ impl TriangulateApp {
                 self.analyzed = None;
                 self.event_chart = None;
                 let dataset = Arc::new(imported.dataset);
-                self.analysis_job = Some(AnalysisJob::start(
-                    Arc::clone(&dataset),
-                    Settings::default(),
-                    self.state.aliases(),
-                    &self.ctx,
-                ));
+                self.start_analysis(Arc::clone(&dataset));
                 self.state.session = session_of(&job.inputs);
                 self.loaded = Some(Loaded {
                     dataset,
@@ -498,7 +492,10 @@ impl TriangulateApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(command) = self.apply_filter(command) else {
+        let Some(command) = self
+            .apply_filter(command)
+            .and_then(|c| self.apply_correction(c))
+        else {
             return;
         };
         match command {
@@ -533,15 +530,6 @@ impl TriangulateApp {
             }
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SelectClaim(index) => self.selected = index,
-            Command::MergeSource(from, into) => {
-                self.state.source_merges.insert(from, into);
-                self.reanalyze();
-            }
-            Command::UndoMerges => {
-                self.state.source_merges.clear();
-                self.reanalyze();
-            }
-            Command::ExportAliases(path) => self.export_aliases(&path),
             Command::OpenClaim(claim) => {
                 self.selected = Some(claim);
                 let event = self
@@ -558,14 +546,6 @@ impl TriangulateApp {
             Command::ShowHelp => self.help_open = true,
             Command::SelectSource(source) => self.selected_source = source,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
-            Command::SetSourceSide(source, side) => {
-                self.state.source_sides.insert(source, side);
-                self.reanalyze();
-            }
-            Command::SetSourceType(source, source_type) => {
-                self.state.source_types.insert(source, source_type);
-                self.reanalyze();
-            }
             Command::OpenEvent(event) => {
                 if let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) {
                     let chart = event_chart(&loaded.dataset, &analyzed.analysis, event);
@@ -574,9 +554,12 @@ impl TriangulateApp {
                 }
             }
             Command::FocusSearch => {
-                self.state.tab = Tab::Claims;
+                if self.state.tab == Tab::ImportReport {
+                    self.state.tab = Tab::Claims;
+                }
                 self.focus_search = true;
             }
+            Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
             Command::CopyReport => {
                 if let Some(l) = &self.loaded {
                     ctx.copy_text(render_text(&l.report, &l.dataset));
@@ -587,6 +570,38 @@ impl TriangulateApp {
             // Filters were applied by `apply_filter`.
             _ => {}
         }
+    }
+
+    /// Applies a correction of the data (a merge, a type, a side), which reruns the analysis;
+    /// returns any other command.
+    fn apply_correction(&mut self, command: Command) -> Option<Command> {
+        match command {
+            Command::Merge(kind, from, into) => {
+                rename_in_filter(&mut self.state.filter, kind, &from, &into);
+                self.state.corrections.merges_mut(kind).insert(from, into);
+                self.reanalyze();
+            }
+            Command::UndoMerges => {
+                for kind in AliasKind::ALL {
+                    self.state.corrections.merges_mut(kind).clear();
+                }
+                self.reanalyze();
+            }
+            Command::ExportAliases(path) => self.export_aliases(&path),
+            Command::SetSourceSide(source, side) => {
+                self.state.corrections.source_sides.insert(source, side);
+                self.reanalyze();
+            }
+            Command::SetSourceType(source, source_type) => {
+                self.state
+                    .corrections
+                    .source_types
+                    .insert(source, source_type);
+                self.reanalyze();
+            }
+            other => return Some(other),
+        }
+        None
     }
 
     /// Applies a command that only changes what is shown; returns any other command.
@@ -601,7 +616,15 @@ impl TriangulateApp {
             Command::SetTimelineMode(mode) => self.state.filter.mode = mode,
             Command::SetClaimKind(kind) => self.state.filter.kind = kind,
             Command::ShowAllSources => self.state.filter.hidden_sources.clear(),
-            Command::ClearSearch => self.search.clear(),
+            Command::ClearSearch => self.state.filter.search.clear(),
+            Command::SetSearch(text) => self.state.filter.search = text,
+            Command::ToggleFacet(kind, name) => {
+                let set = facet_set(&mut self.state.filter, kind);
+                if !set.remove(&name) {
+                    set.insert(name);
+                }
+            }
+            Command::ClearFacet(kind) => facet_set(&mut self.state.filter, kind).clear(),
             Command::SetDiscrepancyFilter(filter) => self.state.discrepancy_filter = filter,
             Command::SetLogScale(log) => self.state.filter.log = log,
             Command::HideSources(sources) => self.state.filter.hidden_sources.extend(sources),
@@ -644,7 +667,6 @@ impl TriangulateApp {
         };
         match self.state.tab {
             Tab::Claims => {
-                search_ui(ui, &mut self.search, std::mem::take(&mut self.focus_search));
                 let ds = loaded.dataset.as_ref();
                 if let Some(claim) = self.selected.and_then(|i| ds.claims.get(i as usize)) {
                     egui::Panel::bottom("claim-details")
@@ -654,7 +676,7 @@ impl TriangulateApp {
                     ui,
                     ds,
                     self.analyzed.as_ref().map(|a| &a.analysis),
-                    &self.rows.rows,
+                    &self.derived.rows.rows,
                     self.state.sort,
                     self.selected,
                     commands,
@@ -678,13 +700,7 @@ impl TriangulateApp {
         let a = &analyzed.analysis;
         match tab {
             Tab::Timeline => {
-                egui::Panel::left("filters")
-                    .resizable(true)
-                    .default_size(230.0)
-                    .show(ui, |ui| {
-                        filter_panel_ui(ui, a, &analyzed.colors, &self.state.filter, commands);
-                    });
-                if let Some((_, _, chart)) = &self.timeline {
+                if let Some(chart) = &self.derived.timeline {
                     timeline_ui(
                         ui,
                         loaded.dataset.as_ref(),
@@ -695,24 +711,52 @@ impl TriangulateApp {
                     );
                 }
             }
-            Tab::Events => events_ui(ui, a, self.event_chart.as_ref(), &analyzed.colors, commands),
-            Tab::Discrepancies => {
-                let filter = self.state.discrepancy_filter;
-                let rows: &[usize] = self
-                    .discrepancy_rows
-                    .as_ref()
-                    .map_or(&[], |(_, _, rows)| rows.as_slice());
-                discrepancies_ui(ui, a, rows, filter, commands);
-            }
+            Tab::Events => events_ui(
+                ui,
+                a,
+                &self.derived.events,
+                self.event_chart.as_ref(),
+                &analyzed.colors,
+                commands,
+            ),
+            Tab::Discrepancies => discrepancies_ui(
+                ui,
+                a,
+                &self.derived.discrepancies,
+                self.state.discrepancy_filter,
+                &analyzed.type_pairs,
+                commands,
+            ),
             _ => sources_ui(
                 ui,
                 a,
+                &self.derived.sources,
                 &analyzed.colors,
-                &self.state.source_merges,
+                &self.state.corrections,
                 self.selected_source.as_deref(),
                 commands,
             ),
         }
+    }
+}
+
+/// The place or group set of the filter.
+fn facet_set(filter: &mut ChartFilter, kind: FacetKind) -> &mut std::collections::BTreeSet<String> {
+    match kind {
+        FacetKind::Place => &mut filter.places,
+        FacetKind::Group => &mut filter.groups,
+    }
+}
+
+/// Keeps the filter pointing at a renamed name: a chosen or hidden name becomes the new one.
+fn rename_in_filter(filter: &mut ChartFilter, kind: AliasKind, from: &str, into: &str) {
+    let set = match kind {
+        AliasKind::Source => &mut filter.hidden_sources,
+        AliasKind::Place => &mut filter.places,
+        AliasKind::Group => &mut filter.groups,
+    };
+    if set.remove(from) {
+        set.insert(into.to_owned());
     }
 }
 
@@ -784,17 +828,16 @@ impl eframe::App for TriangulateApp {
             self.apply(&ctx, Command::OpenFiles(files));
         }
         if let Some(loaded) = &self.loaded {
-            self.rows
-                .update(&loaded.dataset, self.state.sort, &self.search);
+            self.derived
+                .update(&loaded.dataset, self.analyzed.as_deref(), &self.state);
         }
-        self.update_timeline();
         let mut commands = Vec::new();
         shortcuts(&ctx, &mut commands);
         Self::dropped_files(&ctx, &mut commands);
         egui::Panel::top("menu-bar")
             .show(ui, |ui| menu_bar_ui(ui, self.state.theme, &mut commands));
         let info = StatusInfo {
-            shown: self.rows.rows.len(),
+            shown: self.derived.selection.count(),
             total: self.dataset().map_or(0, |d| d.claims.len()),
             label: self.loaded.as_ref().map_or("", |l| l.label.as_str()),
             rejected: self.report().map_or(0, ImportReport::rejected),
@@ -804,10 +847,25 @@ impl eframe::App for TriangulateApp {
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar_ui(ui, &info, self.job.as_ref(), &mut commands)
         });
+        if let Some(analyzed) = &self.analyzed
+            && self.state.tab != Tab::ImportReport
+        {
+            egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| {
+                    let focus = std::mem::take(&mut self.focus_search);
+                    filter_panel_ui(ui, analyzed, &self.state.filter, focus, &mut commands);
+                });
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.dialog.path_window_ui(&ctx, &mut commands);
         super::help::help_window_ui(&ctx, &mut self.help_open);
         self.workspace_dialog.ui(&ctx, &mut commands);
+        if let Some(analyzed) = &self.analyzed {
+            self.merge_dialog
+                .ui(&ctx, |kind| analyzed.names(kind), &mut commands);
+        }
         drop_overlay(&ctx);
         for command in commands {
             self.apply(&ctx, command);

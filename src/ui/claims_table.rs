@@ -124,25 +124,6 @@ fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -
     }
 }
 
-/// The search box above the table.
-pub fn search_ui(ui: &mut egui::Ui, search: &mut String, focus: bool) {
-    ui.horizontal(|ui| {
-        ui.label("Search");
-        let edit = ui.add(
-            egui::TextEdit::singleline(search)
-                .id_salt("claims-search")
-                .hint_text("quotes, sources, places, outlets (Ctrl+F)")
-                .desired_width(360.0),
-        );
-        if focus {
-            edit.request_focus();
-        }
-        if !search.is_empty() && ui.button("Clear").clicked() {
-            search.clear();
-        }
-    });
-}
-
 /// The table itself: reads the cached row order, pushes sort and selection commands.
 pub fn claims_table_ui(
     ui: &mut egui::Ui,

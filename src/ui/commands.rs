@@ -30,13 +30,19 @@ pub enum Command {
     SetDateRange(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
     ToggleSourceType(crate::core::model::SourceType),
     ClearSearch,
+    SetSearch(String),
+    /// Keep (or stop keeping) only claims about this place or group.
+    ToggleFacet(FacetKind, String),
+    ClearFacet(FacetKind),
     /// Show (or hide) the evidence behind a source's grade.
     SelectSource(Option<String>),
     /// Panel sizes, column widths and plot zoom back to their defaults.
     ResetLayout,
-    /// The user says source `.0` is source `.1`.
-    MergeSource(String, String),
+    /// The user says that name `.1` (a source, place or group) is `.2`.
+    Merge(crate::core::analysis::AliasKind, String, String),
     UndoMerges,
+    /// Ask what this source, place or group is.
+    ShowMergeDialog(crate::core::analysis::AliasKind, String),
     ExportAliases(PathBuf),
     SetDiscrepancyFilter(super::state::DiscrepancyFilter),
     SetLogScale(bool),
@@ -54,4 +60,11 @@ pub enum Command {
     FocusSearch,
     CopyReport,
     Quit,
+}
+
+/// A list of names the filter panel can narrow to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FacetKind {
+    Place,
+    Group,
 }

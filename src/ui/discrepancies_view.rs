@@ -4,7 +4,7 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use super::commands::Command;
-use super::state::{DiscrepancyColumn, DiscrepancyFilter};
+use super::state::{DiscrepancyColumn, DiscrepancyFilter, TypePair};
 use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
 
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
@@ -20,15 +20,17 @@ pub fn discrepancies_ui(
     analysis: &Analysis,
     rows: &[usize],
     filter: DiscrepancyFilter,
+    type_pairs: &[TypePair],
     commands: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} of {} discrepancies between current figures and statements. Reported claims — not verified totals.",
             rows.len(),
             analysis.discrepancies.len()
         ));
         filter_ui(ui, filter, commands);
+        pair_filter_ui(ui, filter, type_pairs, commands);
     });
     if analysis.discrepancies.is_empty() {
         ui.weak("No two sources disagree here.");
@@ -163,6 +165,30 @@ fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Co
                 {
                     commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
                         kind: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+}
+
+/// Only discrepancies between two kinds of source: state media against monitors, say.
+fn pair_filter_ui(
+    ui: &mut egui::Ui,
+    filter: DiscrepancyFilter,
+    pairs: &[TypePair],
+    commands: &mut Vec<Command>,
+) {
+    let name = |(a, b): TypePair| format!("{} vs {}", a.as_str(), b.as_str());
+    egui::ComboBox::new("discrepancy-types", "Between")
+        .selected_text(filter.types.map_or("any sources".to_owned(), name))
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(pairs.iter().copied().map(Some));
+            for choice in choices {
+                let label = choice.map_or("any sources".to_owned(), name);
+                if ui.selectable_label(filter.types == choice, label).clicked() {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        types: choice,
                         ..filter
                     }));
                 }

@@ -13,11 +13,12 @@ use crate::core::model::Stance;
 pub fn events_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
+    visible: &[usize],
     chart: Option<&(usize, EventChart)>,
     colors: &BTreeMap<String, Rgb>,
     commands: &mut Vec<Command>,
 ) {
-    event_list_ui(ui, analysis, chart.map(|(e, _)| *e), commands);
+    event_list_ui(ui, analysis, visible, chart.map(|(e, _)| *e), commands);
     let Some((event, chart)) = chart else {
         ui.centered_and_justified(|ui| {
             ui.label("Select an event on the left, or a discrepancy in the Discrepancies tab.");
@@ -122,6 +123,7 @@ fn range_plot_ui(
 fn event_list_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
+    visible: &[usize],
     selected: Option<usize>,
     commands: &mut Vec<Command>,
 ) {
@@ -129,13 +131,21 @@ fn event_list_ui(
         .resizable(true)
         .default_size(300.0)
         .show(ui, |ui| {
-            ui.strong(format!("Events ({})", analysis.events.len()));
+            if visible.len() == analysis.events.len() {
+                ui.strong(format!("Events ({})", analysis.events.len()));
+            } else {
+                ui.strong(format!(
+                    "Events ({} of {}, filtered)",
+                    visible.len(),
+                    analysis.events.len()
+                ));
+            }
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
             egui::ScrollArea::vertical()
                 .id_salt("events-scroll")
-                .show_rows(ui, height, analysis.events.len(), |ui, range| {
-                    for i in range {
+                .show_rows(ui, height, visible.len(), |ui, range| {
+                    for &i in visible.get(range).unwrap_or_default() {
                         let Some(e) = analysis.events.get(i) else {
                             continue;
                         };

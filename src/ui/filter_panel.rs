@@ -1,20 +1,88 @@
-//! The filter panel: which claim kind, and which sources, the charts show.
+//! The filter panel, beside every tab: text search, claim kind, dates, places, groups, source
+//! types and sources. It reads the filter and pushes commands; the app applies them.
 
 use eframe::egui;
 
-use super::commands::Command;
-use crate::core::analysis::Analysis;
-use crate::core::charts::{ChartFilter, Rgb};
+use super::commands::{Command, FacetKind};
+use super::derived::Analyzed;
+use crate::core::analysis::AliasKind;
+use crate::core::charts::ChartFilter;
 use crate::core::dates::parse_date;
 use crate::core::model::{ClaimKind, SourceType};
 
+/// The id of the search box, so Ctrl+F can focus it.
+pub const SEARCH_ID: &str = "filter-search";
+
 pub fn filter_panel_ui(
     ui: &mut egui::Ui,
-    analysis: &Analysis,
-    colors: &std::collections::BTreeMap<String, Rgb>,
+    analyzed: &Analyzed,
     filter: &ChartFilter,
+    focus_search: bool,
     commands: &mut Vec<Command>,
 ) {
+    egui::ScrollArea::vertical()
+        .id_salt("filter-panel")
+        .show(ui, |ui| {
+            search_ui(ui, &filter.search, focus_search, commands);
+            ui.separator();
+            kind_ui(ui, filter, commands);
+            ui.separator();
+            dates_ui(ui, filter, commands);
+            ui.separator();
+            sources_ui(ui, analyzed, filter, commands);
+            ui.separator();
+            ui.strong("Source types");
+            ui.horizontal_wrapped(|ui| {
+                for t in SourceType::ALL {
+                    let mut shown = !filter.hidden_types.contains(&t);
+                    if ui.checkbox(&mut shown, t.as_str()).changed() {
+                        commands.push(Command::ToggleSourceType(t));
+                    }
+                }
+            });
+            ui.separator();
+            let facets = &analyzed.facets;
+            facet_ui(
+                ui,
+                FacetKind::Place,
+                &facets.places,
+                &filter.places,
+                commands,
+            );
+            ui.separator();
+            facet_ui(
+                ui,
+                FacetKind::Group,
+                &facets.groups,
+                &filter.groups,
+                commands,
+            );
+        });
+}
+
+fn search_ui(ui: &mut egui::Ui, current: &str, focus: bool, commands: &mut Vec<Command>) {
+    ui.strong("Search");
+    ui.horizontal(|ui| {
+        let mut text = current.to_owned();
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id_salt(SEARCH_ID)
+                .hint_text("quotes, outlets, sources (Ctrl+F)")
+                .desired_width(170.0),
+        );
+        if focus {
+            edit.request_focus();
+        }
+        if text != current {
+            commands.push(Command::SetSearch(text));
+        }
+        if !current.is_empty() && ui.small_button("Clear").clicked() {
+            commands.push(Command::ClearSearch);
+        }
+    });
+}
+
+fn kind_ui(ui: &mut egui::Ui, filter: &ChartFilter, commands: &mut Vec<Command>) {
     egui::ComboBox::new("claim-kind", "Claim kind")
         .selected_text(filter.kind.as_str())
         .show_ui(ui, |ui| {
@@ -26,18 +94,87 @@ pub fn filter_panel_ui(
                     commands.push(Command::SetClaimKind(kind));
                 }
             }
-        });
-    ui.separator();
-    dates_ui(ui, filter, commands);
-    ui.separator();
-    ui.strong("Source types");
-    for t in SourceType::ALL {
-        let mut shown = !filter.hidden_types.contains(&t);
-        if ui.checkbox(&mut shown, t.as_str()).changed() {
-            commands.push(Command::ToggleSourceType(t));
+        })
+        .response
+        .on_hover_text("The figures the timeline charts: one kind at a time");
+}
+
+/// A searchable list of places or groups with their claim counts; ticking names keeps only
+/// those. Right-click a name to merge or rename it.
+fn facet_ui(
+    ui: &mut egui::Ui,
+    kind: FacetKind,
+    names: &[(String, usize)],
+    chosen: &std::collections::BTreeSet<String>,
+    commands: &mut Vec<Command>,
+) {
+    let (title, alias) = match kind {
+        FacetKind::Place => ("Places", AliasKind::Place),
+        FacetKind::Group => ("Groups", AliasKind::Group),
+    };
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        if chosen.is_empty() {
+            ui.weak(format!("all {}", names.len()));
+        } else {
+            ui.weak(format!("{} of {}", chosen.len(), names.len()));
+            if ui.small_button("All").clicked() {
+                commands.push(Command::ClearFacet(kind));
+            }
         }
-    }
-    ui.separator();
+    });
+    let find_id = ui.scope_id().with(("facet-find", title));
+    let mut find: String = ui.data(|d| d.get_temp(find_id)).unwrap_or_default();
+    ui.add(
+        egui::TextEdit::singleline(&mut find)
+            .id_salt(("facet-find", title))
+            .hint_text(format!("find {}", title.to_lowercase()))
+            .desired_width(170.0),
+    );
+    let needle = find.trim().to_lowercase();
+    let matching: Vec<&(String, usize)> = names
+        .iter()
+        .filter(|(name, _)| needle.is_empty() || name.to_lowercase().contains(&needle))
+        .collect();
+    ui.data_mut(|d| d.insert_temp(find_id, find));
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt(("facet-list", title))
+        .max_height(150.0)
+        .show_rows(ui, row_height, matching.len(), |ui, range| {
+            for (name, count) in matching.get(range).unwrap_or_default() {
+                let mut on = chosen.contains(name);
+                let response = ui.checkbox(&mut on, format!("{name} ({count})"));
+                if response.changed() {
+                    commands.push(Command::ToggleFacet(kind, name.clone()));
+                }
+                merge_menu(&response, alias, name, commands);
+            }
+        });
+}
+
+/// Right-click on a name: say it is another one.
+pub fn merge_menu(
+    response: &egui::Response,
+    kind: AliasKind,
+    name: &str,
+    commands: &mut Vec<Command>,
+) {
+    response.context_menu(|ui| {
+        if ui.button("Merge or rename…").clicked() {
+            commands.push(Command::ShowMergeDialog(kind, name.to_owned()));
+            ui.close();
+        }
+    });
+}
+
+fn sources_ui(
+    ui: &mut egui::Ui,
+    analyzed: &Analyzed,
+    filter: &ChartFilter,
+    commands: &mut Vec<Command>,
+) {
+    let analysis = &analyzed.analysis;
     ui.horizontal(|ui| {
         ui.strong("Sources");
         if ui.small_button("All").clicked() {
@@ -52,24 +189,25 @@ pub fn filter_panel_ui(
             commands.push(Command::HideSources(all));
         }
     });
-    egui::ScrollArea::vertical()
-        .id_salt("filter-sources")
-        .show(ui, |ui| {
-            for s in &analysis.scorecard {
-                ui.horizontal(|ui| {
-                    let [r, g, b] = colors.get(&s.source).copied().unwrap_or([128, 128, 128]);
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
-                    let mut shown = !filter.hidden_sources.contains(&s.source);
-                    let label = format!("{} ({})", s.source, s.claims);
-                    if ui.checkbox(&mut shown, label).changed() {
-                        commands.push(Command::ToggleSource(s.source.clone()));
-                    }
-                });
+    for s in &analysis.scorecard {
+        ui.horizontal(|ui| {
+            let [r, g, b] = analyzed
+                .colors
+                .get(&s.source)
+                .copied()
+                .unwrap_or([128, 128, 128]);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
+            let mut shown = !filter.hidden_sources.contains(&s.source);
+            let label = format!("{} ({})", s.source, s.claims);
+            let response = ui.checkbox(&mut shown, label);
+            if response.changed() {
+                commands.push(Command::ToggleSource(s.source.clone()));
             }
+            merge_menu(&response, AliasKind::Source, &s.source, commands);
         });
+    }
 }
 
 /// From and to dates, typed in any form the importer reads; an empty field is no limit.

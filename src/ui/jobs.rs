@@ -12,6 +12,9 @@ use crate::core::progress::{Cancelled, Progress};
 
 /// An import in progress.
 pub struct ImportJob {
+    /// Numbers every job the app starts; a result whose generation is not the newest is
+    /// dropped, so a cancelled or stale import never replaces newer data.
+    pub generation: u64,
     pub progress: Arc<Progress>,
     pub inputs: Vec<Input>,
     pub label: String,
@@ -22,6 +25,7 @@ impl ImportJob {
     /// Starts importing `inputs` off the UI thread; `ctx` is asked to repaint when done.
     pub fn start(
         inputs: Vec<Input>,
+        generation: u64,
         options: ImportOptions,
         label: String,
         ctx: &egui::Context,
@@ -43,6 +47,7 @@ impl ImportJob {
             progress.cancel();
         }
         Self {
+            generation,
             progress,
             inputs,
             label,
@@ -64,12 +69,15 @@ impl ImportJob {
 pub struct AnalysisJob {
     /// The dataset revision it analyses; a result for an older one is dropped.
     pub revision: u64,
+    /// As for [`ImportJob::generation`].
+    pub generation: u64,
     result: mpsc::Receiver<Analysis>,
 }
 
 impl AnalysisJob {
     pub fn start(
         dataset: Arc<Dataset>,
+        generation: u64,
         settings: Settings,
         aliases: Aliases,
         ctx: &egui::Context,
@@ -84,7 +92,11 @@ impl AnalysisJob {
                 let _ = send.send(analysis);
                 ctx.request_repaint();
             });
-        Self { revision, result }
+        Self {
+            revision,
+            generation,
+            result,
+        }
     }
 
     pub fn poll(&self) -> Option<Option<Analysis>> {

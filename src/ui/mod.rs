@@ -3,6 +3,7 @@
 mod app;
 mod claims_table;
 mod commands;
+mod derived;
 mod discrepancies_view;
 mod events_view;
 mod file_dialog;
@@ -10,6 +11,7 @@ mod filter_panel;
 mod help;
 mod jobs;
 mod menu;
+mod merge_dialog;
 mod report_view;
 mod screenshot;
 mod sources_view;
@@ -22,7 +24,7 @@ use std::process::ExitCode;
 
 pub use app::{Startup, TriangulateApp};
 pub use commands::Command;
-pub use state::Tab;
+pub use state::{DiscrepancyFilter, Tab};
 
 use crate::cli::WindowArgs;
 

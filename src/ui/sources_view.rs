@@ -3,20 +3,22 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::analysis::Analysis;
 use crate::core::analysis::output::bias_words;
+use crate::core::analysis::{AliasKind, Analysis};
 use crate::core::charts::Rgb;
 use crate::core::model::SourceType;
+use crate::core::workspace::Corrections;
 
 pub fn sources_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
+    visible: &[usize],
     colors: &std::collections::BTreeMap<String, Rgb>,
-    merges: &std::collections::BTreeMap<String, String>,
+    corrections: &Corrections,
     selected: Option<&str>,
     commands: &mut Vec<super::commands::Command>,
 ) {
-    merges_ui(ui, analysis, merges, commands);
+    merges_ui(ui, analysis, corrections, commands);
     if let Some(score) =
         selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name))
     {
@@ -66,8 +68,11 @@ pub fn sources_ui(
             }
         })
         .body(|body| {
-            body.rows(height, analysis.scorecard.len(), |mut row| {
-                let Some(s) = analysis.scorecard.get(row.index()) else {
+            body.rows(height, visible.len(), |mut row| {
+                let Some(s) = visible
+                    .get(row.index())
+                    .and_then(|&i| analysis.scorecard.get(i))
+                else {
                     return;
                 };
                 row.col(|ui| {
@@ -100,7 +105,7 @@ pub fn sources_ui(
 fn merges_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
-    merges: &std::collections::BTreeMap<String, String>,
+    corrections: &Corrections,
     commands: &mut Vec<super::commands::Command>,
 ) {
     use super::commands::Command;
@@ -134,12 +139,20 @@ fn merges_ui(
                     .filter(|s| s.source != from && !from.is_empty())
                 {
                     if ui.selectable_label(false, s.source.as_str()).clicked() {
-                        commands.push(Command::MergeSource(from.clone(), s.source.clone()));
+                        commands.push(Command::Merge(
+                            AliasKind::Source,
+                            from.clone(),
+                            s.source.clone(),
+                        ));
                     }
                 }
             });
-        if !merges.is_empty() {
-            let list: Vec<String> = merges.iter().map(|(a, b)| format!("{a} = {b}")).collect();
+        if corrections.merge_count() > 0 {
+            let list: Vec<String> = AliasKind::ALL
+                .into_iter()
+                .flat_map(|kind| corrections.merges(kind))
+                .map(|(a, b)| format!("{a} = {b}"))
+                .collect();
             ui.weak(list.join(", "));
             if ui.button("Undo merges").clicked() {
                 commands.push(Command::UndoMerges);

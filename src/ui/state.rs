@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::analysis::{Analysis, Discrepancy};
+use crate::core::model::SourceType;
+
 /// The central tabs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
@@ -51,6 +54,8 @@ pub struct DiscrepancyFilter {
     /// Only this severity or worse.
     pub min_severity: Option<crate::core::analysis::Severity>,
     pub kind: Option<crate::core::analysis::DiscrepancyKind>,
+    /// Only discrepancies between these two source types (either way round).
+    pub types: Option<TypePair>,
     /// The column the list is sorted by (most severe first when none), and the direction.
     pub sort: Option<DiscrepancyColumn>,
     pub descending: bool,
@@ -66,9 +71,25 @@ pub enum DiscrepancyColumn {
     Sources,
 }
 
+/// Two source types, the lesser first, so a pair reads the same either way round.
+pub type TypePair = (SourceType, SourceType);
+
+/// The source types of the two sides of a discrepancy.
+pub fn type_pair(analysis: &Analysis, d: &Discrepancy) -> TypePair {
+    let [a, b] = d.claims.map(|c| {
+        analysis
+            .facts
+            .get(c as usize)
+            .map_or(SourceType::Other, |f| f.source_type)
+    });
+    (a.min(b), a.max(b))
+}
+
 impl DiscrepancyFilter {
-    pub fn keeps(&self, d: &crate::core::analysis::Discrepancy) -> bool {
-        self.min_severity.is_none_or(|s| d.severity >= s) && self.kind.is_none_or(|k| d.kind == k)
+    pub fn keeps(&self, analysis: &Analysis, d: &Discrepancy) -> bool {
+        self.min_severity.is_none_or(|s| d.severity >= s)
+            && self.kind.is_none_or(|k| d.kind == k)
+            && self.types.is_none_or(|t| type_pair(analysis, d) == t)
     }
 }
 
@@ -93,33 +114,6 @@ pub struct UiState {
     pub discrepancy_filter: DiscrepancyFilter,
     /// The data to reopen next time.
     pub session: Session,
-    /// The user's corrections of source types, applied to every analysis.
-    pub source_types: std::collections::BTreeMap<String, crate::core::model::SourceType>,
-    /// Sources the user merged: name → the source it is.
-    pub source_merges: std::collections::BTreeMap<String, String>,
-    /// The user's corrections of sides (`None`: no side).
-    pub source_sides: std::collections::BTreeMap<String, Option<String>>,
-}
-
-impl UiState {
-    /// The user's corrections as the analysis takes them.
-    pub fn aliases(&self) -> crate::core::analysis::Aliases {
-        let mut aliases = crate::core::analysis::Aliases {
-            source_types: self
-                .source_types
-                .iter()
-                .map(|(k, v)| (k.clone(), *v))
-                .collect(),
-            ..Default::default()
-        };
-        aliases.source_sides = self
-            .source_sides
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (name, means) in &self.source_merges {
-            aliases.add_source(name, means);
-        }
-        aliases
-    }
+    /// The user's corrections, applied to every analysis.
+    pub corrections: crate::core::workspace::Corrections,
 }

@@ -98,6 +98,8 @@ pub fn timeline_ui(
                 }
             }
         });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(transform_id(), response.transform));
     if response.response.clicked()
         && let Some(pointer) = response.response.interact_pointer_pos()
         && let Some(claim) = nearest_claim(chart, &response.transform, pointer)
@@ -182,6 +184,24 @@ fn range_arrows(
             );
         }
     }
+}
+
+fn transform_id() -> egui::Id {
+    egui::Id::unique("timeline-transform")
+}
+
+/// Where the timeline last drew a claim, on screen.
+pub fn claim_position(
+    ctx: &egui::Context,
+    chart: &TimelineChart,
+    claim: u32,
+) -> Option<egui::Pos2> {
+    let transform: egui_plot::PlotTransform = ctx.data(|d| d.get_temp(transform_id()))?;
+    chart.series.iter().find_map(|s| {
+        let at = s.claims.iter().position(|&c| c == claim)?;
+        let p = s.points.get(at)?;
+        Some(transform.position_from_point(&egui_plot::PlotPoint::new(p[0], p[1])))
+    })
 }
 
 /// The claim drawn nearest to a screen position, within 10 points.

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub use compare::{Discrepancy, DiscrepancyKind, Severity};
 pub use events::Event;
 pub use score::SourceScore;
-pub use settings::{Aliases, Settings};
+pub use settings::{AliasKind, Aliases, Settings};
 
 use crate::core::model::{Dataset, SourceType};
 

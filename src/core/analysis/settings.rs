@@ -39,6 +39,27 @@ impl Default for Settings {
     }
 }
 
+/// What kind of name an alias renames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum AliasKind {
+    Source,
+    Place,
+    Group,
+}
+
+impl AliasKind {
+    pub const ALL: [Self; 3] = [Self::Source, Self::Place, Self::Group];
+
+    /// The word an alias file uses in its `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Source => "source",
+            Self::Place => "place",
+            Self::Group => "group",
+        }
+    }
+}
+
 /// The user's corrections: this name means that one.
 #[derive(Clone, Debug, Default)]
 pub struct Aliases {
@@ -71,26 +92,17 @@ impl Aliases {
                     "{file}: line {line}: name and means must both be filled"
                 ));
             }
-            match value_key(field(0)).as_str() {
-                "place" | "location" => {
-                    aliases
-                        .places
-                        .insert(fold_words(name).concat(), means.to_owned());
-                }
-                "source" | "claimant" => {
-                    aliases.sources.insert(source_key(name), means.to_owned());
-                }
-                "group" => {
-                    aliases
-                        .groups
-                        .insert(fold_words(name).concat(), means.to_owned());
-                }
+            let kind = match value_key(field(0)).as_str() {
+                "place" | "location" => AliasKind::Place,
+                "source" | "claimant" => AliasKind::Source,
+                "group" => AliasKind::Group,
                 other => {
                     return Err(format!(
                         "{file}: line {line}, column kind: '{other}' is not place, source or group"
                     ));
                 }
-            }
+            };
+            aliases.add(kind, name, means);
         }
         Ok(aliases)
     }
@@ -101,19 +113,23 @@ impl Aliases {
         Self::from_csv(&text, &path.display().to_string())
     }
 
-    /// Says that claimant `name` is `means`.
-    pub fn add_source(&mut self, name: &str, means: &str) {
-        self.sources.insert(source_key(name), means.to_owned());
+    /// Says that `name` means `means`.
+    pub fn add(&mut self, kind: AliasKind, name: &str, means: &str) {
+        let (table, key) = match kind {
+            AliasKind::Place => (&mut self.places, fold_words(name).concat()),
+            AliasKind::Source => (&mut self.sources, source_key(name)),
+            AliasKind::Group => (&mut self.groups, fold_words(name).concat()),
+        };
+        table.insert(key, means.to_owned());
     }
 
-    /// The alias file for the given source merges (`kind,name,means`).
-    pub fn source_alias_csv(merges: &[(&str, &str)]) -> String {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let _ = writer.write_record(["kind", "name", "means"]);
-        for (name, means) in merges {
-            let _ = writer.write_record(["source", name, means]);
-        }
-        String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    /// Adds every alias of `other`; where both name the same thing, `other` wins.
+    pub fn extend(&mut self, other: Self) {
+        self.places.extend(other.places);
+        self.sources.extend(other.sources);
+        self.groups.extend(other.groups);
+        self.source_types.extend(other.source_types);
+        self.source_sides.extend(other.source_sides);
     }
 
     /// The claimant a name means, after the user's aliases.
