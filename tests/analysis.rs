@@ -126,6 +126,23 @@ fn synthetic_patterns_are_recovered() {
     };
     let front = score("Northern Liberation Front");
     assert!(front.bias_log2.unwrap() > 0.0, "{front:?}");
+    // The bias chart puts the inflating sources above the consensus, highest first, and
+    // names those with nothing to compare instead of drawing them at zero.
+    let colors = triangulate::core::charts::source_colors(&a);
+    let bias = triangulate::core::charts::bias_chart(&a, &colors, |_| true);
+    assert!(bias.bars.windows(2).all(|w| w[0].log2 >= w[1].log2));
+    let front_bar = bias.bars.iter().find(|b| b.source == front.source).unwrap();
+    assert!(front_bar.log2 > 0.5);
+    assert_eq!(front_bar.color, colors[&front.source]);
+    let ministry = bias
+        .bars
+        .iter()
+        .find(|b| b.source == "Veldaran Interior Ministry")
+        .unwrap();
+    assert!(ministry.log2 < 0.0);
+    assert!(bias.without.iter().any(|s| s == "Crescent Brigades"));
+    let only_front = triangulate::core::charts::bias_chart(&a, &colors, |s| s == front.source);
+    assert_eq!(only_front.bars.len(), 1);
     assert!(front.bias_adversary.unwrap() > 0.0);
     assert!(front.grade >= 'D', "{}", front.grade);
     for monitor in ["Orvane Casualty Observatory", "Civil Toll Registry"] {

@@ -413,6 +413,69 @@ fn daily_points(
     }
 }
 
+/// One source's bar in the bias chart.
+#[derive(Clone, Debug)]
+pub struct BiasBar {
+    pub source: String,
+    pub color: Rgb,
+    /// log2 of its figures over the consensus: +1 is twice as high, -1 half.
+    pub log2: f64,
+    pub grade: char,
+    pub comparable: usize,
+}
+
+/// How each source's figures sit against the other sides', on a log scale.
+#[derive(Clone, Debug, Default)]
+pub struct BiasChart {
+    /// Highest bias first.
+    pub bars: Vec<BiasBar>,
+    /// Sources with too little to compare, named under the chart.
+    pub without: Vec<String>,
+}
+
+/// The bias chart of the sources `keep` keeps.
+pub fn bias_chart(
+    analysis: &Analysis,
+    colors: &BTreeMap<String, Rgb>,
+    keep: impl Fn(&str) -> bool,
+) -> BiasChart {
+    let mut chart = BiasChart::default();
+    for s in analysis.scorecard.iter().filter(|s| keep(&s.source)) {
+        match s.bias_log2 {
+            Some(log2) => chart.bars.push(BiasBar {
+                source: s.source.clone(),
+                color: colors.get(&s.source).copied().unwrap_or([128, 128, 128]),
+                log2,
+                grade: s.grade,
+                comparable: s.comparable,
+            }),
+            None => chart.without.push(s.source.clone()),
+        }
+    }
+    chart.bars.sort_by(|a, b| {
+        b.log2
+            .total_cmp(&a.log2)
+            .then_with(|| a.source.cmp(&b.source))
+    });
+    chart
+}
+
+/// A label for the bias axis: `log2` as a ratio to the consensus.
+pub fn bias_label(log2: f64) -> String {
+    if log2.abs() < 1e-9 {
+        "consensus".to_owned()
+    } else if log2 > 0.0 {
+        format!("×{} higher", trim_number(log2.exp2()))
+    } else {
+        format!("×{} lower", trim_number((-log2).exp2()))
+    }
+}
+
+fn trim_number(x: f64) -> String {
+    let text = format!("{x:.1}");
+    text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
+}
+
 /// A date label for the timeline's x axis, coarser as the view widens.
 pub fn date_label(day: f64, step_days: f64) -> String {
     let Some(date) = date_of(day) else {
@@ -441,6 +504,14 @@ mod tests {
         assert_eq!(y_label(LOG_ZERO, true), "0");
         assert_eq!(y_label(-0.9, true), "");
         assert_eq!(y_label(15.0, false), "15");
+    }
+
+    #[test]
+    fn bias_labels_read_as_ratios() {
+        assert_eq!(bias_label(0.0), "consensus");
+        assert_eq!(bias_label(1.0), "×2 higher");
+        assert_eq!(bias_label(-2.0), "×4 lower");
+        assert_eq!(bias_label(0.5), "×1.4 higher");
     }
 
     #[test]

@@ -560,6 +560,17 @@ impl TriangulateApp {
                 self.focus_search = true;
             }
             Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
+            Command::ShowSourceClaims(source) => {
+                if let Some(a) = self.analysis() {
+                    self.state.filter.hidden_sources = a
+                        .scorecard
+                        .iter()
+                        .map(|s| s.source.clone())
+                        .filter(|s| *s != source)
+                        .collect();
+                    self.state.tab = Tab::Claims;
+                }
+            }
             Command::CopyReport => {
                 if let Some(l) = &self.loaded {
                     ctx.copy_text(render_text(&l.report, &l.dataset));
@@ -729,9 +740,8 @@ impl TriangulateApp {
             ),
             _ => sources_ui(
                 ui,
-                a,
-                &self.derived.sources,
-                &analyzed.colors,
+                analyzed,
+                &self.derived,
                 &self.state.corrections,
                 self.selected_source.as_deref(),
                 commands,

@@ -57,6 +57,8 @@ pub enum Command {
     /// The user says this source speaks for this side (`None`: no side).
     SetSourceSide(String, Option<String>),
     HideSources(Vec<String>),
+    /// The Claims tab with only this source shown.
+    ShowSourceClaims(String),
     FocusSearch,
     CopyReport,
     Quit,

@@ -3,7 +3,7 @@
 
 use super::state::{DiscrepancyFilter, TypePair, UiState, type_pair};
 use crate::core::analysis::Analysis;
-use crate::core::charts::{ChartFilter, Rgb, TimelineChart, timeline};
+use crate::core::charts::{BiasChart, ChartFilter, Rgb, TimelineChart, bias_chart, timeline};
 use crate::core::model::Dataset;
 use crate::core::selection::{Facets, Selection};
 use crate::core::table::ClaimRows;
@@ -71,6 +71,8 @@ pub struct Derived {
     pub events: Vec<usize>,
     /// Scorecard rows of sources with at least one claim kept.
     pub sources: Vec<usize>,
+    /// The bias chart of those sources.
+    pub bias: BiasChart,
     pub rows: ClaimRows,
 }
 
@@ -87,12 +89,20 @@ impl Derived {
             self.selection = Selection::new(ds, analysis, &state.filter);
             self.selection_generation += 1;
             self.selection_key = Some(key);
-            if let Some(a) = analysis {
+            if let Some(analyzed) = analyzed {
+                let a = &analyzed.analysis;
                 self.events = visible_events(a, &self.selection);
                 self.sources = visible_sources(a, &self.selection);
+                let kept: std::collections::HashSet<&str> = self
+                    .sources
+                    .iter()
+                    .map(|&i| a.scorecard[i].source.as_str())
+                    .collect();
+                self.bias = bias_chart(a, &analyzed.colors, |s| kept.contains(s));
             } else {
                 self.events.clear();
                 self.sources.clear();
+                self.bias = BiasChart::default();
             }
         }
         let generation = self.selection_generation;

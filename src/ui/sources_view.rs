@@ -3,30 +3,39 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use super::derived::{Analyzed, Derived};
 use crate::core::analysis::output::bias_words;
 use crate::core::analysis::{AliasKind, Analysis};
-use crate::core::charts::Rgb;
+use crate::core::charts::{BiasChart, Rgb, bias_label};
 use crate::core::model::SourceType;
 use crate::core::workspace::Corrections;
 
 pub fn sources_ui(
     ui: &mut egui::Ui,
-    analysis: &Analysis,
-    visible: &[usize],
-    colors: &std::collections::BTreeMap<String, Rgb>,
+    analyzed: &Analyzed,
+    derived: &Derived,
     corrections: &Corrections,
     selected: Option<&str>,
     commands: &mut Vec<super::commands::Command>,
 ) {
+    let (analysis, colors) = (&analyzed.analysis, &analyzed.colors);
+    let (visible, bias) = (derived.sources.as_slice(), &derived.bias);
     merges_ui(ui, analysis, corrections, commands);
-    if let Some(score) =
-        selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name))
-    {
-        egui::Panel::bottom("source-evidence")
-            .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| evidence_ui(ui, score, commands));
-    }
+    let score = selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name));
+    egui::Panel::bottom("source-details")
+        .resizable(true)
+        .min_size(bias_plot_height(bias.bars.len()) + 100.0)
+        .show(ui, |ui| {
+            ui.columns(2, |columns| {
+                bias_plot_ui(&mut columns[0], bias);
+                match score {
+                    Some(score) => evidence_ui(&mut columns[1], score, commands),
+                    None => {
+                        columns[1].weak("Select a source to see the evidence behind its grade.");
+                    }
+                }
+            });
+        });
     let mut sides: Vec<String> = analysis
         .scorecard
         .iter()
@@ -229,7 +238,7 @@ fn evidence_ui(
     s: &crate::core::analysis::SourceScore,
     commands: &mut Vec<super::commands::Command>,
 ) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("{}: grade {}", s.source, s.grade));
         ui.label(format!(
             "{} comparable claims, {} corroborated, {} contradicted, bias {} (own side {}, adversaries {})",
@@ -240,6 +249,13 @@ fn evidence_ui(
             bias_words(s.bias_own),
             bias_words(s.bias_adversary)
         ));
+        if ui
+            .button("Show its claims")
+            .on_hover_text("The Claims tab with only this source ticked")
+            .clicked()
+        {
+            commands.push(super::commands::Command::ShowSourceClaims(s.source.clone()));
+        }
         if ui.button("Close").clicked() {
             commands.push(super::commands::Command::SelectSource(None));
         }
@@ -281,5 +297,83 @@ fn source_cell_ui(
     {
         let next = (!is_selected).then(|| s.source.clone());
         commands.push(super::commands::Command::SelectSource(next));
+    }
+}
+
+fn bias_plot_height(bars: usize) -> f32 {
+    (50.0 + 24.0 * bars as f32).min(360.0)
+}
+
+/// One bar per source: how far its figures sit above or below the other sides', log scale.
+fn bias_plot_ui(ui: &mut egui::Ui, chart: &BiasChart) {
+    use egui_plot::{Bar, BarChart, Plot, VLine};
+    ui.strong("Bias against the other sides' figures");
+    ui.weak("Median ratio of each source's figures to the others' on the same events (log scale)");
+    let n = chart.bars.len();
+    let bars: Vec<Bar> = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let [r, g, bl] = b.color;
+            Bar::new((n - 1 - i) as f64, b.log2)
+                .name(format!("{} (grade {})", b.source, b.grade))
+                .fill(egui::Color32::from_rgb(r, g, bl))
+                .width(0.7)
+        })
+        .collect();
+    let names: Vec<String> = chart.bars.iter().map(|b| b.source.clone()).collect();
+    let reach = chart
+        .bars
+        .iter()
+        .map(|b| b.log2.abs())
+        .fold(1.0_f64, f64::max)
+        .ceil();
+    let height = bias_plot_height(n);
+    Plot::new("bias-chart")
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(-reach)
+        .include_x(reach)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .show_grid([true, false])
+        // A mark per doubling; labels on whole doublings only.
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 2.0, 4.0]))
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                bias_label(mark.value)
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 0.01 || i < 0.0 {
+                return String::new();
+            }
+            names
+                .get(n.saturating_sub(1 + i as usize))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.vline(VLine::new("consensus", 0.0).color(egui::Color32::GRAY));
+            plot.bar_chart(
+                BarChart::new("bias", bars)
+                    .horizontal()
+                    .element_formatter(Box::new(|bar, _| {
+                        format!("{}\n{}", bar.name, bias_label(bar.value))
+                    })),
+            );
+        });
+    if !chart.without.is_empty() {
+        ui.weak(format!(
+            "Too little to compare: {}",
+            chart.without.join(", ")
+        ));
     }
 }
