@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::fixtures::{Fixtures, seed_path};
 
-fn triangulate(args: &[&str]) -> (i32, String, String) {
+pub fn triangulate(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_triangulate"))
         .args(args)
         .output()

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod cli;
+mod export;
 mod fixtures;
 mod import_cases;
 mod realdata;

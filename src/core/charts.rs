@@ -44,6 +44,32 @@ pub fn source_colors(analysis: &Analysis) -> BTreeMap<String, Rgb> {
         .collect()
 }
 
+/// A marker shape; each source type has its own, the same in the window and in exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Diamond,
+    Up,
+    Down,
+    Plus,
+    Asterisk,
+}
+
+impl Marker {
+    pub fn of(source_type: SourceType) -> Self {
+        match source_type {
+            SourceType::Monitor => Self::Circle,
+            SourceType::StateMedia => Self::Square,
+            SourceType::Government => Self::Diamond,
+            SourceType::Combatant => Self::Up,
+            SourceType::IndependentMedia => Self::Down,
+            SourceType::Analyst => Self::Plus,
+            SourceType::Other => Self::Asterisk,
+        }
+    }
+}
+
 /// Days since 1970-01-01, the x axis of date charts.
 pub fn day_number(date: chrono::NaiveDate) -> f64 {
     f64::from(date.num_days_from_ce() - 719_163)
@@ -235,7 +261,7 @@ pub fn y_label(value: f64, log: bool) -> String {
         };
     }
     let count = 10f64.powf(value);
-    if count >= 10.0 {
+    if count >= 10.0 || (count - count.round()).abs() < 0.05 {
         format!("{:.0}", count)
     } else {
         format!("{:.1}", count)
@@ -500,7 +526,8 @@ mod tests {
         assert_eq!(y_value(0.0, true), LOG_ZERO);
         assert_eq!(y_value(7.0, false), 7.0);
         assert_eq!(y_label(2.0, true), "100");
-        assert_eq!(y_label(0.0, true), "1.0");
+        assert_eq!(y_label(0.0, true), "1");
+        assert_eq!(y_label(0.2, true), "1.6");
         assert_eq!(y_label(LOG_ZERO, true), "0");
         assert_eq!(y_label(-0.9, true), "");
         assert_eq!(y_label(15.0, false), "15");

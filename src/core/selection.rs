@@ -75,6 +75,20 @@ impl Selection {
     }
 }
 
+/// Sources with at least one claim the selection keeps.
+pub fn kept_sources<'a>(
+    analysis: &'a Analysis,
+    selection: &Selection,
+) -> std::collections::HashSet<&'a str> {
+    analysis
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| u32::try_from(*i).is_ok_and(|c| selection.shows(c)))
+        .map(|(_, f)| f.claimant.as_ref())
+        .collect()
+}
+
 /// The places and groups the data speaks of, each with its number of claims, most first:
 /// the lists the filter panel offers.
 #[derive(Clone, Debug, Default)]

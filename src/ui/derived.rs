@@ -154,12 +154,7 @@ fn visible_events(a: &Analysis, selection: &Selection) -> Vec<usize> {
 }
 
 fn visible_sources(a: &Analysis, selection: &Selection) -> Vec<usize> {
-    let mut kept: std::collections::HashSet<&str> = Default::default();
-    for (i, facts) in a.facts.iter().enumerate() {
-        if u32::try_from(i).is_ok_and(|c| selection.shows(c)) {
-            kept.insert(facts.claimant.as_ref());
-        }
-    }
+    let kept = crate::core::selection::kept_sources(a, selection);
     a.scorecard
         .iter()
         .enumerate()

@@ -4,19 +4,19 @@ use eframe::egui;
 use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use super::commands::Command;
-use crate::core::charts::{ChartFilter, TimelineChart, TimelineMode, date_label, y_label};
+use crate::core::charts::{ChartFilter, Marker, TimelineChart, TimelineMode, date_label, y_label};
 use crate::core::model::{Dataset, SourceType};
 
-/// Marker shape by source type, the same in every chart.
+/// Marker shape by source type, the same in every chart and export.
 pub fn marker(source_type: SourceType) -> MarkerShape {
-    match source_type {
-        SourceType::Monitor => MarkerShape::Circle,
-        SourceType::StateMedia => MarkerShape::Square,
-        SourceType::Government => MarkerShape::Diamond,
-        SourceType::Combatant => MarkerShape::Up,
-        SourceType::IndependentMedia => MarkerShape::Down,
-        SourceType::Analyst => MarkerShape::Plus,
-        SourceType::Other => MarkerShape::Asterisk,
+    match Marker::of(source_type) {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Square => MarkerShape::Square,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::Up => MarkerShape::Up,
+        Marker::Down => MarkerShape::Down,
+        Marker::Plus => MarkerShape::Plus,
+        Marker::Asterisk => MarkerShape::Asterisk,
     }
 }
 

@@ -8,6 +8,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use super::{Analysis, Settings, SourceScore};
 use crate::core::check::ClaimRecord;
 use crate::core::model::Dataset;
+use crate::core::selection::{Selection, kept_sources};
 
 #[derive(Serialize)]
 struct EventRecord<'a> {
@@ -51,15 +52,19 @@ struct AnalyzedClaim<'a> {
 pub struct AnalysisJson<'a> {
     pub dataset: &'a Dataset,
     pub analysis: &'a Analysis,
+    /// The claims the filters keep: events, discrepancies, sources and claims are listed
+    /// when they involve them.
+    pub selection: &'a Selection,
 }
 
 impl Serialize for AnalysisJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (ds, a) = (self.dataset, self.analysis);
+        let (ds, a, kept) = (self.dataset, self.analysis, self.selection);
         let id = |c: u32| ds.claim_id(&ds.claims[c as usize]);
         let events: Vec<EventRecord<'_>> = a
             .events
             .iter()
+            .filter(|e| e.claims.iter().any(|&c| kept.shows(c)))
             .map(|e| EventRecord {
                 id: &e.id,
                 location: &e.location,
@@ -72,6 +77,7 @@ impl Serialize for AnalysisJson<'_> {
         let discrepancies: Vec<DiscrepancyRecord<'_>> = a
             .discrepancies
             .iter()
+            .filter(|d| d.claims.iter().all(|&c| kept.shows(c)))
             .map(|d| DiscrepancyRecord {
                 kind: d.kind,
                 subtype: d.subtype,
@@ -89,23 +95,30 @@ impl Serialize for AnalysisJson<'_> {
         doc.serialize_field("settings", &a.settings)?;
         doc.serialize_field("events", &events)?;
         doc.serialize_field("discrepancies", &discrepancies)?;
-        doc.serialize_field("scorecard", &a.scorecard)?;
-        doc.serialize_field("claims", &Claims(ds, a))?;
+        let sources = kept_sources(a, kept);
+        let scorecard: Vec<_> = a
+            .scorecard
+            .iter()
+            .filter(|s| sources.contains(s.source.as_str()))
+            .collect();
+        doc.serialize_field("scorecard", &scorecard)?;
+        doc.serialize_field("claims", &Claims(ds, a, kept))?;
         doc.end()
     }
 }
 
-struct Claims<'a>(&'a Dataset, &'a Analysis);
+struct Claims<'a>(&'a Dataset, &'a Analysis, &'a Selection);
 
 impl Serialize for Claims<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (ds, a) = (self.0, self.1);
+        let (ds, a, kept) = (self.0, self.1, self.2);
         let id = |c: &u32| ds.claim_id(&ds.claims[*c as usize]);
         serializer.collect_seq(
             ds.claims
                 .iter()
                 .zip(&a.facts)
                 .zip(0u32..)
+                .filter(|(_, i)| kept.shows(*i))
                 .map(|((claim, f), i)| AnalyzedClaim {
                     claim: ClaimRecord::new(ds, claim),
                     event: f
@@ -125,18 +138,28 @@ impl Serialize for Claims<'_> {
 }
 
 /// The analysis as text: settings, discrepancies (most severe first), scorecard, events.
-pub fn render_text(ds: &Dataset, a: &Analysis, max_rows: usize) -> String {
+pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
     let mut out = String::new();
     render_settings(&mut out, &a.settings);
+    let discrepancies: Vec<_> = a
+        .discrepancies
+        .iter()
+        .filter(|d| d.claims.iter().all(|&c| kept.shows(c)))
+        .collect();
+    let events: Vec<_> = a
+        .events
+        .iter()
+        .filter(|e| e.claims.iter().any(|&c| kept.shows(c)))
+        .collect();
     let _ = writeln!(
         out,
         "\nReported claims — not verified totals. {} claims, {} events, {} discrepancies.",
-        ds.claims.len(),
-        a.events.len(),
-        a.discrepancies.len()
+        kept.count(),
+        events.len(),
+        discrepancies.len()
     );
     let _ = writeln!(out, "\nDiscrepancies (most severe first):");
-    for d in a.discrepancies.iter().take(max_rows) {
+    for d in discrepancies.iter().take(max_rows) {
         let event = a.events.get(d.event).map_or("", |e| e.id.as_str());
         let subtype = d.subtype.map(|s| format!("/{s}")).unwrap_or_default();
         let kind = format!("{:?}", d.kind).to_lowercase();
@@ -147,11 +170,11 @@ pub fn render_text(ds: &Dataset, a: &Analysis, max_rows: usize) -> String {
             d.explanation
         );
     }
-    if a.discrepancies.len() > max_rows {
+    if discrepancies.len() > max_rows {
         let _ = writeln!(
             out,
             "  … and {} more (use --json for all)",
-            a.discrepancies.len() - max_rows
+            discrepancies.len() - max_rows
         );
     }
     let _ = writeln!(out, "\nScorecard:");
@@ -168,11 +191,16 @@ pub fn render_text(ds: &Dataset, a: &Analysis, max_rows: usize) -> String {
         "denials",
         "bias"
     );
-    for s in &a.scorecard {
+    let sources = kept_sources(a, kept);
+    for s in a
+        .scorecard
+        .iter()
+        .filter(|s| sources.contains(s.source.as_str()))
+    {
         render_score(&mut out, s);
     }
-    let _ = writeln!(out, "\nEvents ({}):", a.events.len());
-    for e in a.events.iter().take(max_rows) {
+    let _ = writeln!(out, "\nEvents ({}):", events.len());
+    for e in events.iter().take(max_rows) {
         let period = if e.period { " (period totals)" } else { "" };
         let _ = writeln!(
             out,
@@ -184,8 +212,8 @@ pub fn render_text(ds: &Dataset, a: &Analysis, max_rows: usize) -> String {
             e.claims.len()
         );
     }
-    if a.events.len() > max_rows {
-        let _ = writeln!(out, "  … and {} more", a.events.len() - max_rows);
+    if events.len() > max_rows {
+        let _ = writeln!(out, "  … and {} more", events.len() - max_rows);
     }
     out
 }

@@ -50,11 +50,16 @@ pub fn cell<'r>(map: &ColumnMap, record: &'r StringRecord, field: Field) -> Opti
 }
 
 /// `str::trim`, with a fast answer for the usual cell that starts and ends with a visible
-/// ASCII character.
-fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
+/// ASCII character; a cell that a spreadsheet-safe export guarded with an apostrophe
+/// (`'=cmd`) reads as it was written (`=cmd`).
+pub fn trim(s: &str) -> &str {
+    let s = match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
         _ => s.trim(),
+    };
+    match s.as_bytes() {
+        [b'\'', b'=' | b'+' | b'-' | b'@', ..] => &s[1..],
+        _ => s,
     }
 }
 

@@ -244,7 +244,7 @@ impl<'a> RowReader<'a> {
             return Ok(None);
         }
         if let [only] = extras.as_slice() {
-            let value = record.get(*only).unwrap_or("").trim();
+            let value = super::parse::trim(record.get(*only).unwrap_or(""));
             let slot = &mut self.recent[Field::ALL.len()];
             return ds.strings.intern_hinted(value, slot).map(Some);
         }
@@ -253,7 +253,7 @@ impl<'a> RowReader<'a> {
             if n > 0 {
                 joined.push(EXTRA_SEPARATOR);
             }
-            joined.push_str(record.get(i).unwrap_or("").trim());
+            joined.push_str(super::parse::trim(record.get(i).unwrap_or("")));
         }
         let slot = &mut self.recent[Field::ALL.len()];
         ds.strings.intern_hinted(&joined, slot).map(Some)

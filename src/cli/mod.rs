@@ -1,4 +1,10 @@
-//! The command line: `triangulate [FILE...]` opens the window, `triangulate check` reports.
+//! The command line: `triangulate [FILE...]` opens the window; `check`, `analyze`, `export`
+//! and `report` do the same work headless.
+
+mod export;
+mod shared;
+
+pub use shared::{DataArgs, FilterArgs};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,9 +13,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::core::analysis::output::{AnalysisJson, render_text as render_analysis};
-use crate::core::analysis::{Aliases, Settings, analyze as analyze_dataset};
 use crate::core::check::{CheckJson, render_text};
-use crate::core::import::{ImportOptions, Input, encoding_for_label, import};
+use crate::core::import::{ImportOptions, Input, import};
 use crate::core::progress::Progress;
 
 #[derive(Parser, Debug)]
@@ -61,28 +66,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Group claims into events, find discrepancies and score every source.
     Analyze(AnalyzeArgs),
+    /// Draw a chart (SVG or PNG) or write a findings table (CSV).
+    Export(export::ExportArgs),
+    /// Write one self-contained HTML report: charts, discrepancies, scorecard, methodology.
+    Report(export::ReportArgs),
 }
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
-    /// CSV files of claims.
-    #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Print one JSON object (settings, events, discrepancies, scorecard, claims).
     #[arg(long)]
     pub json: bool,
-    /// Claims at one place join an event within this many days of its first date.
-    #[arg(long, default_value_t = 2)]
-    pub window_days: u32,
-    /// Figures are consistent when the gap is at most this share of the larger bound.
-    #[arg(long, default_value_t = 0.10)]
-    pub ratio: f64,
-    /// An alias file (CSV: kind,name,means) that says which names mean the same.
-    #[arg(long)]
-    pub aliases: Vec<PathBuf>,
-    /// Decode the files with this encoding instead of detecting it.
-    #[arg(long)]
-    pub encoding: Option<String>,
     /// How many discrepancies and events the text report lists.
     #[arg(long, default_value_t = 40)]
     pub top: usize,
@@ -123,6 +121,8 @@ pub fn run(cli: Cli) -> Run {
     match cli.command {
         Some(Command::Check(args)) => Run::Done(check(&args)),
         Some(Command::Analyze(args)) => Run::Done(analyze(&args)),
+        Some(Command::Export(args)) => Run::Done(export::export(&args)),
+        Some(Command::Report(args)) => Run::Done(export::report(&args)),
         None => match import_options(cli.encoding.as_deref()) {
             Ok(options) => Run::Window(WindowArgs {
                 files: cli.files,
@@ -139,21 +139,10 @@ pub fn run(cli: Cli) -> Run {
 }
 
 fn import_options(encoding: Option<&str>) -> Result<ImportOptions, ExitCode> {
-    let Some(label) = encoding else {
-        return Ok(ImportOptions::default());
-    };
-    match encoding_for_label(label) {
-        Some(encoding) => Ok(ImportOptions {
-            encoding: Some(encoding),
-        }),
-        None => {
-            eprintln!(
-                "error: unknown encoding '{label}': use a label such as utf-8, windows-1256, \
-                 windows-1252, iso-8859-6"
-            );
-            Err(ExitCode::from(2))
-        }
-    }
+    shared::import_options(encoding).map_err(|failure| {
+        eprintln!("error: {}", failure.message);
+        ExitCode::from(failure.code)
+    })
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
@@ -193,43 +182,14 @@ fn check(args: &CheckArgs) -> ExitCode {
 }
 
 fn analyze(args: &AnalyzeArgs) -> ExitCode {
-    let options = match import_options(args.encoding.as_deref()) {
-        Ok(options) => options,
-        Err(code) => return code,
-    };
-    let mut aliases = Aliases::default();
-    for path in &args.aliases {
-        match Aliases::from_path(path) {
-            Ok(more) => {
-                aliases.places.extend(more.places);
-                aliases.sources.extend(more.sources);
-                aliases.groups.extend(more.groups);
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
+    let loaded = match shared::load(&args.data, &args.filters) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            return ExitCode::from(failure.code);
         }
-    }
-    let settings = Settings {
-        window_days: args.window_days,
-        tolerance_ratio: args.ratio,
-        ..Settings::default()
     };
-    let inputs: Vec<Input> = args.files.iter().map(Input::file).collect();
-    let Ok(imported) = import(&inputs, &options, &Progress::default()) else {
-        eprintln!("error: the import was cancelled");
-        return ExitCode::FAILURE;
-    };
-    for failed in imported.report.failed_files() {
-        eprintln!("error: {}", failed.error.as_deref().unwrap_or(""));
-    }
-    let rejected = imported.report.rejected();
-    if rejected > 0 {
-        eprintln!("warning: {rejected} row(s) rejected; `triangulate check` lists them");
-    }
-    let ds = &imported.dataset;
-    let analysis = analyze_dataset(ds, &settings, &aliases);
+    let ds = &loaded.imported.dataset;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = if args.json {
@@ -237,13 +197,18 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
             &mut out,
             &AnalysisJson {
                 dataset: ds,
-                analysis: &analysis,
+                analysis: &loaded.analysis,
+                selection: &loaded.selection,
             },
         )
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
     } else {
-        write!(out, "{}", render_analysis(ds, &analysis, args.top))
+        write!(
+            out,
+            "{}",
+            render_analysis(&loaded.analysis, &loaded.selection, args.top)
+        )
     };
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -251,9 +216,5 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         eprintln!("error: cannot write the analysis: {e}");
         return ExitCode::FAILURE;
     }
-    if ds.claims.is_empty() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,243 @@
+//! `triangulate export` (a chart or a table) and `triangulate report` (one HTML file).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::shared::{DataArgs, Failure, FilterArgs, Loaded, load};
+use crate::core::dates::parse_date;
+use crate::core::export::figure::Provenance;
+use crate::core::export::report::{InputFile, report_html};
+use crate::core::export::svg::Page;
+use crate::core::export::tables::{TableKind, table_csv};
+use crate::core::export::{ChartData, ChartKind, ChartStyle, file_name, today, write_chart};
+use crate::core::files::{Overwrite, write_atomic};
+use crate::core::workspace::sha256_file;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartArg {
+    Timeline,
+    Event,
+    Sources,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableArg {
+    Claims,
+    Discrepancies,
+    Scorecard,
+}
+
+/// Where and how to write.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// The file to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The date the caption gives (default: today), so exports can be reproduced.
+    #[arg(long, value_name = "DATE")]
+    pub caption_date: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The chart to draw; the format follows --out's extension (.svg or .png).
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "table",
+        conflicts_with = "table"
+    )]
+    pub chart: Option<ChartArg>,
+    /// The table to write as CSV.
+    #[arg(long, value_enum)]
+    pub table: Option<TableArg>,
+    /// The event of `--chart event`, by id (default: the event with the most claims among
+    /// those the filters keep, e.g. at --place).
+    #[arg(long, value_name = "ID")]
+    pub event: Option<String>,
+    /// Chart width in points.
+    #[arg(long, default_value_t = 1200)]
+    pub width: u32,
+    /// Chart height in points.
+    #[arg(long, default_value_t = 700)]
+    pub height: u32,
+    /// Pixels per point of a PNG: 2 for print.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// A dark background.
+    #[arg(long)]
+    pub dark: bool,
+    /// Start the CSV with a byte-order mark, for Excel.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn finish(result: Result<String, Failure>) -> ExitCode {
+    match result {
+        Ok(message) => {
+            eprintln!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn overwrite(output: &OutputArgs) -> Overwrite {
+    if output.force {
+        Overwrite::Yes
+    } else {
+        Overwrite::No
+    }
+}
+
+/// The caption's provenance: file names and the export date.
+fn provenance(loaded: &Loaded, output: &OutputArgs) -> Result<Provenance, Failure> {
+    let date = match &output.caption_date {
+        Some(text) => parse_date(text)
+            .map(|p| p.when.date)
+            .map_err(|e| Failure::usage(format!("--caption-date '{text}': {e}")))?,
+        None => today(),
+    };
+    Ok(Provenance {
+        files: loaded.files.iter().map(|p| file_name(p)).collect(),
+        date: date.format("%-d %B %Y").to_string(),
+        filters: String::new(),
+    })
+}
+
+fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
+    ChartData {
+        dataset: &loaded.imported.dataset,
+        analysis: &loaded.analysis,
+        colors: &loaded.colors,
+        filter: &loaded.filter,
+        selection: &loaded.selection,
+        provenance,
+    }
+}
+
+pub fn export(args: &ExportArgs) -> ExitCode {
+    finish(run_export(args))
+}
+
+fn run_export(args: &ExportArgs) -> Result<String, Failure> {
+    let out = &args.output.out;
+    if args.chart.is_some() {
+        crate::core::export::ChartFormat::of(out).map_err(Failure::usage)?;
+        if !(1..=20_000).contains(&args.width) || !(1..=20_000).contains(&args.height) {
+            return Err(Failure::usage("--width and --height: from 1 to 20000"));
+        }
+        if !(0.1..=8.0).contains(&args.scale) {
+            return Err(Failure::usage("--scale: from 0.1 to 8"));
+        }
+    }
+    check_target(out, args.output.force)?;
+    let loaded = load(&args.data, &args.filters)?;
+    let data = chart_data(&loaded, provenance(&loaded, &args.output)?);
+    let overwrite = overwrite(&args.output);
+    if let Some(table) = args.table {
+        let kind = match table {
+            TableArg::Claims => TableKind::Claims,
+            TableArg::Discrepancies => TableKind::Discrepancies,
+            TableArg::Scorecard => TableKind::Scorecard,
+        };
+        let bytes = table_csv(kind, data.dataset, data.analysis, data.selection, args.bom)
+            .map_err(Failure::failed)?;
+        write_atomic(out, &bytes, overwrite).map_err(Failure::failed)?;
+        return Ok(format!(
+            "wrote the {} table to {}",
+            kind.as_str(),
+            out.display()
+        ));
+    }
+    let kind = match args.chart {
+        Some(ChartArg::Event) => ChartKind::Event,
+        Some(ChartArg::Sources) => ChartKind::Sources,
+        _ => ChartKind::Timeline,
+    };
+    let event = args
+        .event
+        .as_deref()
+        .map(|id| data.event_by_id(id))
+        .transpose()
+        .map_err(Failure::usage)?;
+    let figure = data.figure(kind, event).map_err(Failure::failed)?;
+    let style = ChartStyle {
+        page: Page {
+            width: f64::from(args.width),
+            height: f64::from(args.height),
+            dark: args.dark,
+        },
+        scale: args.scale,
+    };
+    write_chart(&figure, &style, out, overwrite).map_err(Failure::failed)?;
+    Ok(format!(
+        "wrote the {} chart \u{201c}{}\u{201d} to {}",
+        kind.as_str(),
+        figure.title,
+        out.display()
+    ))
+}
+
+/// Refuses early, before any work, to replace a file without --force.
+fn check_target(out: &Path, force: bool) -> Result<(), Failure> {
+    if !force && out.exists() {
+        return Err(Failure::failed(format!(
+            "{}: already exists (use --force to replace it)",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+pub fn report(args: &ReportArgs) -> ExitCode {
+    finish(run_report(args))
+}
+
+fn run_report(args: &ReportArgs) -> Result<String, Failure> {
+    let out = &args.output.out;
+    check_target(out, args.output.force)?;
+    let loaded = load(&args.data, &args.filters)?;
+    let data = chart_data(&loaded, provenance(&loaded, &args.output)?);
+    let reports = &loaded.imported.report.files;
+    let files: Vec<InputFile> = loaded
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, path)| InputFile {
+            name: file_name(path),
+            sha256: sha256_file(path).unwrap_or_else(|e| format!("cannot read: {e}")),
+            claims: reports
+                .get(i)
+                .map_or(0, |r| usize::try_from(r.imported).unwrap_or(usize::MAX)),
+            rejected: reports.get(i).map_or(0, |r| r.rejected.len()),
+        })
+        .collect();
+    let html = report_html(&data, &files).map_err(Failure::failed)?;
+    write_atomic(out, html.as_bytes(), overwrite(&args.output)).map_err(Failure::failed)?;
+    Ok(format!("wrote the report to {}", out.display()))
+}

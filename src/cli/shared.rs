@@ -1,0 +1,332 @@
+//! The options `analyze`, `export` and `report` share: which files (or workspace), how to
+//! analyse them, and which claims to keep. A chart made in the window can be made again here
+//! from its saved workspace.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::core::analysis::places::{Gazetteer, fold_words};
+use crate::core::analysis::{Aliases, Analysis, Settings, analyze};
+use crate::core::charts::{ChartFilter, Rgb, TimelineMode, source_colors};
+use crate::core::dates::parse_date;
+use crate::core::import::{ImportOptions, Imported, Input, import};
+use crate::core::model::{ClaimKind, SourceType};
+use crate::core::progress::Progress;
+use crate::core::registry::Registry;
+use crate::core::selection::{Facets, Selection};
+use crate::core::workspace::Workspace;
+
+/// Which files, and how to analyse them.
+#[derive(Args, Debug, Default, Clone)]
+pub struct DataArgs {
+    /// CSV files of claims (none: the files of --workspace).
+    pub files: Vec<PathBuf>,
+    /// A workspace saved by the window (`.triangulate.json`): its files, filters and
+    /// corrections; options given here go on top.
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// Decode the files with this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Claims at one place join an event within this many days of its first date.
+    #[arg(long, default_value_t = 2)]
+    pub window_days: u32,
+    /// Figures are consistent when the gap is at most this share of the larger bound.
+    #[arg(long, default_value_t = 0.10)]
+    pub ratio: f64,
+    /// An alias file (CSV: kind,name,means) that says which names mean the same.
+    #[arg(long)]
+    pub aliases: Vec<PathBuf>,
+}
+
+/// How the timeline plots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ModeArg {
+    Claims,
+    Daily,
+    Cumulative,
+}
+
+/// Which claims to keep; each option takes one value and may be repeated.
+#[derive(Args, Debug, Default, Clone)]
+pub struct FilterArgs {
+    /// The timeline's mode.
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// Plot the timeline's counts on a log scale.
+    #[arg(long)]
+    pub log: bool,
+    /// Only events from this date on (any form the importer reads).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only events up to this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only claims about this place.
+    #[arg(long)]
+    pub place: Vec<String>,
+    /// The claim kind the timeline charts (killed, injured …).
+    #[arg(long)]
+    pub claim: Vec<String>,
+    /// Only claims about this group (as normalised: civilians, IS, government forces …).
+    #[arg(long)]
+    pub group: Vec<String>,
+    /// Only claims by this source.
+    #[arg(long)]
+    pub source: Vec<String>,
+    /// Only claims by sources of this type (monitor, state_media, government …).
+    #[arg(long = "source-type", value_name = "TYPE")]
+    pub source_type: Vec<String>,
+    /// Only claims whose quote, source, outlet or place contains this text.
+    #[arg(long)]
+    pub search: Option<String>,
+}
+
+/// A failure with its exit code: 1 for no data or an unwritable file, 2 for a wrong option.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+/// The data, its analysis and the filter in force.
+pub struct Loaded {
+    pub files: Vec<PathBuf>,
+    pub imported: Imported,
+    pub analysis: Analysis,
+    pub colors: std::collections::BTreeMap<String, Rgb>,
+    pub filter: ChartFilter,
+    pub selection: Selection,
+}
+
+pub fn import_options(encoding: Option<&str>) -> Result<ImportOptions, Failure> {
+    let Some(label) = encoding else {
+        return Ok(ImportOptions::default());
+    };
+    match crate::core::import::encoding_for_label(label) {
+        Some(encoding) => Ok(ImportOptions {
+            encoding: Some(encoding),
+        }),
+        None => Err(Failure::usage(format!(
+            "unknown encoding '{label}': use a label such as utf-8, windows-1256, \
+             windows-1252, iso-8859-6"
+        ))),
+    }
+}
+
+/// Imports, analyses and filters as the options say; warnings go to stderr.
+pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
+    let options = import_options(data.encoding.as_deref())?;
+    let workspace = match &data.workspace {
+        Some(path) => {
+            let (workspace, warnings) = Workspace::load(path).map_err(Failure::usage)?;
+            for w in warnings {
+                eprintln!("warning: {w}");
+            }
+            Some(workspace)
+        }
+        None => None,
+    };
+    let files = if data.files.is_empty() {
+        workspace.as_ref().map(Workspace::paths).unwrap_or_default()
+    } else {
+        data.files.clone()
+    };
+    if files.is_empty() {
+        return Err(Failure::usage(
+            "no input files: name CSV files, or a --workspace that lists them",
+        ));
+    }
+    let mut aliases = workspace
+        .as_ref()
+        .map(|w| w.corrections.aliases())
+        .unwrap_or_default();
+    for path in &data.aliases {
+        aliases.extend(Aliases::from_path(path).map_err(Failure::usage)?);
+    }
+    let settings = Settings {
+        window_days: data.window_days,
+        tolerance_ratio: data.ratio,
+        ..Settings::default()
+    };
+    let inputs: Vec<Input> = files.iter().map(Input::file).collect();
+    let imported = import(&inputs, &options, &Progress::default())
+        .map_err(|_| Failure::failed("the import was cancelled"))?;
+    for failed in imported.report.failed_files() {
+        eprintln!("error: {}", failed.error.as_deref().unwrap_or(""));
+    }
+    let rejected = imported.report.rejected();
+    if rejected > 0 {
+        eprintln!("warning: {rejected} row(s) rejected; `triangulate check` lists them");
+    }
+    if imported.dataset.claims.is_empty() {
+        return Err(Failure::failed("no claims were imported"));
+    }
+    let analysis = analyze(&imported.dataset, &settings, &aliases);
+    let mut filter = workspace.map(|w| w.filter).unwrap_or_default();
+    apply_filters(&mut filter, filters, &imported, &analysis, &aliases)?;
+    let selection = Selection::new(&imported.dataset, Some(&analysis), &filter);
+    Ok(Loaded {
+        files,
+        colors: source_colors(&analysis),
+        imported,
+        analysis,
+        filter,
+        selection,
+    })
+}
+
+/// Puts the command line's filters into `filter`, checking each name against the data.
+fn apply_filters(
+    filter: &mut ChartFilter,
+    args: &FilterArgs,
+    imported: &Imported,
+    analysis: &Analysis,
+    aliases: &Aliases,
+) -> Result<(), Failure> {
+    if let Some(mode) = args.mode {
+        filter.mode = match mode {
+            ModeArg::Claims => TimelineMode::Claims,
+            ModeArg::Daily => TimelineMode::Daily,
+            ModeArg::Cumulative => TimelineMode::Cumulative,
+        };
+    }
+    filter.log |= args.log;
+    let date = |text: &Option<String>, what: &str| -> Result<_, Failure> {
+        text.as_deref()
+            .map(|t| {
+                parse_date(t)
+                    .map(|p| p.when.date)
+                    .map_err(|e| Failure::usage(format!("--{what} '{t}': {e}")))
+            })
+            .transpose()
+    };
+    if let Some(from) = date(&args.from, "from")? {
+        filter.from = Some(from);
+    }
+    if let Some(to) = date(&args.to, "to")? {
+        filter.to = Some(to);
+    }
+    match args.claim.as_slice() {
+        [] => {}
+        [one] => {
+            filter.kind = ClaimKind::parse(one)
+                .filter(|k| k.is_numeric())
+                .ok_or_else(|| {
+                    Failure::usage(format!(
+                        "--claim '{one}': not a claim kind with figures (killed, injured, \
+                         captured, missing, displaced …)"
+                    ))
+                })?;
+        }
+        _ => {
+            return Err(Failure::usage(
+                "--claim: the timeline charts one claim kind at a time",
+            ));
+        }
+    }
+    let facets = Facets::new(&imported.dataset, analysis);
+    for place in &args.place {
+        filter.places.insert(find_place(place, &facets, aliases)?);
+    }
+    for group in &args.group {
+        filter
+            .groups
+            .insert(find_name("--group", group, &facets.groups)?);
+    }
+    if !args.source.is_empty() {
+        let known: Vec<(String, usize)> = analysis
+            .scorecard
+            .iter()
+            .map(|s| (s.source.clone(), s.claims))
+            .collect();
+        let mut keep = std::collections::BTreeSet::new();
+        for source in &args.source {
+            let named = aliases.source(source);
+            let named = Registry::builtin()
+                .lookup(named)
+                .map_or(named, |k| k.name.as_str());
+            keep.insert(find_name("--source", named, &known)?);
+        }
+        filter.hidden_sources = known
+            .into_iter()
+            .map(|(name, _)| name)
+            .filter(|name| !keep.contains(name))
+            .collect();
+    }
+    if !args.source_type.is_empty() {
+        let mut keep = Vec::new();
+        for t in &args.source_type {
+            keep.push(SourceType::parse(t).ok_or_else(|| {
+                let all: Vec<&str> = SourceType::ALL.iter().map(|t| t.as_str()).collect();
+                Failure::usage(format!(
+                    "--source-type '{t}': use one of {}",
+                    all.join(", ")
+                ))
+            })?);
+        }
+        filter.hidden_types = SourceType::ALL
+            .into_iter()
+            .filter(|t| !keep.contains(t))
+            .collect();
+    }
+    if let Some(search) = &args.search {
+        filter.search.clone_from(search);
+    }
+    Ok(())
+}
+
+/// A place as the data names it: as written, in another spelling the gazetteer knows, or by
+/// the user's aliases.
+fn find_place(written: &str, facets: &Facets, aliases: &Aliases) -> Result<String, Failure> {
+    if let Ok(name) = find_name("--place", written, &facets.places) {
+        return Ok(name);
+    }
+    let gazetteer = Gazetteer::builtin();
+    let resolved = gazetteer.resolve(written, &aliases.places);
+    if let Some(name) = gazetteer.name(&resolved.key)
+        && let Ok(name) = find_name("--place", name, &facets.places)
+    {
+        return Ok(name);
+    }
+    find_name("--place", written, &facets.places)
+}
+
+/// The name in `names` that `written` means, ignoring case, accents and articles.
+fn find_name(option: &str, written: &str, names: &[(String, usize)]) -> Result<String, Failure> {
+    let key = fold_words(written).concat();
+    names
+        .iter()
+        .find(|(name, _)| fold_words(name).concat() == key)
+        .map(|(name, _)| name.clone())
+        .ok_or_else(|| {
+            let some: Vec<&str> = names.iter().take(12).map(|(n, _)| n.as_str()).collect();
+            let more = names.len().saturating_sub(some.len());
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            Failure::usage(format!(
+                "{option} '{written}': no claims name it; the data has {}{more}",
+                some.join(", ")
+            ))
+        })
+}

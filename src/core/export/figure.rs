@@ -1,0 +1,557 @@
+//! One description of each chart, with no drawing code in it: titles, axes with their ticks,
+//! series of marks in data coordinates, legend and caption. Built from the same derived data
+//! the window draws (the timeline, the event chart, the bias chart); the SVG writer draws it,
+//! and the PNG is that SVG rendered.
+
+use chrono::Datelike;
+
+use crate::core::analysis::Analysis;
+use crate::core::charts::{
+    BiasChart, ChartFilter, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode,
+    bias_label, date_of, day_number, y_label,
+};
+use crate::core::model::Stance;
+
+/// A labelled position on an axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub value: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Axis {
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    pub ticks: Vec<Tick>,
+}
+
+/// Something drawn, in data coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// A marker in the series' shape; hollow for a superseded figure.
+    Point {
+        at: [f64; 2],
+        filled: bool,
+    },
+    /// A claimed range; `open` draws an arrow head at `to` (no upper bound was given).
+    Range {
+        from: [f64; 2],
+        to: [f64; 2],
+        open: bool,
+        thick: bool,
+    },
+    Line(Vec<[f64; 2]>),
+    /// A horizontal bar on row `y`, from zero to `value`.
+    Bar {
+        y: f64,
+        value: f64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub color: Rgb,
+    pub marker: Marker,
+    pub marks: Vec<Mark>,
+    /// Whether the legend lists it (the bias chart names its bars on the axis instead).
+    pub in_legend: bool,
+}
+
+/// A non-numeric claim listed under the chart: who asserts, who denies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    pub source: String,
+    pub color: Rgb,
+    pub marker: Marker,
+    pub stance: Stance,
+    pub text: String,
+    /// Part of a discrepancy.
+    pub disputed: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figure {
+    pub title: String,
+    pub subtitle: String,
+    pub x: Axis,
+    pub y: Axis,
+    pub series: Vec<Series>,
+    /// Vertical reference lines: `(x, label)`.
+    pub rules: Vec<(f64, String)>,
+    /// Headings between rows of a row chart: `(y, text)`.
+    pub headings: Vec<(f64, String)>,
+    pub statements: Vec<Statement>,
+    /// Said under the plot ("shown as daily totals …", "too little to compare: …").
+    pub notes: Vec<String>,
+    /// Provenance: what the chart is, the filters, the files, the date and the version.
+    pub caption: Vec<String>,
+}
+
+/// What the caption says besides the chart itself.
+#[derive(Clone, Debug, Default)]
+pub struct Provenance {
+    /// Input file names (names only, never full paths).
+    pub files: Vec<String>,
+    /// The export date as it should read.
+    pub date: String,
+    /// The filters in force, in words.
+    pub filters: String,
+}
+
+impl Provenance {
+    fn caption(&self) -> Vec<String> {
+        vec![
+            "Reported claims \u{2014} not verified totals.".to_owned(),
+            format!("Filters: {}", self.filters),
+            format!("Data: {}", self.files.join(", ")),
+            format!(
+                "Exported {} with Triangulate {}",
+                self.date,
+                env!("CARGO_PKG_VERSION")
+            ),
+        ]
+    }
+}
+
+/// The timeline as drawn in the window, in its mode and scale.
+pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Provenance) -> Figure {
+    let log = filter.log;
+    let (mut x_min, mut x_max, mut y_max) = (f64::MAX, f64::MIN, 1.0_f64);
+    for s in &chart.series {
+        for p in &s.points {
+            x_min = x_min.min(p[0]);
+            x_max = x_max.max(p[0]);
+            y_max = y_max.max(p[1]);
+        }
+        for (_, high) in &s.ranges {
+            y_max = y_max.max(high.unwrap_or(0.0));
+        }
+    }
+    if x_min > x_max {
+        let today = day_number(super::today());
+        (x_min, x_max) = (today - 30.0, today);
+    }
+    let pad = ((x_max - x_min) * 0.02).max(1.0);
+    let x = date_axis(x_min - pad, x_max + pad);
+    let y = if log {
+        log_axis(y_max)
+    } else {
+        linear_axis(0.0, y_max * 1.08, "claimed count")
+    };
+    let open_length = (y.max - y.min) * 0.06;
+    let series = chart
+        .series
+        .iter()
+        .map(|s| {
+            let mut marks = Vec::new();
+            if s.claims.is_empty() {
+                marks.push(Mark::Line(s.points.clone()));
+            } else {
+                for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
+                    let top = high.unwrap_or(low + open_length);
+                    if top > *low {
+                        marks.push(Mark::Range {
+                            from: [p[0], *low],
+                            to: [p[0], top],
+                            open: high.is_none(),
+                            thick: false,
+                        });
+                    }
+                }
+                marks.extend(s.points.iter().map(|&at| Mark::Point { at, filled: true }));
+            }
+            Series {
+                name: s.source.clone(),
+                color: s.color,
+                marker: Marker::of(s.source_type),
+                marks,
+                in_legend: true,
+            }
+        })
+        .collect();
+    let (title, subtitle) = match filter.mode {
+        TimelineMode::Claims => (
+            format!(
+                "{}: claims by source over time",
+                capitalised(filter.kind.as_str())
+            ),
+            "Each claim at its point estimate; a bar is its range, an arrow an open upper bound.",
+        ),
+        TimelineMode::Daily => (
+            format!(
+                "{}: daily totals by source",
+                capitalised(filter.kind.as_str())
+            ),
+            "One current figure per claimant, event and group, summed per day; parts never on top of their whole.",
+        ),
+        TimelineMode::Cumulative => (
+            format!(
+                "{}: cumulative totals by source",
+                capitalised(filter.kind.as_str())
+            ),
+            "Running totals of each source's daily sums.",
+        ),
+    };
+    Figure {
+        title,
+        subtitle: subtitle.to_owned(),
+        x,
+        y,
+        series,
+        notes: chart.note.iter().cloned().collect(),
+        caption: about.caption(),
+        ..Figure::default()
+    }
+}
+
+/// One event, each claimant side by side: figures as ranges with their point estimates,
+/// grouped by claim kind and group, and the statements (who asserts, who denies) beneath.
+pub fn event_figure(
+    analysis: &Analysis,
+    event: usize,
+    chart: &EventChart,
+    colors: &std::collections::BTreeMap<String, Rgb>,
+    about: &Provenance,
+) -> Figure {
+    let color = |source: &str| colors.get(source).copied().unwrap_or([128, 128, 128]);
+    let source_type = |claim: u32| {
+        analysis
+            .facts
+            .get(claim as usize)
+            .map(|f| Marker::of(f.source_type))
+            .unwrap_or(Marker::Circle)
+    };
+    let rows: usize = chart.blocks.iter().map(|b| b.rows.len() + 1).sum();
+    let x_max = chart
+        .blocks
+        .iter()
+        .flat_map(|b| &b.rows)
+        .map(|r| r.high.unwrap_or(r.low * 1.25).max(r.point))
+        .fold(1.0_f64, f64::max);
+    let x = linear_axis(0.0, x_max * 1.15, "claimed count");
+    let open_length = x.max * 0.08;
+    let mut y_ticks = Vec::new();
+    let mut headings = Vec::new();
+    let mut by_source: std::collections::BTreeMap<String, Series> = Default::default();
+    // Rows from the top: row 0 has the highest y.
+    let mut row = 0usize;
+    let y_of = |row: usize| (rows - row) as f64;
+    for block in &chart.blocks {
+        headings.push((y_of(row), block.title.clone()));
+        row += 1;
+        for r in &block.rows {
+            let y = y_of(row);
+            let label = if r.denies {
+                format!("{} (denies)", r.label)
+            } else {
+                r.label.clone()
+            };
+            y_ticks.push(Tick { value: y, label });
+            let series = by_source.entry(r.source.clone()).or_insert_with(|| Series {
+                name: r.source.clone(),
+                color: color(&r.source),
+                marker: source_type(r.claim),
+                marks: Vec::new(),
+                in_legend: true,
+            });
+            let top = r.high.unwrap_or(r.low + open_length);
+            if top > r.low {
+                series.marks.push(Mark::Range {
+                    from: [r.low, y],
+                    to: [top, y],
+                    open: r.high.is_none(),
+                    thick: r.disputed,
+                });
+            }
+            series.marks.push(Mark::Point {
+                at: [r.point, y],
+                filled: r.current,
+            });
+            row += 1;
+        }
+    }
+    let statements = statements_of(chart, &color);
+    let (title, subtitle) = event_titles(analysis, event);
+    let mut notes = Vec::new();
+    if chart.blocks.is_empty() {
+        notes.push("No figures were given for this event: statements only.".to_owned());
+    }
+    Figure {
+        title,
+        subtitle,
+        x,
+        y: Axis {
+            label: String::new(),
+            min: 0.3,
+            max: rows as f64 + 0.7,
+            ticks: y_ticks,
+        },
+        series: by_source.into_values().collect(),
+        headings,
+        statements,
+        notes,
+        caption: about.caption(),
+        ..Figure::default()
+    }
+}
+
+fn statements_of(chart: &EventChart, color: &impl Fn(&str) -> Rgb) -> Vec<Statement> {
+    chart
+        .propositions
+        .iter()
+        .map(|p| Statement {
+            source: p.source.clone(),
+            color: color(&p.source),
+            marker: Marker::of(p.source_type),
+            stance: p.stance,
+            text: if p.detail.is_empty() {
+                p.kind.as_str().to_owned()
+            } else {
+                format!("{}: {}", p.kind.as_str(), p.detail)
+            },
+            disputed: p.disputed,
+        })
+        .collect()
+}
+
+fn event_titles(analysis: &Analysis, event: usize) -> (String, String) {
+    analysis.events.get(event).map_or_else(
+        || ("No event".to_owned(), String::new()),
+        |e| {
+            let dates = if e.date_from == e.date_to {
+                e.date_from.format("%-d %B %Y").to_string()
+            } else {
+                format!("{} to {}", e.date_from, e.date_to)
+            };
+            (
+                format!("{} \u{b7} {dates}", e.location),
+                format!(
+                    "Event {}: each claimant side by side; thick bars are disputed, hollow dots superseded",
+                    e.id
+                ),
+            )
+        },
+    )
+}
+
+/// The sources' bias: one bar per source, above or below the consensus on a log scale.
+pub fn bias_figure(chart: &BiasChart, about: &Provenance) -> Figure {
+    let n = chart.bars.len();
+    let reach = chart
+        .bars
+        .iter()
+        .map(|b| b.log2.abs())
+        .fold(1.0_f64, f64::max)
+        .ceil();
+    let step = if reach > 6.0 { 2.0 } else { 1.0 };
+    let mut ticks = Vec::new();
+    let mut t = -reach;
+    while t <= reach + 1e-9 {
+        ticks.push(Tick {
+            value: t,
+            label: bias_label(t),
+        });
+        t += step;
+    }
+    let y_of = |i: usize| (n - i) as f64;
+    let series = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Series {
+            name: b.source.clone(),
+            color: b.color,
+            marker: Marker::Square,
+            marks: vec![Mark::Bar {
+                y: y_of(i),
+                value: b.log2,
+            }],
+            in_legend: false,
+        })
+        .collect();
+    let y_ticks = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Tick {
+            value: y_of(i),
+            label: format!("{} (grade {})", b.source, b.grade),
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if !chart.without.is_empty() {
+        notes.push(format!(
+            "Too little to compare: {}.",
+            chart.without.join(", ")
+        ));
+    }
+    Figure {
+        title: "How each source's figures sit against the other sides'".to_owned(),
+        subtitle:
+            "Median ratio of a source's figures to the others' on the same events (log scale)"
+                .to_owned(),
+        x: Axis {
+            label: "figures against the other sides'".to_owned(),
+            min: -reach,
+            max: reach,
+            ticks,
+        },
+        y: Axis {
+            label: String::new(),
+            min: 0.3,
+            max: n as f64 + 0.7,
+            ticks: y_ticks,
+        },
+        series,
+        rules: vec![(0.0, "consensus".to_owned())],
+        notes,
+        caption: about.caption(),
+        ..Figure::default()
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A count axis from `min` to `max` with ticks at 1, 2 or 5 times a power of ten.
+pub fn linear_axis(min: f64, max: f64, label: &str) -> Axis {
+    let span = (max - min).max(1.0);
+    let rough = span / 6.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| span / s <= 8.0)
+        .unwrap_or(10.0 * magnitude)
+        .max(1.0);
+    let mut ticks = Vec::new();
+    let mut t = (min / step).ceil() * step;
+    while t <= max + 1e-9 {
+        ticks.push(Tick {
+            value: t,
+            label: y_label(t, false),
+        });
+        t += step;
+    }
+    Axis {
+        label: label.to_owned(),
+        min,
+        max,
+        ticks,
+    }
+}
+
+/// The log axis of counts: a tick per power of ten, and zero drawn below 1.
+fn log_axis(max_log: f64) -> Axis {
+    let top = max_log.max(1.0).ceil();
+    let mut ticks = vec![Tick {
+        value: LOG_ZERO,
+        label: "0".to_owned(),
+    }];
+    let mut t = 0.0;
+    while t <= top + 1e-9 {
+        ticks.push(Tick {
+            value: t,
+            label: y_label(t, true),
+        });
+        t += 1.0;
+    }
+    Axis {
+        label: "claimed count (log scale; 0 drawn below 1)".to_owned(),
+        min: LOG_ZERO - 0.25,
+        max: top + 0.1,
+        ticks,
+    }
+}
+
+/// A date axis: ticks on days, months or years, whichever gives four to twelve.
+pub fn date_axis(min: f64, max: f64) -> Axis {
+    let (Some(first), Some(last)) = (date_of(min.ceil()), date_of(max.floor())) else {
+        return Axis::default();
+    };
+    let span = max - min;
+    let mut ticks = Vec::new();
+    if span <= 60.0 {
+        let step = [1, 2, 7, 14]
+            .into_iter()
+            .find(|s| span / f64::from(*s) <= 10.0)
+            .unwrap_or(14);
+        let mut d = first;
+        while d <= last {
+            ticks.push(Tick {
+                value: day_number(d),
+                label: d.format("%-d %b %Y").to_string(),
+            });
+            d += chrono::Duration::days(i64::from(step));
+        }
+    } else if span <= 365.0 * 3.0 {
+        let months = [1u32, 2, 3, 6]
+            .into_iter()
+            .find(|m| span / (30.4 * f64::from(*m)) <= 10.0)
+            .unwrap_or(6);
+        let mut d = first.with_day(1).unwrap_or(first);
+        while d <= last {
+            if d >= first && (d.month0() % months) == 0 {
+                ticks.push(Tick {
+                    value: day_number(d),
+                    label: d.format("%b %Y").to_string(),
+                });
+            }
+            d = d
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(last + chrono::Duration::days(1));
+        }
+    } else {
+        let years = (span / 365.0 / 10.0).ceil().max(1.0) as i32;
+        for year in first.year()..=last.year() + 1 {
+            if let Some(d) = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+                && d >= first
+                && d <= last
+                && year % years == 0
+            {
+                ticks.push(Tick {
+                    value: day_number(d),
+                    label: year.to_string(),
+                });
+            }
+        }
+    }
+    Axis {
+        label: "event date".to_owned(),
+        min,
+        max,
+        ticks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_have_readable_ticks() {
+        let a = linear_axis(0.0, 830.0, "n");
+        let values: Vec<f64> = a.ticks.iter().map(|t| t.value).collect();
+        assert_eq!(values, [0.0, 200.0, 400.0, 600.0, 800.0]);
+        let small = linear_axis(0.0, 3.2, "n");
+        assert_eq!(small.ticks.len(), 4, "{:?}", small.ticks);
+        let d = |y, m, day| day_number(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        let months = date_axis(d(2023, 1, 1), d(2023, 10, 31));
+        assert_eq!(months.ticks[0].label, "Jan 2023");
+        assert!(months.ticks.len() >= 4 && months.ticks.len() <= 12);
+        let days = date_axis(d(2015, 6, 24), d(2015, 6, 27));
+        assert_eq!(days.ticks[1].label, "25 Jun 2015");
+        let years = date_axis(d(2011, 3, 1), d(2019, 1, 1));
+        assert_eq!(years.ticks[0].label, "2012");
+        let log = log_axis(2.3);
+        assert_eq!(log.ticks[0].label, "0");
+        assert_eq!(log.ticks.last().map(|t| t.label.as_str()), Some("1000"));
+    }
+}

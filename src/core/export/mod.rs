@@ -1,0 +1,268 @@
+//! Export: charts as SVG and PNG, findings as CSV tables, and a one-file HTML report. The
+//! window and the command line both come here, with the same filters and the same data.
+
+pub mod figure;
+pub mod png;
+pub mod report;
+pub mod svg;
+pub mod tables;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use self::figure::{Figure, Provenance, bias_figure, event_figure, timeline_figure};
+use self::svg::{Page, render_svg};
+use super::analysis::Analysis;
+use super::charts::{ChartFilter, Rgb, bias_chart, event_chart, timeline};
+use super::files::{Overwrite, write_atomic};
+use super::model::{Dataset, SourceType};
+pub use super::selection::kept_sources;
+use super::selection::{Selection, place_of};
+
+/// The charts that can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ChartKind {
+    Timeline,
+    Event,
+    Sources,
+}
+
+impl ChartKind {
+    pub const ALL: [Self; 3] = [Self::Timeline, Self::Event, Self::Sources];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Timeline => "timeline",
+            Self::Event => "event",
+            Self::Sources => "sources",
+        }
+    }
+}
+
+/// A chart file format, chosen by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+}
+
+impl ChartFormat {
+    pub fn of(path: &Path) -> Result<Self, String> {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("svg") => Ok(Self::Svg),
+            Some("png") => Ok(Self::Png),
+            _ => Err(format!(
+                "{}: give the file a .svg or .png extension",
+                path.display()
+            )),
+        }
+    }
+}
+
+/// The size and look of an exported chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartStyle {
+    pub page: Page,
+    /// 1 for the screen, 2 for print: multiplies the PNG's pixels (an SVG has no pixels).
+    pub scale: f32,
+}
+
+impl Default for ChartStyle {
+    fn default() -> Self {
+        Self {
+            page: Page::default(),
+            scale: 1.0,
+        }
+    }
+}
+
+/// Everything a chart is drawn from: the data, its analysis and the filters in force.
+pub struct ChartData<'a> {
+    pub dataset: &'a Dataset,
+    pub analysis: &'a Analysis,
+    pub colors: &'a BTreeMap<String, Rgb>,
+    pub filter: &'a ChartFilter,
+    pub selection: &'a Selection,
+    /// What the caption says: the files, the export date.
+    pub provenance: Provenance,
+}
+
+impl ChartData<'_> {
+    /// The figure of `kind`; `event` chooses the event chart's event.
+    pub fn figure(&self, kind: ChartKind, event: Option<usize>) -> Result<Figure, String> {
+        let about = Provenance {
+            filters: describe_filter(self.filter, kind),
+            ..self.provenance.clone()
+        };
+        match kind {
+            ChartKind::Timeline => {
+                let chart = timeline(
+                    self.dataset,
+                    self.analysis,
+                    self.colors,
+                    self.filter,
+                    self.selection,
+                );
+                Ok(timeline_figure(&chart, self.filter, &about))
+            }
+            ChartKind::Event => {
+                let event = event
+                    .or_else(|| self.default_event())
+                    .ok_or("no event matches the filters")?;
+                let chart = event_chart(self.dataset, self.analysis, event);
+                Ok(event_figure(
+                    self.analysis,
+                    event,
+                    &chart,
+                    self.colors,
+                    &about,
+                ))
+            }
+            ChartKind::Sources => {
+                let kept = kept_sources(self.analysis, self.selection);
+                let chart = bias_chart(self.analysis, self.colors, |s| kept.contains(s));
+                Ok(bias_figure(&chart, &about))
+            }
+        }
+    }
+
+    /// The event with the most claims among those the filters keep.
+    pub fn default_event(&self) -> Option<usize> {
+        self.analysis
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let kept = e
+                    .claims
+                    .iter()
+                    .filter(|&&c| self.selection.shows(c))
+                    .count();
+                (kept, e.disputes, std::cmp::Reverse(i))
+            })
+            .filter(|(kept, _, _)| *kept > 0)
+            .max()
+            .map(|(_, _, std::cmp::Reverse(i))| i)
+    }
+
+    /// The event with this id (`hasaka-2015-06-25`).
+    pub fn event_by_id(&self, id: &str) -> Result<usize, String> {
+        self.analysis
+            .events
+            .iter()
+            .position(|e| e.id.eq_ignore_ascii_case(id))
+            .ok_or_else(|| {
+                let some: Vec<&str> = self
+                    .analysis
+                    .events
+                    .iter()
+                    .take(5)
+                    .map(|e| e.id.as_str())
+                    .collect();
+                format!(
+                    "no event has the id '{id}' (ids look like: {})",
+                    some.join(", ")
+                )
+            })
+    }
+
+    /// The place names of kept claims, to say which place an event export is about.
+    pub fn places(&self) -> std::collections::BTreeSet<&str> {
+        (0..self.dataset.claims.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&c| self.selection.shows(c))
+            .map(|c| place_of(self.dataset, self.analysis, c))
+            .collect()
+    }
+}
+
+/// Draws a figure in the format and writes it atomically.
+pub fn write_chart(
+    figure: &Figure,
+    style: &ChartStyle,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(), String> {
+    let format = ChartFormat::of(path)?;
+    let svg = render_svg(figure, &style.page);
+    let bytes = match format {
+        ChartFormat::Svg => svg.into_bytes(),
+        ChartFormat::Png => png::render_png(&svg, style.scale)?,
+    };
+    write_atomic(path, &bytes, overwrite)
+}
+
+/// The filters in force, in words, for a caption.
+pub fn describe_filter(filter: &ChartFilter, kind: ChartKind) -> String {
+    let mut parts = Vec::new();
+    if kind == ChartKind::Timeline {
+        let mode = match filter.mode {
+            super::charts::TimelineMode::Claims => "each claim",
+            super::charts::TimelineMode::Daily => "daily totals",
+            super::charts::TimelineMode::Cumulative => "cumulative totals",
+        };
+        parts.push(format!("claim kind {}, {mode}", filter.kind.as_str()));
+        if filter.log {
+            parts.push("log scale".to_owned());
+        }
+    }
+    if filter.from.is_some() || filter.to.is_some() {
+        let day = |d: Option<chrono::NaiveDate>| d.map_or("…".to_owned(), |d| d.to_string());
+        parts.push(format!("events {} to {}", day(filter.from), day(filter.to)));
+    }
+    let list = |set: &std::collections::BTreeSet<String>| {
+        set.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !filter.places.is_empty() {
+        parts.push(format!("places {}", list(&filter.places)));
+    }
+    if !filter.groups.is_empty() {
+        parts.push(format!("groups {}", list(&filter.groups)));
+    }
+    if !filter.hidden_types.is_empty() {
+        let types: Vec<&str> = filter
+            .hidden_types
+            .iter()
+            .map(|t: &SourceType| t.as_str())
+            .collect();
+        parts.push(format!("without {}", types.join(", ")));
+    }
+    if !filter.hidden_sources.is_empty() {
+        parts.push(format!("without {}", list(&filter.hidden_sources)));
+    }
+    if !filter.search.is_empty() {
+        parts.push(format!("matching \u{201c}{}\u{201d}", filter.search));
+    }
+    if parts.is_empty() {
+        "none".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Today's date (UTC), the default export date of captions.
+pub fn today() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    i32::try_from(days)
+        .ok()
+        .and_then(|d| chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + d))
+        .unwrap_or_default()
+}
+
+/// The name of a file without its folders, as captions give it.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

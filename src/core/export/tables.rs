@@ -1,0 +1,341 @@
+//! The findings as CSV tables: claims, discrepancies and the scorecard. Safe to open in a
+//! spreadsheet: a text cell that a spreadsheet would run as a formula is guarded with an
+//! apostrophe (OWASP's advice on CSV injection), numbers stay numbers, and the claims table
+//! reads back into Triangulate unchanged.
+
+use std::borrow::Cow;
+
+use crate::core::analysis::Analysis;
+use crate::core::check::ClaimRecord;
+use crate::core::model::Dataset;
+use crate::core::quantity::Qualifier;
+use crate::core::selection::Selection;
+
+/// The tables that can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TableKind {
+    Claims,
+    Discrepancies,
+    Scorecard,
+}
+
+impl TableKind {
+    pub const ALL: [Self; 3] = [Self::Claims, Self::Discrepancies, Self::Scorecard];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Claims => "claims",
+            Self::Discrepancies => "discrepancies",
+            Self::Scorecard => "scorecard",
+        }
+    }
+}
+
+/// A cell: text (guarded when written) or a number (written as it is).
+enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Number(Option<f64>),
+}
+
+fn text<'a>(s: impl Into<Cow<'a, str>>) -> Cell<'a> {
+    Cell::Text(s.into())
+}
+
+fn number(n: impl Into<f64>) -> Cell<'static> {
+    Cell::Number(Some(n.into()))
+}
+
+/// A text cell as a spreadsheet will not run it: one that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading apostrophe.
+pub fn guard(text: &str) -> Cow<'_, str> {
+    match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        let text = format!("{n:.4}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Writes rows as CSV, optionally with a byte-order mark (which Excel needs to read UTF-8).
+fn write_csv<'a>(
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<Cell<'a>>>,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(header).map_err(|e| e.to_string())?;
+    for row in rows {
+        let cells: Vec<Cow<'_, str>> = row
+            .iter()
+            .map(|cell| match cell {
+                Cell::Text(t) => guard(t),
+                Cell::Number(Some(n)) => Cow::Owned(format_number(*n)),
+                Cell::Number(None) => Cow::Borrowed(""),
+            })
+            .collect();
+        writer
+            .write_record(cells.iter().map(|c| c.as_ref()))
+            .map_err(|e| e.to_string())?;
+    }
+    writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// The kept claims in file order, in the columns the importer reads, with every extra column.
+pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<u8>, String> {
+    let mut extras: Vec<&str> = Vec::new();
+    for f in &ds.files {
+        for name in &f.extra_columns {
+            if !extras.contains(&name.as_str()) {
+                extras.push(name);
+            }
+        }
+    }
+    let mut header = vec![
+        "article_id",
+        "outlet",
+        "published",
+        "reported_at",
+        "url",
+        "source",
+        "source_type",
+        "side",
+        "claim",
+        "group",
+        "count",
+        "detail",
+        "stance",
+        "location",
+        "event_date",
+        "event_id",
+        "quote",
+    ];
+    header.extend(extras.iter().copied());
+    let rows = ds
+        .claims
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| u32::try_from(*i).is_ok_and(|c| selection.shows(c)))
+        .map(|(_, claim)| {
+            let r = ClaimRecord::new(ds, claim);
+            let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
+            let count = r.quantity_text.map_or_else(
+                || claim.quantity.map(quantity_words).unwrap_or_default(),
+                str::to_owned,
+            );
+            let mut row = vec![
+                opt(r.article_id),
+                opt(r.outlet),
+                text(r.published.map(|w| w.to_string()).unwrap_or_default()),
+                text(r.reported_at.map(|w| w.to_string()).unwrap_or_default()),
+                opt(r.url),
+                text(r.source_raw),
+                text(r.source_type),
+                opt(r.side),
+                text(r.claim),
+                text(r.group),
+                text(count),
+                opt(r.detail),
+                text(r.stance),
+                opt(r.location),
+                text(r.event_date.clone()),
+                opt(r.event_id),
+                text(r.quote),
+            ];
+            row.extend(
+                extras
+                    .iter()
+                    .map(|name| text(r.extra.get(name).copied().unwrap_or(""))),
+            );
+            row
+        });
+    write_csv(&header, rows, bom)
+}
+
+/// A quantity in words the importer reads back the same, for claims whose figure came from
+/// low/high columns rather than a written count.
+fn quantity_words(q: crate::core::quantity::Quantity) -> String {
+    match (q.high, q.qualifier) {
+        (None, _) => format!("at least {}", q.low),
+        (Some(high), _) if high != q.low => format!("{}-{high}", q.low),
+        (Some(_), Qualifier::About) => format!("about {}", q.low),
+        (Some(_), _) => q.low.to_string(),
+    }
+}
+
+/// Discrepancies between kept claims, most severe first.
+pub fn discrepancies_csv(
+    ds: &Dataset,
+    analysis: &Analysis,
+    selection: &Selection,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    let header = [
+        "severity",
+        "kind",
+        "subtype",
+        "event",
+        "place",
+        "date_from",
+        "date_to",
+        "claim",
+        "group",
+        "source_a",
+        "figure_a",
+        "claim_a",
+        "source_b",
+        "figure_b",
+        "claim_b",
+        "ratio",
+        "explanation",
+    ];
+    let claim = |c: u32| ds.claims.get(c as usize);
+    let rows = analysis
+        .discrepancies
+        .iter()
+        .filter(|d| d.claims.iter().all(|&c| selection.shows(c)))
+        .map(|d| {
+            let event = analysis.events.get(d.event);
+            let side = |c: u32| {
+                let facts = analysis.facts.get(c as usize);
+                let source = facts.map_or(String::new(), |f| f.claimant.to_string());
+                let figure = claim(c).map_or(String::new(), |cl| {
+                    ds.opt_str(cl.quantity_text)
+                        .to_owned()
+                        .chars()
+                        .chain(
+                            Some(cl.stance)
+                                .filter(|s| *s == crate::core::model::Stance::Denies)
+                                .map(|_| " (denies)")
+                                .unwrap_or("")
+                                .chars(),
+                        )
+                        .collect()
+                });
+                let id = claim(c).map_or(String::new(), |cl| ds.claim_id(cl));
+                (source, figure, id)
+            };
+            let (a, b) = (side(d.claims[0]), side(d.claims[1]));
+            vec![
+                text(d.severity.as_str()),
+                text(d.kind.as_str()),
+                text(d.subtype.unwrap_or("")),
+                text(event.map_or("", |e| e.id.as_str())),
+                text(event.map_or("", |e| e.location.as_str())),
+                text(event.map(|e| e.date_from.to_string()).unwrap_or_default()),
+                text(event.map(|e| e.date_to.to_string()).unwrap_or_default()),
+                text(d.claim_kind.as_str()),
+                text(d.group.as_str()),
+                text(a.0),
+                text(a.1),
+                text(a.2),
+                text(b.0),
+                text(b.1),
+                text(b.2),
+                Cell::Number(d.ratio),
+                text(d.explanation.as_str()),
+            ]
+        });
+    write_csv(&header, rows, bom)
+}
+
+/// The scorecard of the sources with kept claims.
+pub fn scorecard_csv(
+    analysis: &Analysis,
+    selection: &Selection,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    let header = [
+        "source",
+        "type",
+        "side",
+        "grade",
+        "claims",
+        "comparable",
+        "corroborated",
+        "contradicted",
+        "corroboration_rate",
+        "denials",
+        "bias_log2",
+        "bias_ratio",
+        "bias_own_side_log2",
+        "bias_adversaries_log2",
+    ];
+    let kept = super::kept_sources(analysis, selection);
+    let count = |n: usize| number(u32::try_from(n).unwrap_or(u32::MAX));
+    let rows = analysis
+        .scorecard
+        .iter()
+        .filter(|s| kept.contains(s.source.as_str()))
+        .map(|s| {
+            vec![
+                text(s.source.as_str()),
+                text(s.source_type.as_str()),
+                text(s.side.as_deref().unwrap_or("")),
+                text(s.grade.to_string()),
+                count(s.claims),
+                count(s.comparable),
+                count(s.corroborated),
+                count(s.contradicted),
+                Cell::Number(s.rate),
+                count(s.denials),
+                Cell::Number(s.bias_log2),
+                Cell::Number(s.bias_log2.map(f64::exp2)),
+                Cell::Number(s.bias_own),
+                Cell::Number(s.bias_adversary),
+            ]
+        });
+    write_csv(&header, rows, bom)
+}
+
+/// The table of `kind` as CSV bytes.
+pub fn table_csv(
+    kind: TableKind,
+    ds: &Dataset,
+    analysis: &Analysis,
+    selection: &Selection,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    match kind {
+        TableKind::Claims => claims_csv(ds, selection, bom),
+        TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
+        TableKind::Scorecard => scorecard_csv(analysis, selection, bom),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_guarded_and_numbers_are_not() {
+        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("+1"), "'+1");
+        assert_eq!(guard("-2 killed"), "'-2 killed");
+        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard("\tx"), "'\tx");
+        assert_eq!(guard("\rx"), "'\rx");
+        assert_eq!(guard("SOHR"), "SOHR");
+        assert_eq!(guard(""), "");
+        let csv = write_csv(
+            &["name", "bias"],
+            [vec![text("=cmd"), Cell::Number(Some(-1.32))]].into_iter(),
+            true,
+        )
+        .unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert_eq!(csv, "\u{feff}name,bias\n'=cmd,-1.32\n");
+        assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(0.8125), "0.8125");
+    }
+}

@@ -1,0 +1,431 @@
+//! Exports: charts (SVG and PNG), tables (CSV) and the HTML report, as a user makes them.
+
+use std::path::{Path, PathBuf};
+
+use triangulate::core::charts::{ChartFilter, source_colors};
+use triangulate::core::export::figure::{Figure, Provenance};
+use triangulate::core::export::png::check_text;
+use triangulate::core::export::svg::{Page, render_svg};
+use triangulate::core::export::{ChartData, ChartKind};
+use triangulate::core::import::Imported;
+use triangulate::core::selection::Selection;
+
+use crate::cli::triangulate;
+use crate::fixtures::{Fixtures, import_paths, seed_path};
+
+fn demo_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv")
+}
+
+fn analyze(imported: &Imported) -> triangulate::core::analysis::Analysis {
+    triangulate::core::analysis::analyze(
+        &imported.dataset,
+        &Default::default(),
+        &Default::default(),
+    )
+}
+
+/// Every figure of one file, with the default filter.
+fn figures(path: &Path) -> Vec<Figure> {
+    let imported = import_paths(&[path.to_path_buf()], Default::default());
+    let a = analyze(&imported);
+    let colors = source_colors(&a);
+    let filter = ChartFilter::default();
+    let selection = Selection::new(&imported.dataset, Some(&a), &filter);
+    let data = ChartData {
+        dataset: &imported.dataset,
+        analysis: &a,
+        colors: &colors,
+        filter: &filter,
+        selection: &selection,
+        provenance: Provenance {
+            files: vec!["x.csv".to_owned()],
+            date: "23 November 2026".to_owned(),
+            filters: String::new(),
+        },
+    };
+    ChartKind::ALL
+        .into_iter()
+        .map(|kind| data.figure(kind, None).unwrap())
+        .collect()
+}
+
+/// The texts of an SVG document.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("the SVG parses as XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_svg_parses_and_names_every_series_and_no_text_is_dropped() {
+    for path in [seed_path(), demo_path()] {
+        for fig in figures(&path) {
+            let svg = render_svg(&fig, &Page::default());
+            let texts = texts(&svg);
+            for s in &fig.series {
+                assert!(
+                    texts.iter().any(|t| t.contains(&s.name)),
+                    "{}: series {} is named",
+                    fig.title,
+                    s.name
+                );
+            }
+            assert!(texts.iter().any(|t| t.contains("not verified totals")));
+            assert!(texts.iter().any(|t| t.contains("Triangulate")));
+            let check = check_text(&svg).unwrap();
+            assert!(check.elements > 5);
+            assert!(check.complete(), "{}: {check:?}", fig.title);
+        }
+    }
+}
+
+#[test]
+fn text_without_a_font_is_caught() {
+    // Thai is in neither shipped font: the check must notice, or it proves nothing.
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40"><text x="5" y="20">สวัสดี</text></svg>"#;
+    assert!(!check_text(svg).unwrap().complete());
+}
+
+fn decode_png(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// Not blank: many distinct colours, not one flat fill.
+fn assert_drawn(pixels: &[u8]) {
+    let colors: std::collections::HashSet<&[u8]> = pixels.chunks(4).collect();
+    assert!(colors.len() > 50, "only {} colours", colors.len());
+}
+
+#[test]
+fn the_cli_exports_each_chart_at_the_asked_size() {
+    let dir = Fixtures::new();
+    let demo = demo_path();
+    let out = dir.path().join("t.png");
+    let (code, _, err) = triangulate(&[
+        "export",
+        demo.to_str().unwrap(),
+        "--chart",
+        "timeline",
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "1600",
+        "--height",
+        "900",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (w, h, pixels) = decode_png(&out);
+    assert_eq!((w, h), (1600, 900));
+    assert_drawn(&pixels);
+    let out2 = dir.path().join("t2.png");
+    let (code, _, err) = triangulate(&[
+        "export",
+        demo.to_str().unwrap(),
+        "--chart",
+        "timeline",
+        "--out",
+        out2.to_str().unwrap(),
+        "--width",
+        "1600",
+        "--height",
+        "900",
+        "--scale",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(decode_png(&out2).0, 3200);
+    let seed = seed_path();
+    let svg = dir.path().join("h.svg");
+    let (code, _, err) = triangulate(&[
+        "export",
+        seed.to_str().unwrap(),
+        "--chart",
+        "event",
+        "--place",
+        "Hasaka",
+        "--out",
+        svg.to_str().unwrap(),
+        "--caption-date",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    let texts = texts(&text);
+    for wanted in [
+        "SOHR",
+        "SANA",
+        "Hasaka",
+        "denies",
+        "seed_kobane_hasaka_2015.csv",
+        "23 November 2026",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(wanted)),
+            "{wanted} in {texts:?}"
+        );
+    }
+    assert!(
+        !text.contains(dir.path().to_str().unwrap()),
+        "names, not paths"
+    );
+    let sources = dir.path().join("s.png");
+    let (code, _, err) = triangulate(&[
+        "export",
+        demo.to_str().unwrap(),
+        "--chart",
+        "sources",
+        "--out",
+        sources.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_drawn(&decode_png(&sources).2);
+}
+
+#[test]
+fn an_existing_file_is_kept_without_force_and_bad_paths_are_clear() {
+    let dir = Fixtures::new();
+    let seed = seed_path();
+    let out = dir.write("kept.svg", "mine");
+    let args = |out: &Path, force: bool| {
+        let mut args = vec![
+            "export".to_owned(),
+            seed.display().to_string(),
+            "--chart".to_owned(),
+            "timeline".to_owned(),
+            "--out".to_owned(),
+            out.display().to_string(),
+        ];
+        if force {
+            args.push("--force".to_owned());
+        }
+        args
+    };
+    let run = |args: Vec<String>| {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        triangulate(&refs)
+    };
+    let (code, _, err) = run(args(&out, false));
+    assert_eq!(code, 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+    let (code, _, err) = run(args(&out, true));
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<svg"));
+    let (code, _, err) = run(args(&dir.path().join("no/such/dir/x.svg"), false));
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot write"), "{err}");
+    let (code, _, err) = run(args(&dir.path().join("x.gif"), false));
+    assert_eq!(code, 2);
+    assert!(err.contains(".svg or .png"), "{err}");
+    let mut unknown = args(&dir.path().join("y.svg"), false);
+    unknown.extend(["--place".to_owned(), "Atlantis".to_owned()]);
+    let (code, _, err) = run(unknown);
+    assert_eq!(code, 2);
+    assert!(err.contains("Atlantis") && err.contains("Kobane"), "{err}");
+}
+
+const INJECTION: &str = "\
+source,claim,group,count,location,event_date,outlet,quote,note
+=HYPERLINK(\"http://evil\"),killed,civilians,5,Kobane,2015-06-25,@outlet,\"-2 would be a formula\",+extra
+SOHR,killed,civilians,7,Kobane,2015-06-25,Reuters,\"<script>alert(1)</script> said SOHR\",plain
+";
+
+#[test]
+fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
+    let dir = Fixtures::new();
+    let input = dir.write("injection.csv", INJECTION);
+    let out = dir.path().join("claims.csv");
+    let (code, _, err) = triangulate(&[
+        "export",
+        input.to_str().unwrap(),
+        "--table",
+        "claims",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains("'@outlet"));
+    assert!(text.contains("'-2 would be a formula"));
+    assert!(text.contains("'+extra"));
+    for line in text.lines() {
+        for cell in line.split(',') {
+            let first = cell.trim_start_matches('"').chars().next();
+            assert!(
+                !matches!(first, Some('=' | '+' | '-' | '@')),
+                "unguarded cell {cell} in {line}"
+            );
+        }
+    }
+    // Read back, the claims are the ones written.
+    let records = |imported: &Imported| -> Vec<serde_json::Value> {
+        let ds = &imported.dataset;
+        ds.claims
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::to_value(triangulate::core::check::ClaimRecord::new(ds, c))
+                    .unwrap();
+                for key in ["id", "file", "line"] {
+                    v.as_object_mut().unwrap().remove(key);
+                }
+                v
+            })
+            .collect()
+    };
+    let first = import_paths(&[input], Default::default());
+    let again = import_paths(&[out], Default::default());
+    assert_eq!(records(&first), records(&again));
+    assert_eq!(
+        first.dataset.str(first.dataset.claims[0].source_raw),
+        "=HYPERLINK(\"http://evil\")"
+    );
+    // The scorecard keeps numbers as numbers, negative ones included.
+    let demo = demo_path();
+    let score = dir.path().join("scorecard.csv");
+    let (code, _, err) = triangulate(&[
+        "export",
+        demo.to_str().unwrap(),
+        "--table",
+        "scorecard",
+        "--out",
+        score.to_str().unwrap(),
+        "--bom",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&score).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let ministry = text
+        .lines()
+        .find(|l| l.starts_with("Veldaran Interior Ministry"))
+        .unwrap();
+    let bias = ministry.split(',').nth(10).unwrap();
+    assert!(
+        bias.starts_with('-') && bias.parse::<f64>().is_ok(),
+        "{ministry}"
+    );
+}
+
+#[test]
+fn the_claims_table_of_real_files_reads_back_unchanged() {
+    let dir = Fixtures::new();
+    for path in [seed_path(), demo_path()] {
+        let out = dir.path().join("round.csv");
+        let (code, _, err) = triangulate(&[
+            "export",
+            path.to_str().unwrap(),
+            "--table",
+            "claims",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let records = |p: &Path| -> Vec<serde_json::Value> {
+            let imported = import_paths(&[p.to_path_buf()], Default::default());
+            let ds = &imported.dataset;
+            ds.claims
+                .iter()
+                .map(|c| {
+                    let mut v =
+                        serde_json::to_value(triangulate::core::check::ClaimRecord::new(ds, c))
+                            .unwrap();
+                    for key in ["id", "file", "line"] {
+                        v.as_object_mut().unwrap().remove(key);
+                    }
+                    v
+                })
+                .collect()
+        };
+        let (before, after) = (records(&path), records(&out));
+        assert_eq!(before.len(), after.len());
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(b, a);
+        }
+    }
+}
+
+#[test]
+fn the_report_escapes_data_and_lists_files_with_their_hashes() {
+    let dir = Fixtures::new();
+    let input = dir.write("injection.csv", INJECTION);
+    let out = dir.path().join("report.html");
+    let (code, _, err) = triangulate(&[
+        "report",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--caption-date",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains("<script>"), "a quote never becomes markup");
+    let sha = triangulate::core::workspace::sha256_file(&input).unwrap();
+    assert!(html.contains(&sha));
+    assert!(html.contains("injection.csv"));
+    assert!(html.contains("<svg"), "charts are inline");
+    assert!(html.contains("Methodology"));
+    assert!(html.contains("23 November 2026"));
+    let demo = demo_path();
+    let out = dir.path().join("demo.html");
+    let (code, _, err) = triangulate(&[
+        "report",
+        demo.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Northern Liberation Front"));
+    assert!(html.contains("Scorecard"));
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "timeline, event and sources"
+    );
+}
+
+#[test]
+fn a_saved_workspace_reproduces_the_chart() {
+    use triangulate::core::workspace::{Corrections, Workspace};
+    let dir = Fixtures::new();
+    let mut filter = ChartFilter::default();
+    filter.hidden_sources.insert("SOHR".to_owned());
+    let ws_path = dir.path().join("view.triangulate.json");
+    Workspace::new(&[seed_path()], filter, Corrections::default())
+        .unwrap()
+        .save(&ws_path)
+        .unwrap();
+    let out = dir.path().join("t.svg");
+    let (code, _, err) = triangulate(&[
+        "export",
+        "--workspace",
+        ws_path.to_str().unwrap(),
+        "--chart",
+        "timeline",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("data-series=\"YPG\""));
+    assert!(
+        !svg.contains("data-series=\"SOHR\""),
+        "the workspace hid SOHR"
+    );
+    assert!(svg.contains("without SOHR"), "the caption says so");
+}
