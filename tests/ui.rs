@@ -491,3 +491,77 @@ fn discrepancies_filter_by_source_type_pair() {
     let d = &a.discrepancies[rows[0]];
     assert_eq!(a.events[d.event].location, "Hasaka");
 }
+
+fn export_request(
+    target: triangulate::core::export::ExportTarget,
+    path: std::path::PathBuf,
+) -> triangulate::core::export::ExportRequest {
+    triangulate::core::export::ExportRequest {
+        target,
+        path,
+        style: Default::default(),
+        event: None,
+        bom: false,
+        overwrite: triangulate::core::files::Overwrite::No,
+    }
+}
+
+#[test]
+fn the_window_exports_the_chart_it_shows() {
+    use triangulate::core::export::{ChartKind, ExportTarget};
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    // Hide SOHR: the exported timeline follows the window's filters.
+    harness.get_by_label("SOHR (8)").click();
+    harness.run_steps(2);
+    let svg = dir.path().join("timeline.svg");
+    harness.state_mut().send(Command::Export(export_request(
+        ExportTarget::Chart(ChartKind::Timeline),
+        svg.clone(),
+    )));
+    wait_until_idle(&mut harness);
+    let text = std::fs::read_to_string(&svg).expect("the chart was written");
+    assert!(text.contains("data-series=\"YPG\""));
+    assert!(!text.contains("data-series=\"SOHR\""));
+    assert!(harness.state().message().unwrap().contains("Saved"));
+    // The event shown in the Events tab is the one exported, as PNG.
+    harness.state_mut().send(Command::ShowAllSources);
+    click_tab(&mut harness, "Discrepancies");
+    harness.get_by_label("SOHR vs SANA").click();
+    harness.run_steps(3);
+    let png = dir.path().join("event.png");
+    harness.state_mut().send(Command::Export(export_request(
+        ExportTarget::Chart(ChartKind::Event),
+        png.clone(),
+    )));
+    wait_until_idle(&mut harness);
+    let bytes = std::fs::read(&png).expect("the event chart was written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    // An existing file is kept, and the app says why.
+    harness.state_mut().send(Command::Export(export_request(
+        ExportTarget::Chart(ChartKind::Timeline),
+        svg.clone(),
+    )));
+    wait_until_idle(&mut harness);
+    let message = harness.state().message().unwrap().to_owned();
+    assert!(message.contains("already exists"), "{message}");
+    // An unwritable path is an error message, not a crash.
+    harness.state_mut().send(Command::Export(export_request(
+        ExportTarget::Table(triangulate::core::export::tables::TableKind::Claims),
+        dir.path().join("missing/dir/claims.csv"),
+    )));
+    wait_until_idle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .message()
+            .unwrap()
+            .contains("Could not export")
+    );
+    // Ctrl+E opens the export dialog.
+    assert!(!harness.state().export_dialog_open());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    assert!(harness.state().export_dialog_open());
+    assert!(harness.query_all_by_label("Export").count() > 0);
+}

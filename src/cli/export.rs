@@ -1,6 +1,7 @@
 //! `triangulate export` (a chart or a table) and `triangulate report` (one HTML file).
 
 use std::path::{Path, PathBuf};
+
 use std::process::ExitCode;
 
 use clap::Args;
@@ -8,12 +9,14 @@ use clap::Args;
 use super::shared::{DataArgs, Failure, FilterArgs, Loaded, load};
 use crate::core::dates::parse_date;
 use crate::core::export::figure::Provenance;
-use crate::core::export::report::{InputFile, report_html};
+use crate::core::export::report::InputFile;
 use crate::core::export::svg::Page;
-use crate::core::export::tables::{TableKind, table_csv};
-use crate::core::export::{ChartData, ChartKind, ChartStyle, file_name, today, write_chart};
-use crate::core::files::{Overwrite, write_atomic};
-use crate::core::workspace::sha256_file;
+use crate::core::export::tables::TableKind;
+use crate::core::export::{
+    ChartData, ChartKind, ChartStyle, ExportRequest, ExportTarget, file_name, today,
+};
+use crate::core::files::Overwrite;
+use crate::core::import::Input;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartArg {
@@ -146,7 +149,15 @@ pub fn export(args: &ExportArgs) -> ExitCode {
 
 fn run_export(args: &ExportArgs) -> Result<String, Failure> {
     let out = &args.output.out;
-    if args.chart.is_some() {
+    let target = match (args.chart, args.table) {
+        (_, Some(TableArg::Claims)) => ExportTarget::Table(TableKind::Claims),
+        (_, Some(TableArg::Discrepancies)) => ExportTarget::Table(TableKind::Discrepancies),
+        (_, Some(TableArg::Scorecard)) => ExportTarget::Table(TableKind::Scorecard),
+        (Some(ChartArg::Event), None) => ExportTarget::Chart(ChartKind::Event),
+        (Some(ChartArg::Sources), None) => ExportTarget::Chart(ChartKind::Sources),
+        (_, None) => ExportTarget::Chart(ChartKind::Timeline),
+    };
+    if let ExportTarget::Chart(_) = target {
         crate::core::export::ChartFormat::of(out).map_err(Failure::usage)?;
         if !(1..=20_000).contains(&args.width) || !(1..=20_000).contains(&args.height) {
             return Err(Failure::usage("--width and --height: from 1 to 20000"));
@@ -158,49 +169,28 @@ fn run_export(args: &ExportArgs) -> Result<String, Failure> {
     check_target(out, args.output.force)?;
     let loaded = load(&args.data, &args.filters)?;
     let data = chart_data(&loaded, provenance(&loaded, &args.output)?);
-    let overwrite = overwrite(&args.output);
-    if let Some(table) = args.table {
-        let kind = match table {
-            TableArg::Claims => TableKind::Claims,
-            TableArg::Discrepancies => TableKind::Discrepancies,
-            TableArg::Scorecard => TableKind::Scorecard,
-        };
-        let bytes = table_csv(kind, data.dataset, data.analysis, data.selection, args.bom)
-            .map_err(Failure::failed)?;
-        write_atomic(out, &bytes, overwrite).map_err(Failure::failed)?;
-        return Ok(format!(
-            "wrote the {} table to {}",
-            kind.as_str(),
-            out.display()
-        ));
-    }
-    let kind = match args.chart {
-        Some(ChartArg::Event) => ChartKind::Event,
-        Some(ChartArg::Sources) => ChartKind::Sources,
-        _ => ChartKind::Timeline,
-    };
     let event = args
         .event
         .as_deref()
         .map(|id| data.event_by_id(id))
         .transpose()
         .map_err(Failure::usage)?;
-    let figure = data.figure(kind, event).map_err(Failure::failed)?;
-    let style = ChartStyle {
-        page: Page {
-            width: f64::from(args.width),
-            height: f64::from(args.height),
-            dark: args.dark,
+    let request = ExportRequest {
+        target,
+        path: out.clone(),
+        style: ChartStyle {
+            page: Page {
+                width: f64::from(args.width),
+                height: f64::from(args.height),
+                dark: args.dark,
+            },
+            scale: args.scale,
         },
-        scale: args.scale,
+        event,
+        bom: args.bom,
+        overwrite: overwrite(&args.output),
     };
-    write_chart(&figure, &style, out, overwrite).map_err(Failure::failed)?;
-    Ok(format!(
-        "wrote the {} chart \u{201c}{}\u{201d} to {}",
-        kind.as_str(),
-        figure.title,
-        out.display()
-    ))
+    crate::core::export::export(&data, &[], &request).map_err(Failure::failed)
 }
 
 /// Refuses early, before any work, to replace a file without --force.
@@ -223,21 +213,15 @@ fn run_report(args: &ReportArgs) -> Result<String, Failure> {
     check_target(out, args.output.force)?;
     let loaded = load(&args.data, &args.filters)?;
     let data = chart_data(&loaded, provenance(&loaded, &args.output)?);
-    let reports = &loaded.imported.report.files;
-    let files: Vec<InputFile> = loaded
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, path)| InputFile {
-            name: file_name(path),
-            sha256: sha256_file(path).unwrap_or_else(|e| format!("cannot read: {e}")),
-            claims: reports
-                .get(i)
-                .map_or(0, |r| usize::try_from(r.imported).unwrap_or(usize::MAX)),
-            rejected: reports.get(i).map_or(0, |r| r.rejected.len()),
-        })
-        .collect();
-    let html = report_html(&data, &files).map_err(Failure::failed)?;
-    write_atomic(out, html.as_bytes(), overwrite(&args.output)).map_err(Failure::failed)?;
-    Ok(format!("wrote the report to {}", out.display()))
+    let inputs: Vec<Input> = loaded.files.iter().map(Input::file).collect();
+    let files = InputFile::list(&inputs, &loaded.imported.report);
+    let request = ExportRequest {
+        target: ExportTarget::Report,
+        path: out.clone(),
+        style: ChartStyle::default(),
+        event: None,
+        bom: false,
+        overwrite: overwrite(&args.output),
+    };
+    crate::core::export::export(&data, &files, &request).map_err(Failure::failed)
 }

@@ -11,9 +11,10 @@ use super::commands::{Command, FacetKind};
 use super::derived::{Analyzed, Derived};
 use super::discrepancies_view::discrepancies_ui;
 use super::events_view::events_ui;
+use super::export_dialog::ExportDialog;
 use super::file_dialog::OpenDialog;
 use super::filter_panel::filter_panel_ui;
-use super::jobs::{AnalysisJob, ImportJob};
+use super::jobs::{AnalysisJob, ExportJob, ImportJob};
 use super::menu::{menu_bar_ui, shortcuts};
 use super::merge_dialog::MergeDialog;
 use super::report_view::import_report_ui;
@@ -27,6 +28,12 @@ use crate::cli::{StartTab, WindowArgs};
 use crate::core::analysis::{AliasKind, Analysis, Settings};
 use crate::core::charts::{ChartFilter, EventChart, TimelineChart, event_chart};
 use crate::core::check::render_text;
+use crate::core::export::figure::Provenance;
+use crate::core::export::report::InputFile;
+use crate::core::export::tables::TableKind;
+use crate::core::export::{
+    ChartData, ChartKind, ExportRequest, ExportTarget, describe_filter, export, today,
+};
 use crate::core::files::{Overwrite, write_atomic};
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
@@ -133,6 +140,8 @@ pub struct TriangulateApp {
     help_open: bool,
     workspace_dialog: WorkspaceDialog,
     merge_dialog: MergeDialog,
+    export_dialog: ExportDialog,
+    export_job: Option<ExportJob>,
     selected_source: Option<String>,
 }
 
@@ -176,6 +185,8 @@ impl TriangulateApp {
             help_open: false,
             workspace_dialog: WorkspaceDialog::default(),
             merge_dialog: MergeDialog::default(),
+            export_dialog: ExportDialog::default(),
+            export_job: None,
             selected_source: None,
         };
         apply_theme(&cc.egui_ctx, app.state.theme);
@@ -190,7 +201,7 @@ impl TriangulateApp {
 
     /// Whether an import is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some() || self.analysis_job.is_some()
+        self.job.is_some() || self.analysis_job.is_some() || self.export_job.is_some()
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -304,6 +315,61 @@ impl TriangulateApp {
         }
     }
 
+    /// Writes an export off the UI thread, from the data, analysis and filters shown now.
+    fn start_export(&mut self, mut request: ExportRequest) {
+        let (Some(loaded), Some(analyzed)) = (&self.loaded, &self.analyzed) else {
+            self.message = Some("Nothing to export yet: the data is still loading.".to_owned());
+            return;
+        };
+        if self.export_job.is_some() {
+            self.message = Some("An export is still being written.".to_owned());
+            return;
+        }
+        request.event = request.event.or(self.selected_event());
+        let dataset = Arc::clone(&loaded.dataset);
+        let analyzed = Arc::clone(analyzed);
+        let filter = self.state.filter.clone();
+        let selection = self.derived.selection.clone();
+        let inputs = loaded.inputs.clone();
+        let report = loaded.report.clone();
+        let provenance = Provenance {
+            files: inputs.iter().map(|i| i.file_name().to_owned()).collect(),
+            date: today().format("%-d %B %Y").to_string(),
+            filters: String::new(),
+        };
+        self.message = Some(format!("Exporting to {}…", request.path.display()));
+        self.export_job = Some(ExportJob::start(
+            move || {
+                let data = ChartData {
+                    dataset: &dataset,
+                    analysis: &analyzed.analysis,
+                    colors: &analyzed.colors,
+                    filter: &filter,
+                    selection: &selection,
+                    provenance,
+                };
+                let files = if request.target == ExportTarget::Report {
+                    InputFile::list(&inputs, &report)
+                } else {
+                    Vec::new()
+                };
+                export(&data, &files, &request)
+            },
+            &self.ctx,
+        ));
+    }
+
+    fn poll_export(&mut self) {
+        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::poll) else {
+            return;
+        };
+        self.export_job = None;
+        self.message = Some(match outcome {
+            Ok(done) => done,
+            Err(e) => format!("Could not export: {e}"),
+        });
+    }
+
     /// The filters in force, each with the command that clears it.
     fn filter_chips(&self) -> Vec<(String, Command)> {
         let mut chips = Vec::new();
@@ -393,6 +459,16 @@ impl TriangulateApp {
     pub fn timeline_position(&self, claim: u32) -> Option<egui::Pos2> {
         let chart = self.derived.timeline.as_ref()?;
         super::timeline_view::claim_position(&self.ctx, chart, claim)
+    }
+
+    /// Whether File > Export… is showing.
+    pub fn export_dialog_open(&self) -> bool {
+        self.export_dialog.is_open()
+    }
+
+    /// The last thing the app said in the status bar.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
     }
 
     /// The claim selected last (in the Claims tab or on the timeline).
@@ -495,11 +571,11 @@ impl TriangulateApp {
         let Some(command) = self
             .apply_filter(command)
             .and_then(|c| self.apply_correction(c))
+            .and_then(|c| self.apply_dialog(ctx, c))
         else {
             return;
         };
         match command {
-            Command::ShowOpenDialog => self.dialog.open(ctx),
             Command::OpenFiles(paths) => {
                 let startup = Startup::files(paths);
                 self.start_import(ctx, startup.inputs, startup.label);
@@ -540,10 +616,6 @@ impl TriangulateApp {
                     self.apply(ctx, Command::OpenEvent(event as usize));
                 }
             }
-            Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
-            Command::SaveWorkspace(path) => self.save_workspace(&path),
-            Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
-            Command::ShowHelp => self.help_open = true,
             Command::SelectSource(source) => self.selected_source = source,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
             Command::OpenEvent(event) => {
@@ -559,7 +631,6 @@ impl TriangulateApp {
                 }
                 self.focus_search = true;
             }
-            Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
             Command::ShowSourceClaims(source) => {
                 if let Some(a) = self.analysis() {
                     self.state.filter.hidden_sources = a
@@ -581,6 +652,32 @@ impl TriangulateApp {
             // Filters were applied by `apply_filter`.
             _ => {}
         }
+    }
+
+    /// Opens a dialog, or does what a dialog asked for; returns any other command.
+    fn apply_dialog(&mut self, ctx: &egui::Context, command: Command) -> Option<Command> {
+        match command {
+            Command::ShowOpenDialog => self.dialog.open(ctx),
+            Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
+            Command::SaveWorkspace(path) => self.save_workspace(&path),
+            Command::OpenWorkspace(path) => self.open_workspace(ctx, &path),
+            Command::ShowHelp => self.help_open = true,
+            Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
+            Command::Export(request) => self.start_export(request),
+            Command::ShowExportDialog(target) => {
+                let target = target.unwrap_or(match self.state.tab {
+                    Tab::Timeline => ExportTarget::Chart(ChartKind::Timeline),
+                    Tab::Events => ExportTarget::Chart(ChartKind::Event),
+                    Tab::Sources => ExportTarget::Chart(ChartKind::Sources),
+                    Tab::Discrepancies => ExportTarget::Table(TableKind::Discrepancies),
+                    Tab::Claims => ExportTarget::Table(TableKind::Claims),
+                    Tab::ImportReport => ExportTarget::Report,
+                });
+                self.export_dialog.show(target);
+            }
+            other => return Some(other),
+        }
+        None
     }
 
     /// Applies a correction of the data (a merge, a type, a side), which reruns the analysis;
@@ -834,6 +931,7 @@ impl eframe::App for TriangulateApp {
         let ctx = ui.ctx().clone();
         self.poll_import();
         self.poll_analysis();
+        self.poll_export();
         if let Some(files) = self.dialog.poll() {
             self.apply(&ctx, Command::OpenFiles(files));
         }
@@ -872,6 +970,8 @@ impl eframe::App for TriangulateApp {
         self.dialog.path_window_ui(&ctx, &mut commands);
         super::help::help_window_ui(&ctx, &mut self.help_open);
         self.workspace_dialog.ui(&ctx, &mut commands);
+        let filters = describe_filter(&self.state.filter, ChartKind::Sources);
+        self.export_dialog.ui(&ctx, &filters, &mut commands);
         if let Some(analyzed) = &self.analyzed {
             self.merge_dialog
                 .ui(&ctx, |kind| analyzed.names(kind), &mut commands);
@@ -880,7 +980,7 @@ impl eframe::App for TriangulateApp {
         for command in commands {
             self.apply(&ctx, command);
         }
-        if self.job.is_some() || self.analysis_job.is_some() {
+        if self.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         let ready = self.loaded.is_some() && self.job.is_none() && self.analysis_job.is_none();

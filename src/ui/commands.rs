@@ -61,6 +61,10 @@ pub enum Command {
     ShowSourceClaims(String),
     FocusSearch,
     CopyReport,
+    /// Ask what to export, where; `None`: the chart or table of the tab shown.
+    ShowExportDialog(Option<crate::core::export::ExportTarget>),
+    /// Write an export (off the UI thread).
+    Export(crate::core::export::ExportRequest),
     Quit,
 }
 

@@ -37,10 +37,21 @@ pub fn events_ui(
             format!("{} to {}", e.date_from, e.date_to)
         }
     ));
-    ui.weak(format!(
-        "Event {} · reported claims — not verified totals",
-        e.id
-    ));
+    ui.horizontal(|ui| {
+        ui.weak(format!(
+            "Event {} · reported claims — not verified totals",
+            e.id
+        ));
+        if ui
+            .small_button("Export…")
+            .on_hover_text("Save this event's chart as PNG or SVG (Ctrl+E)")
+            .clicked()
+        {
+            commands.push(Command::ShowExportDialog(Some(
+                crate::core::export::ExportTarget::Chart(crate::core::export::ChartKind::Event),
+            )));
+        }
+    });
     egui::ScrollArea::vertical()
         .id_salt("event-detail")
         .show(ui, |ui| {

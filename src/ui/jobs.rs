@@ -107,3 +107,42 @@ impl AnalysisJob {
         }
     }
 }
+
+/// An export being written.
+pub struct ExportJob {
+    result: mpsc::Receiver<Result<String, String>>,
+}
+
+impl ExportJob {
+    /// Runs `work` off the UI thread; `ctx` is asked to repaint when it is done.
+    pub fn start(
+        work: impl FnOnce() -> Result<String, String> + Send + 'static,
+        ctx: &egui::Context,
+    ) -> Self {
+        let (send, result) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || {
+                let _ = send.send(work());
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            let (send, failed) = mpsc::channel();
+            let _ = send.send(Err(format!("cannot start the export: {e}")));
+            return Self { result: failed };
+        }
+        Self { result }
+    }
+
+    /// What was written, or why not, once done.
+    pub fn poll(&self) -> Option<Result<String, String>> {
+        match self.result.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                Some(Err("the export stopped unexpectedly".to_owned()))
+            }
+        }
+    }
+}

@@ -6,12 +6,15 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::commands::Command;
 use super::state::{Tab, ThemeChoice};
 use super::workspace_dialog::WorkspaceAction;
+use crate::core::export::ExportTarget;
+use crate::core::export::tables::TableKind;
 use crate::core::samples::Sample;
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// Turns pressed shortcuts into commands.
 pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -24,6 +27,9 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&SAVE) {
             commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
+        }
+        if i.consume_shortcut(&EXPORT) {
+            commands.push(Command::ShowExportDialog(None));
         }
         if i.consume_shortcut(&QUIT) {
             commands.push(Command::Quit);
@@ -57,6 +63,21 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
                     }
                 }
             });
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Export chart…").shortcut_text(ctx.format_shortcut(&EXPORT)))
+                .clicked()
+            {
+                commands.push(Command::ShowExportDialog(None));
+            }
+            if ui.button("Export table…").clicked() {
+                commands.push(Command::ShowExportDialog(Some(ExportTarget::Table(
+                    TableKind::Discrepancies,
+                ))));
+            }
+            if ui.button("Export report…").clicked() {
+                commands.push(Command::ShowExportDialog(Some(ExportTarget::Report)));
+            }
             ui.separator();
             if ui
                 .add(egui::Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
@@ -95,7 +116,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Com
                 commands.push(Command::ShowHelp);
             }
             ui.label("Drop CSV files on the window to add them.");
-            ui.label("Ctrl+O open · Ctrl+S save workspace · Ctrl+F search · Ctrl+Q quit");
+            ui.label(
+                "Ctrl+O open · Ctrl+S save workspace · Ctrl+E export · Ctrl+F search · Ctrl+Q quit",
+            );
             ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
         });
     });

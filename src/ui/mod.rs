@@ -6,6 +6,7 @@ mod commands;
 mod derived;
 mod discrepancies_view;
 mod events_view;
+mod export_dialog;
 mod file_dialog;
 mod filter_panel;
 mod help;

@@ -27,7 +27,7 @@ pub fn sources_ui(
         .min_size(bias_plot_height(bias.bars.len()) + 100.0)
         .show(ui, |ui| {
             ui.columns(2, |columns| {
-                bias_plot_ui(&mut columns[0], bias);
+                bias_plot_ui(&mut columns[0], bias, commands);
                 match score {
                     Some(score) => evidence_ui(&mut columns[1], score, commands),
                     None => {
@@ -305,9 +305,24 @@ fn bias_plot_height(bars: usize) -> f32 {
 }
 
 /// One bar per source: how far its figures sit above or below the other sides', log scale.
-fn bias_plot_ui(ui: &mut egui::Ui, chart: &BiasChart) {
+fn bias_plot_ui(
+    ui: &mut egui::Ui,
+    chart: &BiasChart,
+    commands: &mut Vec<super::commands::Command>,
+) {
     use egui_plot::{Bar, BarChart, Plot, VLine};
-    ui.strong("Bias against the other sides' figures");
+    ui.horizontal(|ui| {
+        ui.strong("Bias against the other sides' figures");
+        if ui
+            .small_button("Export…")
+            .on_hover_text("Save this chart as PNG or SVG (Ctrl+E)")
+            .clicked()
+        {
+            commands.push(super::commands::Command::ShowExportDialog(Some(
+                crate::core::export::ExportTarget::Chart(crate::core::export::ChartKind::Sources),
+            )));
+        }
+    });
     ui.weak("Median ratio of each source's figures to the others' on the same events (log scale)");
     let n = chart.bars.len();
     let bars: Vec<Bar> = chart

@@ -48,6 +48,15 @@ pub fn timeline_ui(
         {
             commands.push(Command::SetLogScale(log_scale));
         }
+        if ui
+            .button("Export…")
+            .on_hover_text("Save this chart as PNG or SVG (Ctrl+E)")
+            .clicked()
+        {
+            commands.push(Command::ShowExportDialog(Some(
+                crate::core::export::ExportTarget::Chart(crate::core::export::ChartKind::Timeline),
+            )));
+        }
         ui.weak(format!("{} points", chart.points));
         if let Some(note) = &chart.note {
             ui.weak(note.as_str());

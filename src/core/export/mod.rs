@@ -181,6 +181,80 @@ impl ChartData<'_> {
     }
 }
 
+/// What to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    Chart(ChartKind),
+    Table(tables::TableKind),
+    Report,
+}
+
+impl ExportTarget {
+    /// A file name to offer.
+    pub fn default_file_name(self) -> String {
+        match self {
+            Self::Chart(kind) => format!("triangulate-{}.png", kind.as_str()),
+            Self::Table(kind) => format!("triangulate-{}.csv", kind.as_str()),
+            Self::Report => "triangulate-report.html".to_owned(),
+        }
+    }
+}
+
+/// An export as the window or the command line asks for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub target: ExportTarget,
+    pub path: std::path::PathBuf,
+    pub style: ChartStyle,
+    /// The event of an event chart (the one with the most claims when none).
+    pub event: Option<usize>,
+    /// Start CSV tables with a byte-order mark.
+    pub bom: bool,
+    pub overwrite: Overwrite,
+}
+
+/// Writes what `request` asks for; says what was written.
+pub fn export(
+    data: &ChartData<'_>,
+    files: &[report::InputFile],
+    request: &ExportRequest,
+) -> Result<String, String> {
+    let path = &request.path;
+    match request.target {
+        ExportTarget::Chart(kind) => {
+            ChartFormat::of(path)?;
+            let figure = data.figure(kind, request.event)?;
+            write_chart(&figure, &request.style, path, request.overwrite)?;
+            Ok(format!(
+                "Saved the {} chart \u{201c}{}\u{201d} to {}",
+                kind.as_str(),
+                figure.title,
+                path.display()
+            ))
+        }
+        ExportTarget::Table(kind) => {
+            let bytes = tables::table_csv(
+                kind,
+                data.dataset,
+                data.analysis,
+                data.selection,
+                request.bom,
+            )?;
+            write_atomic(path, &bytes, request.overwrite)?;
+            Ok(format!(
+                "Saved the {} table to {}",
+                kind.as_str(),
+                path.display()
+            ))
+        }
+        ExportTarget::Report => {
+            let html = report::report_html(data, files)?;
+            write_atomic(path, html.as_bytes(), request.overwrite)?;
+            Ok(format!("Saved the report to {}", path.display()))
+        }
+    }
+}
+
 /// Draws a figure in the format and writes it atomically.
 pub fn write_chart(
     figure: &Figure,

@@ -17,6 +17,30 @@ pub struct InputFile {
     pub rejected: usize,
 }
 
+impl InputFile {
+    /// The inputs of an import, hashed now, with what their import gave.
+    pub fn list(
+        inputs: &[crate::core::import::Input],
+        report: &crate::core::import::ImportReport,
+    ) -> Vec<Self> {
+        inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| {
+                let file = report.files.get(i);
+                Self {
+                    name: input.file_name().to_owned(),
+                    sha256: input
+                        .sha256()
+                        .unwrap_or_else(|e| format!("cannot read: {e}")),
+                    claims: file.map_or(0, |f| usize::try_from(f.imported).unwrap_or(usize::MAX)),
+                    rejected: file.map_or(0, |f| f.rejected.len()),
+                }
+            })
+            .collect()
+    }
+}
+
 /// Most discrepancy rows written; the CSV export has them all.
 const MAX_DISCREPANCIES: usize = 500;
 

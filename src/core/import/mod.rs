@@ -57,6 +57,14 @@ impl Input {
         }
     }
 
+    /// The SHA-256 of the input's bytes, in hex.
+    pub fn sha256(&self) -> std::io::Result<String> {
+        match &self.data {
+            InputData::Path(p) => super::workspace::sha256_file(p),
+            InputData::Embedded(bytes) => Ok(super::workspace::sha256_bytes(bytes)),
+        }
+    }
+
     pub fn path(&self) -> Option<&Path> {
         match &self.data {
             InputData::Path(p) => Some(p),
