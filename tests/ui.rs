@@ -501,6 +501,7 @@ fn export_request(
         path,
         style: Default::default(),
         event: None,
+        grow: false,
         bom: false,
         overwrite: triangulate::core::files::Overwrite::No,
     }

@@ -72,9 +72,9 @@ pub struct ExportArgs {
     /// Chart width in points.
     #[arg(long, default_value_t = 1200)]
     pub width: u32,
-    /// Chart height in points.
-    #[arg(long, default_value_t = 700)]
-    pub height: u32,
+    /// Chart height in points (default 700; an event chart grows to give each claim a line).
+    #[arg(long)]
+    pub height: Option<u32>,
     /// Pixels per point of a PNG: 2 for print.
     #[arg(long, default_value_t = 1.0)]
     pub scale: f32,
@@ -159,7 +159,9 @@ fn run_export(args: &ExportArgs) -> Result<String, Failure> {
     };
     if let ExportTarget::Chart(_) = target {
         crate::core::export::ChartFormat::of(out).map_err(Failure::usage)?;
-        if !(1..=20_000).contains(&args.width) || !(1..=20_000).contains(&args.height) {
+        if !(1..=20_000).contains(&args.width)
+            || !(1..=20_000).contains(&args.height.unwrap_or(700))
+        {
             return Err(Failure::usage("--width and --height: from 1 to 20000"));
         }
         if !(0.1..=8.0).contains(&args.scale) {
@@ -181,12 +183,13 @@ fn run_export(args: &ExportArgs) -> Result<String, Failure> {
         style: ChartStyle {
             page: Page {
                 width: f64::from(args.width),
-                height: f64::from(args.height),
+                height: f64::from(args.height.unwrap_or(700)),
                 dark: args.dark,
             },
             scale: args.scale,
         },
         event,
+        grow: args.height.is_none(),
         bom: args.bom,
         overwrite: overwrite(&args.output),
     };
@@ -220,6 +223,7 @@ fn run_report(args: &ReportArgs) -> Result<String, Failure> {
         path: out.clone(),
         style: ChartStyle::default(),
         event: None,
+        grow: false,
         bom: false,
         overwrite: overwrite(&args.output),
     };

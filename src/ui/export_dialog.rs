@@ -168,6 +168,7 @@ impl ExportDialog {
                 scale: self.scale,
             },
             event: None,
+            grow: false,
             bom: self.bom,
             overwrite,
         }

@@ -208,6 +208,8 @@ pub struct ExportRequest {
     pub style: ChartStyle,
     /// The event of an event chart (the one with the most claims when none).
     pub event: Option<usize>,
+    /// Make an event chart taller than the page asks when its rows need the room.
+    pub grow: bool,
     /// Start CSV tables with a byte-order mark.
     pub bom: bool,
     pub overwrite: Overwrite,
@@ -224,7 +226,11 @@ pub fn export(
         ExportTarget::Chart(kind) => {
             ChartFormat::of(path)?;
             let figure = data.figure(kind, request.event)?;
-            write_chart(&figure, &request.style, path, request.overwrite)?;
+            let mut style = request.style;
+            if request.grow {
+                style.page.height = svg::preferred_height(&figure, style.page.height);
+            }
+            write_chart(&figure, &style, path, request.overwrite)?;
             Ok(format!(
                 "Saved the {} chart \u{201c}{}\u{201d} to {}",
                 kind.as_str(),

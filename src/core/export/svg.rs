@@ -176,6 +176,30 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
     out
 }
 
+/// The page height at which every row of a row chart gets a line of its own (at least
+/// `height`): what an export uses when no height is asked for.
+pub fn preferred_height(fig: &Figure, height: f64) -> f64 {
+    if fig.headings.is_empty() {
+        return height;
+    }
+    let rows = (fig.y.max - fig.y.min).max(1.0);
+    let (top, bottom) = (PAD + 62.0, footer_height(fig));
+    (top + bottom + rows * 22.0).clamp(height, 6000.0)
+}
+
+fn footer_height(fig: &Figure) -> f64 {
+    let statements = if fig.statements.is_empty() {
+        0.0
+    } else {
+        24.0 + STATEMENT_LINE * fig.statements.len() as f64
+    };
+    x_labels_height(fig)
+        + NOTE_LINE * fig.notes.len() as f64
+        + statements
+        + CAPTION_LINE * fig.caption.len() as f64
+        + PAD
+}
+
 /// Where the plot goes: what is left of the page after titles, labels, legend and footer.
 fn layout(fig: &Figure, (w, h): (f64, f64), legend_width: f64) -> Frame {
     let label_width = fig
@@ -188,16 +212,7 @@ fn layout(fig: &Figure, (w, h): (f64, f64), legend_width: f64) -> Frame {
         .min(w * 0.4);
     let y_title = if fig.y.label.is_empty() { 0.0 } else { 22.0 };
     let top = PAD + 26.0 + if fig.subtitle.is_empty() { 0.0 } else { 20.0 } + 16.0;
-    let statements = if fig.statements.is_empty() {
-        0.0
-    } else {
-        24.0 + STATEMENT_LINE * fig.statements.len() as f64
-    };
-    let bottom = x_labels_height(fig)
-        + NOTE_LINE * fig.notes.len() as f64
-        + statements
-        + CAPTION_LINE * fig.caption.len() as f64
-        + PAD;
+    let bottom = footer_height(fig);
     let left = PAD + y_title + label_width + 10.0;
     // Room for half the last x label, which is centred on its tick.
     let last_label = fig
@@ -331,6 +346,9 @@ fn axes(out: &mut String, fig: &Figure, frame: &Frame, colors: &Palette) {
             escape(&t.label)
         );
     }
+    // Labels closer than a line of text are left out (the grid line stays): a chart too small
+    // for its rows stays legible.
+    let mut last_label = f64::NEG_INFINITY;
     for t in &fig.y.ticks {
         let y = frame.py(t.value);
         if y < top - 0.5 || y > bottom + 0.5 {
@@ -338,13 +356,20 @@ fn axes(out: &mut String, fig: &Figure, frame: &Frame, colors: &Palette) {
         }
         let _ = write!(
             out,
-            r#"<line x1="{left:.1}" y1="{y:.1}" x2="{right:.1}" y2="{y:.1}" stroke="{}"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="{}">{}</text>"#,
-            colors.grid,
-            left - 8.0,
-            y + 4.0,
-            colors.text,
-            escape(&t.label)
+            r#"<line x1="{left:.1}" y1="{y:.1}" x2="{right:.1}" y2="{y:.1}" stroke="{}"/>"#,
+            colors.grid
         );
+        if (y - last_label).abs() >= TICK_SIZE + 2.0 {
+            last_label = y;
+            let _ = write!(
+                out,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="{}">{}</text>"#,
+                left - 8.0,
+                y + 4.0,
+                colors.text,
+                escape(&t.label)
+            );
+        }
     }
     for (value, heading) in &fig.headings {
         let y = frame.py(*value);
