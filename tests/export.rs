@@ -429,3 +429,37 @@ fn a_saved_workspace_reproduces_the_chart() {
     );
     assert!(svg.contains("without SOHR"), "the caption says so");
 }
+
+#[test]
+fn arabic_exports_keep_logical_text_and_draw_every_glyph() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let input = fixtures.join("synthetic_arabic_script.csv");
+    for fig in figures(&input) {
+        let svg = render_svg(&fig, &Page::default());
+        let check = check_text(&svg).unwrap();
+        assert!(check.complete(), "{}: {check:?}", fig.title);
+    }
+    let event = &figures(&input)[1];
+    assert!(event.title.starts_with("تل الزيتون"), "{}", event.title);
+    let svg = render_svg(event, &Page::default());
+    // Logical order in the file: viewers shape and order it themselves.
+    assert!(svg.contains("تل الزيتون"), "the SVG keeps the logical text");
+    assert!(
+        svg.contains("DejaVu Sans"),
+        "lines with Arabic name a font with both scripts"
+    );
+    assert!(svg.contains("سيطرة جبهة الرمال على السوق"));
+    // The PNG draws the same text with no empty boxes.
+    let dir = Fixtures::new();
+    let out = dir.path().join("ar.png");
+    let (code, _, err) = triangulate(&[
+        "export",
+        input.to_str().unwrap(),
+        "--chart",
+        "event",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_drawn(&decode_png(&out).2);
+}

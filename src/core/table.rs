@@ -165,7 +165,7 @@ struct Search {
 
 impl TextSearch {
     pub fn new(ds: &Dataset, text: &str) -> Self {
-        let needle = text.trim().to_lowercase();
+        let needle = fold(text.trim());
         if needle.is_empty() {
             return Self(None);
         }
@@ -199,13 +199,30 @@ impl TextSearch {
     }
 }
 
-/// Whether `haystack` contains `needle_lower` ignoring case; no allocation for ASCII text.
-pub fn contains_folded(haystack: &str, needle_lower: &str) -> bool {
-    if haystack.is_ascii() && needle_lower.is_ascii() {
-        let (h, n) = (haystack.as_bytes(), needle_lower.as_bytes());
+/// Whether `haystack` contains `needle` (already [`fold`]ed) ignoring case, Arabic
+/// diacritics and alef forms; no allocation for ASCII text.
+pub fn contains_folded(haystack: &str, needle: &str) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
         return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
     }
-    haystack.to_lowercase().contains(needle_lower)
+    fold(haystack).contains(needle)
+}
+
+/// Text as the search compares it: lower case; Arabic without its diacritics (tashkeel) and
+/// tatweel, and with every alef form (أ إ آ ٱ) as a bare alef, so a search typed either way
+/// finds it.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|&c| {
+            !matches!(c as u32, 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0640)
+        })
+        .map(|c| match c {
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
+            c => c,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -218,6 +235,12 @@ mod tests {
         assert!(!contains_folded("SANA", "sohr"));
         assert!(contains_folded("Kobanê", "kobanê"));
         assert!(contains_folded("عين العرب", "عين"));
+        // Diacritics and alef forms, either side.
+        assert!(contains_folded("وقد خلّف 13 قتيلاً", &fold("خلف")));
+        assert!(contains_folded("وقد خلف 13 قتيلا", &fold("خلّف")));
+        assert!(contains_folded("شانلي أورفا", &fold("اورفا")));
+        assert!(contains_folded("شانلي اورفا", &fold("إورفا")));
+        assert!(!contains_folded("الحسكة", &fold("عين")));
     }
 
     #[test]

@@ -63,6 +63,98 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// Whether a character is a right-to-left letter (Hebrew, Arabic and its extensions, with
+/// their presentation forms).
+pub fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x05FF | 0x0600..=0x065F | 0x066E..=0x06D5 | 0x06D6..=0x06FF
+        | 0x0750..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether the text holds right-to-left letters.
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(is_rtl_letter)
+}
+
+/// The Unicode isolate controls added by [`isolate_numbers`] and [`isolate_phrases`].
+pub fn is_isolate(c: char) -> bool {
+    matches!(c, LRI | FSI | PDI)
+}
+
+pub const LRI: char = '\u{2066}';
+pub const PDI: char = '\u{2069}';
+pub const FSI: char = '\u{2068}';
+
+/// Wraps each right-to-left phrase (words of right-to-left letters with only spaces between
+/// them) in an isolate, so that in a line the app composes the numbers and words around a
+/// name keep to the line's own direction.
+pub fn isolate_phrases(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_rtl_letter(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while i < chars.len() {
+            if is_rtl_letter(chars[i]) {
+                i += 1;
+                end = i;
+            } else if chars[i] == ' ' {
+                // A space belongs to the phrase only when another right-to-left word follows.
+                let next = chars[i..].iter().position(|c| *c != ' ').map(|n| i + n);
+                match next {
+                    Some(n) if is_rtl_letter(chars[n]) => i = n,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(FSI);
+        out.extend(&chars[start..end]);
+        out.push(PDI);
+        i = end;
+    }
+    out
+}
+
+/// Wraps numbers with separators (dates such as 2024-03-02, times, 1,200) in left-to-right
+/// isolates, so that after Arabic text they keep their order instead of the algorithm's
+/// reading of them as separate Arabic numbers. The isolates are dropped after reordering.
+pub fn isolate_numbers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || (matches!(chars[i], '-' | '/' | ':' | '.' | ',')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let number: String = chars[start..i].iter().collect();
+            if number.chars().any(|c| !c.is_ascii_digit()) {
+                out.push(LRI);
+                out.push_str(&number);
+                out.push(PDI);
+            } else {
+                out.push_str(&number);
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -189,6 +189,7 @@ impl TriangulateApp {
             export_job: None,
             selected_source: None,
         };
+        install_fonts(&cc.egui_ctx);
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
         app
@@ -423,7 +424,11 @@ impl TriangulateApp {
                 Command::ClearSearch,
             ));
         }
+        // Names and searches may be right to left.
         chips
+            .into_iter()
+            .map(|(label, command)| (super::bidi::display_ltr(&label).into_owned(), command))
+            .collect()
     }
 
     /// Runs the analysis again, with the user's current corrections.
@@ -897,6 +902,26 @@ fn import_message(report: &ImportReport) -> String {
         ));
     }
     message
+}
+
+/// egui's fonts, with Noto Sans Arabic after them for the letters they lack: Arabic, Persian
+/// and Kurdish, and the presentation forms the display transform draws.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans-arabic".to_owned(),
+        Arc::new(egui::FontData::from_static(
+            crate::core::fonts::NOTO_SANS_ARABIC,
+        )),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans-arabic".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 fn apply_theme(ctx: &egui::Context, theme: ThemeChoice) {

@@ -3,6 +3,7 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use super::bidi::{data_label, display_ltr, display_wrapped, hover_text, is_rtl};
 use super::commands::Command;
 use crate::core::analysis::score::credibility_reason;
 use crate::core::analysis::{Analysis, ClaimFacts};
@@ -166,11 +167,10 @@ pub fn claims_table_ui(
                     for column in &columns {
                         row.col(|ui| {
                             let text = cell_text(ds, facts, claim, &column.cell);
-                            let label = ui
-                                .add(egui::Label::new(text.as_str()).truncate().selectable(false));
+                            let label = data_label(ui, &text);
                             match (&column.cell, facts) {
                                 (Cell::Quote | Cell::Detail, _) if !text.is_empty() => {
-                                    label.on_hover_text(text);
+                                    label.on_hover_text(hover_text(&text));
                                 }
                                 (Cell::Credibility, Some(f)) => {
                                     label.on_hover_text(credibility_reason(f));
@@ -244,14 +244,14 @@ pub fn claim_details_ui(
 ) {
     ui.horizontal(|ui| {
         ui.strong(ds.claim_id(claim));
-        ui.label(format!(
+        ui.label(display_ltr(&format!(
             "{} ({}) · {} {} · {}",
             ds.str(claim.source),
             claim.source_type.as_str(),
             claim.kind.as_str(),
             ds.str(claim.group),
             ds.opt_str(claim.location)
-        ));
+        )));
         if ui.button("Copy quote").clicked() {
             ui.ctx().copy_text(ds.quote(claim).to_owned());
         }
@@ -260,7 +260,14 @@ pub fn claim_details_ui(
         }
     });
     let quote = ds.quote(claim);
-    if !quote.is_empty() {
+    if is_rtl(quote) {
+        // Wrapped on the logical text, then each line shaped and put right to left.
+        let chars = (ui.available_width() / 7.0).max(20.0) as usize;
+        let shown = display_wrapped(&format!("\u{201c}{quote}\u{201d}"), chars);
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(shown)).selectable(false));
+        });
+    } else if !quote.is_empty() {
         ui.label(egui::RichText::new(format!("“{quote}”")).italics());
     }
 }

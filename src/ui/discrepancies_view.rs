@@ -3,6 +3,7 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use super::bidi::{data_label, display_ltr};
 use super::commands::Command;
 use super::state::{DiscrepancyColumn, DiscrepancyFilter, TypePair};
 use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
@@ -98,7 +99,9 @@ fn discrepancy_row_ui(
         None => format!("{kind} · {}", d.claim_kind.as_str()),
     };
     cell(row, kind.into());
-    cell(row, event.map_or("", |e| e.location.as_str()).into());
+    row.col(|ui| {
+        data_label(ui, event.map_or("", |e| e.location.as_str()));
+    });
     cell(
         row,
         event
@@ -111,14 +114,16 @@ fn discrepancy_row_ui(
         .iter()
         .map(|&c| analysis.facts[c as usize].claimant.as_ref())
         .collect();
-    cell(row, names.join(" vs ").into());
+    cell(row, display_ltr(&names.join(" vs ")).into_owned().into());
     row.col(|ui| {
+        // An English sentence around names from the data: it reads left to right.
+        let explanation = display_ltr(&d.explanation);
         ui.add(
-            egui::Label::new(d.explanation.as_str())
+            egui::Label::new(explanation.as_ref())
                 .truncate()
                 .selectable(false),
         )
-        .on_hover_text(d.explanation.as_str());
+        .on_hover_text(explanation.as_ref());
     });
     if row.response().clicked() {
         commands.push(Command::OpenEvent(d.event));

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use eframe::egui;
 use egui_plot::{Line, Plot, PlotPoints, Points};
 
+use super::bidi::{display, display_ltr};
 use super::commands::Command;
 use crate::core::analysis::Analysis;
 use crate::core::charts::{EventChart, Rgb};
@@ -28,7 +29,7 @@ pub fn events_ui(
     let Some(e) = analysis.events.get(*event) else {
         return;
     };
-    ui.heading(format!(
+    ui.heading(display_ltr(&format!(
         "{} · {}",
         e.location,
         if e.date_from == e.date_to {
@@ -36,7 +37,7 @@ pub fn events_ui(
         } else {
             format!("{} to {}", e.date_from, e.date_to)
         }
-    ));
+    )));
     ui.horizontal(|ui| {
         ui.weak(format!(
             "Event {} · reported claims — not verified totals",
@@ -75,7 +76,10 @@ fn range_plot_ui(
         .iter()
         .map(|r| r.high.unwrap_or(r.low * 1.5 + 1.0))
         .fold(1.0_f64, f64::max);
-    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| display_ltr(&r.label).into_owned())
+        .collect();
     let height = 40.0 + 26.0 * rows.len() as f32;
     Plot::new(("range", id.0, id.1))
         .height(height)
@@ -101,7 +105,7 @@ fn range_plot_ui(
                 let color = egui::Color32::from_rgb(r, g, b);
                 let end = row.high.unwrap_or(max * 1.08);
                 let width = if row.disputed { 6.0 } else { 3.0 };
-                let name = row.label.clone();
+                let name = display_ltr(&row.label).into_owned();
                 plot.line(
                     Line::new(name.clone(), PlotPoints::from(vec![[row.low, y], [end, y]]))
                         .color(color)
@@ -169,7 +173,10 @@ fn event_list_ui(
                             "{} · {} · {} sources{mark}",
                             e.location, e.date_from, e.sources
                         );
-                        if ui.selectable_label(selected == Some(i), text).clicked() {
+                        if ui
+                            .selectable_label(selected == Some(i), display_ltr(&text))
+                            .clicked()
+                        {
                             commands.push(Command::OpenEvent(i));
                         }
                     }
@@ -191,14 +198,14 @@ fn statements_ui(
             .show(ui, |ui| {
                 for p in propositions {
                     let [r, g, b] = colors.get(&p.source).copied().unwrap_or([128, 128, 128]);
-                    ui.colored_label(egui::Color32::from_rgb(r, g, b), p.source.as_str());
+                    ui.colored_label(egui::Color32::from_rgb(r, g, b), display(&p.source));
                     ui.label(p.kind.as_str());
                     let stance = match p.stance {
                         Stance::Asserts => egui::RichText::new("asserts"),
                         Stance::Denies => egui::RichText::new("denies").strong(),
                     };
                     ui.label(stance);
-                    let detail = egui::RichText::new(p.detail.as_str());
+                    let detail = egui::RichText::new(display(&p.detail));
                     ui.label(if p.disputed {
                         detail.color(ui.visuals().warn_fg_color)
                     } else {

@@ -3,6 +3,7 @@
 
 use eframe::egui;
 
+use super::bidi::display_ltr;
 use super::commands::{Command, FacetKind};
 use super::derived::Analyzed;
 use crate::core::analysis::AliasKind;
@@ -144,7 +145,7 @@ fn facet_ui(
         .show_rows(ui, row_height, matching.len(), |ui, range| {
             for (name, count) in matching.get(range).unwrap_or_default() {
                 let mut on = chosen.contains(name);
-                let response = ui.checkbox(&mut on, format!("{name} ({count})"));
+                let response = ui.checkbox(&mut on, display_ltr(&format!("{name} ({count})")));
                 if response.changed() {
                     commands.push(Command::ToggleFacet(kind, name.clone()));
                 }
@@ -200,7 +201,7 @@ fn sources_ui(
             ui.painter()
                 .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
             let mut shown = !filter.hidden_sources.contains(&s.source);
-            let label = format!("{} ({})", s.source, s.claims);
+            let label = display_ltr(&format!("{} ({})", s.source, s.claims)).into_owned();
             let response = ui.checkbox(&mut shown, label);
             if response.changed() {
                 commands.push(Command::ToggleSource(s.source.clone()));

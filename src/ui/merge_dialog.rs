@@ -37,7 +37,9 @@ impl MergeDialog {
             .collapsible(false)
             .default_width(420.0)
             .show(ctx, |ui| {
-                ui.label(format!("\u{201c}{from}\u{201d} is:"));
+                ui.label(super::bidi::display_ltr(&format!(
+                    "\u{201c}{from}\u{201d} is:"
+                )));
                 let edit = ui.add(
                     egui::TextEdit::singleline(&mut self.into)
                         .id_salt("merge-into")
@@ -53,7 +55,10 @@ impl MergeDialog {
                 if !matches.is_empty() {
                     ui.weak("Existing names (click to merge into one):");
                     for name in matches {
-                        if ui.selectable_label(false, name).clicked() {
+                        if ui
+                            .selectable_label(false, super::bidi::display(name))
+                            .clicked()
+                        {
                             self.into = name.to_owned();
                         }
                     }

@@ -1,6 +1,7 @@
 //! The window: a thin layer that draws the core's data and turns clicks into commands.
 
 mod app;
+mod bidi;
 mod claims_table;
 mod commands;
 mod derived;
@@ -24,6 +25,7 @@ mod workspace_dialog;
 use std::process::ExitCode;
 
 pub use app::{Startup, TriangulateApp};
+pub use bidi::display as display_text;
 pub use commands::Command;
 pub use state::{DiscrepancyFilter, Tab};
 

@@ -3,6 +3,7 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use super::bidi::{display, display_ltr};
 use super::derived::{Analyzed, Derived};
 use crate::core::analysis::output::bias_words;
 use crate::core::analysis::{AliasKind, Analysis};
@@ -131,7 +132,7 @@ fn merges_ui(
             .show_ui(ui, |ui| {
                 for s in &analysis.scorecard {
                     if ui
-                        .selectable_label(from == s.source, s.source.as_str())
+                        .selectable_label(from == s.source, display(&s.source))
                         .clicked()
                     {
                         from = s.source.clone();
@@ -147,7 +148,7 @@ fn merges_ui(
                     .iter()
                     .filter(|s| s.source != from && !from.is_empty())
                 {
-                    if ui.selectable_label(false, s.source.as_str()).clicked() {
+                    if ui.selectable_label(false, display(&s.source)).clicked() {
                         commands.push(Command::Merge(
                             AliasKind::Source,
                             from.clone(),
@@ -187,14 +188,14 @@ fn side_ui(
 ) {
     let current = s.side.as_deref().unwrap_or("no side");
     egui::ComboBox::from_id_salt(("source-side", s.source.as_str()))
-        .selected_text(current)
+        .selected_text(display(current))
         .width(150.0)
         .show_ui(ui, |ui| {
             let choices = std::iter::once(None).chain(sides.iter().map(|x| Some(x.as_str())));
             for choice in choices {
                 let label = choice.unwrap_or("no side");
                 if ui
-                    .selectable_label(choice == s.side.as_deref(), label)
+                    .selectable_label(choice == s.side.as_deref(), display(label))
                     .clicked()
                     && choice != s.side.as_deref()
                 {
@@ -239,7 +240,7 @@ fn evidence_ui(
     commands: &mut Vec<super::commands::Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong(format!("{}: grade {}", s.source, s.grade));
+        ui.strong(display_ltr(&format!("{}: grade {}", s.source, s.grade)));
         ui.label(format!(
             "{} comparable claims, {} corroborated, {} contradicted, bias {} (own side {}, adversaries {})",
             s.comparable,
@@ -271,7 +272,7 @@ fn evidence_ui(
         s.evidence.len(),
         |ui, range| {
             for line in s.evidence.get(range).unwrap_or(&[]) {
-                ui.label(line.as_str());
+                ui.label(display(line));
             }
         },
     );
@@ -290,7 +291,7 @@ fn source_cell_ui(
     ui.painter()
         .rect_filled(rect, 2.0, egui::Color32::from_rgb(r, g, b));
     let is_selected = selected == Some(s.source.as_str());
-    let label = ui.selectable_label(is_selected, s.source.as_str());
+    let label = ui.selectable_label(is_selected, display(&s.source));
     if label
         .on_hover_text("Show the evidence behind this grade")
         .clicked()
@@ -337,7 +338,11 @@ fn bias_plot_ui(
                 .width(0.7)
         })
         .collect();
-    let names: Vec<String> = chart.bars.iter().map(|b| b.source.clone()).collect();
+    let names: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|b| display(&b.source).into_owned())
+        .collect();
     let reach = chart
         .bars
         .iter()

@@ -3,6 +3,7 @@
 use eframe::egui;
 use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
+use super::bidi::{self, display};
 use super::commands::Command;
 use crate::core::charts::{ChartFilter, Marker, TimelineChart, TimelineMode, date_label, y_label};
 use crate::core::model::{Dataset, SourceType};
@@ -89,13 +90,13 @@ pub fn timeline_ui(
                 if s.claims.is_empty() {
                     // Daily or cumulative totals: a line per source.
                     plot.line(
-                        Line::new(s.source.clone(), PlotPoints::from(s.points.clone()))
+                        Line::new(display(&s.source), PlotPoints::from(s.points.clone()))
                             .color(color)
                             .width(1.5),
                     );
                 } else {
                     plot.points(
-                        Points::new(s.source.clone(), PlotPoints::from(s.points.clone()))
+                        Points::new(display(&s.source), PlotPoints::from(s.points.clone()))
                             .shape(marker(s.source_type))
                             .radius(4.0)
                             .filled(true)
@@ -131,7 +132,11 @@ fn hover_text(
     else {
         return None;
     };
-    let series = chart.series.iter().find(|s| s.source == *plot_name)?;
+    // Series are named as drawn (right-to-left names in visual order).
+    let series = chart
+        .series
+        .iter()
+        .find(|s| display(&s.source) == *plot_name)?;
     let date = crate::core::charts::date_of(position.x)
         .map(|d| d.to_string())
         .unwrap_or_default();
@@ -139,7 +144,10 @@ fn hover_text(
         return Some(format!("{plot_name}\n{date}: {:.0}", position.y));
     };
     let claim = ds.claims.get(c as usize)?;
-    let quote = crate::core::text::clip(ds.quote(claim), 160);
+    let quote = bidi::hover_text(&format!(
+        "\u{201c}{}\u{201d}",
+        crate::core::text::clip(ds.quote(claim), 160)
+    ));
     let credibility = analysis.facts.get(c as usize).map_or(String::new(), |f| {
         format!(
             "credibility {}/6: {}",
@@ -147,8 +155,8 @@ fn hover_text(
             crate::core::analysis::score::credibility_reason(f)
         )
     });
-    Some(format!(
-        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n{credibility}\n“{quote}”",
+    let about = format!(
+        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n{credibility}",
         series.source,
         series.source_type.as_str(),
         claim.kind.as_str(),
@@ -158,7 +166,8 @@ fn hover_text(
         date,
         ds.opt_str(claim.outlet),
         ds.claim_id(claim),
-    ))
+    );
+    Some(format!("{}\n{quote}", bidi::display_ltr(&about)))
 }
 
 /// Vertical bars for each claim's range: closed ones plain, open-ended ones with an arrow head
@@ -184,7 +193,7 @@ fn range_arrows(
         if !origins.is_empty() {
             plot.arrows(
                 Arrows::new(
-                    s.source.clone(),
+                    display(&s.source),
                     PlotPoints::from(origins),
                     PlotPoints::from(tips),
                 )

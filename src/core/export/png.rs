@@ -14,6 +14,7 @@ fn font_db() -> Arc<usvg::fontdb::Database> {
         let mut db = usvg::fontdb::Database::new();
         db.load_font_data(fonts::NOTO_SANS.to_vec());
         db.load_font_data(fonts::NOTO_SANS_ARABIC.to_vec());
+        db.load_font_data(fonts::DEJAVU_SANS.to_vec());
         db.set_sans_serif_family("Noto Sans");
         Arc::new(db)
     }))

@@ -6,10 +6,14 @@ use std::fmt::Write;
 use super::figure::{Axis, Figure, Mark, Series, Statement};
 use crate::core::charts::{Marker, Rgb};
 use crate::core::model::Stance;
+use crate::core::text::{has_rtl, isolate_numbers, isolate_phrases};
 
 /// The fonts the SVG asks for, first the ones the PNG renderer carries.
 pub const FONT_FAMILY: &str =
     "'Noto Sans', 'Noto Sans Arabic', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
+
+/// The fonts for a line with right-to-left letters: one font with Latin and Arabic together.
+pub const MIXED_FONT_FAMILY: &str = "'DejaVu Sans', 'Noto Sans Arabic', sans-serif";
 
 /// The page a figure is drawn on.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,6 +90,21 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The content of a text element: escaped, and when it holds right-to-left letters, set in
+/// one font that has both scripts (so the renderer never falls back between fonts inside the
+/// line) with its right-to-left phrases and its dates isolated (so the line keeps the order it
+/// was written in, whatever script it starts with). The text stays in logical order.
+fn text_content(text: &str) -> String {
+    if !has_rtl(text) {
+        return escape(text);
+    }
+    format!(
+        r#"<tspan font-family="{}">{}</tspan>"#,
+        escape(MIXED_FONT_FAMILY),
+        escape(&isolate_phrases(&isolate_numbers(text)))
+    )
+}
+
 fn hex(c: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
@@ -157,7 +176,7 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
         r#"<text x="{PAD}" y="{}" font-size="20" font-weight="bold" fill="{}">{}</text>"#,
         PAD + 20.0,
         colors.text,
-        escape(&fit(&fig.title, 20.0, w - 2.0 * PAD))
+        text_content(&fit(&fig.title, 20.0, w - 2.0 * PAD))
     );
     if !fig.subtitle.is_empty() {
         let _ = write!(
@@ -165,7 +184,7 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
             r#"<text x="{PAD}" y="{}" font-size="13" fill="{}">{}</text>"#,
             PAD + 42.0,
             colors.weak,
-            escape(&fit(&fig.subtitle, 13.0, w - 2.0 * PAD))
+            text_content(&fit(&fig.subtitle, 13.0, w - 2.0 * PAD))
         );
     }
     axes(&mut out, fig, &frame, colors);
@@ -267,7 +286,7 @@ fn plot(out: &mut String, fig: &Figure, page: &Page, frame: &Frame, colors: &Pal
             px + 4.0,
             frame.top + 14.0,
             colors.weak,
-            escape(label)
+            text_content(label)
         );
     }
     for s in &fig.series {
@@ -286,7 +305,7 @@ fn footer(out: &mut String, fig: &Figure, frame: &Frame, w: f64, colors: &Palett
             r#"<text x="{}" y="{y:.1}" font-size="12" fill="{}">{}</text>"#,
             frame.left,
             colors.weak,
-            escape(&fit(note, 12.0, w - frame.left - PAD))
+            text_content(&fit(note, 12.0, w - frame.left - PAD))
         );
         y += 4.0;
     }
@@ -299,7 +318,7 @@ fn footer(out: &mut String, fig: &Figure, frame: &Frame, w: f64, colors: &Palett
             out,
             r#"<text x="{PAD}" y="{y:.1}" font-size="11" fill="{}">{}</text>"#,
             colors.weak,
-            escape(&fit(line, 11.0, w - 2.0 * PAD))
+            text_content(&fit(line, 11.0, w - 2.0 * PAD))
         );
     }
 }
@@ -343,7 +362,7 @@ fn axes(out: &mut String, fig: &Figure, frame: &Frame, colors: &Palette) {
             colors.grid,
             bottom + 17.0,
             colors.text,
-            escape(&t.label)
+            text_content(&t.label)
         );
     }
     // Labels closer than a line of text are left out (the grid line stays): a chart too small
@@ -367,7 +386,7 @@ fn axes(out: &mut String, fig: &Figure, frame: &Frame, colors: &Palette) {
                 left - 8.0,
                 y + 4.0,
                 colors.text,
-                escape(&t.label)
+                text_content(&t.label)
             );
         }
     }
@@ -378,7 +397,7 @@ fn axes(out: &mut String, fig: &Figure, frame: &Frame, colors: &Palette) {
             r#"<text x="{PAD}" y="{:.1}" font-size="13" font-weight="bold" fill="{}">{}</text>"#,
             y + 4.5,
             colors.text,
-            escape(heading)
+            text_content(heading)
         );
     }
     let _ = write!(
@@ -397,7 +416,7 @@ fn axis_titles(out: &mut String, x: &Axis, y: &Axis, frame: &Frame, colors: &Pal
             frame.left + frame.width / 2.0,
             frame.top + frame.height + 38.0,
             colors.weak,
-            escape(&x.label)
+            text_content(&x.label)
         );
     }
     if !y.label.is_empty() {
@@ -406,7 +425,7 @@ fn axis_titles(out: &mut String, x: &Axis, y: &Axis, frame: &Frame, colors: &Pal
             out,
             r#"<text x="{cx:.1}" y="{cy:.1}" transform="rotate(-90 {cx:.1} {cy:.1})" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
             colors.weak,
-            escape(&y.label)
+            text_content(&y.label)
         );
     }
 }
@@ -590,7 +609,7 @@ fn legend_ui(out: &mut String, legend: &[&Series], frame: &Frame, colors: &Palet
             x + 20.0,
             y + 4.0,
             colors.text,
-            escape(&fit(&s.name, TICK_SIZE, width - 24.0))
+            text_content(&fit(&s.name, TICK_SIZE, width - 24.0))
         );
     }
 }
@@ -627,14 +646,16 @@ fn statements_ui(
         let disputed = if s.disputed { " (disputed)" } else { "" };
         let _ = write!(
             out,
-            r#"<text x="{:.1}" y="{y:.1}" font-size="13"><tspan font-weight="bold" fill="{}">{}</tspan><tspan x="{:.1}" fill="{stance_color}">{stance}</tspan><tspan x="{:.1}" fill="{}">{}{disputed}</tspan></text>"#,
+            // Three text elements, not tspans: resvg falls back to another font only once per
+            // text element, and each part may need the Arabic font.
+            r#"<text x="{:.1}" y="{y:.1}" font-size="13" font-weight="bold" fill="{}">{}</text><text x="{:.1}" y="{y:.1}" font-size="13" fill="{stance_color}">{stance}</text><text x="{:.1}" y="{y:.1}" font-size="13" fill="{}">{}{disputed}</text>"#,
             PAD + 18.0,
             colors.text,
-            escape(&fit(&s.source, 13.0, source_width - 12.0)),
+            text_content(&fit(&s.source, 13.0, source_width - 12.0)),
             PAD + 18.0 + source_width,
             PAD + 18.0 + source_width + 62.0,
             colors.text,
-            escape(&fit(&s.text, 13.0, width - 2.0 * PAD - source_width - 90.0))
+            text_content(&fit(&s.text, 13.0, width - 2.0 * PAD - source_width - 90.0))
         );
     }
     y + 4.0
