@@ -190,6 +190,10 @@ impl TriangulateApp {
             selected_source: None,
         };
         install_fonts(&cc.egui_ctx);
+        // Labels show text put in visual order for display; selecting and copying them would
+        // copy that, not what the data says. Copy buttons give the logical text.
+        cc.egui_ctx
+            .all_styles_mut(|style| style.interaction.selectable_labels = false);
         apply_theme(&cc.egui_ctx, app.state.theme);
         app.start_import(&cc.egui_ctx, startup.inputs, startup.label);
         app
