@@ -25,6 +25,20 @@ fn analyze(imported: &Imported) -> triangulate::core::analysis::Analysis {
     )
 }
 
+/// Runs triangulate and expects success.
+fn ok(args: &[&str]) {
+    let (code, _, err) = triangulate(args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+}
+
+/// `triangulate export INPUT --chart CHART --out OUT EXTRA...`, expecting success.
+fn export_chart(input: &Path, chart: &str, out: &Path, extra: &[&str]) {
+    let (input, out) = (input.display().to_string(), out.display().to_string());
+    let mut args = vec!["export", &input, "--chart", chart, "--out", &out];
+    args.extend_from_slice(extra);
+    ok(&args);
+}
+
 /// Every figure of one file, with the default filter.
 fn figures(path: &Path) -> Vec<Figure> {
     let imported = import_paths(&[path.to_path_buf()], Default::default());
@@ -114,42 +128,26 @@ fn the_cli_exports_each_chart_at_the_asked_size() {
     let dir = Fixtures::new();
     let demo = demo_path();
     let out = dir.path().join("t.png");
-    let (code, _, err) = triangulate(&[
-        "export",
-        demo.to_str().unwrap(),
-        "--chart",
+    export_chart(
+        &demo,
         "timeline",
-        "--out",
-        out.to_str().unwrap(),
-        "--width",
-        "1600",
-        "--height",
-        "900",
-    ]);
-    assert_eq!(code, 0, "{err}");
+        &out,
+        &["--width", "1600", "--height", "900"],
+    );
     let (w, h, pixels) = decode_png(&out);
     assert_eq!((w, h), (1600, 900));
     assert_drawn(&pixels);
     let out2 = dir.path().join("t2.png");
-    let (code, _, err) = triangulate(&[
-        "export",
-        demo.to_str().unwrap(),
-        "--chart",
+    export_chart(
+        &demo,
         "timeline",
-        "--out",
-        out2.to_str().unwrap(),
-        "--width",
-        "1600",
-        "--height",
-        "900",
-        "--scale",
-        "2",
-    ]);
-    assert_eq!(code, 0, "{err}");
+        &out2,
+        &["--width", "1600", "--height", "900", "--scale", "2"],
+    );
     assert_eq!(decode_png(&out2).0, 3200);
     let seed = seed_path();
     let svg = dir.path().join("h.svg");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "export",
         seed.to_str().unwrap(),
         "--chart",
@@ -161,7 +159,6 @@ fn the_cli_exports_each_chart_at_the_asked_size() {
         "--caption-date",
         "2026-11-23",
     ]);
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&svg).unwrap();
     let texts = texts(&text);
     for wanted in [
@@ -182,15 +179,7 @@ fn the_cli_exports_each_chart_at_the_asked_size() {
         "names, not paths"
     );
     let sources = dir.path().join("s.png");
-    let (code, _, err) = triangulate(&[
-        "export",
-        demo.to_str().unwrap(),
-        "--chart",
-        "sources",
-        "--out",
-        sources.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    export_chart(&demo, "sources", &sources, &[]);
     assert_drawn(&decode_png(&sources).2);
 }
 
@@ -248,7 +237,7 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
     let dir = Fixtures::new();
     let input = dir.write("injection.csv", INJECTION);
     let out = dir.path().join("claims.csv");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "export",
         input.to_str().unwrap(),
         "--table",
@@ -256,7 +245,6 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("'=HYPERLINK"), "{text}");
     assert!(text.contains("'@outlet"));
@@ -296,7 +284,7 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
     // The scorecard keeps numbers as numbers, negative ones included.
     let demo = demo_path();
     let score = dir.path().join("scorecard.csv");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "export",
         demo.to_str().unwrap(),
         "--table",
@@ -305,7 +293,6 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
         score.to_str().unwrap(),
         "--bom",
     ]);
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&score).unwrap();
     assert!(text.starts_with('\u{feff}'));
     let ministry = text
@@ -324,7 +311,7 @@ fn the_claims_table_of_real_files_reads_back_unchanged() {
     let dir = Fixtures::new();
     for path in [seed_path(), demo_path()] {
         let out = dir.path().join("round.csv");
-        let (code, _, err) = triangulate(&[
+        ok(&[
             "export",
             path.to_str().unwrap(),
             "--table",
@@ -333,7 +320,6 @@ fn the_claims_table_of_real_files_reads_back_unchanged() {
             out.to_str().unwrap(),
             "--force",
         ]);
-        assert_eq!(code, 0, "{err}");
         let records = |p: &Path| -> Vec<serde_json::Value> {
             let imported = import_paths(&[p.to_path_buf()], Default::default());
             let ds = &imported.dataset;
@@ -363,7 +349,7 @@ fn the_report_escapes_data_and_lists_files_with_their_hashes() {
     let dir = Fixtures::new();
     let input = dir.write("injection.csv", INJECTION);
     let out = dir.path().join("report.html");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "report",
         input.to_str().unwrap(),
         "--out",
@@ -371,7 +357,6 @@ fn the_report_escapes_data_and_lists_files_with_their_hashes() {
         "--caption-date",
         "2026-11-23",
     ]);
-    assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("<script>"), "a quote never becomes markup");
     let sha = triangulate::core::workspace::sha256_file(&input).unwrap();
@@ -382,13 +367,12 @@ fn the_report_escapes_data_and_lists_files_with_their_hashes() {
     assert!(html.contains("23 November 2026"));
     let demo = demo_path();
     let out = dir.path().join("demo.html");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "report",
         demo.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Northern Liberation Front"));
     assert!(html.contains("Scorecard"));
@@ -411,7 +395,7 @@ fn a_saved_workspace_reproduces_the_chart() {
         .save(&ws_path)
         .unwrap();
     let out = dir.path().join("t.svg");
-    let (code, _, err) = triangulate(&[
+    ok(&[
         "export",
         "--workspace",
         ws_path.to_str().unwrap(),
@@ -420,7 +404,6 @@ fn a_saved_workspace_reproduces_the_chart() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(code, 0, "{err}");
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.contains("data-series=\"YPG\""));
     assert!(
@@ -452,14 +435,6 @@ fn arabic_exports_keep_logical_text_and_draw_every_glyph() {
     // The PNG draws the same text with no empty boxes.
     let dir = Fixtures::new();
     let out = dir.path().join("ar.png");
-    let (code, _, err) = triangulate(&[
-        "export",
-        input.to_str().unwrap(),
-        "--chart",
-        "event",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    export_chart(&input, "event", &out, &[]);
     assert_drawn(&decode_png(&out).2);
 }

@@ -459,6 +459,17 @@ pub struct BiasChart {
     pub without: Vec<String>,
 }
 
+impl BiasChart {
+    /// How far the axis must reach each side of the consensus: whole doublings, at least one.
+    pub fn reach(&self) -> f64 {
+        self.bars
+            .iter()
+            .map(|b| b.log2.abs())
+            .fold(1.0_f64, f64::max)
+            .ceil()
+    }
+}
+
 /// The bias chart of the sources `keep` keeps.
 pub fn bias_chart(
     analysis: &Analysis,

@@ -343,12 +343,7 @@ fn bias_plot_ui(
         .iter()
         .map(|b| display(&b.source).into_owned())
         .collect();
-    let reach = chart
-        .bars
-        .iter()
-        .map(|b| b.log2.abs())
-        .fold(1.0_f64, f64::max)
-        .ceil();
+    let reach = chart.reach();
     let height = bias_plot_height(n);
     Plot::new("bias-chart")
         .height(height)

@@ -340,12 +340,7 @@ fn event_titles(analysis: &Analysis, event: usize) -> (String, String) {
 /// The sources' bias: one bar per source, above or below the consensus on a log scale.
 pub fn bias_figure(chart: &BiasChart, about: &Provenance) -> Figure {
     let n = chart.bars.len();
-    let reach = chart
-        .bars
-        .iter()
-        .map(|b| b.log2.abs())
-        .fold(1.0_f64, f64::max)
-        .ceil();
+    let reach = chart.reach();
     let step = if reach > 6.0 { 2.0 } else { 1.0 };
     let mut ticks = Vec::new();
     let mut t = -reach;
