@@ -386,9 +386,9 @@ fn bias_plot_ui(
             );
         });
     if !chart.without.is_empty() {
-        ui.weak(format!(
+        ui.weak(display_ltr(&format!(
             "Too little to compare: {}",
             chart.without.join(", ")
-        ));
+        )));
     }
 }
