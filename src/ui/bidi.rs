@@ -21,7 +21,8 @@ use unicode_bidi::BidiInfo;
 const CACHE_SIZE: usize = 4096;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<(bool, String), Rc<str>>> = RefCell::new(HashMap::new());
+    /// Per base direction (first letter's, left to right): text → its display form.
+    static CACHE: RefCell<[HashMap<String, Rc<str>>; 2]> = RefCell::new(Default::default());
 }
 
 pub use crate::core::text::has_rtl as is_rtl;
@@ -50,16 +51,16 @@ pub fn display_ltr(text: &str) -> Cow<'_, str> {
 /// The display form, shared: for drawing the same text every frame without copying it.
 pub fn cached(text: &str, ltr: bool) -> Rc<str> {
     CACHE.with(|cache| {
-        let key = (ltr, text.to_owned());
-        if let Some(done) = cache.borrow().get(&key) {
+        let slot = usize::from(ltr);
+        if let Some(done) = cache.borrow()[slot].get(text) {
             return Rc::clone(done);
         }
         let done: Rc<str> = visual(text, ltr).into();
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_SIZE {
-            cache.clear();
+        let map = &mut cache.borrow_mut()[slot];
+        if map.len() >= CACHE_SIZE {
+            map.clear();
         }
-        cache.insert(key, Rc::clone(&done));
+        map.insert(text.to_owned(), Rc::clone(&done));
         done
     })
 }
