@@ -114,6 +114,8 @@ pub struct PropositionRow {
     pub stance: Stance,
     pub detail: String,
     pub disputed: bool,
+    /// How many claims say the same (same claimant, stance and words), listed once.
+    pub count: usize,
 }
 
 /// Everything the event view draws.
@@ -121,7 +123,16 @@ pub struct PropositionRow {
 pub struct EventChart {
     pub blocks: Vec<RangeBlock>,
     pub propositions: Vec<PropositionRow>,
+    /// What was left out of a very large event, in words (superseded figures, rows past the
+    /// limit, statements past the limit); empty when nothing was.
+    pub omitted: Vec<String>,
 }
+
+/// Most figure rows an event chart draws; past this superseded figures are left out, then
+/// the rest past the limit (the claims table has them all).
+pub const MAX_EVENT_ROWS: usize = 60;
+/// Most distinct statements an event chart lists.
+pub const MAX_EVENT_STATEMENTS: usize = 24;
 
 /// The range chart of one event: each claimant's figures side by side, by kind and group.
 pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChart {
@@ -157,15 +168,16 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
             None => propositions.push(PropositionRow {
                 claim: c,
                 source: facts.claimant.to_string(),
-                source_type: claim.source_type,
+                source_type: facts.source_type,
                 kind: claim.kind,
                 stance: claim.stance,
                 detail: ds.opt_str(claim.detail).to_owned(),
                 disputed: disputed.contains(&c),
+                count: 1,
             }),
         }
     }
-    EventChart {
+    let mut chart = EventChart {
         blocks: blocks
             .into_iter()
             .map(|((kind, group), rows)| RangeBlock {
@@ -173,7 +185,72 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
                 rows,
             })
             .collect(),
-        propositions,
+        propositions: merge_statements(propositions),
+        omitted: Vec::new(),
+    };
+    limit_event_chart(&mut chart);
+    chart
+}
+
+/// Lists each statement once, with how many claims make it.
+fn merge_statements(rows: Vec<PropositionRow>) -> Vec<PropositionRow> {
+    let mut merged: Vec<PropositionRow> = Vec::new();
+    let mut seen: std::collections::HashMap<(String, Stance, ClaimKind, String), usize> =
+        std::collections::HashMap::new();
+    for row in rows {
+        let key = (row.source.clone(), row.stance, row.kind, row.detail.clone());
+        match seen.get(&key) {
+            Some(&at) => {
+                merged[at].count += 1;
+                merged[at].disputed |= row.disputed;
+            }
+            None => {
+                seen.insert(key, merged.len());
+                merged.push(row);
+            }
+        }
+    }
+    merged
+}
+
+/// Keeps a very large event drawable: superseded figures go first, then rows and statements
+/// past the limits; `omitted` says what went.
+fn limit_event_chart(chart: &mut EventChart) {
+    let rows = |c: &EventChart| c.blocks.iter().map(|b| b.rows.len()).sum::<usize>();
+    let before = rows(chart);
+    if before > MAX_EVENT_ROWS {
+        for block in &mut chart.blocks {
+            block.rows.retain(|r| r.current);
+        }
+        let superseded = before - rows(chart);
+        if superseded > 0 {
+            chart
+                .omitted
+                .push(format!("{superseded} superseded figures"));
+        }
+    }
+    let mut room = MAX_EVENT_ROWS;
+    let mut cut = 0;
+    for block in &mut chart.blocks {
+        if block.rows.len() > room {
+            cut += block.rows.len() - room;
+            block.rows.truncate(room);
+        }
+        room -= block.rows.len();
+    }
+    chart.blocks.retain(|b| !b.rows.is_empty());
+    if cut > 0 {
+        chart.omitted.push(format!(
+            "{cut} more figures past the first {MAX_EVENT_ROWS} (the claims table lists them all)"
+        ));
+    }
+    let statements = chart.propositions.len();
+    if statements > MAX_EVENT_STATEMENTS {
+        chart.propositions.truncate(MAX_EVENT_STATEMENTS);
+        chart.omitted.push(format!(
+            "{} more statements",
+            statements - MAX_EVENT_STATEMENTS
+        ));
     }
 }
 
@@ -542,6 +619,75 @@ mod tests {
         assert_eq!(y_label(LOG_ZERO, true), "0");
         assert_eq!(y_label(-0.9, true), "");
         assert_eq!(y_label(15.0, false), "15");
+    }
+
+    fn row(claim: u32, current: bool) -> RangeRow {
+        RangeRow {
+            claim,
+            label: format!("source {claim}"),
+            source: format!("source {claim}"),
+            low: 1.0,
+            high: Some(2.0),
+            point: 1.5,
+            denies: false,
+            disputed: false,
+            current,
+        }
+    }
+
+    fn statement(source: &str, detail: &str) -> PropositionRow {
+        PropositionRow {
+            claim: 0,
+            source: source.to_owned(),
+            source_type: SourceType::Monitor,
+            kind: ClaimKind::Control,
+            stance: Stance::Asserts,
+            detail: detail.to_owned(),
+            disputed: false,
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn a_huge_event_is_cut_to_what_a_chart_can_show_and_says_so() {
+        let rows: Vec<RangeRow> = (0..500).map(|i| row(i, i % 10 == 0)).collect();
+        let mut statements: Vec<PropositionRow> =
+            (0..300).map(|_| statement("A", "took the town")).collect();
+        statements.extend((0..40).map(|i| statement("B", &format!("claim {i}"))));
+        let mut chart = EventChart {
+            blocks: vec![RangeBlock {
+                title: "killed · all".to_owned(),
+                rows,
+            }],
+            propositions: merge_statements(statements),
+            omitted: Vec::new(),
+        };
+        assert_eq!(chart.propositions[0].count, 300, "one line for 300 repeats");
+        limit_event_chart(&mut chart);
+        let kept: Vec<&RangeRow> = chart.blocks.iter().flat_map(|b| &b.rows).collect();
+        assert_eq!(
+            kept.len(),
+            50,
+            "the 50 current figures, superseded ones left out"
+        );
+        assert!(kept.iter().all(|r| r.current));
+        assert_eq!(chart.propositions.len(), MAX_EVENT_STATEMENTS);
+        assert_eq!(
+            chart.omitted,
+            ["450 superseded figures", "17 more statements"],
+            "{:?}",
+            chart.omitted
+        );
+        let mut many = EventChart {
+            blocks: vec![RangeBlock {
+                title: "killed · all".to_owned(),
+                rows: (0..100).map(|i| row(i, true)).collect(),
+            }],
+            ..EventChart::default()
+        };
+        limit_event_chart(&mut many);
+        assert_eq!(many.blocks[0].rows.len(), MAX_EVENT_ROWS);
+        assert!(many.omitted[0].starts_with("40 more figures"));
     }
 
     #[test]

@@ -61,6 +61,9 @@ pub fn events_ui(
                 range_plot_ui(ui, (*event, b), &block.rows, colors);
             }
             statements_ui(ui, *event, &chart.propositions, colors);
+            if !chart.omitted.is_empty() {
+                ui.weak(format!("Not drawn: {}.", chart.omitted.join("; ")));
+            }
         });
 }
 
@@ -205,7 +208,12 @@ fn statements_ui(
                         Stance::Denies => egui::RichText::new("denies").strong(),
                     };
                     ui.label(stance);
-                    let detail = egui::RichText::new(display(&p.detail));
+                    let said = if p.count > 1 {
+                        format!("{} (\u{d7}{})", p.detail, p.count)
+                    } else {
+                        p.detail.clone()
+                    };
+                    let detail = egui::RichText::new(display(&said));
                     ui.label(if p.disputed {
                         detail.color(ui.visuals().warn_fg_color)
                     } else {

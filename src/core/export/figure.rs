@@ -279,6 +279,9 @@ pub fn event_figure(
     if chart.blocks.is_empty() {
         notes.push("No figures were given for this event: statements only.".to_owned());
     }
+    if !chart.omitted.is_empty() {
+        notes.push(format!("Not drawn: {}.", chart.omitted.join("; ")));
+    }
     Figure {
         title,
         subtitle,
@@ -307,10 +310,17 @@ fn statements_of(chart: &EventChart, color: &impl Fn(&str) -> Rgb) -> Vec<Statem
             color: color(&p.source),
             marker: Marker::of(p.source_type),
             stance: p.stance,
-            text: if p.detail.is_empty() {
-                p.kind.as_str().to_owned()
-            } else {
-                format!("{}: {}", p.kind.as_str(), p.detail)
+            text: {
+                let said = if p.detail.is_empty() {
+                    p.kind.as_str().to_owned()
+                } else {
+                    format!("{}: {}", p.kind.as_str(), p.detail)
+                };
+                if p.count > 1 {
+                    format!("{said} (\u{d7}{})", p.count)
+                } else {
+                    said
+                }
             },
             disputed: p.disputed,
         })
