@@ -690,3 +690,34 @@ fn mixed_direction_text_is_laid_out_in_visual_order() {
         assert_eq!(got, expected, "{text:?} drawn as {shown:?}");
     }
 }
+
+#[test]
+fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result() {
+    use triangulate::core::charts::ChartFilter;
+    use triangulate::core::selection::Selection;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("synth.csv");
+    triangulate::synth::generate(120_000, 3, &path).unwrap();
+    let mut harness = harness_with(Startup::files(vec![path]));
+    let all = harness.state().visible_rows().len();
+    assert_eq!(all, harness.state().dataset().unwrap().claims.len());
+    harness
+        .state_mut()
+        .send(Command::SetSearch("seized".to_owned()));
+    harness.step();
+    // The frame after the change still shows the last selection, and says it is filtering.
+    assert!(
+        harness.state().is_busy(),
+        "the selection is being worked out"
+    );
+    assert_eq!(harness.state().visible_rows().len(), all);
+    wait_until_idle(&mut harness);
+    let app = harness.state();
+    let filter = ChartFilter {
+        search: "seized".to_owned(),
+        ..Default::default()
+    };
+    let expected = Selection::new(app.dataset().unwrap(), app.analysis(), &filter);
+    assert!(expected.count() > 0 && expected.count() < all);
+    assert_eq!(app.visible_rows().len(), expected.count());
+}

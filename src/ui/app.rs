@@ -206,7 +206,10 @@ impl TriangulateApp {
 
     /// Whether an import is running.
     pub fn is_busy(&self) -> bool {
-        self.job.is_some() || self.analysis_job.is_some() || self.export_job.is_some()
+        self.job.is_some()
+            || self.analysis_job.is_some()
+            || self.export_job.is_some()
+            || self.derived.is_updating()
     }
 
     pub fn dataset(&self) -> Option<&Dataset> {
@@ -966,7 +969,7 @@ impl eframe::App for TriangulateApp {
         }
         if let Some(loaded) = &self.loaded {
             self.derived
-                .update(&loaded.dataset, self.analyzed.as_deref(), &self.state);
+                .update(&loaded.dataset, self.analyzed.as_ref(), &self.state, &ctx);
         }
         let mut commands = Vec::new();
         shortcuts(&ctx, &mut commands);
@@ -980,6 +983,7 @@ impl eframe::App for TriangulateApp {
             rejected: self.report().map_or(0, ImportReport::rejected),
             message: self.message.as_deref(),
             chips: self.filter_chips(),
+            updating: self.derived.is_updating(),
         };
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             status_bar_ui(ui, &info, self.job.as_ref(), &mut commands)

@@ -1,6 +1,10 @@
 //! What the views draw, derived from the data, the analysis and the filters once per change
 //! of those and kept until the next: the frame only reads it.
 
+use std::sync::{Arc, mpsc};
+
+use eframe::egui;
+
 use super::state::{DiscrepancyFilter, TypePair, UiState, type_pair};
 use crate::core::analysis::Analysis;
 use crate::core::charts::{BiasChart, ChartFilter, Rgb, TimelineChart, bias_chart, timeline};
@@ -55,12 +59,56 @@ impl Analyzed {
     }
 }
 
+/// From this many claims on, a new selection is worked out on a thread of its own while the
+/// window keeps showing the last one; below it, in the frame (it takes a few milliseconds).
+const OFF_THREAD_FROM: usize = 100_000;
+
+/// What a selection is built from: the data revision, the analysis generation, the filter.
+type SelectionKey = (u64, u64, ChartFilter);
+
+/// The selection and the lists that follow from it alone.
+#[derive(Default)]
+struct Staged {
+    selection: Selection,
+    events: Vec<usize>,
+    sources: Vec<usize>,
+    bias: BiasChart,
+}
+
+impl Staged {
+    fn build(ds: &Dataset, analyzed: Option<&Analyzed>, filter: &ChartFilter) -> Self {
+        let selection = Selection::new(ds, analyzed.map(|a| &a.analysis), filter);
+        let Some(analyzed) = analyzed else {
+            return Self {
+                selection,
+                ..Self::default()
+            };
+        };
+        let a = &analyzed.analysis;
+        let events = visible_events(a, &selection);
+        let sources = visible_sources(a, &selection);
+        let kept: std::collections::HashSet<&str> = sources
+            .iter()
+            .map(|&i| a.scorecard[i].source.as_str())
+            .collect();
+        let bias = bias_chart(a, &analyzed.colors, |s| kept.contains(s));
+        Self {
+            selection,
+            events,
+            sources,
+            bias,
+        }
+    }
+}
+
 /// Keys say what each part was built from; a part is rebuilt only when its key changes.
 #[derive(Default)]
 pub struct Derived {
     /// Bumped whenever the selection is rebuilt, so the parts built on it know.
     selection_generation: u64,
-    selection_key: Option<(u64, u64, ChartFilter)>,
+    selection_key: Option<SelectionKey>,
+    /// A selection being worked out off the UI thread, for this key.
+    pending: Option<(SelectionKey, mpsc::Receiver<Staged>)>,
     pub selection: Selection,
     discrepancy_key: Option<(u64, DiscrepancyFilter)>,
     /// Discrepancies listed (indices into the analysis), in order.
@@ -77,34 +125,88 @@ pub struct Derived {
 }
 
 impl Derived {
+    /// Whether a new selection is being worked out (the views show the last one meanwhile).
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// Brings every part up to date with the data, the analysis (if done) and the UI state.
-    pub fn update(&mut self, ds: &Dataset, analyzed: Option<&Analyzed>, state: &UiState) {
-        let analysis = analyzed.map(|a| &a.analysis);
-        let key = (
+    pub fn update(
+        &mut self,
+        ds: &Arc<Dataset>,
+        analyzed: Option<&Arc<Analyzed>>,
+        state: &UiState,
+        ctx: &egui::Context,
+    ) {
+        let key: SelectionKey = (
             ds.revision,
             analyzed.map_or(0, |a| a.generation),
             state.filter.selecting(),
         );
-        if self.selection_key.as_ref() != Some(&key) {
-            self.selection = Selection::new(ds, analysis, &state.filter);
-            self.selection_generation += 1;
-            self.selection_key = Some(key);
-            if let Some(analyzed) = analyzed {
-                let a = &analyzed.analysis;
-                self.events = visible_events(a, &self.selection);
-                self.sources = visible_sources(a, &self.selection);
-                let kept: std::collections::HashSet<&str> = self
-                    .sources
-                    .iter()
-                    .map(|&i| a.scorecard[i].source.as_str())
-                    .collect();
-                self.bias = bias_chart(a, &analyzed.colors, |s| kept.contains(s));
-            } else {
-                self.events.clear();
-                self.sources.clear();
-                self.bias = BiasChart::default();
-            }
+        if self.selection_key.as_ref() != Some(&key)
+            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.filter, ctx)
+        {
+            self.install(key, staged);
         }
+        self.update_rest(ds, analyzed.map(Arc::as_ref), state);
+    }
+
+    /// The selection for `key`: built now for small data; for large data started on a thread
+    /// (or picked up when that thread is done).
+    fn staged_for(
+        &mut self,
+        key: &SelectionKey,
+        ds: &Arc<Dataset>,
+        analyzed: Option<&Arc<Analyzed>>,
+        filter: &ChartFilter,
+        ctx: &egui::Context,
+    ) -> Option<Staged> {
+        if ds.claims.len() < OFF_THREAD_FROM {
+            self.pending = None;
+            return Some(Staged::build(ds, analyzed.map(Arc::as_ref), filter));
+        }
+        if let Some((pending_key, receiver)) = &self.pending
+            && pending_key == key
+        {
+            return match receiver.try_recv() {
+                Ok(staged) => {
+                    self.pending = None;
+                    Some(staged)
+                }
+                Err(mpsc::TryRecvError::Empty) => None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.pending = None;
+                    Some(Staged::build(ds, analyzed.map(Arc::as_ref), filter))
+                }
+            };
+        }
+        // A newer filter replaces any selection still being worked out; its result is dropped.
+        let (send, receive) = mpsc::channel();
+        let (ds, analyzed, filter) = (Arc::clone(ds), analyzed.cloned(), filter.clone());
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("selection".to_owned())
+            .spawn(move || {
+                let _ = send.send(Staged::build(&ds, analyzed.as_deref(), &filter));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some((key.clone(), receive));
+        }
+        None
+    }
+
+    fn install(&mut self, key: SelectionKey, staged: Staged) {
+        self.selection = staged.selection;
+        self.events = staged.events;
+        self.sources = staged.sources;
+        self.bias = staged.bias;
+        self.selection_generation += 1;
+        self.selection_key = Some(key);
+    }
+
+    /// The table's rows, the discrepancy list and the timeline, for the selection in place.
+    fn update_rest(&mut self, ds: &Dataset, analyzed: Option<&Analyzed>, state: &UiState) {
         let generation = self.selection_generation;
         self.rows
             .update(ds, state.sort, (generation, &self.selection));

@@ -13,6 +13,8 @@ pub struct StatusInfo<'a> {
     pub message: Option<&'a str>,
     /// Active filters: what each says, and the command that clears it.
     pub chips: Vec<(String, Command)>,
+    /// A new filter is being applied off the UI thread.
+    pub updating: bool,
 }
 
 pub fn status_bar_ui(
@@ -33,6 +35,11 @@ pub fn status_bar_ui(
             if ui.button("Cancel").clicked() {
                 commands.push(Command::CancelImport);
             }
+            ui.separator();
+        }
+        if info.updating {
+            ui.spinner();
+            ui.label("Filtering…");
             ui.separator();
         }
         ui.label(format!("{} of {} claims shown", info.shown, info.total));
