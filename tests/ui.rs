@@ -721,3 +721,17 @@ fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result()
     assert!(expected.count() > 0 && expected.count() < all);
     assert_eq!(app.visible_rows().len(), expected.count());
 }
+
+#[test]
+fn the_help_window_draws_every_character_of_the_readme() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness.state_mut().send(Command::ShowHelp);
+    // The harness fails on a glyph no installed font has.
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_label("CSV format and methodology")
+            .count()
+            > 0
+    );
+}

@@ -911,22 +911,25 @@ fn import_message(report: &ImportReport) -> String {
     message
 }
 
-/// egui's fonts, with Noto Sans Arabic after them for the letters they lack: Arabic, Persian
-/// and Kurdish, and the presentation forms the display transform draws.
+/// egui's fonts, with two after them for what they lack: Noto Sans Arabic for Arabic,
+/// Persian and Kurdish letters, then DejaVu Sans for arrows, mathematical signs and the many
+/// other symbols that turn up in quotes.
 fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "noto-sans-arabic".to_owned(),
-        Arc::new(egui::FontData::from_static(
-            crate::core::fonts::NOTO_SANS_ARABIC,
-        )),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+    for (name, data) in [
+        ("noto-sans-arabic", crate::core::fonts::NOTO_SANS_ARABIC),
+        ("dejavu-sans", crate::core::fonts::DEJAVU_SANS),
+    ] {
         fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("noto-sans-arabic".to_owned());
+            .font_data
+            .insert(name.to_owned(), Arc::new(egui::FontData::from_static(data)));
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
     }
     ctx.set_fonts(fonts);
 }
