@@ -16,8 +16,8 @@ use super::analysis::Analysis;
 use super::charts::{ChartFilter, Rgb, bias_chart, event_chart, timeline};
 use super::files::{Overwrite, write_atomic};
 use super::model::{Dataset, SourceType};
+use super::selection::Selection;
 pub use super::selection::kept_sources;
-use super::selection::{Selection, place_of};
 
 /// The charts that can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -169,15 +169,6 @@ impl ChartData<'_> {
                     some.join(", ")
                 )
             })
-    }
-
-    /// The place names of kept claims, to say which place an event export is about.
-    pub fn places(&self) -> std::collections::BTreeSet<&str> {
-        (0..self.dataset.claims.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&c| self.selection.shows(c))
-            .map(|c| place_of(self.dataset, self.analysis, c))
-            .collect()
     }
 }
 
