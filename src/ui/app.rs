@@ -1006,8 +1006,10 @@ impl eframe::App for TriangulateApp {
         self.dialog.path_window_ui(&ctx, &mut commands);
         super::help::help_window_ui(&ctx, &mut self.help_open);
         self.workspace_dialog.ui(&ctx, &mut commands);
-        let filters = describe_filter(&self.state.filter, ChartKind::Sources);
-        self.export_dialog.ui(&ctx, &filters, &mut commands);
+        if self.export_dialog.is_open() {
+            let filters = describe_filter(&self.state.filter, ChartKind::Sources);
+            self.export_dialog.ui(&ctx, &filters, &mut commands);
+        }
         if let Some(analyzed) = &self.analyzed {
             self.merge_dialog
                 .ui(&ctx, |kind| analyzed.names(kind), &mut commands);
