@@ -69,6 +69,16 @@ impl Selection {
         self.shown.get(c as usize).copied().unwrap_or(false)
     }
 
+    /// A discrepancy is listed when both its claims are kept.
+    pub fn keeps_discrepancy(&self, d: &super::analysis::Discrepancy) -> bool {
+        d.claims.iter().all(|&c| self.shows(c))
+    }
+
+    /// An event is listed when any of its claims is kept.
+    pub fn keeps_event(&self, e: &super::analysis::Event) -> bool {
+        e.claims.iter().any(|&c| self.shows(c))
+    }
+
     /// How many claims are kept.
     pub fn count(&self) -> usize {
         self.count

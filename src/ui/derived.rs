@@ -223,9 +223,7 @@ impl Derived {
                 .discrepancies
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| {
-                    filter.keeps(a, d) && d.claims.iter().all(|&c| self.selection.shows(c))
-                })
+                .filter(|(_, d)| filter.keeps(a, d) && self.selection.keeps_discrepancy(d))
                 .map(|(i, _)| i)
                 .collect();
             super::discrepancies_view::sort_rows(a, &mut rows, filter);
@@ -250,7 +248,7 @@ fn visible_events(a: &Analysis, selection: &Selection) -> Vec<usize> {
     a.events
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.claims.iter().any(|&c| selection.shows(c)))
+        .filter(|(_, e)| selection.keeps_event(e))
         .map(|(i, _)| i)
         .collect()
 }

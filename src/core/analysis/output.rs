@@ -64,7 +64,7 @@ impl Serialize for AnalysisJson<'_> {
         let events: Vec<EventRecord<'_>> = a
             .events
             .iter()
-            .filter(|e| e.claims.iter().any(|&c| kept.shows(c)))
+            .filter(|e| kept.keeps_event(e))
             .map(|e| EventRecord {
                 id: &e.id,
                 location: &e.location,
@@ -77,7 +77,7 @@ impl Serialize for AnalysisJson<'_> {
         let discrepancies: Vec<DiscrepancyRecord<'_>> = a
             .discrepancies
             .iter()
-            .filter(|d| d.claims.iter().all(|&c| kept.shows(c)))
+            .filter(|d| kept.keeps_discrepancy(d))
             .map(|d| DiscrepancyRecord {
                 kind: d.kind,
                 subtype: d.subtype,
@@ -144,13 +144,9 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
     let discrepancies: Vec<_> = a
         .discrepancies
         .iter()
-        .filter(|d| d.claims.iter().all(|&c| kept.shows(c)))
+        .filter(|d| kept.keeps_discrepancy(d))
         .collect();
-    let events: Vec<_> = a
-        .events
-        .iter()
-        .filter(|e| e.claims.iter().any(|&c| kept.shows(c)))
-        .collect();
+    let events: Vec<_> = a.events.iter().filter(|e| kept.keeps_event(e)).collect();
     let _ = writeln!(
         out,
         "\nReported claims — not verified totals. {} claims, {} events, {} discrepancies.",

@@ -114,7 +114,7 @@ fn discrepancies_section(out: &mut String, data: &ChartData<'_>) {
     let kept: Vec<_> = a
         .discrepancies
         .iter()
-        .filter(|d| d.claims.iter().all(|&c| data.selection.shows(c)))
+        .filter(|d| data.selection.keeps_discrepancy(d))
         .collect();
     let _ = write!(
         out,

@@ -203,7 +203,7 @@ pub fn discrepancies_csv(
     let rows = analysis
         .discrepancies
         .iter()
-        .filter(|d| d.claims.iter().all(|&c| selection.shows(c)))
+        .filter(|d| selection.keeps_discrepancy(d))
         .map(|d| {
             let event = analysis.events.get(d.event);
             let side = |c: u32| {
