@@ -10,7 +10,7 @@ use triangulate::core::export::png::check_text;
 fn check_svg(path: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     roxmltree::Document::parse(&text).map_err(|e| format!("not XML: {e}"))?;
-    let check = check_text(&text)?;
+    let check = check_text(&text).map_err(|e| e.to_string())?;
     if !check.complete() {
         return Err(format!("text lost in rendering: {check:?}"));
     }

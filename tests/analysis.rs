@@ -349,53 +349,54 @@ fn settings_are_options() {
 
 #[test]
 fn the_timeline_follows_the_filter() {
-    use triangulate::core::charts::{ChartFilter, source_colors, timeline};
+    use triangulate::core::charts::{source_colors, timeline};
     use triangulate::core::model::SourceType;
-    use triangulate::core::selection::Selection;
+    use triangulate::core::view::filter::Filter;
+    use triangulate::core::view::selection::Selection;
     let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
     let a = run(&imported);
     let colors = source_colors(&a);
     let ds = &imported.dataset;
-    let sources = |f: &ChartFilter| -> Vec<String> {
+    let sources = |f: &Filter| -> Vec<String> {
         let selection = Selection::new(ds, Some(&a), f);
-        timeline(ds, &a, &colors, f, &selection)
+        timeline(ds, &a, &colors, &Default::default(), &selection)
             .series
             .iter()
             .map(|s| s.source.clone())
             .collect()
     };
-    let all = ChartFilter::default();
+    let all = Filter::default();
     assert_eq!(sources(&all), vec!["SOHR".to_owned(), "YPG".to_owned()]);
-    let mut no_monitors = ChartFilter::default();
+    let mut no_monitors = Filter::default();
     no_monitors.hidden_types.insert(SourceType::Monitor);
     assert_eq!(sources(&no_monitors), vec!["YPG".to_owned()]);
-    let later = ChartFilter {
+    let later = Filter {
         from: chrono::NaiveDate::from_ymd_opt(2015, 6, 26),
         ..Default::default()
     };
     assert!(sources(&later).is_empty());
-    let earlier = ChartFilter {
+    let earlier = Filter {
         to: chrono::NaiveDate::from_ymd_opt(2015, 6, 25),
         ..Default::default()
     };
     assert_eq!(sources(&earlier).len(), 2);
     // Groups are filtered as the analysis normalised them: "jihadists" and "IS members" are IS.
-    let is = ChartFilter {
+    let is = Filter {
         groups: ["IS".to_owned()].into(),
         ..Default::default()
     };
     assert_eq!(sources(&is), vec!["SOHR".to_owned(), "YPG".to_owned()]);
-    let civilians = ChartFilter {
+    let civilians = Filter {
         groups: ["civilians".to_owned()].into(),
         ..Default::default()
     };
     assert_eq!(sources(&civilians), vec!["SOHR".to_owned()]);
-    let kobane = ChartFilter {
+    let kobane = Filter {
         places: ["Kobane".to_owned()].into(),
         ..Default::default()
     };
     assert_eq!(sources(&kobane).len(), 2);
-    let hasaka = ChartFilter {
+    let hasaka = Filter {
         places: ["Hasaka".to_owned()].into(),
         ..Default::default()
     };
@@ -404,7 +405,7 @@ fn the_timeline_follows_the_filter() {
         vec!["SOHR".to_owned()],
         "only SOHR counts Hasaka's dead"
     );
-    let quoted = ChartFilter {
+    let quoted = Filter {
         search: "OBSERVATORY".to_owned(),
         ..Default::default()
     };
@@ -413,18 +414,18 @@ fn the_timeline_follows_the_filter() {
 
 #[test]
 fn the_selection_counts_kept_claims_and_lists_places_with_counts() {
-    use triangulate::core::charts::ChartFilter;
-    use triangulate::core::selection::{Facets, Selection};
+    use triangulate::core::view::filter::Filter;
+    use triangulate::core::view::selection::{Facets, Selection};
     let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
     let a = run(&imported);
     let ds = &imported.dataset;
-    let everything = Selection::new(ds, Some(&a), &ChartFilter::default());
+    let everything = Selection::new(ds, Some(&a), &Filter::default());
     assert_eq!(everything.count(), ds.claims.len());
     let facets = Facets::new(ds, &a);
     let total: usize = facets.places.iter().map(|(_, n)| n).sum();
     assert!(total <= ds.claims.len());
     let (top, count) = &facets.places[0];
-    let only_top = ChartFilter {
+    let only_top = Filter {
         places: [top.clone()].into(),
         ..Default::default()
     };
@@ -432,7 +433,7 @@ fn the_selection_counts_kept_claims_and_lists_places_with_counts() {
     let before_analysis = Selection::new(
         ds,
         None,
-        &ChartFilter {
+        &Filter {
             search: "jarablus".to_owned(),
             ..Default::default()
         },

@@ -72,7 +72,7 @@ fn check_text_report_lists_rejections_and_sources() {
     let (code, stdout, _) = triangulate(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(
-        stdout.contains("2 rows, 1 claims imported, 1 rejected"),
+        stdout.contains("2 rows: 1 imported, 1 rejected"),
         "{stdout}"
     );
     assert!(

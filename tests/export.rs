@@ -2,13 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use triangulate::core::charts::{ChartFilter, source_colors};
+use triangulate::core::charts::source_colors;
 use triangulate::core::export::figure::{Figure, Provenance};
 use triangulate::core::export::png::check_text;
 use triangulate::core::export::svg::{Page, render_svg};
 use triangulate::core::export::{ChartData, ChartKind};
 use triangulate::core::import::Imported;
-use triangulate::core::selection::Selection;
+use triangulate::core::view::filter::Filter;
+use triangulate::core::view::selection::Selection;
 
 use crate::cli::triangulate;
 use crate::fixtures::{Fixtures, import_paths, seed_path};
@@ -44,13 +45,14 @@ fn figures(path: &Path) -> Vec<Figure> {
     let imported = import_paths(&[path.to_path_buf()], Default::default());
     let a = analyze(&imported);
     let colors = source_colors(&a);
-    let filter = ChartFilter::default();
+    let filter = Filter::default();
     let selection = Selection::new(&imported.dataset, Some(&a), &filter);
     let data = ChartData {
         dataset: &imported.dataset,
         analysis: &a,
         colors: &colors,
         filter: &filter,
+        timeline: &Default::default(),
         selection: &selection,
         provenance: Provenance {
             files: vec!["x.csv".to_owned()],
@@ -265,8 +267,10 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
         ds.claims
             .iter()
             .map(|c| {
-                let mut v = serde_json::to_value(triangulate::core::check::ClaimRecord::new(ds, c))
-                    .unwrap();
+                let mut v = serde_json::to_value(
+                    triangulate::core::view::claim_record::ClaimRecord::new(ds, c),
+                )
+                .unwrap();
                 for key in ["id", "file", "line"] {
                     v.as_object_mut().unwrap().remove(key);
                 }
@@ -326,9 +330,10 @@ fn the_claims_table_of_real_files_reads_back_unchanged() {
             ds.claims
                 .iter()
                 .map(|c| {
-                    let mut v =
-                        serde_json::to_value(triangulate::core::check::ClaimRecord::new(ds, c))
-                            .unwrap();
+                    let mut v = serde_json::to_value(
+                        triangulate::core::view::claim_record::ClaimRecord::new(ds, c),
+                    )
+                    .unwrap();
                     for key in ["id", "file", "line"] {
                         v.as_object_mut().unwrap().remove(key);
                     }
@@ -359,7 +364,7 @@ fn the_report_escapes_data_and_lists_files_with_their_hashes() {
     ]);
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains("<script>"), "a quote never becomes markup");
-    let sha = triangulate::core::workspace::sha256_file(&input).unwrap();
+    let sha = triangulate::core::files::sha256_file(&input).unwrap();
     assert!(html.contains(&sha));
     assert!(html.contains("injection.csv"));
     assert!(html.contains("<svg"), "charts are inline");
@@ -387,8 +392,8 @@ fn the_report_escapes_data_and_lists_files_with_their_hashes() {
 fn a_saved_workspace_reproduces_the_chart() {
     use triangulate::core::workspace::{Corrections, Workspace};
     let dir = Fixtures::new();
-    let mut filter = ChartFilter::default();
-    filter.hidden_sources.insert("SOHR".to_owned());
+    let mut filter = triangulate::core::workspace::ViewSettings::default();
+    filter.filter.hidden_sources.insert("SOHR".to_owned());
     let ws_path = dir.path().join("view.triangulate.json");
     Workspace::new(&[seed_path()], filter, Corrections::default())
         .unwrap()
@@ -437,4 +442,30 @@ fn arabic_exports_keep_logical_text_and_draw_every_glyph() {
     let out = dir.path().join("ar.png");
     export_chart(&input, "event", &out, &[]);
     assert_drawn(&decode_png(&out).2);
+}
+
+#[test]
+fn a_workspace_saved_before_the_restructure_still_loads() {
+    use triangulate::core::charts::TimelineMode;
+    use triangulate::core::model::{ClaimKind, SourceType};
+    use triangulate::core::workspace::Workspace;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/compat/workspace.triangulate.json");
+    let (ws, _moved) = Workspace::load(&path).unwrap();
+    assert_eq!(ws.filter.timeline.kind, ClaimKind::Injured);
+    assert_eq!(ws.filter.timeline.mode, TimelineMode::Daily);
+    assert!(ws.filter.timeline.log);
+    assert!(ws.filter.filter.hidden_sources.contains("SANA"));
+    assert!(
+        ws.filter
+            .filter
+            .hidden_types
+            .contains(&SourceType::StateMedia)
+    );
+    assert_eq!(ws.filter.filter.search, "observatory");
+    assert_eq!(ws.corrections.place_merges["Ayn al-Arab"], "Kobane");
+    assert_eq!(
+        ws.files[0].path,
+        Path::new("sample_data/seed_kobane_hasaka_2015.csv")
+    );
 }

@@ -3,7 +3,7 @@
 
 use triangulate::core::import::{ImportOptions, encoding_for_label};
 use triangulate::core::model::{ClaimKind, SourceType, Stance};
-use triangulate::core::quantity::Qualifier;
+use triangulate::core::parse::quantity::Qualifier;
 
 use crate::fixtures::{Fixtures, HEADER, import_paths, import_text};
 

@@ -1,7 +1,7 @@
 //! The seed article's claims import faithfully.
 
-use triangulate::core::check::ClaimRecord;
 use triangulate::core::import::ImportOptions;
+use triangulate::core::view::claim_record::ClaimRecord;
 
 use crate::fixtures::{import_paths, seed_path};
 

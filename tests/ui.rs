@@ -105,7 +105,7 @@ fn typing_in_the_search_box_filters_the_table() {
 #[test]
 fn the_demo_data_opens_when_no_file_is_given() {
     let harness = harness_with(Startup::sample(
-        triangulate::core::samples::Sample::SyntheticDemo,
+        triangulate::core::import::samples::Sample::SyntheticDemo,
     ));
     let ds = harness.state().dataset().unwrap();
     assert!(ds.claims.len() >= 3000);
@@ -207,21 +207,19 @@ fn changing_a_source_type_reruns_the_scorecard() {
 
 #[test]
 fn a_saved_workspace_reopens_files_and_filters() {
-    use triangulate::core::charts::ChartFilter;
-    use triangulate::core::workspace::Workspace;
+    use triangulate::core::workspace::{ViewSettings, Workspace};
     let dir = tempfile::tempdir().unwrap();
-    let mut filter = ChartFilter::default();
-    filter.hidden_sources.insert("SOHR".to_owned());
+    let mut filter = ViewSettings::default();
+    filter.filter.hidden_sources.insert("SOHR".to_owned());
     let file = dir.path().join("view.triangulate.json");
     Workspace::new(&[seed_path()], filter, Default::default())
         .unwrap()
         .save(&file)
         .unwrap();
     let mut harness = harness_with(Startup::sample(
-        triangulate::core::samples::Sample::SyntheticDemo,
+        triangulate::core::import::samples::Sample::SyntheticDemo,
     ));
-    let ctx = harness.ctx.clone();
-    harness.state_mut().open_workspace(&ctx, &file);
+    harness.state_mut().open_workspace(&file);
     wait_until_idle(&mut harness);
     assert_eq!(harness.state().dataset().unwrap().claims.len(), 27);
     let timeline = harness.state().timeline().unwrap();
@@ -337,7 +335,7 @@ fn choosing_a_place_narrows_every_tab() {
     harness.run_steps(3);
     let app = harness.state();
     let a = app.analysis().unwrap();
-    assert!(app.filter().places.contains("Hasaka"));
+    assert!(app.view().filter.places.contains("Hasaka"));
     let events: Vec<&str> = app
         .visible_events()
         .iter()
@@ -369,7 +367,7 @@ fn choosing_a_place_narrows_every_tab() {
     // The chip in the status bar clears it in one click.
     harness.get_by_label_contains("place: Hasaka").click();
     harness.run_steps(3);
-    assert!(harness.state().filter().places.is_empty());
+    assert!(harness.state().view().filter.places.is_empty());
     assert_eq!(
         harness.state().visible_rows().len(),
         harness.state().dataset().unwrap().claims.len()
@@ -593,7 +591,7 @@ fn typing_arabic_in_the_search_box_finds_the_kobane_row() {
     harness.run_steps(3);
     let app = harness.state();
     assert_eq!(
-        app.filter().search,
+        app.view().filter.search,
         "عين",
         "the search keeps the text as typed"
     );
@@ -693,8 +691,8 @@ fn mixed_direction_text_is_laid_out_in_visual_order() {
 
 #[test]
 fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result() {
-    use triangulate::core::charts::ChartFilter;
-    use triangulate::core::selection::Selection;
+    use triangulate::core::view::filter::Filter;
+    use triangulate::core::view::selection::Selection;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("synth.csv");
     triangulate::synth::generate(120_000, 3, &path).unwrap();
@@ -713,7 +711,7 @@ fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result()
     assert_eq!(harness.state().visible_rows().len(), all);
     wait_until_idle(&mut harness);
     let app = harness.state();
-    let filter = ChartFilter {
+    let filter = Filter {
         search: "seized".to_owned(),
         ..Default::default()
     };
@@ -733,5 +731,41 @@ fn the_help_window_draws_every_character_of_the_readme() {
             .query_all_by_label("CSV format and methodology")
             .count()
             > 0
+    );
+}
+
+#[test]
+fn a_correction_made_while_new_files_import_does_not_drop_the_import() {
+    // Open the demo, then ask for the seed file and, before the import is back, merge two
+    // sources of the data still shown: the merge reruns the old data's analysis, and the
+    // seed's import must still land.
+    let mut harness = harness_with(Startup::sample(
+        triangulate::core::import::samples::Sample::SyntheticDemo,
+    ));
+    let app = harness.state_mut();
+    app.send(Command::OpenFiles(vec![seed_path()]));
+    app.send(Command::Merge(
+        AliasKind::Source,
+        "Syrian state media".to_owned(),
+        "SANA".to_owned(),
+    ));
+    wait_until_idle(&mut harness);
+    let app = harness.state();
+    assert_eq!(
+        app.dataset().map(|d| d.claims.len()),
+        Some(27),
+        "the seed replaced the demo"
+    );
+    let sana = app
+        .analysis()
+        .unwrap()
+        .scorecard
+        .iter()
+        .find(|s| s.source == "SANA")
+        .map(|s| s.claims);
+    assert_eq!(
+        sana,
+        Some(2),
+        "the merge applies to the new data's analysis"
     );
 }

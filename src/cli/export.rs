@@ -6,17 +6,17 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::shared::{DataArgs, Failure, FilterArgs, Loaded, load};
-use crate::core::dates::parse_date;
+use crate::cli::shared::{DataArgs, Failure, FilterArgs, Loaded, load};
 use crate::core::export::figure::Provenance;
-use crate::core::export::report::InputFile;
+use crate::core::export::html::InputFile;
 use crate::core::export::svg::Page;
 use crate::core::export::tables::TableKind;
 use crate::core::export::{
-    ChartData, ChartKind, ChartStyle, ExportRequest, ExportTarget, file_name, today,
+    ChartData, ChartKind, ChartStyle, ExportRequest, ExportTarget, caption_date, file_name, today,
 };
-use crate::core::files::Overwrite;
+use crate::core::files::{Overwrite, WriteError};
 use crate::core::import::Input;
+use crate::core::parse::dates::parse_date;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ChartArg {
@@ -127,7 +127,7 @@ fn provenance(loaded: &Loaded, output: &OutputArgs) -> Result<Provenance, Failur
     };
     Ok(Provenance {
         files: loaded.files.iter().map(|p| file_name(p)).collect(),
-        date: date.format("%-d %B %Y").to_string(),
+        date: caption_date(date),
         filters: String::new(),
     })
 }
@@ -135,9 +135,10 @@ fn provenance(loaded: &Loaded, output: &OutputArgs) -> Result<Provenance, Failur
 fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
     ChartData {
         dataset: &loaded.imported.dataset,
-        analysis: &loaded.analysis,
-        colors: &loaded.colors,
-        filter: &loaded.filter,
+        analysis: &loaded.analyzed.analysis,
+        colors: &loaded.analyzed.colors,
+        filter: &loaded.view.filter,
+        timeline: &loaded.view.timeline,
         selection: &loaded.selection,
         provenance,
     }
@@ -199,10 +200,7 @@ fn run_export(args: &ExportArgs) -> Result<String, Failure> {
 /// Refuses early, before any work, to replace a file without --force.
 fn check_target(out: &Path, force: bool) -> Result<(), Failure> {
     if !force && out.exists() {
-        return Err(Failure::failed(format!(
-            "{}: already exists (use --force to replace it)",
-            out.display()
-        )));
+        return Err(Failure::failed(WriteError::Exists(out.to_owned())));
     }
     Ok(())
 }

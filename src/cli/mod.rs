@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::core::analysis::output::{AnalysisJson, render_text as render_analysis};
-use crate::core::check::{CheckJson, render_text};
 use crate::core::import::{ImportOptions, Input, import};
+use crate::core::printers::analyze::{AnalysisJson, render_text as render_analysis};
+use crate::core::printers::check::{CheckJson, render_text};
 use crate::core::progress::Progress;
 
 #[derive(Parser, Debug)]
@@ -197,7 +197,7 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
             &mut out,
             &AnalysisJson {
                 dataset: ds,
-                analysis: &loaded.analysis,
+                analysis: &loaded.analyzed.analysis,
                 selection: &loaded.selection,
             },
         )
@@ -207,7 +207,7 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         write!(
             out,
             "{}",
-            render_analysis(&loaded.analysis, &loaded.selection, args.top)
+            render_analysis(&loaded.analyzed.analysis, &loaded.selection, args.top)
         )
     };
     if let Err(e) = written.and_then(|()| out.flush())

@@ -7,15 +7,16 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::core::analysis::places::{Gazetteer, fold_words};
-use crate::core::analysis::{Aliases, Analysis, Settings, analyze};
-use crate::core::charts::{ChartFilter, Rgb, TimelineMode, source_colors};
-use crate::core::dates::parse_date;
+use crate::core::analysis::{Aliases, Settings, analyze};
+use crate::core::charts::TimelineMode;
+use crate::core::import::registry::Registry;
 use crate::core::import::{ImportOptions, Imported, Input, import};
 use crate::core::model::{ClaimKind, SourceType};
+use crate::core::parse::dates::parse_date;
 use crate::core::progress::Progress;
-use crate::core::registry::Registry;
-use crate::core::selection::{Facets, Selection};
-use crate::core::workspace::Workspace;
+use crate::core::view::analyzed::Analyzed;
+use crate::core::view::selection::{Facets, Selection};
+use crate::core::workspace::{ViewSettings, Workspace};
 
 /// Which files, and how to analyse them.
 #[derive(Args, Debug, Default, Clone)]
@@ -91,17 +92,17 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub fn usage(message: impl std::fmt::Display) -> Self {
         Self {
             code: 2,
-            message: message.into(),
+            message: message.to_string(),
         }
     }
 
-    pub fn failed(message: impl Into<String>) -> Self {
+    pub fn failed(message: impl std::fmt::Display) -> Self {
         Self {
             code: 1,
-            message: message.into(),
+            message: message.to_string(),
         }
     }
 }
@@ -110,9 +111,8 @@ impl Failure {
 pub struct Loaded {
     pub files: Vec<PathBuf>,
     pub imported: Imported,
-    pub analysis: Analysis,
-    pub colors: std::collections::BTreeMap<String, Rgb>,
-    pub filter: ChartFilter,
+    pub analyzed: Analyzed,
+    pub view: ViewSettings,
     pub selection: Selection,
 }
 
@@ -180,35 +180,36 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         return Err(Failure::failed("no claims were imported"));
     }
     let analysis = analyze(&imported.dataset, &settings, &aliases);
-    let mut filter = workspace.map(|w| w.filter).unwrap_or_default();
-    apply_filters(&mut filter, filters, &imported, &analysis, &aliases)?;
-    let selection = Selection::new(&imported.dataset, Some(&analysis), &filter);
+    let mut view = workspace.map(|w| w.filter).unwrap_or_default();
+    let analyzed = Analyzed::new(analysis, &imported.dataset);
+    apply_filters(&mut view, filters, &analyzed, &aliases)?;
+    let selection = Selection::new(&imported.dataset, Some(&analyzed.analysis), &view.filter);
     Ok(Loaded {
         files,
-        colors: source_colors(&analysis),
         imported,
-        analysis,
-        filter,
+        analyzed,
+        view,
         selection,
     })
 }
 
 /// Puts the command line's filters into `filter`, checking each name against the data.
 fn apply_filters(
-    filter: &mut ChartFilter,
+    view: &mut ViewSettings,
     args: &FilterArgs,
-    imported: &Imported,
-    analysis: &Analysis,
+    analyzed: &Analyzed,
     aliases: &Aliases,
 ) -> Result<(), Failure> {
+    let analysis = &analyzed.analysis;
+    let ViewSettings { filter, timeline } = view;
     if let Some(mode) = args.mode {
-        filter.mode = match mode {
+        timeline.mode = match mode {
             ModeArg::Claims => TimelineMode::Claims,
             ModeArg::Daily => TimelineMode::Daily,
             ModeArg::Cumulative => TimelineMode::Cumulative,
         };
     }
-    filter.log |= args.log;
+    timeline.log |= args.log;
     let date = |text: &Option<String>, what: &str| -> Result<_, Failure> {
         text.as_deref()
             .map(|t| {
@@ -227,7 +228,7 @@ fn apply_filters(
     match args.claim.as_slice() {
         [] => {}
         [one] => {
-            filter.kind = ClaimKind::parse(one)
+            timeline.kind = ClaimKind::parse(one)
                 .filter(|k| k.is_numeric())
                 .ok_or_else(|| {
                     Failure::usage(format!(
@@ -242,9 +243,9 @@ fn apply_filters(
             ));
         }
     }
-    let facets = Facets::new(&imported.dataset, analysis);
+    let facets = &analyzed.facets;
     for place in &args.place {
-        filter.places.insert(find_place(place, &facets, aliases)?);
+        filter.places.insert(find_place(place, facets, aliases)?);
     }
     for group in &args.group {
         filter

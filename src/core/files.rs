@@ -1,8 +1,23 @@
-//! Writing files safely: to a temporary file beside the target, then renamed over it, so a
-//! crash or a full disk never leaves half a file where the user expects a whole one.
+//! Files: written safely (to a temporary file beside the target, then renamed over it, so a
+//! crash or a full disk never leaves half a file where the user expects a whole one), and
+//! fingerprinted (SHA-256) so a workspace or a report can say which bytes it was built from.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{}: already exists (use --force to replace it)", .0.display())]
+    Exists(PathBuf),
+    #[error("{}: cannot write: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
 
 /// Whether an existing file may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,12 +27,9 @@ pub enum Overwrite {
 }
 
 /// Writes `bytes` to `path` atomically. With [`Overwrite::No`] an existing file is an error.
-pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), String> {
+pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), WriteError> {
     if overwrite == Overwrite::No && path.exists() {
-        return Err(format!(
-            "{}: already exists (use --force to replace it)",
-            path.display()
-        ));
+        return Err(WriteError::Exists(path.to_owned()));
     }
     let tmp = temp_path(path);
     let written = std::fs::File::create(&tmp)
@@ -26,10 +38,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(
             file.sync_all()
         })
         .and_then(|()| std::fs::rename(&tmp, path));
-    written.map_err(|e| {
+    written.map_err(|source| {
         let _ = std::fs::remove_file(&tmp);
-        format!("{}: cannot write: {e}", path.display())
+        WriteError::Io {
+            path: path.to_owned(),
+            source,
+        }
     })
+}
+
+/// The SHA-256 of some bytes, in hex.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of a file, in hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
 }
 
 /// `dir/.name.tmp-PID`: in the same directory, so the rename never crosses file systems.
@@ -51,7 +90,8 @@ mod tests {
         write_atomic(&path, b"one", Overwrite::No).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         let refused = write_atomic(&path, b"two", Overwrite::No).unwrap_err();
-        assert!(refused.contains("already exists"), "{refused}");
+        assert!(matches!(refused, WriteError::Exists(_)));
+        assert!(refused.to_string().contains("already exists"), "{refused}");
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_atomic(&path, b"two", Overwrite::Yes).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
@@ -59,6 +99,7 @@ mod tests {
         assert_eq!(leftovers, 1, "no temporary file is left behind");
         let unwritable = dir.path().join("missing-dir").join("x.svg");
         let error = write_atomic(&unwritable, b"x", Overwrite::Yes).unwrap_err();
-        assert!(error.contains("cannot write"), "{error}");
+        assert!(matches!(error, WriteError::Io { .. }));
+        assert!(error.to_string().contains("cannot write"), "{error}");
     }
 }

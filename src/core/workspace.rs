@@ -1,26 +1,112 @@
 //! A workspace file (`.triangulate.json`): the input files with their SHA-256, the chart
 //! filter and the user's corrections, so a view can be reopened or reproduced exactly.
 
-use std::collections::BTreeMap;
-use std::io::Read;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use super::analysis::{AliasKind, Aliases};
-use super::charts::ChartFilter;
-use super::files::{Overwrite, write_atomic};
-use super::model::SourceType;
+use crate::core::analysis::{AliasKind, Aliases};
+use crate::core::charts::{TimelineMode, TimelineSettings};
+use crate::core::files::{Overwrite, WriteError, sha256_file, write_atomic};
+use crate::core::model::{ClaimKind, SourceType};
+use crate::core::view::filter::Filter;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workspace {
     pub version: u32,
     pub files: Vec<WorkspaceFile>,
-    pub filter: ChartFilter,
+    pub filter: ViewSettings,
     #[serde(flatten)]
     pub corrections: Corrections,
+}
+
+/// What is kept of the view: the filter every view follows and the timeline's settings. Saved
+/// as one flat object, as every version has written it, so old workspaces and window states
+/// still load.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "SavedView", into = "SavedView")]
+pub struct ViewSettings {
+    pub filter: Filter,
+    pub timeline: TimelineSettings,
+}
+
+/// [`ViewSettings`] as written to disk.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(default)]
+struct SavedView {
+    kind: ClaimKind,
+    hidden_sources: BTreeSet<String>,
+    mode: TimelineMode,
+    log: bool,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    hidden_types: BTreeSet<SourceType>,
+    places: BTreeSet<String>,
+    groups: BTreeSet<String>,
+    search: String,
+}
+
+impl Default for SavedView {
+    fn default() -> Self {
+        ViewSettings::default().into()
+    }
+}
+
+impl From<SavedView> for ViewSettings {
+    fn from(v: SavedView) -> Self {
+        Self {
+            filter: Filter {
+                hidden_sources: v.hidden_sources,
+                from: v.from,
+                to: v.to,
+                hidden_types: v.hidden_types,
+                places: v.places,
+                groups: v.groups,
+                search: v.search,
+            },
+            timeline: TimelineSettings {
+                kind: v.kind,
+                mode: v.mode,
+                log: v.log,
+            },
+        }
+    }
+}
+
+impl From<ViewSettings> for SavedView {
+    fn from(v: ViewSettings) -> Self {
+        Self {
+            kind: v.timeline.kind,
+            hidden_sources: v.filter.hidden_sources,
+            mode: v.timeline.mode,
+            log: v.timeline.log,
+            from: v.filter.from,
+            to: v.filter.to,
+            hidden_types: v.filter.hidden_types,
+            places: v.filter.places,
+            groups: v.filter.groups,
+            search: v.filter.search,
+        }
+    }
+}
+
+/// Why a workspace could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: line {}, column {}: not a workspace file: {source}", path.display(), source.line(), source.column())]
+    NotAWorkspace {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 /// The user's corrections of the data: types, sides, and names that mean the same thing.
@@ -108,48 +194,26 @@ pub struct WorkspaceFile {
     pub sha256: String,
 }
 
-/// The SHA-256 of some bytes, in hex.
-pub fn sha256_bytes(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The SHA-256 of a file, in hex.
-pub fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let mut file = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex(&hasher.finalize()))
-}
-
 impl Workspace {
     /// A workspace for these files (hashed now), filter and corrections.
     pub fn new(
         paths: &[PathBuf],
-        filter: ChartFilter,
+        filter: ViewSettings,
         corrections: Corrections,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, WorkspaceError> {
         let files = paths
             .iter()
             .map(|p| {
-                let sha256 =
-                    sha256_file(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+                let sha256 = sha256_file(p).map_err(|source| WorkspaceError::Read {
+                    path: p.clone(),
+                    source,
+                })?;
                 Ok(WorkspaceFile {
                     path: p.clone(),
                     sha256,
                 })
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, WorkspaceError>>()?;
         Ok(Self {
             version: 1,
             files,
@@ -159,23 +223,23 @@ impl Workspace {
     }
 
     /// Writes the workspace as JSON, atomically (temporary file, then rename).
-    pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        write_atomic(path, text.as_bytes(), Overwrite::Yes)
+    pub fn save(&self, path: &Path) -> Result<(), WorkspaceError> {
+        // A workspace is plain maps and strings: serialising it cannot fail.
+        let text = serde_json::to_string_pretty(self).unwrap_or_default();
+        Ok(write_atomic(path, text.as_bytes(), Overwrite::Yes)?)
     }
 
     /// Reads a workspace and says which of its files have moved or changed since it was saved.
-    pub fn load(path: &Path) -> Result<(Self, Vec<String>), String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-        let workspace: Self = serde_json::from_str(&text).map_err(|e| {
-            format!(
-                "{}: line {}, column {}: not a workspace file: {e}",
-                path.display(),
-                e.line(),
-                e.column()
-            )
+    pub fn load(path: &Path) -> Result<(Self, Vec<String>), WorkspaceError> {
+        let text = std::fs::read_to_string(path).map_err(|source| WorkspaceError::Read {
+            path: path.to_owned(),
+            source,
         })?;
+        let workspace: Self =
+            serde_json::from_str(&text).map_err(|source| WorkspaceError::NotAWorkspace {
+                path: path.to_owned(),
+                source,
+            })?;
         let warnings = workspace
             .files
             .iter()
@@ -209,8 +273,8 @@ mod tests {
             "source,claim,count,event_date\nSOHR,killed,3,2015-06-25\n",
         )
         .unwrap();
-        let mut filter = ChartFilter::default();
-        filter.hidden_sources.insert("SANA".to_owned());
+        let mut filter = ViewSettings::default();
+        filter.filter.hidden_sources.insert("SANA".to_owned());
         let corrections = Corrections {
             source_types: BTreeMap::from([("YPG".to_owned(), SourceType::Monitor)]),
             place_merges: BTreeMap::from([("Ayn al-Arab".to_owned(), "Kobane".to_owned())]),
@@ -230,6 +294,8 @@ mod tests {
         let (_, warnings) = Workspace::load(&file).unwrap();
         assert!(warnings[0].contains("moved or is gone"));
         std::fs::write(&file, "{ not json").unwrap();
-        assert!(Workspace::load(&file).unwrap_err().contains("line 1"));
+        let error = Workspace::load(&file).unwrap_err();
+        assert!(matches!(error, WorkspaceError::NotAWorkspace { .. }));
+        assert!(error.to_string().contains("line 1"), "{error}");
     }
 }

@@ -25,8 +25,8 @@ thread_local! {
     static CACHE: RefCell<[HashMap<String, Rc<str>>; 2]> = RefCell::new(Default::default());
 }
 
-pub use crate::core::text::has_rtl as is_rtl;
-use crate::core::text::{is_isolate, is_rtl_letter, isolate_numbers, isolate_phrases};
+pub use crate::core::parse::text::has_rtl as is_rtl;
+use crate::core::parse::text::{is_isolate, is_rtl_letter, isolate_numbers, isolate_phrases};
 
 /// The text as it should be drawn: unchanged when it has no right-to-left letters, else
 /// with its runs in visual order, one line at a time.

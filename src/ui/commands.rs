@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::state::{Tab, ThemeChoice};
-use crate::core::samples::Sample;
-use crate::core::table::SortColumn;
+use crate::core::import::samples::Sample;
+use crate::core::view::claim_rows::SortColumn;
+use crate::ui::app::state::{Tab, ThemeChoice};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -44,11 +44,11 @@ pub enum Command {
     /// Ask what this source, place or group is.
     ShowMergeDialog(crate::core::analysis::AliasKind, String),
     ExportAliases(PathBuf),
-    SetDiscrepancyFilter(super::state::DiscrepancyFilter),
+    SetDiscrepancyFilter(crate::ui::app::state::DiscrepancyFilter),
     SetLogScale(bool),
     /// Select a claim and show its event.
     OpenClaim(u32),
-    ShowWorkspaceDialog(super::workspace_dialog::WorkspaceAction),
+    ShowWorkspaceDialog(WorkspaceAction),
     SaveWorkspace(PathBuf),
     OpenWorkspace(PathBuf),
     ShowHelp,
@@ -73,4 +73,11 @@ pub enum Command {
 pub enum FacetKind {
     Place,
     Group,
+}
+
+/// What the workspace dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkspaceAction {
+    Save,
+    Open,
 }

@@ -5,66 +5,29 @@ use std::sync::{Arc, mpsc};
 
 use eframe::egui;
 
-use super::state::{DiscrepancyFilter, TypePair, UiState, type_pair};
 use crate::core::analysis::Analysis;
-use crate::core::charts::{BiasChart, ChartFilter, Rgb, TimelineChart, bias_chart, timeline};
+use crate::core::charts::{
+    BiasChart, EventChart, TimelineChart, TimelineSettings, event_chart, selected_bias_chart,
+    timeline,
+};
 use crate::core::model::Dataset;
-use crate::core::selection::{Facets, Selection};
-use crate::core::table::ClaimRows;
+use crate::core::view::analyzed::Analyzed;
+use crate::core::view::claim_rows::ClaimRows;
+use crate::core::view::discrepancies::{DiscrepancyFilter, sort_rows};
+use crate::core::view::filter::Filter;
+use crate::core::view::selection::{Selection, kept_sources};
+use crate::ui::app::state::UiState;
 
-/// The analysis of the loaded data, and what the views derive from it.
-pub struct Analyzed {
-    pub analysis: Analysis,
-    /// The analysis job it came from; every derived view is keyed by it.
-    pub generation: u64,
-    pub colors: std::collections::BTreeMap<String, Rgb>,
-    pub facets: Facets,
-    /// The source type pairs the discrepancies are between, for the pair filter.
-    pub type_pairs: Vec<TypePair>,
-}
-
-impl Analyzed {
-    pub fn new(analysis: Analysis, generation: u64, ds: &Dataset) -> Self {
-        let mut type_pairs: Vec<TypePair> = analysis
-            .discrepancies
-            .iter()
-            .map(|d| type_pair(&analysis, d))
-            .collect();
-        type_pairs.sort_unstable();
-        type_pairs.dedup();
-        Self {
-            colors: crate::core::charts::source_colors(&analysis),
-            facets: Facets::new(ds, &analysis),
-            type_pairs,
-            analysis,
-            generation,
-        }
-    }
-}
-
-impl Analyzed {
-    /// The names of one kind the data holds, most claims first.
-    pub fn names(&self, kind: crate::core::analysis::AliasKind) -> Vec<&str> {
-        use crate::core::analysis::AliasKind;
-        match kind {
-            AliasKind::Source => self
-                .analysis
-                .scorecard
-                .iter()
-                .map(|s| s.source.as_str())
-                .collect(),
-            AliasKind::Place => self.facets.places.iter().map(|(n, _)| n.as_str()).collect(),
-            AliasKind::Group => self.facets.groups.iter().map(|(n, _)| n.as_str()).collect(),
-        }
-    }
-}
+/// The analysis in force and the analysis job it came from: every derived view is keyed by
+/// that generation.
+pub type AnalyzedRef<'a> = (&'a Arc<Analyzed>, u64);
 
 /// From this many claims on, a new selection is worked out on a thread of its own while the
 /// window keeps showing the last one; below it, in the frame (it takes a few milliseconds).
 const OFF_THREAD_FROM: usize = 100_000;
 
 /// What a selection is built from: the data revision, the analysis generation, the filter.
-type SelectionKey = (u64, u64, ChartFilter);
+type SelectionKey = (u64, u64, Filter);
 
 /// The selection and the lists that follow from it alone.
 #[derive(Default)]
@@ -76,7 +39,7 @@ struct Staged {
 }
 
 impl Staged {
-    fn build(ds: &Dataset, analyzed: Option<&Analyzed>, filter: &ChartFilter) -> Self {
+    fn build(ds: &Dataset, analyzed: Option<&Analyzed>, filter: &Filter) -> Self {
         let selection = Selection::new(ds, analyzed.map(|a| &a.analysis), filter);
         let Some(analyzed) = analyzed else {
             return Self {
@@ -87,11 +50,7 @@ impl Staged {
         let a = &analyzed.analysis;
         let events = visible_events(a, &selection);
         let sources = visible_sources(a, &selection);
-        let kept: std::collections::HashSet<&str> = sources
-            .iter()
-            .map(|&i| a.scorecard[i].source.as_str())
-            .collect();
-        let bias = bias_chart(a, &analyzed.colors, |s| kept.contains(s));
+        let bias = selected_bias_chart(a, &analyzed.colors, &selection);
         Self {
             selection,
             events,
@@ -113,8 +72,11 @@ pub struct Derived {
     discrepancy_key: Option<(u64, DiscrepancyFilter)>,
     /// Discrepancies listed (indices into the analysis), in order.
     pub discrepancies: Vec<usize>,
-    timeline_key: Option<(u64, ChartFilter)>,
+    timeline_key: Option<(u64, TimelineSettings)>,
     pub timeline: Option<TimelineChart>,
+    event_key: Option<(u64, usize)>,
+    /// The chart of the event the Events tab shows, and which event that is.
+    pub event: Option<(usize, EventChart)>,
     /// Events with at least one claim kept, in the analysis' order.
     pub events: Vec<usize>,
     /// Scorecard rows of sources with at least one claim kept.
@@ -134,21 +96,40 @@ impl Derived {
     pub fn update(
         &mut self,
         ds: &Arc<Dataset>,
-        analyzed: Option<&Arc<Analyzed>>,
+        analyzed: Option<AnalyzedRef<'_>>,
         state: &UiState,
+        event: Option<usize>,
         ctx: &egui::Context,
     ) {
-        let key: SelectionKey = (
-            ds.revision,
-            analyzed.map_or(0, |a| a.generation),
-            state.filter.selecting(),
-        );
+        let generation = analyzed.map_or(0, |(_, g)| g);
+        let key: SelectionKey = (ds.revision, generation, state.view.filter.clone());
+        let analyzed = analyzed.map(|(a, _)| a);
         if self.selection_key.as_ref() != Some(&key)
-            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.filter, ctx)
+            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.view.filter, ctx)
         {
             self.install(key, staged);
         }
         self.update_rest(ds, analyzed.map(Arc::as_ref), state);
+        self.update_event(ds, analyzed.map(|a| (a.as_ref(), generation)), event);
+    }
+
+    /// The event chart, built once per event and analysis.
+    fn update_event(
+        &mut self,
+        ds: &Dataset,
+        analyzed: Option<(&Analyzed, u64)>,
+        event: Option<usize>,
+    ) {
+        let (Some((analyzed, generation)), Some(event)) = (analyzed, event) else {
+            self.event = None;
+            self.event_key = None;
+            return;
+        };
+        if self.event_key != Some((generation, event)) {
+            let chart = event_chart(ds, &analyzed.analysis, event);
+            self.event = Some((event, chart));
+            self.event_key = Some((generation, event));
+        }
     }
 
     /// The selection for `key`: built now for small data; for large data started on a thread
@@ -158,7 +139,7 @@ impl Derived {
         key: &SelectionKey,
         ds: &Arc<Dataset>,
         analyzed: Option<&Arc<Analyzed>>,
-        filter: &ChartFilter,
+        filter: &Filter,
         ctx: &egui::Context,
     ) -> Option<Staged> {
         if ds.claims.len() < OFF_THREAD_FROM {
@@ -226,17 +207,17 @@ impl Derived {
                 .filter(|(_, d)| filter.keeps(a, d) && self.selection.keeps_discrepancy(d))
                 .map(|(i, _)| i)
                 .collect();
-            super::discrepancies_view::sort_rows(a, &mut rows, filter);
+            sort_rows(a, &mut rows, filter);
             self.discrepancies = rows;
             self.discrepancy_key = Some(key);
         }
-        let key = (generation, state.filter.clone());
+        let key = (generation, state.view.timeline);
         if self.timeline_key.as_ref() != Some(&key) {
             self.timeline = Some(timeline(
                 ds,
                 a,
                 &analyzed.colors,
-                &state.filter,
+                &state.view.timeline,
                 &self.selection,
             ));
             self.timeline_key = Some(key);
@@ -254,7 +235,7 @@ fn visible_events(a: &Analysis, selection: &Selection) -> Vec<usize> {
 }
 
 fn visible_sources(a: &Analysis, selection: &Selection) -> Vec<usize> {
-    let kept = crate::core::selection::kept_sources(a, selection);
+    let kept = kept_sources(a, selection);
     a.scorecard
         .iter()
         .enumerate()

@@ -1,148 +1,115 @@
-//! Imports run on a named background thread; the frame polls for the result.
+//! Long work (imports, analyses, exports) runs on a named thread; the frame polls for the
+//! result and the thread asks for a repaint when it is done.
 
 use std::sync::Arc;
 use std::sync::mpsc;
 
 use eframe::egui;
 
-use crate::core::analysis::{Aliases, Analysis, Settings, analyze};
-use crate::core::import::{ImportOptions, Imported, Input, import};
-use crate::core::model::Dataset;
-use crate::core::progress::{Cancelled, Progress};
+use crate::core::progress::Progress;
 
-/// An import in progress.
-pub struct ImportJob {
-    /// Numbers every job the app starts; a result whose generation is not the newest is
-    /// dropped, so a cancelled or stale import never replaces newer data.
+/// Work running off the UI thread.
+pub struct Job<T> {
+    /// Numbers the jobs of one kind; a result whose generation is not the newest of its kind
+    /// is dropped, so a cancelled or stale job never replaces newer data.
     pub generation: u64,
+    /// How far it is, and the switch that cancels it.
     pub progress: Arc<Progress>,
-    pub inputs: Vec<Input>,
-    pub label: String,
-    result: mpsc::Receiver<Result<Imported, Cancelled>>,
+    result: mpsc::Receiver<T>,
 }
 
-impl ImportJob {
-    /// Starts importing `inputs` off the UI thread; `ctx` is asked to repaint when done.
-    pub fn start(
-        inputs: Vec<Input>,
+/// How a job ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome<T> {
+    Done(T),
+    /// The thread could not start or stopped without a result.
+    Lost,
+}
+
+impl<T: Send + 'static> Job<T> {
+    /// Runs `work` on a thread called `name`; `ctx` is asked to repaint when it is done.
+    pub fn spawn(
+        name: &str,
         generation: u64,
-        options: ImportOptions,
-        label: String,
         ctx: &egui::Context,
+        work: impl FnOnce(&Progress) -> T + Send + 'static,
     ) -> Self {
         let progress = Arc::new(Progress::default());
         let (send, result) = mpsc::channel();
         let job_progress = Arc::clone(&progress);
-        let job_inputs = inputs.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
-            .name("import".to_owned())
+            .name(name.to_owned())
             .spawn(move || {
-                let outcome = import(&job_inputs, &options, &job_progress);
-                let _ = send.send(outcome);
+                let _ = send.send(work(&job_progress));
                 ctx.request_repaint();
             });
         if spawned.is_err() {
-            // With no thread the receiver reports a disconnect, which `poll` treats as cancelled.
+            // With no thread the receiver reports a disconnect, which `poll` calls lost.
             progress.cancel();
         }
         Self {
             generation,
             progress,
-            inputs,
-            label,
             result,
         }
     }
 
-    /// The result, once the import has finished.
-    pub fn poll(&self) -> Option<Result<Imported, Cancelled>> {
+    /// The outcome, once the work has ended.
+    pub fn poll(&self) -> Option<Outcome<T>> {
         match self.result.try_recv() {
-            Ok(outcome) => Some(outcome),
+            Ok(value) => Some(Outcome::Done(value)),
             Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err(Cancelled)),
+            Err(mpsc::TryRecvError::Disconnected) => Some(Outcome::Lost),
         }
     }
 }
 
-/// An analysis in progress, for one dataset.
-pub struct AnalysisJob {
-    /// The dataset revision it analyses; a result for an older one is dropped.
-    pub revision: u64,
-    /// As for [`ImportJob::generation`].
-    pub generation: u64,
-    result: mpsc::Receiver<Analysis>,
-}
+/// The newest generation handed out for one kind of job.
+#[derive(Debug, Default)]
+pub struct Generations(u64);
 
-impl AnalysisJob {
-    pub fn start(
-        dataset: Arc<Dataset>,
-        generation: u64,
-        settings: Settings,
-        aliases: Aliases,
-        ctx: &egui::Context,
-    ) -> Self {
-        let (send, result) = mpsc::channel();
-        let revision = dataset.revision;
-        let ctx = ctx.clone();
-        let _ = std::thread::Builder::new()
-            .name("analysis".to_owned())
-            .spawn(move || {
-                let analysis = analyze(&dataset, &settings, &aliases);
-                let _ = send.send(analysis);
-                ctx.request_repaint();
-            });
-        Self {
-            revision,
-            generation,
-            result,
-        }
+impl Generations {
+    /// A generation newer than every one before it.
+    pub fn next(&mut self) -> u64 {
+        self.0 += 1;
+        self.0
     }
 
-    pub fn poll(&self) -> Option<Option<Analysis>> {
-        match self.result.try_recv() {
-            Ok(analysis) => Some(Some(analysis)),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(None),
-        }
+    /// Whether `generation` is the newest.
+    pub fn is_newest(&self, generation: u64) -> bool {
+        generation == self.0
     }
 }
 
-/// An export being written.
-pub struct ExportJob {
-    result: mpsc::Receiver<Result<String, String>>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl ExportJob {
-    /// Runs `work` off the UI thread; `ctx` is asked to repaint when it is done.
-    pub fn start(
-        work: impl FnOnce() -> Result<String, String> + Send + 'static,
-        ctx: &egui::Context,
-    ) -> Self {
-        let (send, result) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("export".to_owned())
-            .spawn(move || {
-                let _ = send.send(work());
-                ctx.request_repaint();
-            });
-        if let Err(e) = spawned {
-            let (send, failed) = mpsc::channel();
-            let _ = send.send(Err(format!("cannot start the export: {e}")));
-            return Self { result: failed };
-        }
-        Self { result }
-    }
-
-    /// What was written, or why not, once done.
-    pub fn poll(&self) -> Option<Result<String, String>> {
-        match self.result.try_recv() {
-            Ok(outcome) => Some(outcome),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => {
-                Some(Err("the export stopped unexpectedly".to_owned()))
+    fn wait<T: Send + 'static>(job: &Job<T>) -> Outcome<T> {
+        loop {
+            if let Some(outcome) = job.poll() {
+                return outcome;
             }
+            std::thread::sleep(std::time::Duration::from_millis(1));
         }
+    }
+
+    #[test]
+    fn a_job_hands_back_its_result_and_a_panicking_one_is_lost() {
+        let ctx = egui::Context::default();
+        let job = Job::spawn("test", 1, &ctx, |_| 6 * 7);
+        assert_eq!(wait(&job), Outcome::Done(42));
+        let job: Job<u32> = Job::spawn("test", 2, &ctx, |_| panic!("no result"));
+        assert_eq!(wait(&job), Outcome::Lost);
+    }
+
+    #[test]
+    fn generations_of_one_kind_say_which_is_newest() {
+        let mut imports = Generations::default();
+        let first = imports.next();
+        let second = imports.next();
+        assert!(!imports.is_newest(first));
+        assert!(imports.is_newest(second));
     }
 }

@@ -2,32 +2,20 @@
 
 mod app;
 mod bidi;
-mod claims_table;
+mod chrome;
 mod commands;
 mod derived;
-mod discrepancies_view;
-mod events_view;
-mod export_dialog;
-mod file_dialog;
-mod filter_panel;
-mod help;
+mod dialogs;
 mod jobs;
-mod menu;
-mod merge_dialog;
-mod report_view;
 mod screenshot;
-mod sources_view;
-mod state;
-mod status_bar;
-mod timeline_view;
-mod workspace_dialog;
+mod views;
 
 use std::process::ExitCode;
 
+pub use app::state::{DiscrepancyFilter, Tab};
 pub use app::{Startup, TriangulateApp};
 pub use bidi::display as display_text;
 pub use commands::Command;
-pub use state::{DiscrepancyFilter, Tab};
 
 use crate::cli::WindowArgs;
 
@@ -66,7 +54,7 @@ pub fn run(args: WindowArgs) -> ExitCode {
         Box::new(move |cc| {
             let mut app = TriangulateApp::new(cc, startup);
             if let Some(path) = &workspace {
-                app.open_workspace(&cc.egui_ctx, path);
+                app.open_workspace(path);
             }
             if let Some(plan) = plan {
                 app.take_screenshots(plan);

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use eframe::egui;
 
-use super::state::Tab;
+use crate::ui::app::state::Tab;
 
 type ShotResult = Arc<Mutex<Option<Result<(), String>>>>;
 

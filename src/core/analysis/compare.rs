@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::groups::{ALL, group_is_side};
-use super::places::{Gazetteer, PlaceKey};
-use super::settings::Settings;
-use super::{Analysis, ClaimFacts};
+use crate::core::analysis::groups::{ALL, group_is_side};
+use crate::core::analysis::places::{Gazetteer, PlaceKey};
+use crate::core::analysis::settings::Settings;
+use crate::core::analysis::{Analysis, ClaimFacts};
 use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
-use crate::core::quantity::Quantity;
+use crate::core::parse::quantity::Quantity;
 
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
@@ -267,7 +267,7 @@ fn compare_propositions(
             (Relation::Contradicts, Some("competing"))
         };
     }
-    let actor = super::groups::party_named;
+    let actor = crate::core::analysis::groups::party_named;
     if kind == ClaimKind::Responsibility
         && let (Some(x), Some(y)) = (actor(da), actor(db))
     {
@@ -427,7 +427,7 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
             SourceType::Combatant | SourceType::StateMedia | SourceType::Government
         )
         || &*facts.group == ALL
-        || &*facts.group == super::groups::CIVILIANS
+        || &*facts.group == crate::core::analysis::groups::CIVILIANS
     {
         return None;
     }
@@ -441,7 +441,7 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::quantity::{Qualifier, parse_quantity};
+    use crate::core::parse::quantity::{Qualifier, parse_quantity};
 
     fn q(text: &str) -> Quantity {
         parse_quantity(text).unwrap()

@@ -4,10 +4,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use super::places::{Gazetteer, PlaceKey};
-use super::settings::{Aliases, Settings};
-use crate::core::dates::days_between;
+use crate::core::analysis::places::{Gazetteer, PlaceKey};
+use crate::core::analysis::settings::{Aliases, Settings};
 use crate::core::model::Dataset;
+use crate::core::parse::dates::days_between;
 
 /// Claims about one happening.
 #[derive(Clone, Debug)]
@@ -40,7 +40,7 @@ pub struct EventIndex {
 pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> EventIndex {
     let gazetteer = Gazetteer::builtin();
     // Each distinct location as written resolves once, to an index into `place_keys`.
-    let mut resolved: HashMap<crate::core::strings::Sym, (usize, bool)> = HashMap::new();
+    let mut resolved: HashMap<crate::core::model::strings::Sym, (usize, bool)> = HashMap::new();
     let mut place_keys: Vec<PlaceKey> = Vec::new();
     let mut place_index: HashMap<PlaceKey, usize> = HashMap::new();
     let mut first_name: Vec<&str> = Vec::new();

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::places::fold_words;
+use crate::core::analysis::places::fold_words;
 
 pub const ALL: &str = "all";
 pub const CIVILIANS: &str = "civilians";

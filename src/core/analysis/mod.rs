@@ -5,7 +5,6 @@
 pub mod compare;
 pub mod events;
 pub mod groups;
-pub mod output;
 pub mod places;
 pub mod score;
 pub mod settings;
@@ -140,7 +139,7 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
 }
 
 fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {
-    let mut group_cache: HashMap<crate::core::strings::Sym, Name> = HashMap::new();
+    let mut group_cache: HashMap<crate::core::model::strings::Sym, Name> = HashMap::new();
     let mut names: HashMap<String, Name> = HashMap::new();
     let mut name = |s: &str| -> Name {
         if let Some(n) = names.get(s) {

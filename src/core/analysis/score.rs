@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::Analysis;
-use super::groups::group_is_side;
+use crate::core::analysis::Analysis;
+use crate::core::analysis::groups::group_is_side;
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A claimant's voice: its side, or itself when it has none.
@@ -47,7 +47,7 @@ pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
 }
 
 /// The reason for a claim's grade, in words.
-pub fn credibility_reason(facts: &super::ClaimFacts) -> String {
+pub fn credibility_reason(facts: &crate::core::analysis::ClaimFacts) -> String {
     let (s, c) = facts.sides;
     grade(
         facts.current,

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::places::fold_words;
-use crate::core::text::value_key;
+use crate::core::analysis::places::fold_words;
+use crate::core::parse::text::value_key;
 
 /// Every threshold, with the defaults the README documents. Printed with every result.
 #[derive(Clone, Debug, Serialize)]

@@ -7,8 +7,8 @@ use chrono::Datelike;
 
 use crate::core::analysis::Analysis;
 use crate::core::charts::{
-    BiasChart, ChartFilter, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode,
-    bias_label, date_of, day_number, y_label,
+    BiasChart, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSettings,
+    bias_label, date_of, day_number, open_range_end, range_axis_max, y_label,
 };
 use crate::core::model::Stance;
 
@@ -117,8 +117,12 @@ impl Provenance {
 }
 
 /// The timeline as drawn in the window, in its mode and scale.
-pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Provenance) -> Figure {
-    let log = filter.log;
+pub fn timeline_figure(
+    chart: &TimelineChart,
+    settings: &TimelineSettings,
+    about: &Provenance,
+) -> Figure {
+    let log = settings.log;
     let (mut x_min, mut x_max, mut y_max) = (f64::MAX, f64::MIN, 1.0_f64);
     for s in &chart.series {
         for p in &s.points {
@@ -131,7 +135,7 @@ pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Prov
         }
     }
     if x_min > x_max {
-        let today = day_number(super::today());
+        let today = day_number(crate::core::export::today());
         (x_min, x_max) = (today - 30.0, today);
     }
     let pad = ((x_max - x_min) * 0.02).max(1.0);
@@ -141,7 +145,7 @@ pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Prov
     } else {
         linear_axis(0.0, y_max * 1.08, "claimed count")
     };
-    let open_length = (y.max - y.min) * 0.06;
+    let extent = y.max - y.min;
     let series = chart
         .series
         .iter()
@@ -151,7 +155,7 @@ pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Prov
                 marks.push(Mark::Line(s.points.clone()));
             } else {
                 for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
-                    let top = high.unwrap_or(low + open_length);
+                    let top = high.unwrap_or(open_range_end(*low, extent));
                     if top > *low {
                         marks.push(Mark::Range {
                             from: [p[0], *low],
@@ -172,25 +176,25 @@ pub fn timeline_figure(chart: &TimelineChart, filter: &ChartFilter, about: &Prov
             }
         })
         .collect();
-    let (title, subtitle) = match filter.mode {
+    let (title, subtitle) = match settings.mode {
         TimelineMode::Claims => (
             format!(
                 "{}: claims by source over time",
-                capitalised(filter.kind.as_str())
+                capitalised(settings.kind.as_str())
             ),
             "Each claim at its point estimate; a bar is its range, an arrow an open upper bound.",
         ),
         TimelineMode::Daily => (
             format!(
                 "{}: daily totals by source",
-                capitalised(filter.kind.as_str())
+                capitalised(settings.kind.as_str())
             ),
             "One current figure per claimant, event and group, summed per day; parts never on top of their whole.",
         ),
         TimelineMode::Cumulative => (
             format!(
                 "{}: cumulative totals by source",
-                capitalised(filter.kind.as_str())
+                capitalised(settings.kind.as_str())
             ),
             "Running totals of each source's daily sums.",
         ),
@@ -225,14 +229,14 @@ pub fn event_figure(
             .unwrap_or(Marker::Circle)
     };
     let rows: usize = chart.blocks.iter().map(|b| b.rows.len() + 1).sum();
-    let x_max = chart
-        .blocks
-        .iter()
-        .flat_map(|b| &b.rows)
-        .map(|r| r.high.unwrap_or(r.low * 1.25).max(r.point))
-        .fold(1.0_f64, f64::max);
-    let x = linear_axis(0.0, x_max * 1.15, "claimed count");
-    let open_length = x.max * 0.08;
+    let x_max = range_axis_max(
+        chart
+            .blocks
+            .iter()
+            .flat_map(|b| &b.rows)
+            .map(|r| r.high.unwrap_or(r.low).max(r.point)),
+    );
+    let x = linear_axis(0.0, x_max, "claimed count");
     let mut y_ticks = Vec::new();
     let mut headings = Vec::new();
     let mut by_source: std::collections::BTreeMap<String, Series> = Default::default();
@@ -257,7 +261,7 @@ pub fn event_figure(
                 marks: Vec::new(),
                 in_legend: true,
             });
-            let top = r.high.unwrap_or(r.low + open_length);
+            let top = r.high.unwrap_or(open_range_end(r.low, x.max));
             if top > r.low {
                 series.marks.push(Mark::Range {
                     from: [r.low, y],
@@ -332,7 +336,7 @@ fn event_titles(analysis: &Analysis, event: usize) -> (String, String) {
         || ("No event".to_owned(), String::new()),
         |e| {
             let dates = if e.date_from == e.date_to {
-                e.date_from.format("%-d %B %Y").to_string()
+                crate::core::export::caption_date(e.date_from)
             } else {
                 format!("{} to {}", e.date_from, e.date_to)
             };

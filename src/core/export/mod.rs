@@ -1,23 +1,27 @@
 //! Export: charts as SVG and PNG, findings as CSV tables, and a one-file HTML report. The
 //! window and the command line both come here, with the same filters and the same data.
 
+pub mod error;
 pub mod figure;
+pub mod fonts;
+pub mod html;
 pub mod png;
-pub mod report;
 pub mod svg;
 pub mod tables;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub use self::error::ExportError;
 use self::figure::{Figure, Provenance, bias_figure, event_figure, timeline_figure};
 use self::svg::{Page, render_svg};
-use super::analysis::Analysis;
-use super::charts::{ChartFilter, Rgb, bias_chart, event_chart, timeline};
-use super::files::{Overwrite, write_atomic};
-use super::model::{Dataset, SourceType};
-use super::selection::Selection;
-pub use super::selection::kept_sources;
+use crate::core::analysis::Analysis;
+use crate::core::charts::{Rgb, TimelineSettings, event_chart, selected_bias_chart, timeline};
+use crate::core::files::{Overwrite, write_atomic};
+use crate::core::model::Dataset;
+use crate::core::view::filter::Filter;
+use crate::core::view::selection::Selection;
+pub use crate::core::view::selection::kept_sources;
 
 /// The charts that can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -47,7 +51,7 @@ pub enum ChartFormat {
 }
 
 impl ChartFormat {
-    pub fn of(path: &Path) -> Result<Self, String> {
+    pub fn of(path: &Path) -> Result<Self, ExportError> {
         match path
             .extension()
             .and_then(|e| e.to_str())
@@ -56,10 +60,7 @@ impl ChartFormat {
         {
             Some("svg") => Ok(Self::Svg),
             Some("png") => Ok(Self::Png),
-            _ => Err(format!(
-                "{}: give the file a .svg or .png extension",
-                path.display()
-            )),
+            _ => Err(ExportError::UnknownExtension(path.to_owned())),
         }
     }
 }
@@ -86,7 +87,8 @@ pub struct ChartData<'a> {
     pub dataset: &'a Dataset,
     pub analysis: &'a Analysis,
     pub colors: &'a BTreeMap<String, Rgb>,
-    pub filter: &'a ChartFilter,
+    pub filter: &'a Filter,
+    pub timeline: &'a TimelineSettings,
     pub selection: &'a Selection,
     /// What the caption says: the files, the export date.
     pub provenance: Provenance,
@@ -94,9 +96,9 @@ pub struct ChartData<'a> {
 
 impl ChartData<'_> {
     /// The figure of `kind`; `event` chooses the event chart's event.
-    pub fn figure(&self, kind: ChartKind, event: Option<usize>) -> Result<Figure, String> {
+    pub fn figure(&self, kind: ChartKind, event: Option<usize>) -> Result<Figure, ExportError> {
         let about = Provenance {
-            filters: describe_filter(self.filter, kind),
+            filters: describe_filter(self.filter, self.timeline, kind),
             ..self.provenance.clone()
         };
         match kind {
@@ -105,15 +107,15 @@ impl ChartData<'_> {
                     self.dataset,
                     self.analysis,
                     self.colors,
-                    self.filter,
+                    self.timeline,
                     self.selection,
                 );
-                Ok(timeline_figure(&chart, self.filter, &about))
+                Ok(timeline_figure(&chart, self.timeline, &about))
             }
             ChartKind::Event => {
                 let event = event
                     .or_else(|| self.default_event())
-                    .ok_or("no event matches the filters")?;
+                    .ok_or(ExportError::NoEvent)?;
                 let chart = event_chart(self.dataset, self.analysis, event);
                 Ok(event_figure(
                     self.analysis,
@@ -124,8 +126,7 @@ impl ChartData<'_> {
                 ))
             }
             ChartKind::Sources => {
-                let kept = kept_sources(self.analysis, self.selection);
-                let chart = bias_chart(self.analysis, self.colors, |s| kept.contains(s));
+                let chart = selected_bias_chart(self.analysis, self.colors, self.selection);
                 Ok(bias_figure(&chart, &about))
             }
         }
@@ -151,7 +152,7 @@ impl ChartData<'_> {
     }
 
     /// The event with this id (`hasaka-2015-06-25`).
-    pub fn event_by_id(&self, id: &str) -> Result<usize, String> {
+    pub fn event_by_id(&self, id: &str) -> Result<usize, ExportError> {
         self.analysis
             .events
             .iter()
@@ -164,10 +165,10 @@ impl ChartData<'_> {
                     .take(5)
                     .map(|e| e.id.as_str())
                     .collect();
-                format!(
-                    "no event has the id '{id}' (ids look like: {})",
-                    some.join(", ")
-                )
+                ExportError::UnknownEvent {
+                    id: id.to_owned(),
+                    examples: some.join(", "),
+                }
             })
     }
 }
@@ -209,9 +210,9 @@ pub struct ExportRequest {
 /// Writes what `request` asks for; says what was written.
 pub fn export(
     data: &ChartData<'_>,
-    files: &[report::InputFile],
+    files: &[html::InputFile],
     request: &ExportRequest,
-) -> Result<String, String> {
+) -> Result<String, ExportError> {
     let path = &request.path;
     match request.target {
         ExportTarget::Chart(kind) => {
@@ -245,7 +246,7 @@ pub fn export(
             ))
         }
         ExportTarget::Report => {
-            let html = report::report_html(data, files)?;
+            let html = html::report_html(data, files)?;
             write_atomic(path, html.as_bytes(), request.overwrite)?;
             Ok(format!("Saved the report to {}", path.display()))
         }
@@ -258,65 +259,33 @@ pub fn write_chart(
     style: &ChartStyle,
     path: &Path,
     overwrite: Overwrite,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let format = ChartFormat::of(path)?;
     let svg = render_svg(figure, &style.page);
     let bytes = match format {
         ChartFormat::Svg => svg.into_bytes(),
         ChartFormat::Png => png::render_png(&svg, style.scale)?,
     };
-    write_atomic(path, &bytes, overwrite)
+    Ok(write_atomic(path, &bytes, overwrite)?)
 }
 
-/// The filters in force, in words, for a caption.
-pub fn describe_filter(filter: &ChartFilter, kind: ChartKind) -> String {
+/// The filters in force, in words, for a caption; a timeline also says what it plots.
+pub fn describe_filter(filter: &Filter, timeline: &TimelineSettings, kind: ChartKind) -> String {
     let mut parts = Vec::new();
     if kind == ChartKind::Timeline {
-        let mode = match filter.mode {
-            super::charts::TimelineMode::Claims => "each claim",
-            super::charts::TimelineMode::Daily => "daily totals",
-            super::charts::TimelineMode::Cumulative => "cumulative totals",
-        };
-        parts.push(format!("claim kind {}, {mode}", filter.kind.as_str()));
-        if filter.log {
-            parts.push("log scale".to_owned());
-        }
+        parts.extend(timeline.describe());
     }
-    if filter.from.is_some() || filter.to.is_some() {
-        let day = |d: Option<chrono::NaiveDate>| d.map_or("…".to_owned(), |d| d.to_string());
-        parts.push(format!("events {} to {}", day(filter.from), day(filter.to)));
-    }
-    let list = |set: &std::collections::BTreeSet<String>| {
-        set.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !filter.places.is_empty() {
-        parts.push(format!("places {}", list(&filter.places)));
-    }
-    if !filter.groups.is_empty() {
-        parts.push(format!("groups {}", list(&filter.groups)));
-    }
-    if !filter.hidden_types.is_empty() {
-        let types: Vec<&str> = filter
-            .hidden_types
-            .iter()
-            .map(|t: &SourceType| t.as_str())
-            .collect();
-        parts.push(format!("without {}", types.join(", ")));
-    }
-    if !filter.hidden_sources.is_empty() {
-        parts.push(format!("without {}", list(&filter.hidden_sources)));
-    }
-    if !filter.search.is_empty() {
-        parts.push(format!("matching \u{201c}{}\u{201d}", filter.search));
-    }
+    parts.extend(filter.describe());
     if parts.is_empty() {
         "none".to_owned()
     } else {
         parts.join("; ")
     }
+}
+
+/// A date as captions write it: "23 November 2026".
+pub fn caption_date(date: chrono::NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }
 
 /// Today's date (UTC), the default export date of captions.

@@ -5,7 +5,9 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use crate::core::fonts;
+use crate::core::export::fonts;
+
+use super::ExportError;
 
 /// The font database, loaded once.
 fn font_db() -> Arc<usvg::fontdb::Database> {
@@ -20,25 +22,31 @@ fn font_db() -> Arc<usvg::fontdb::Database> {
     }))
 }
 
-fn parse(svg: &str) -> Result<usvg::Tree, String> {
+fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
     let options = usvg::Options {
         font_family: "Noto Sans".to_owned(),
         fontdb: font_db(),
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(svg, &options).map_err(|e| format!("the chart could not be drawn: {e}"))
+    usvg::Tree::from_str(svg, &options)
+        .map_err(|e| ExportError::Render(format!("the chart could not be drawn: {e}")))
 }
 
 /// Renders `svg` at `scale` (2 for print) and encodes it as PNG.
-pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     let tree = parse(svg)?;
     let size = tree
         .size()
         .to_int_size()
         .scale_by(scale)
-        .ok_or_else(|| format!("cannot draw at scale {scale}"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| format!("cannot draw a {}×{} picture", size.width(), size.height()))?;
+        .ok_or_else(|| ExportError::Render(format!("cannot draw at scale {scale}")))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
+        ExportError::Render(format!(
+            "cannot draw a {}×{} picture",
+            size.width(),
+            size.height()
+        ))
+    })?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),
@@ -46,7 +54,7 @@ pub fn render_png(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode the PNG: {e}"))
+        .map_err(|e| ExportError::Render(format!("cannot encode the PNG: {e}")))
 }
 
 /// How the texts of an SVG come out when rendered: how many text elements it has, how many
@@ -66,8 +74,9 @@ impl TextCheck {
 }
 
 /// Checks that no text of `svg` is dropped or drawn as empty boxes by the PNG renderer.
-pub fn check_text(svg: &str) -> Result<TextCheck, String> {
-    let doc = usvg::roxmltree::Document::parse(svg).map_err(|e| e.to_string())?;
+pub fn check_text(svg: &str) -> Result<TextCheck, ExportError> {
+    let doc =
+        usvg::roxmltree::Document::parse(svg).map_err(|e| ExportError::Render(e.to_string()))?;
     let elements = doc.descendants().filter(|n| n.has_tag_name("text")).count();
     let tree = parse(svg)?;
     let mut check = TextCheck {

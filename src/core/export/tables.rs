@@ -5,11 +5,12 @@
 
 use std::borrow::Cow;
 
+use super::ExportError;
 use crate::core::analysis::Analysis;
-use crate::core::check::ClaimRecord;
 use crate::core::model::Dataset;
-use crate::core::quantity::Qualifier;
-use crate::core::selection::Selection;
+use crate::core::parse::quantity::Qualifier;
+use crate::core::view::claim_record::ClaimRecord;
+use crate::core::view::selection::Selection;
 
 /// The tables that can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -68,13 +69,15 @@ fn write_csv<'a>(
     header: &[&str],
     rows: impl Iterator<Item = Vec<Cell<'a>>>,
     bom: bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(header).map_err(|e| e.to_string())?;
+    writer
+        .write_record(header)
+        .map_err(|e| ExportError::Table(e.to_string()))?;
     for row in rows {
         let cells: Vec<Cow<'_, str>> = row
             .iter()
@@ -86,21 +89,16 @@ fn write_csv<'a>(
             .collect();
         writer
             .write_record(cells.iter().map(|c| c.as_ref()))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| ExportError::Table(e.to_string()))?;
     }
-    writer.into_inner().map_err(|e| e.to_string())
+    writer
+        .into_inner()
+        .map_err(|e| ExportError::Table(e.to_string()))
 }
 
 /// The kept claims in file order, in the columns the importer reads, with every extra column.
-pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<u8>, String> {
-    let mut extras: Vec<&str> = Vec::new();
-    for f in &ds.files {
-        for name in &f.extra_columns {
-            if !extras.contains(&name.as_str()) {
-                extras.push(name);
-            }
-        }
-    }
+pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<u8>, ExportError> {
+    let extras = ds.extra_column_names();
     let mut header = vec![
         "article_id",
         "outlet",
@@ -164,7 +162,7 @@ pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<
 
 /// A quantity in words the importer reads back the same, for claims whose figure came from
 /// low/high columns rather than a written count.
-fn quantity_words(q: crate::core::quantity::Quantity) -> String {
+fn quantity_words(q: crate::core::parse::quantity::Quantity) -> String {
     match (q.high, q.qualifier) {
         (None, _) => format!("at least {}", q.low),
         (Some(high), _) if high != q.low => format!("{}-{high}", q.low),
@@ -179,7 +177,7 @@ pub fn discrepancies_csv(
     analysis: &Analysis,
     selection: &Selection,
     bom: bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     let header = [
         "severity",
         "kind",
@@ -254,7 +252,7 @@ pub fn scorecard_csv(
     analysis: &Analysis,
     selection: &Selection,
     bom: bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     let header = [
         "source",
         "type",
@@ -271,7 +269,7 @@ pub fn scorecard_csv(
         "bias_own_side_log2",
         "bias_adversaries_log2",
     ];
-    let kept = super::kept_sources(analysis, selection);
+    let kept = crate::core::export::kept_sources(analysis, selection);
     let count = |n: usize| number(u32::try_from(n).unwrap_or(u32::MAX));
     let rows = analysis
         .scorecard
@@ -305,7 +303,7 @@ pub fn table_csv(
     analysis: &Analysis,
     selection: &Selection,
     bom: bool,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     match kind {
         TableKind::Claims => claims_csv(ds, selection, bom),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),

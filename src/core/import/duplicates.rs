@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, Hash, Hasher};
 
-use super::report::{Duplicate, ImportReport};
+use crate::core::import::report::{Duplicate, ImportReport};
 use crate::core::model::{Claim, Dataset};
 
 /// Everything that makes a claim what it is, apart from where it was read and its quote

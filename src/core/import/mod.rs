@@ -1,98 +1,26 @@
-//! Importing CSV files of article extractions into a [`Dataset`].
+//! Importing files of article extractions into a [`Dataset`]: `input` names what to read,
+//! `encoding` chooses how to decode it, `pipeline` reads it (threads, progress, the header),
+//! one module under `format` per kind of file turns records into claims, `duplicates` finds
+//! repeated rows and `report` says what happened to every row.
 
-pub mod columns;
 mod duplicates;
 pub mod encoding;
-mod parse;
-mod read;
+pub mod format;
+pub mod input;
+pub mod pipeline;
+pub mod registry;
 pub mod report;
-mod row;
-
-use std::io::Read;
-use std::path::{Path, PathBuf};
+pub mod samples;
 
 pub use encoding::{TextEncoding, encoding_for_label};
+pub use format::{Emit, FileContext, Format, Header};
+pub use input::Input;
+pub use pipeline::FormatEntry;
 pub use report::{ColumnUse, Duplicate, FileReport, ImportReport, RowError};
 
-use super::model::Dataset;
-use super::progress::{Cancelled, Progress};
-use super::registry::Registry;
-
-/// Where an input's bytes come from.
-#[derive(Clone, Debug)]
-enum InputData {
-    Path(PathBuf),
-    Embedded(&'static [u8]),
-}
-
-/// One file to import: a path on disk, or data built into the binary.
-#[derive(Clone, Debug)]
-pub struct Input {
-    /// How the input is named in reports: the path as given, or the embedded file's name.
-    pub name: String,
-    data: InputData,
-}
-
-impl Input {
-    pub fn file(path: impl Into<PathBuf>) -> Self {
-        let path = path.into();
-        Self {
-            name: path.display().to_string(),
-            data: InputData::Path(path),
-        }
-    }
-
-    pub fn embedded(name: &str, bytes: &'static [u8]) -> Self {
-        Self {
-            name: name.to_owned(),
-            data: InputData::Embedded(bytes),
-        }
-    }
-
-    /// The file name without its folders, as used in claim ids and captions.
-    pub fn file_name(&self) -> &str {
-        match &self.data {
-            InputData::Path(p) => p.file_name().and_then(|n| n.to_str()).unwrap_or(&self.name),
-            InputData::Embedded(_) => &self.name,
-        }
-    }
-
-    /// The SHA-256 of the input's bytes, in hex.
-    pub fn sha256(&self) -> std::io::Result<String> {
-        match &self.data {
-            InputData::Path(p) => super::workspace::sha256_file(p),
-            InputData::Embedded(bytes) => Ok(super::workspace::sha256_bytes(bytes)),
-        }
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        match &self.data {
-            InputData::Path(p) => Some(p),
-            InputData::Embedded(_) => None,
-        }
-    }
-
-    fn open(&self) -> std::io::Result<Box<dyn Read + Send>> {
-        Ok(match &self.data {
-            InputData::Path(p) => Box::new(std::fs::File::open(p)?),
-            InputData::Embedded(bytes) => Box::new(*bytes),
-        })
-    }
-
-    fn len(&self) -> Option<u64> {
-        match &self.data {
-            InputData::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            InputData::Embedded(bytes) => Some(bytes.len() as u64),
-        }
-    }
-
-    /// Up to `max` bytes from the start.
-    fn sample(&self, max: usize) -> std::io::Result<Vec<u8>> {
-        let mut sample = Vec::with_capacity(max);
-        self.open()?.take(max as u64).read_to_end(&mut sample)?;
-        Ok(sample)
-    }
-}
+use crate::core::import::registry::Registry;
+use crate::core::model::Dataset;
+use crate::core::progress::{Cancelled, Progress};
 
 /// Settings for an import.
 #[derive(Clone, Copy, Debug, Default)]
@@ -121,18 +49,35 @@ pub fn import(
     options: &ImportOptions,
     progress: &Progress,
 ) -> Result<Imported, Cancelled> {
+    import_as(inputs, options, &builtin_formats(), progress)
+}
+
+/// The formats the importer knows, most specific first; the last (the claims CSV) reads any
+/// header and says what is missing.
+pub fn builtin_formats() -> Vec<FormatEntry> {
+    vec![FormatEntry::of::<format::claims::ClaimsCsv>()]
+}
+
+/// Imports `inputs`, reading each file in the first of `formats` that recognises its header.
+pub fn import_as(
+    inputs: &[Input],
+    options: &ImportOptions,
+    formats: &[FormatEntry],
+    progress: &Progress,
+) -> Result<Imported, Cancelled> {
     let mut dataset = Dataset::default();
     let mut report = ImportReport::default();
-    let mut target = read::Target {
+    let mut target = pipeline::Target {
         ds: &mut dataset,
         registry: Registry::builtin(),
         progress,
+        formats,
     };
     for input in inputs {
         progress.check()?;
         report
             .files
-            .push(read::import_file(input, options, &mut target)?);
+            .push(pipeline::import_file(input, options, &mut target)?);
     }
     duplicates::remove_duplicates(&mut dataset, &mut report);
     dataset.revision = next_revision();

@@ -70,7 +70,20 @@ impl FileReport {
         columns.join(", ")
     }
 
-    /// Every row is accounted for: imported, rejected or a duplicate.
+    /// What became of the file's rows, in a few words: "27 rows: 26 imported, 1 rejected, 0
+    /// duplicates".
+    pub fn counts(&self) -> String {
+        format!(
+            "{} rows: {} imported, {} rejected, {} duplicates",
+            self.rows,
+            self.imported,
+            self.rejected.len(),
+            self.duplicates.len()
+        )
+    }
+
+    /// Every row is accounted for: imported, rejected or a duplicate (for formats that make
+    /// one claim of each row).
     pub fn is_balanced(&self) -> bool {
         self.imported + self.rejected.len() as u64 + self.duplicates.len() as u64 == self.rows
     }
@@ -97,5 +110,20 @@ impl ImportReport {
 
     pub fn failed_files(&self) -> impl Iterator<Item = &FileReport> {
         self.files.iter().filter(|f| f.error.is_some())
+    }
+
+    /// The totals, each in a few words: claims and files, rejected rows, duplicate rows,
+    /// unreadable files. The report, `check` and the status bar join them as they need.
+    pub fn totals(&self) -> [String; 4] {
+        [
+            format!(
+                "{} claims from {} file(s)",
+                self.imported(),
+                self.files.len()
+            ),
+            format!("{} rejected row(s)", self.rejected()),
+            format!("{} duplicate row(s)", self.duplicates()),
+            format!("{} unreadable file(s)", self.failed_files().count()),
+        ]
     }
 }

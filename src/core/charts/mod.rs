@@ -1,0 +1,18 @@
+//! Chart data as plain values: points, ranges, labels and colours, built once per change and
+//! drawn by the window and by the exporters without further work. One chart per file.
+
+pub mod axes;
+pub mod bias;
+pub mod event;
+pub mod timeline;
+
+pub use crate::core::view::palette::{Marker, Rgb, source_colors};
+pub use axes::{
+    LOG_ZERO, OPEN_RANGE_SHARE, bias_label, bias_words, date_label, date_of, day_number,
+    open_range_end, range_axis_max, y_label, y_value,
+};
+pub use bias::{BiasBar, BiasChart, bias_chart, selected_bias_chart};
+pub use event::{EventChart, PropositionRow, RangeBlock, RangeRow, event_chart};
+pub use timeline::{
+    MAX_TIMELINE_POINTS, TimelineChart, TimelineMode, TimelineSeries, TimelineSettings, timeline,
+};

@@ -1,0 +1,514 @@
+//! Reading a claimed figure ("at least 13", "tens", "10 to 15") as an interval.
+//!
+//! Every accepted form is listed in the README's quantity table; anything else is an error
+//! that quotes the text, so a row is never imported with a number nobody wrote.
+
+use serde::Serialize;
+
+use crate::core::parse::text::{clip, fold_digits, value_key};
+
+/// How the claimant phrased the figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    About,
+    Range,
+    Vague,
+}
+
+impl Qualifier {
+    pub const ALL: [Self; 7] = [
+        Self::Exact,
+        Self::AtLeast,
+        Self::MoreThan,
+        Self::AtMost,
+        Self::About,
+        Self::Range,
+        Self::Vague,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::AtLeast => "at_least",
+            Self::MoreThan => "more_than",
+            Self::AtMost => "at_most",
+            Self::About => "about",
+            Self::Range => "range",
+            Self::Vague => "vague",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let key = value_key(s).replace(' ', "_");
+        Self::ALL.into_iter().find(|q| q.as_str() == key)
+    }
+}
+
+/// A claimed figure as the interval `low..=high`; `high` is `None` when open-ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    pub low: u32,
+    pub high: Option<u32>,
+    pub qualifier: Qualifier,
+}
+
+impl Quantity {
+    pub fn exact(n: u32) -> Self {
+        Self {
+            low: n,
+            high: Some(n),
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    /// One number that stands for the claim: the midpoint of a closed range, the floor of an
+    /// open one.
+    pub fn point(self) -> f64 {
+        match self.high {
+            Some(high) => (f64::from(self.low) + f64::from(high)) / 2.0,
+            None => f64::from(self.low),
+        }
+    }
+}
+
+/// Why a count was not read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QuantityError {
+    #[error("count '{0}' is negative: casualty counts start at 0")]
+    Negative(String),
+    #[error("count '{0}' is not a whole number")]
+    NotWhole(String),
+    #[error("count '{0}' is too large")]
+    TooLarge(String),
+    #[error("count '{text}' is a range whose low end {low} is above its high end {high}")]
+    Reversed { text: String, low: u32, high: u32 },
+    #[error(
+        "count '{0}' is not a quantity I know: use a number (13, 1,200), a range (10-15, \
+         between 10 and 15), a qualified number (at least 13, more than 13, up to 13, about 13, \
+         nearly 13, 13+), a number word (one to twenty, a dozen), none, or one of tens, dozens, \
+         scores, hundreds, thousands, several, a few, many, a number of"
+    )]
+    Unknown(String),
+}
+
+/// Vague words, with the conservative floor each stands for (ACLED's practice).
+pub const VAGUE_FLOORS: [(&str, u32); 16] = [
+    ("tens", 10),
+    ("dozens", 12),
+    ("scores", 20),
+    ("hundreds", 100),
+    ("thousands", 1000),
+    ("several", 3),
+    ("a few", 3),
+    ("few", 3),
+    ("many", 3),
+    ("a number of", 3),
+    ("numerous", 3),
+    ("a handful", 3),
+    ("عشرات", 10),
+    ("مئات", 100),
+    ("آلاف", 1000),
+    ("عدة", 3),
+];
+
+const NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+const NONE_WORDS: [&str; 4] = ["none", "no", "nil", "no one"];
+
+/// Phrases before a number, and what they make of it.
+const PREFIXES: [(&str, Shape); 26] = [
+    ("at least ", Shape::AtLeast),
+    ("no fewer than ", Shape::AtLeast),
+    ("no less than ", Shape::AtLeast),
+    ("not less than ", Shape::AtLeast),
+    ("a minimum of ", Shape::AtLeast),
+    ("more than ", Shape::MoreThan),
+    ("over ", Shape::MoreThan),
+    ("upwards of ", Shape::MoreThan),
+    ("in excess of ", Shape::MoreThan),
+    ("up to ", Shape::AtMost),
+    ("at most ", Shape::AtMost),
+    ("as many as ", Shape::AtMost),
+    ("no more than ", Shape::AtMost),
+    ("not more than ", Shape::AtMost),
+    ("a maximum of ", Shape::AtMost),
+    ("nearly ", Shape::Nearly),
+    ("almost ", Shape::Nearly),
+    ("just under ", Shape::Nearly),
+    ("about ", Shape::About),
+    ("around ", Shape::About),
+    ("approximately ", Shape::About),
+    ("roughly ", Shape::About),
+    ("some ", Shape::About),
+    ("an estimated ", Shape::About),
+    ("estimated ", Shape::About),
+    ("~", Shape::About),
+];
+
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    AtLeast,
+    MoreThan,
+    AtMost,
+    Nearly,
+    About,
+}
+
+/// Reads a count as written in a CSV cell.
+pub fn parse_quantity(raw: &str) -> Result<Quantity, QuantityError> {
+    if !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return digits_value(raw, raw).map(Quantity::exact);
+    }
+    let folded = fold_digits(raw);
+    let text = value_key_keep_hyphen(&folded);
+    let unknown = || QuantityError::Unknown(clip(raw.trim(), 60).into_owned());
+
+    if let Some(n) = plain_number(&text, raw)? {
+        return Ok(Quantity::exact(n));
+    }
+    if text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(QuantityError::Negative(raw.trim().to_owned()));
+    }
+    if NONE_WORDS.contains(&text.as_str()) {
+        return Ok(Quantity::exact(0));
+    }
+    if let Some(&(_, floor)) = VAGUE_FLOORS
+        .iter()
+        .find(|(word, _)| text == *word || text.strip_suffix(" of").is_some_and(|t| t == *word))
+    {
+        return Ok(Quantity {
+            low: floor,
+            high: None,
+            qualifier: Qualifier::Vague,
+        });
+    }
+    for (prefix, shape) in PREFIXES {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            let n = plain_number(rest.trim(), raw)?.ok_or_else(unknown)?;
+            return Ok(shaped(n, shape));
+        }
+    }
+    for suffix in ["+", " or more", " plus"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            let n = plain_number(rest.trim(), raw)?.ok_or_else(unknown)?;
+            return Ok(shaped(n, Shape::AtLeast));
+        }
+    }
+    if let Some((low, high)) = split_range(&text) {
+        let low = plain_number(low, raw)?.ok_or_else(unknown)?;
+        let high = plain_number(high, raw)?.ok_or_else(unknown)?;
+        return range(low, high, raw);
+    }
+    Err(unknown())
+}
+
+/// A quantity from explicit `low`/`high` cells: both gives a range (exact when equal), only
+/// `low` an open floor, only `high` a ceiling from zero.
+pub fn from_bounds(
+    low: Option<u32>,
+    high: Option<u32>,
+    raw: &str,
+) -> Option<Result<Quantity, QuantityError>> {
+    Some(match (low, high) {
+        (Some(low), Some(high)) => range(low, high, raw),
+        (Some(low), None) => Ok(shaped(low, Shape::AtLeast)),
+        (None, Some(high)) => Ok(shaped(high, Shape::AtMost)),
+        (None, None) => return None,
+    })
+}
+
+/// Reads one bound cell (`low` or `high`): a plain whole number.
+pub fn parse_bound(raw: &str) -> Result<u32, QuantityError> {
+    let folded = fold_digits(raw);
+    let text = value_key_keep_hyphen(&folded);
+    if text.starts_with('-') {
+        return Err(QuantityError::Negative(raw.trim().to_owned()));
+    }
+    plain_number(&text, raw)?
+        .ok_or_else(|| QuantityError::NotWhole(clip(raw.trim(), 60).into_owned()))
+}
+
+fn range(low: u32, high: u32, raw: &str) -> Result<Quantity, QuantityError> {
+    if low > high {
+        return Err(QuantityError::Reversed {
+            text: raw.trim().to_owned(),
+            low,
+            high,
+        });
+    }
+    Ok(Quantity {
+        low,
+        high: Some(high),
+        qualifier: if low == high {
+            Qualifier::Exact
+        } else {
+            Qualifier::Range
+        },
+    })
+}
+
+/// The bands for the approximate forms, as documented in the README:
+/// `about n` is `n ± max(1, round(n/10))`; `nearly n` is `n - max(1, ceil(n/10)) ..= n - 1`.
+fn shaped(n: u32, shape: Shape) -> Quantity {
+    let (low, high, qualifier) = match shape {
+        Shape::AtLeast => (n, None, Qualifier::AtLeast),
+        Shape::MoreThan => (n.saturating_add(1), None, Qualifier::MoreThan),
+        Shape::AtMost => (0, Some(n), Qualifier::AtMost),
+        Shape::About => {
+            let band = (n.saturating_add(5) / 10).max(1);
+            (
+                n.saturating_sub(band),
+                Some(n.saturating_add(band)),
+                Qualifier::About,
+            )
+        }
+        Shape::Nearly => {
+            let band = n.div_ceil(10).max(1);
+            (
+                n.saturating_sub(band),
+                Some(n.saturating_sub(1)),
+                Qualifier::About,
+            )
+        }
+    };
+    Quantity {
+        low,
+        high,
+        qualifier,
+    }
+}
+
+/// `10-15`, `10 – 15`, `10 to 15`, `between 10 and 15`.
+fn split_range(text: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = text.strip_prefix("between ") {
+        return rest.split_once(" and ").map(|(a, b)| (a.trim(), b.trim()));
+    }
+    for sep in [" to ", "-", "–", "—"] {
+        if let Some((a, b)) = text.split_once(sep)
+            && !a.trim().is_empty()
+            && !b.trim().is_empty()
+        {
+            return Some((a.trim(), b.trim()));
+        }
+    }
+    None
+}
+
+/// A bare number: digits (with `,` or space thousands groups), a number word, or "a dozen".
+/// `Ok(None)` when the text is not a bare number at all.
+fn plain_number(text: &str, raw: &str) -> Result<Option<u32>, QuantityError> {
+    if let Some(i) = NUMBER_WORDS.iter().position(|w| *w == text) {
+        return Ok(u32::try_from(i).ok());
+    }
+    if matches!(text, "a dozen" | "dozen" | "one dozen") {
+        return Ok(Some(12));
+    }
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_digit() {
+        return Ok(None);
+    }
+    if let Some((whole, frac)) = text.split_once('.') {
+        if is_grouped_digits(whole) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            if frac.bytes().all(|b| b == b'0') {
+                return digits_value(whole, raw).map(Some);
+            }
+            return Err(QuantityError::NotWhole(raw.trim().to_owned()));
+        }
+        return Ok(None);
+    }
+    if !is_grouped_digits(text) {
+        return Ok(None);
+    }
+    digits_value(text, raw).map(Some)
+}
+
+fn digits_value(text: &str, raw: &str) -> Result<u32, QuantityError> {
+    let mut value: u32 = 0;
+    for b in text.bytes().filter(u8::is_ascii_digit) {
+        value = value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u32::from(b - b'0')))
+            .ok_or_else(|| QuantityError::TooLarge(raw.trim().to_owned()))?;
+    }
+    Ok(value)
+}
+
+/// `1200`, `1,200`, `1 200`: digits, or groups of three after the first.
+fn is_grouped_digits(text: &str) -> bool {
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return !text.is_empty();
+    }
+    let sep = if text.contains(',') { ',' } else { ' ' };
+    let mut groups = text.split(sep);
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    first_ok && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Like [`value_key`] but keeps hyphens, which mean ranges and signs here.
+fn value_key_keep_hyphen(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.contains('_') {
+        return value_key(&out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> (u32, Option<u32>, Qualifier) {
+        let quantity = parse_quantity(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        (quantity.low, quantity.high, quantity.qualifier)
+    }
+
+    #[test]
+    fn plain_numbers_are_exact() {
+        assert_eq!(q("13"), (13, Some(13), Qualifier::Exact));
+        assert_eq!(q("1,200"), (1200, Some(1200), Qualifier::Exact));
+        assert_eq!(q("1 200"), (1200, Some(1200), Qualifier::Exact));
+        assert_eq!(q(" 0 "), (0, Some(0), Qualifier::Exact));
+        assert_eq!(q("١٣"), (13, Some(13), Qualifier::Exact));
+        assert_eq!(q("15.0"), (15, Some(15), Qualifier::Exact));
+    }
+
+    #[test]
+    fn floors_are_open_ended() {
+        for text in [
+            "at least 13",
+            "13+",
+            "no fewer than 13",
+            "At Least 13",
+            "13 or more",
+        ] {
+            assert_eq!(q(text), (13, None, Qualifier::AtLeast), "{text}");
+        }
+        assert_eq!(q("more than 13"), (14, None, Qualifier::MoreThan));
+        assert_eq!(q("over 13"), (14, None, Qualifier::MoreThan));
+    }
+
+    #[test]
+    fn ceilings_start_at_zero() {
+        for text in ["up to 13", "at most 13", "as many as 13"] {
+            assert_eq!(q(text), (0, Some(13), Qualifier::AtMost), "{text}");
+        }
+    }
+
+    #[test]
+    fn approximate_forms_use_documented_bands() {
+        assert_eq!(q("about 13"), (12, Some(14), Qualifier::About));
+        assert_eq!(q("around 100"), (90, Some(110), Qualifier::About));
+        assert_eq!(q("~13"), (12, Some(14), Qualifier::About));
+        assert_eq!(q("some 13"), (12, Some(14), Qualifier::About));
+        assert_eq!(q("nearly 13"), (11, Some(12), Qualifier::About));
+        assert_eq!(q("almost 100"), (90, Some(99), Qualifier::About));
+        assert_eq!(q("nearly 1"), (0, Some(0), Qualifier::About));
+    }
+
+    #[test]
+    fn ranges_in_every_spelling() {
+        for text in ["10-15", "10 - 15", "10 to 15", "between 10 and 15", "10–15"] {
+            assert_eq!(q(text), (10, Some(15), Qualifier::Range), "{text}");
+        }
+        assert_eq!(q("12-12"), (12, Some(12), Qualifier::Exact));
+        assert!(matches!(
+            parse_quantity("15-10"),
+            Err(QuantityError::Reversed { .. })
+        ));
+    }
+
+    #[test]
+    fn words_and_vague_floors() {
+        assert_eq!(q("one"), (1, Some(1), Qualifier::Exact));
+        assert_eq!(q("Twenty"), (20, Some(20), Qualifier::Exact));
+        assert_eq!(q("a dozen"), (12, Some(12), Qualifier::Exact));
+        assert_eq!(q("at least fifteen"), (15, None, Qualifier::AtLeast));
+        assert_eq!(q("none"), (0, Some(0), Qualifier::Exact));
+        assert_eq!(q("no"), (0, Some(0), Qualifier::Exact));
+        assert_eq!(q("tens"), (10, None, Qualifier::Vague));
+        assert_eq!(q("Dozens"), (12, None, Qualifier::Vague));
+        assert_eq!(q("dozens of"), (12, None, Qualifier::Vague));
+        assert_eq!(q("hundreds"), (100, None, Qualifier::Vague));
+        for text in ["several", "a few", "many", "a number of"] {
+            assert_eq!(q(text), (3, None, Qualifier::Vague), "{text}");
+        }
+        assert_eq!(q("عشرات"), (10, None, Qualifier::Vague));
+    }
+
+    #[test]
+    fn unknown_text_is_an_error_that_quotes_it() {
+        let err = parse_quantity("many many").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("count 'many many' is not a quantity I know")
+        );
+        assert!(matches!(
+            parse_quantity("-5"),
+            Err(QuantityError::Negative(_))
+        ));
+        assert!(matches!(
+            parse_quantity("12.5"),
+            Err(QuantityError::NotWhole(_))
+        ));
+        assert!(matches!(
+            parse_quantity("99999999999"),
+            Err(QuantityError::TooLarge(_))
+        ));
+        assert!(parse_quantity("1,20").is_err());
+        assert!(parse_quantity("").is_err());
+        assert!(parse_quantity("13 dead").is_err());
+    }
+
+    #[test]
+    fn explicit_bounds() {
+        let both = from_bounds(Some(10), Some(15), "").unwrap().unwrap();
+        assert_eq!(
+            (both.low, both.high, both.qualifier),
+            (10, Some(15), Qualifier::Range)
+        );
+        let low = from_bounds(Some(13), None, "").unwrap().unwrap();
+        assert_eq!((low.low, low.high), (13, None));
+        let high = from_bounds(None, Some(13), "").unwrap().unwrap();
+        assert_eq!((high.low, high.high), (0, Some(13)));
+        assert!(from_bounds(None, None, "").is_none());
+        assert_eq!(parse_bound("١٣").unwrap(), 13);
+        assert!(parse_bound("-1").is_err());
+        assert!(parse_bound("lots").is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! `triangulate analyze` output: readable text, or one JSON object.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
+use crate::core::analysis::{Analysis, Settings, SourceScore};
+use crate::core::charts::bias_words;
+use crate::core::model::Dataset;
+use crate::core::view::claim_record::ClaimRecord;
+use crate::core::view::selection::{Selection, kept_sources};
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    id: &'a str,
+    location: &'a str,
+    date_from: String,
+    date_to: String,
+    period: bool,
+    claims: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DiscrepancyRecord<'a> {
+    kind: crate::core::analysis::DiscrepancyKind,
+    subtype: Option<&'static str>,
+    severity: crate::core::analysis::Severity,
+    event: &'a str,
+    claim: &'static str,
+    group: &'a str,
+    sources: [&'a str; 2],
+    claims: [String; 2],
+    ratio: Option<f64>,
+    explanation: &'a str,
+}
+
+#[derive(Serialize)]
+struct AnalyzedClaim<'a> {
+    #[serde(flatten)]
+    claim: ClaimRecord<'a>,
+    event: Option<&'a str>,
+    normalized_group: &'a str,
+    current: bool,
+    credibility: u8,
+    credibility_reason: String,
+    interested: Option<&'static str>,
+    corroborated_by: Vec<String>,
+    contradicted_by: Vec<String>,
+}
+
+/// The whole `analyze --json` document.
+pub struct AnalysisJson<'a> {
+    pub dataset: &'a Dataset,
+    pub analysis: &'a Analysis,
+    /// The claims the filters keep: events, discrepancies, sources and claims are listed
+    /// when they involve them.
+    pub selection: &'a Selection,
+}
+
+impl Serialize for AnalysisJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (ds, a, kept) = (self.dataset, self.analysis, self.selection);
+        let id = |c: u32| ds.claim_id(&ds.claims[c as usize]);
+        let events: Vec<EventRecord<'_>> = a
+            .events
+            .iter()
+            .filter(|e| kept.keeps_event(e))
+            .map(|e| EventRecord {
+                id: &e.id,
+                location: &e.location,
+                date_from: e.date_from.to_string(),
+                date_to: e.date_to.to_string(),
+                period: e.period,
+                claims: e.claims.iter().map(|&c| id(c)).collect(),
+            })
+            .collect();
+        let discrepancies: Vec<DiscrepancyRecord<'_>> = a
+            .discrepancies
+            .iter()
+            .filter(|d| kept.keeps_discrepancy(d))
+            .map(|d| DiscrepancyRecord {
+                kind: d.kind,
+                subtype: d.subtype,
+                severity: d.severity,
+                event: a.events.get(d.event).map_or("", |e| e.id.as_str()),
+                claim: d.claim_kind.as_str(),
+                group: &d.group,
+                sources: d.claims.map(|c| a.facts[c as usize].claimant.as_ref()),
+                claims: d.claims.map(id),
+                ratio: d.ratio.filter(|r| r.is_finite()),
+                explanation: &d.explanation,
+            })
+            .collect();
+        let mut doc = serializer.serialize_struct("Analysis", 5)?;
+        doc.serialize_field("settings", &a.settings)?;
+        doc.serialize_field("events", &events)?;
+        doc.serialize_field("discrepancies", &discrepancies)?;
+        let sources = kept_sources(a, kept);
+        let scorecard: Vec<_> = a
+            .scorecard
+            .iter()
+            .filter(|s| sources.contains(s.source.as_str()))
+            .collect();
+        doc.serialize_field("scorecard", &scorecard)?;
+        doc.serialize_field("claims", &Claims(ds, a, kept))?;
+        doc.end()
+    }
+}
+
+struct Claims<'a>(&'a Dataset, &'a Analysis, &'a Selection);
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (ds, a, kept) = (self.0, self.1, self.2);
+        let id = |c: &u32| ds.claim_id(&ds.claims[*c as usize]);
+        serializer.collect_seq(
+            ds.claims
+                .iter()
+                .zip(&a.facts)
+                .zip(0u32..)
+                .filter(|(_, i)| kept.shows(*i))
+                .map(|((claim, f), i)| AnalyzedClaim {
+                    claim: ClaimRecord::new(ds, claim),
+                    event: f
+                        .event
+                        .and_then(|e| a.events.get(e as usize))
+                        .map(|e| e.id.as_str()),
+                    normalized_group: &f.group,
+                    current: f.current,
+                    credibility: f.credibility,
+                    credibility_reason: crate::core::analysis::score::credibility_reason(f),
+                    interested: f.interested,
+                    corroborated_by: a.corroborated_by(i).iter().map(id).collect(),
+                    contradicted_by: a.contradicted_by(i).iter().map(id).collect(),
+                }),
+        )
+    }
+}
+
+/// The analysis as text: settings, discrepancies (most severe first), scorecard, events.
+pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
+    let mut out = String::new();
+    render_settings(&mut out, &a.settings);
+    let discrepancies: Vec<_> = a
+        .discrepancies
+        .iter()
+        .filter(|d| kept.keeps_discrepancy(d))
+        .collect();
+    let events: Vec<_> = a.events.iter().filter(|e| kept.keeps_event(e)).collect();
+    let _ = writeln!(
+        out,
+        "\nReported claims — not verified totals. {} claims, {} events, {} discrepancies.",
+        kept.count(),
+        events.len(),
+        discrepancies.len()
+    );
+    let _ = writeln!(out, "\nDiscrepancies (most severe first):");
+    for d in discrepancies.iter().take(max_rows) {
+        let event = a.events.get(d.event).map_or("", |e| e.id.as_str());
+        let subtype = d.subtype.map(|s| format!("/{s}")).unwrap_or_default();
+        let kind = format!("{:?}", d.kind).to_lowercase();
+        let _ = writeln!(
+            out,
+            "  [{}] {kind}{subtype} @ {event}: {}",
+            d.severity.as_str(),
+            d.explanation
+        );
+    }
+    if discrepancies.len() > max_rows {
+        let _ = writeln!(
+            out,
+            "  … and {} more (use --json for all)",
+            discrepancies.len() - max_rows
+        );
+    }
+    let _ = writeln!(out, "\nScorecard:");
+    let _ = writeln!(
+        out,
+        "  {:<28} {:<17} {:>6} {:>10} {:>12} {:>12} {:>6} {:>7}  {:<12} grade",
+        "source",
+        "type",
+        "claims",
+        "comparable",
+        "corroborated",
+        "contradicted",
+        "rate",
+        "denials",
+        "bias"
+    );
+    let sources = kept_sources(a, kept);
+    for s in a
+        .scorecard
+        .iter()
+        .filter(|s| sources.contains(s.source.as_str()))
+    {
+        render_score(&mut out, s);
+    }
+    let _ = writeln!(out, "\nEvents ({}):", events.len());
+    for e in events.iter().take(max_rows) {
+        let period = if e.period { " (period totals)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {}: {} {}..{}, {} claims{period}",
+            e.id,
+            e.location,
+            e.date_from,
+            e.date_to,
+            e.claims.len()
+        );
+    }
+    if events.len() > max_rows {
+        let _ = writeln!(out, "  … and {} more", events.len() - max_rows);
+    }
+    out
+}
+
+fn render_settings(out: &mut String, s: &Settings) {
+    let _ = writeln!(
+        out,
+        "Settings: event window {} days; consistent within max({}, {:.0}% of the larger bound); severity medium from {}×, high from {}×; grade F below {} comparable claims.",
+        s.window_days,
+        s.tolerance_min,
+        s.tolerance_ratio * 100.0,
+        s.medium_ratio,
+        s.high_ratio,
+        s.min_comparable
+    );
+}
+
+fn render_score(out: &mut String, s: &SourceScore) {
+    let rate = s
+        .rate
+        .map_or("—".to_owned(), |r| format!("{:.0}%", r * 100.0));
+    let _ = writeln!(
+        out,
+        "  {:<28} {:<17} {:>6} {:>10} {:>12} {:>12} {:>6} {:>7}  {:<12} {}",
+        crate::core::parse::text::clip(&s.source, 28),
+        s.source_type.as_str(),
+        s.claims,
+        s.comparable,
+        s.corroborated,
+        s.contradicted,
+        rate,
+        s.denials,
+        bias_words(s.bias_log2),
+        s.grade
+    );
+}

@@ -1,0 +1,236 @@
+//! Applying commands: every command the panels can send is matched here, one arm each.
+
+use std::collections::BTreeSet;
+
+use eframe::egui;
+
+use super::TriangulateApp;
+use super::look::apply_theme;
+use super::startup::{Startup, files_label};
+use super::state::Tab;
+use crate::core::analysis::AliasKind;
+use crate::core::export::tables::TableKind;
+use crate::core::export::{ChartKind, ExportTarget};
+use crate::core::import::Input;
+use crate::core::model::ClaimKind;
+use crate::core::printers::check::render_text;
+use crate::core::view::filter::{Filter, Narrowing};
+use crate::ui::commands::{Command, FacetKind};
+
+impl TriangulateApp {
+    /// Applies a command as if a panel had sent it (for scripted use and tests).
+    pub fn send(&mut self, command: Command) {
+        let ctx = self.ctx.clone();
+        self.apply(&ctx, command);
+    }
+
+    pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let filter = &mut self.state.view.filter;
+        match command {
+            Command::ShowOpenDialog => self.dialog.open(ctx),
+            Command::OpenFiles(paths) => self.open(Startup::files(paths)),
+            Command::AddFiles(paths) => self.add_files(paths),
+            Command::OpenSample(sample) => self.open(Startup::sample(sample)),
+            Command::CancelImport => self.cancel_import(),
+            Command::SetTab(tab) => self.state.tab = tab,
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                apply_theme(ctx, theme);
+            }
+            Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
+            Command::SelectClaim(index) => self.selected = index,
+            Command::OpenClaim(claim) => self.open_claim(claim),
+            Command::OpenEvent(event) => self.open_event(event),
+            Command::SelectSource(source) => self.selected_source = source,
+            Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
+            Command::SetTimelineMode(mode) => self.state.view.timeline.mode = mode,
+            Command::SetClaimKind(kind) => self.state.view.timeline.kind = kind,
+            Command::SetLogScale(log) => self.state.view.timeline.log = log,
+            Command::ToggleSource(source) => toggle(&mut filter.hidden_sources, source),
+            Command::ShowAllSources => filter.hidden_sources.clear(),
+            Command::HideSources(sources) => filter.hidden_sources.extend(sources),
+            Command::ToggleSourceType(t) => toggle(&mut filter.hidden_types, t),
+            Command::SetDateRange(from, to) => (filter.from, filter.to) = (from, to),
+            Command::ClearSearch => filter.search.clear(),
+            Command::SetSearch(text) => filter.search = text,
+            Command::ToggleFacet(kind, name) => toggle(facet_set(filter, kind), name),
+            Command::ClearFacet(kind) => facet_set(filter, kind).clear(),
+            Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
+            Command::ShowSourceClaims(source) => self.show_source_claims(&source),
+            Command::FocusSearch => self.focus_search(),
+            Command::Merge(kind, from, into) => self.merge(kind, from, into),
+            Command::UndoMerges => self.undo_merges(),
+            Command::SetSourceSide(source, side) => {
+                self.state.corrections.source_sides.insert(source, side);
+                self.reanalyze();
+            }
+            Command::SetSourceType(source, t) => {
+                self.state.corrections.source_types.insert(source, t);
+                self.reanalyze();
+            }
+            Command::ExportAliases(path) => self.export_aliases(&path),
+            Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
+            Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
+            Command::SaveWorkspace(path) => self.save_workspace(&path),
+            Command::OpenWorkspace(path) => self.open_workspace(&path),
+            Command::ShowHelp => self.help_open = true,
+            Command::ShowExportDialog(target) => self.show_export_dialog(target),
+            Command::Export(request) => self.start_export(request),
+            Command::CopyReport => self.copy_report(ctx),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn open(&mut self, startup: Startup) {
+        self.start_import(startup.inputs, startup.label);
+    }
+
+    fn add_files(&mut self, paths: Vec<std::path::PathBuf>) {
+        let mut inputs = self
+            .opened
+            .as_ref()
+            .map(|o| o.inputs.clone())
+            .unwrap_or_default();
+        inputs.extend(paths.into_iter().map(Input::file));
+        let label = files_label(&inputs);
+        self.start_import(inputs, label);
+    }
+
+    /// Selects a claim and shows its event.
+    fn open_claim(&mut self, claim: u32) {
+        self.selected = Some(claim);
+        let event = self
+            .analysis()
+            .and_then(|a| a.facts.get(claim as usize))
+            .and_then(|f| f.event);
+        if let Some(event) = event {
+            self.open_event(event as usize);
+        }
+    }
+
+    fn open_event(&mut self, event: usize) {
+        if self.opened.is_some() && self.analyzed.is_some() {
+            self.selected_event = Some(event);
+            self.state.tab = Tab::Events;
+        }
+    }
+
+    fn focus_search(&mut self) {
+        if self.state.tab == Tab::ImportReport {
+            self.state.tab = Tab::Claims;
+        }
+        self.focus_search = true;
+    }
+
+    /// The Claims tab with every source hidden but this one.
+    fn show_source_claims(&mut self, source: &str) {
+        if let Some(a) = self.analysis() {
+            let others = a
+                .scorecard
+                .iter()
+                .map(|s| s.source.clone())
+                .filter(|s| s != source)
+                .collect();
+            self.state.view.filter.hidden_sources = others;
+            self.state.tab = Tab::Claims;
+        }
+    }
+
+    /// The user says `from` is `into`: kept in the corrections, followed by the filter.
+    fn merge(&mut self, kind: AliasKind, from: String, into: String) {
+        rename_in_filter(&mut self.state.view.filter, kind, &from, &into);
+        self.state.corrections.merges_mut(kind).insert(from, into);
+        self.reanalyze();
+    }
+
+    fn undo_merges(&mut self) {
+        for kind in AliasKind::ALL {
+            self.state.corrections.merges_mut(kind).clear();
+        }
+        self.reanalyze();
+    }
+
+    /// The export dialog, for what the tab shown draws unless told otherwise.
+    fn show_export_dialog(&mut self, target: Option<ExportTarget>) {
+        let target = target.unwrap_or(match self.state.tab {
+            Tab::Timeline => ExportTarget::Chart(ChartKind::Timeline),
+            Tab::Events => ExportTarget::Chart(ChartKind::Event),
+            Tab::Sources => ExportTarget::Chart(ChartKind::Sources),
+            Tab::Discrepancies => ExportTarget::Table(TableKind::Discrepancies),
+            Tab::Claims => ExportTarget::Table(TableKind::Claims),
+            Tab::ImportReport => ExportTarget::Report,
+        });
+        self.export_dialog.show(target);
+    }
+
+    fn copy_report(&mut self, ctx: &egui::Context) {
+        if let Some(o) = &self.opened {
+            ctx.copy_text(render_text(&o.report, &o.dataset));
+            self.message = Some("Import report copied to the clipboard.".to_owned());
+        }
+    }
+
+    /// The filters in force, each with the command that clears it.
+    pub(super) fn filter_chips(&self) -> Vec<(String, Command)> {
+        let view = &self.state.view;
+        let mut chips = Vec::new();
+        if view.timeline.kind != ClaimKind::Killed {
+            chips.push((
+                format!("kind: {}", view.timeline.kind.as_str()),
+                Command::SetClaimKind(ClaimKind::Killed),
+            ));
+        }
+        for narrowing in view.filter.narrowings() {
+            let clear = match narrowing {
+                Narrowing::Dates(..) => Command::SetDateRange(None, None),
+                Narrowing::HiddenTypes(types) => {
+                    // One chip a type, each bringing its type back.
+                    for &t in types {
+                        chips.push((
+                            format!("{} hidden", t.as_str()),
+                            Command::ToggleSourceType(t),
+                        ));
+                    }
+                    continue;
+                }
+                Narrowing::HiddenSources(_) => Command::ShowAllSources,
+                Narrowing::Places(_) => Command::ClearFacet(FacetKind::Place),
+                Narrowing::Groups(_) => Command::ClearFacet(FacetKind::Group),
+                Narrowing::Search(_) => Command::ClearSearch,
+            };
+            chips.push((narrowing.label(), clear));
+        }
+        // Names and searches may be right to left.
+        chips
+            .into_iter()
+            .map(|(label, command)| (crate::ui::bidi::display_ltr(&label).into_owned(), command))
+            .collect()
+    }
+}
+
+/// Adds `item` to the set, or takes it out if it is there.
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// The place or group set of the filter.
+fn facet_set(filter: &mut Filter, kind: FacetKind) -> &mut BTreeSet<String> {
+    match kind {
+        FacetKind::Place => &mut filter.places,
+        FacetKind::Group => &mut filter.groups,
+    }
+}
+
+/// Keeps the filter pointing at a renamed name: a chosen or hidden name becomes the new one.
+fn rename_in_filter(filter: &mut Filter, kind: AliasKind, from: &str, into: &str) {
+    let set = match kind {
+        AliasKind::Source => &mut filter.hidden_sources,
+        AliasKind::Place => &mut filter.places,
+        AliasKind::Group => &mut filter.groups,
+    };
+    if set.remove(from) {
+        set.insert(into.to_owned());
+    }
+}

@@ -1,0 +1,85 @@
+//! What the window shows, for tests and scripts: read-only accessors.
+
+use eframe::egui;
+
+use super::TriangulateApp;
+use super::state::Tab;
+use crate::core::charts::TimelineChart;
+use crate::core::import::ImportReport;
+use crate::core::model::Dataset;
+use crate::core::workspace::{Corrections, ViewSettings};
+
+impl TriangulateApp {
+    pub fn dataset(&self) -> Option<&Dataset> {
+        self.opened.as_ref().map(|o| o.dataset.as_ref())
+    }
+
+    pub fn report(&self) -> Option<&ImportReport> {
+        self.opened.as_ref().map(|o| &o.report)
+    }
+
+    /// Claims shown in the table, in order.
+    pub fn visible_rows(&self) -> &[u32] {
+        &self.derived.rows.rows
+    }
+
+    /// The events the Events tab lists now (indices into the analysis).
+    pub fn visible_events(&self) -> &[usize] {
+        &self.derived.events
+    }
+
+    /// The scorecard rows the Sources tab lists now.
+    pub fn visible_sources(&self) -> &[usize] {
+        &self.derived.sources
+    }
+
+    /// The filters in force and the timeline's own settings.
+    pub fn view(&self) -> &ViewSettings {
+        &self.state.view
+    }
+
+    /// The user's corrections in force.
+    pub fn corrections(&self) -> &Corrections {
+        &self.state.corrections
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.state.tab
+    }
+
+    /// The event shown in the Events tab.
+    pub fn selected_event(&self) -> Option<usize> {
+        self.derived.event.as_ref().map(|(e, _)| *e)
+    }
+
+    /// The discrepancies listed now (indices into the analysis), in order.
+    pub fn discrepancy_rows(&self) -> &[usize] {
+        &self.derived.discrepancies
+    }
+
+    /// The timeline as drawn now.
+    pub fn timeline(&self) -> Option<&TimelineChart> {
+        self.derived.timeline.as_ref()
+    }
+
+    /// Where the timeline drew a claim in the last frame, for scripted clicks.
+    pub fn timeline_position(&self, claim: u32) -> Option<egui::Pos2> {
+        let chart = self.derived.timeline.as_ref()?;
+        crate::ui::views::timeline::claim_position(&self.ctx, chart, claim)
+    }
+
+    /// Whether File > Export… is showing.
+    pub fn export_dialog_open(&self) -> bool {
+        self.export_dialog.is_open()
+    }
+
+    /// The last thing the app said in the status bar.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The claim selected last (in the Claims tab or on the timeline).
+    pub fn selected_claim(&self) -> Option<u32> {
+        self.selected
+    }
+}

@@ -1,0 +1,182 @@
+//! Where each panel goes, and which view a tab shows.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::TriangulateApp;
+use super::state::Tab;
+use crate::core::export::ChartKind;
+use crate::core::export::describe_filter;
+use crate::ui::chrome::filter_panel::filter_panel_ui;
+use crate::ui::commands::Command;
+use crate::ui::views::claims::{claim_details_ui, claims_table_ui};
+use crate::ui::views::discrepancies::discrepancies_ui;
+use crate::ui::views::events::events_ui;
+use crate::ui::views::import_report::import_report_ui;
+use crate::ui::views::sources::sources_ui;
+use crate::ui::views::timeline::timeline_ui;
+
+impl TriangulateApp {
+    /// The filter panel (beside every tab but the import report) and the central panel.
+    pub(super) fn panels_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if let Some((analyzed, _)) = &self.analyzed
+            && self.state.tab != Tab::ImportReport
+        {
+            egui::Panel::left("filters")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| {
+                    let focus = std::mem::take(&mut self.focus_search);
+                    filter_panel_ui(ui, analyzed, &self.state.view, focus, commands);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, commands));
+    }
+
+    /// The windows over the main one.
+    pub(super) fn windows_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        self.dialog.path_window_ui(ctx, commands);
+        crate::ui::dialogs::help::help_window_ui(ctx, &mut self.help_open);
+        self.workspace_dialog.ui(ctx, commands);
+        if self.export_dialog.is_open() {
+            let filters = describe_filter(
+                &self.state.view.filter,
+                &self.state.view.timeline,
+                ChartKind::Sources,
+            );
+            self.export_dialog.ui(ctx, &filters, commands);
+        }
+        if let Some((analyzed, _)) = &self.analyzed {
+            self.merge_dialog
+                .ui(ctx, |kind| analyzed.names(kind), commands);
+        }
+        drop_overlay(ctx);
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            for tab in Tab::ALL {
+                if ui
+                    .selectable_label(self.state.tab == tab, tab.title())
+                    .clicked()
+                {
+                    commands.push(Command::SetTab(tab));
+                }
+            }
+        });
+        ui.separator();
+        let Some(opened) = &self.opened else {
+            ui.centered_and_justified(|ui| {
+                ui.label(if self.import_job.is_some() {
+                    "Importing…"
+                } else {
+                    "No data: File > Open CSV…"
+                });
+            });
+            return;
+        };
+        match self.state.tab {
+            Tab::Claims => {
+                let ds = opened.dataset.as_ref();
+                if let Some(claim) = self.selected.and_then(|i| ds.claims.get(i as usize)) {
+                    egui::Panel::bottom("claim-details")
+                        .show(ui, |ui| claim_details_ui(ui, ds, claim, commands));
+                }
+                claims_table_ui(
+                    ui,
+                    ds,
+                    self.analyzed().map(|a| &a.analysis),
+                    &self.derived.rows.rows,
+                    self.state.sort,
+                    self.selected,
+                    commands,
+                );
+            }
+            Tab::ImportReport => import_report_ui(ui, &opened.report, &opened.sources, commands),
+            Tab::Timeline | Tab::Events | Tab::Discrepancies | Tab::Sources => {
+                self.analysis_tab_ui(ui, self.state.tab, commands);
+            }
+        }
+    }
+
+    /// The tabs drawn from the analysis: Timeline, Events, Discrepancies, Sources.
+    fn analysis_tab_ui(&self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
+        let Some(opened) = &self.opened else { return };
+        let Some(analyzed) = self.analyzed() else {
+            ui.centered_and_justified(|ui| {
+                ui.spinner();
+                ui.label("Analysing…");
+            });
+            return;
+        };
+        let a = &analyzed.analysis;
+        match tab {
+            Tab::Timeline => {
+                if let Some(chart) = &self.derived.timeline {
+                    let settings = &self.state.view.timeline;
+                    timeline_ui(ui, opened.dataset.as_ref(), a, chart, settings, commands);
+                }
+            }
+            Tab::Events => events_ui(
+                ui,
+                a,
+                &self.derived.events,
+                self.derived.event.as_ref(),
+                &analyzed.colors,
+                commands,
+            ),
+            Tab::Discrepancies => discrepancies_ui(
+                ui,
+                a,
+                &self.derived.discrepancies,
+                self.state.discrepancy_filter,
+                &analyzed.type_pairs,
+                commands,
+            ),
+            Tab::Sources => sources_ui(
+                ui,
+                analyzed,
+                &self.derived,
+                &self.state.corrections,
+                self.selected_source.as_deref(),
+                commands,
+            ),
+            Tab::Claims | Tab::ImportReport => {}
+        }
+    }
+}
+
+/// Files dropped on the window are added to the ones open.
+pub fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    let dropped: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    if !dropped.is_empty() {
+        commands.push(Command::AddFiles(dropped));
+    }
+}
+
+fn drop_overlay(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-overlay"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop CSV files to add them",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,70 @@
+//! The status bar: what is loaded, and the progress of work under way.
+
+use eframe::egui;
+
+use crate::core::progress::Progress;
+use crate::ui::commands::Command;
+
+pub struct StatusInfo<'a> {
+    pub shown: usize,
+    pub total: usize,
+    pub label: &'a str,
+    pub rejected: usize,
+    pub message: Option<&'a str>,
+    /// Active filters: what each says, and the command that clears it.
+    pub chips: Vec<(String, Command)>,
+    /// A new filter is being applied off the UI thread.
+    pub updating: bool,
+}
+
+pub fn status_bar_ui(
+    ui: &mut egui::Ui,
+    info: &StatusInfo<'_>,
+    importing: Option<(&str, &Progress)>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        if let Some((label, progress)) = importing {
+            ui.spinner();
+            ui.label(format!("Importing {label}…"));
+            ui.add(
+                egui::ProgressBar::new(progress.fraction())
+                    .desired_width(200.0)
+                    .show_percentage(),
+            );
+            if ui.button("Cancel").clicked() {
+                commands.push(Command::CancelImport);
+            }
+            ui.separator();
+        }
+        if info.updating {
+            ui.spinner();
+            ui.label("Filtering…");
+            ui.separator();
+        }
+        ui.label(format!("{} of {} claims shown", info.shown, info.total));
+        for (text, clear) in &info.chips {
+            ui.separator();
+            if ui
+                .button(format!("{text}  ×"))
+                .on_hover_text("Clear this filter")
+                .clicked()
+            {
+                commands.push(clear.clone());
+            }
+        }
+        if info.rejected > 0 {
+            ui.separator();
+            let link = ui.link(format!("{} rejected row(s)", info.rejected));
+            if link.clicked() {
+                commands.push(Command::SetTab(crate::ui::app::state::Tab::ImportReport));
+            }
+        }
+        ui.separator();
+        ui.weak(info.label);
+        if let Some(message) = info.message {
+            ui.separator();
+            ui.label(message);
+        }
+    });
+}

@@ -1,0 +1,116 @@
+//! The native file dialog, run off the UI thread, and the typed-path fallback.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use eframe::egui;
+
+use crate::ui::commands::Command;
+
+/// A file dialog that may be open on another thread.
+#[derive(Default)]
+pub struct OpenDialog {
+    pending: Option<mpsc::Receiver<Option<Vec<PathBuf>>>>,
+    /// The typed-path window is shown.
+    pub path_window: bool,
+    pub path_text: String,
+    pub hint: Option<String>,
+}
+
+impl OpenDialog {
+    /// Opens the system dialog (if there is one) and the path window beside it.
+    pub fn open(&mut self, ctx: &egui::Context) {
+        self.path_window = true;
+        self.hint = None;
+        if self.pending.is_some() {
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Open CSV files of claims")
+                    .add_filter("CSV", &["csv", "tsv", "txt"])
+                    .pick_files();
+                let picked = pollster::block_on(dialog)
+                    .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect());
+                let _ = send.send(picked);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.pending = Some(receive);
+        }
+    }
+
+    /// Files the dialog returned, once it has closed.
+    pub fn poll(&mut self) -> Option<Vec<PathBuf>> {
+        let receiver = self.pending.as_ref()?;
+        match receiver.try_recv() {
+            Ok(Some(files)) if !files.is_empty() => {
+                self.pending = None;
+                self.path_window = false;
+                Some(files)
+            }
+            Ok(_) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.hint = Some(
+                    "No file was chosen. If no dialog appeared, type or paste the path here."
+                        .to_owned(),
+                );
+                None
+            }
+            Err(mpsc::TryRecvError::Empty) => None,
+        }
+    }
+
+    /// The window where a path can be typed or pasted; several paths go on separate lines.
+    pub fn path_window_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if !self.path_window {
+            return;
+        }
+        let mut open = true;
+        let mut submit = false;
+        egui::Window::new("Open CSV files")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(true)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                if let Some(hint) = &self.hint {
+                    ui.label(hint.as_str());
+                } else {
+                    ui.label(
+                        "Choose files in the dialog, or type or paste paths here (one per line).",
+                    );
+                }
+                let edit = ui.add(
+                    egui::TextEdit::multiline(&mut self.path_text)
+                        .hint_text("/path/to/claims.csv")
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY),
+                );
+                let enter = edit.has_focus()
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command);
+                ui.horizontal(|ui| {
+                    submit = ui.button("Open").clicked() || enter;
+                    ui.weak("Ctrl+Enter opens");
+                });
+            });
+        let paths: Vec<PathBuf> = self
+            .path_text
+            .lines()
+            .map(|l| l.trim().trim_matches('"'))
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        if submit && !paths.is_empty() {
+            commands.push(Command::OpenFiles(paths));
+            self.path_window = false;
+        }
+        if !open {
+            self.path_window = false;
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The Claims tab: every claim with every column, sortable and searchable.
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use crate::core::analysis::score::credibility_reason;
+use crate::core::analysis::{Analysis, ClaimFacts};
+use crate::core::model::{Claim, Dataset};
+use crate::core::view::claim_rows::{Sort, SortColumn};
+use crate::ui::bidi::{data_label, display_ltr, display_wrapped, hover_text, is_rtl};
+use crate::ui::commands::Command;
+
+/// A column of the table: its title, what it sorts by, and how a cell reads.
+struct TableColumn {
+    title: String,
+    sort: Option<SortColumn>,
+    width: f32,
+    cell: Cell,
+}
+
+enum Cell {
+    Id,
+    Source,
+    Type,
+    Side,
+    Claim,
+    Group,
+    Written,
+    Low,
+    High,
+    Qualifier,
+    Stance,
+    Detail,
+    Location,
+    EventDate,
+    Published,
+    Outlet,
+    Quote,
+    Credibility,
+    Extra(String),
+}
+
+fn columns(ds: &Dataset) -> Vec<TableColumn> {
+    let col = |title: &str, sort, width, cell| TableColumn {
+        title: title.to_owned(),
+        sort,
+        width,
+        cell,
+    };
+    let mut list = vec![
+        col("Source", Some(SortColumn::Source), 130.0, Cell::Source),
+        col("Type", Some(SortColumn::Type), 110.0, Cell::Type),
+        col("Claim", Some(SortColumn::Claim), 80.0, Cell::Claim),
+        col("Group", Some(SortColumn::Group), 120.0, Cell::Group),
+        col("As written", None, 90.0, Cell::Written),
+        col("Low", Some(SortColumn::Low), 50.0, Cell::Low),
+        col("High", Some(SortColumn::High), 50.0, Cell::High),
+        col("Qualifier", None, 70.0, Cell::Qualifier),
+        col("Place", Some(SortColumn::Location), 120.0, Cell::Location),
+        col(
+            "Event date",
+            Some(SortColumn::EventDate),
+            90.0,
+            Cell::EventDate,
+        ),
+        col("Stance", Some(SortColumn::Stance), 60.0, Cell::Stance),
+        col("Detail", None, 180.0, Cell::Detail),
+        col("Side", Some(SortColumn::Side), 120.0, Cell::Side),
+        col(
+            "Published",
+            Some(SortColumn::Published),
+            90.0,
+            Cell::Published,
+        ),
+        col("Outlet", Some(SortColumn::Outlet), 110.0, Cell::Outlet),
+        col("Credibility", None, 80.0, Cell::Credibility),
+        col("Quote", None, 360.0, Cell::Quote),
+        col("Id (file:line)", Some(SortColumn::Id), 200.0, Cell::Id),
+    ];
+    for name in ds.extra_column_names() {
+        list.push(col(name, None, 110.0, Cell::Extra(name.to_owned())));
+    }
+    list
+}
+
+fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -> String {
+    let s = |sym| ds.str(sym).to_owned();
+    let o = |sym| ds.opt_str(sym).to_owned();
+    match cell {
+        Cell::Id => ds.claim_id(c),
+        Cell::Source => s(c.source),
+        Cell::Type => c.source_type.as_str().to_owned(),
+        Cell::Side => o(c.side),
+        Cell::Claim => c.kind.as_str().to_owned(),
+        Cell::Group => s(c.group),
+        Cell::Written => o(c.quantity_text),
+        Cell::Low => c.quantity.map(|q| q.low.to_string()).unwrap_or_default(),
+        Cell::High => match c.quantity {
+            Some(q) => q.high.map_or_else(|| "open".to_owned(), |h| h.to_string()),
+            None => String::new(),
+        },
+        Cell::Qualifier => c
+            .quantity
+            .map(|q| q.qualifier.as_str().to_owned())
+            .unwrap_or_default(),
+        Cell::Stance => c.stance.as_str().to_owned(),
+        Cell::Detail => o(c.detail),
+        Cell::Location => o(c.location),
+        Cell::EventDate => {
+            if c.event_start == c.event_end {
+                c.event_start.to_string()
+            } else {
+                format!("{}/{}", c.event_start, c.event_end)
+            }
+        }
+        Cell::Published => c.published.map(|w| w.to_string()).unwrap_or_default(),
+        Cell::Outlet => o(c.outlet),
+        Cell::Quote => ds.quote(c).to_owned(),
+        Cell::Extra(name) => ds.extra(c, name).unwrap_or("").to_owned(),
+        Cell::Credibility => match facts {
+            Some(f) if f.current => format!("{} / 6", f.credibility),
+            Some(_) => "superseded".to_owned(),
+            None => String::new(),
+        },
+    }
+}
+
+/// The table itself: reads the cached row order, pushes sort and selection commands.
+pub fn claims_table_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    analysis: Option<&Analysis>,
+    rows: &[u32],
+    sort: Sort,
+    selected: Option<u32>,
+    commands: &mut Vec<Command>,
+) {
+    let columns = columns(ds);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .id_salt("claims-table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .min_scrolled_height(0.0)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for column in &columns {
+            table = table.column(Column::initial(column.width).at_least(36.0).clip(true));
+        }
+        table
+            .header(row_height + 4.0, |mut header| {
+                for column in &columns {
+                    header.col(|ui| header_cell_ui(ui, column, sort, commands));
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let Some(&index) = rows.get(row.index()) else {
+                        return;
+                    };
+                    let Some(claim) = ds.claims.get(index as usize) else {
+                        return;
+                    };
+                    row.set_selected(selected == Some(index));
+                    let facts = analysis.and_then(|a| a.facts.get(index as usize));
+                    for column in &columns {
+                        row.col(|ui| {
+                            let text = cell_text(ds, facts, claim, &column.cell);
+                            let label = data_label(ui, &text);
+                            match (&column.cell, facts) {
+                                (Cell::Quote | Cell::Detail, _) if !text.is_empty() => {
+                                    label.on_hover_text(hover_text(&text));
+                                }
+                                (Cell::Credibility, Some(f)) => {
+                                    label.on_hover_text(credibility_reason(f));
+                                }
+                                _ => {}
+                            }
+                        });
+                    }
+                    if row.response().clicked() {
+                        let next = if selected == Some(index) {
+                            None
+                        } else {
+                            Some(index)
+                        };
+                        commands.push(Command::SelectClaim(next));
+                    }
+                });
+            });
+    });
+}
+
+fn header_cell_ui(
+    ui: &mut egui::Ui,
+    column: &TableColumn,
+    sort: Sort,
+    commands: &mut Vec<Command>,
+) {
+    let Some(sort_column) = column.sort else {
+        ui.strong(column.title.as_str());
+        return;
+    };
+    let sorted = (sort.column == sort_column).then_some(sort.descending);
+    let button =
+        egui::Button::new(egui::RichText::new(column.title.as_str()).strong()).frame(false);
+    let response = ui
+        .add(button)
+        .on_hover_text("Sort by this column; click again to reverse");
+    if let Some(descending) = sorted {
+        sort_arrow_ui(ui, descending);
+    }
+    if response.clicked() {
+        commands.push(Command::SortBy(sort_column));
+    }
+}
+
+/// A small triangle: up for ascending, down for descending. Painted, as the default fonts
+/// have no arrow glyphs.
+fn sort_arrow_ui(ui: &mut egui::Ui, descending: bool) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    let c = rect.center();
+    let (tip, base) = if descending { (3.5, -3.5) } else { (-3.5, 3.5) };
+    let points = vec![
+        egui::pos2(c.x, c.y + tip),
+        egui::pos2(c.x - 4.0, c.y + base),
+        egui::pos2(c.x + 4.0, c.y + base),
+    ];
+    let color = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
+}
+
+/// The selected claim in full, under the table.
+pub fn claim_details_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    claim: &Claim,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong(ds.claim_id(claim));
+        ui.label(display_ltr(&format!(
+            "{} ({}) · {} {} · {}",
+            ds.str(claim.source),
+            claim.source_type.as_str(),
+            claim.kind.as_str(),
+            ds.str(claim.group),
+            ds.opt_str(claim.location)
+        )));
+        if ui.button("Copy quote").clicked() {
+            ui.ctx().copy_text(ds.quote(claim).to_owned());
+        }
+        if ui.button("Close").clicked() {
+            commands.push(Command::SelectClaim(None));
+        }
+    });
+    let quote = ds.quote(claim);
+    if is_rtl(quote) {
+        // Wrapped on the logical text, then each line shaped and put right to left.
+        let chars = (ui.available_width() / 7.0).max(20.0) as usize;
+        let shown = display_wrapped(&format!("\u{201c}{quote}\u{201d}"), chars);
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(shown)).selectable(false));
+        });
+    } else if !quote.is_empty() {
+        ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+    }
+}

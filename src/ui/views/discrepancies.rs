@@ -1,0 +1,234 @@
+//! The Discrepancies tab: every discrepancy, most severe first; a row opens its event.
+
+use eframe::egui;
+use egui_extras::{Column, TableBuilder};
+
+use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
+use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter, TypePair};
+use crate::ui::bidi::{data_label, display_ltr};
+use crate::ui::commands::Command;
+
+pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
+    match severity {
+        Severity::High => ui.visuals().error_fg_color,
+        Severity::Medium => ui.visuals().warn_fg_color,
+        Severity::Low => ui.visuals().weak_text_color(),
+    }
+}
+
+pub fn discrepancies_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    rows: &[usize],
+    filter: DiscrepancyFilter,
+    type_pairs: &[TypePair],
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} of {} discrepancies between current figures and statements. Reported claims — not verified totals.",
+            rows.len(),
+            analysis.discrepancies.len()
+        ));
+        filter_ui(ui, filter, commands);
+        pair_filter_ui(ui, filter, type_pairs, commands);
+    });
+    if analysis.discrepancies.is_empty() {
+        ui.weak("No two sources disagree here.");
+        return;
+    }
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    TableBuilder::new(ui)
+        .id_salt("discrepancies")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .sense(egui::Sense::click())
+        .column(Column::initial(70.0))
+        .column(Column::initial(210.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(90.0))
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::remainder().clip(true))
+        .header(height, |mut h| {
+            for (title, column) in [
+                ("Severity", Some(DiscrepancyColumn::Severity)),
+                ("Kind", Some(DiscrepancyColumn::Kind)),
+                ("Place", Some(DiscrepancyColumn::Place)),
+                ("Date", Some(DiscrepancyColumn::Date)),
+                ("Sources", Some(DiscrepancyColumn::Sources)),
+                ("Explanation", None),
+            ] {
+                h.col(|ui| header_ui(ui, title, column, filter, commands));
+            }
+        })
+        .body(|body| {
+            body.rows(height, rows.len(), |mut row| {
+                if let Some(&d) = rows.get(row.index()) {
+                    discrepancy_row_ui(&mut row, analysis, d, commands);
+                }
+            });
+        });
+}
+
+fn discrepancy_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    analysis: &Analysis,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
+    let Some(d) = analysis.discrepancies.get(index) else {
+        return;
+    };
+    let event = analysis.events.get(d.event);
+    let cell = |row: &mut egui_extras::TableRow<'_, '_>, text: egui::RichText| {
+        row.col(|ui| {
+            ui.add(egui::Label::new(text).truncate().selectable(false));
+        });
+    };
+    let severity = d.severity;
+    row.col(|ui| {
+        let color = severity_color(ui, severity);
+        ui.add(
+            egui::Label::new(egui::RichText::new(severity.as_str()).color(color)).selectable(false),
+        );
+    });
+    let kind = format!("{:?}", d.kind).to_lowercase();
+    let kind = match d.subtype {
+        Some(sub) => format!("{kind} ({sub}) · {}", d.claim_kind.as_str()),
+        None => format!("{kind} · {}", d.claim_kind.as_str()),
+    };
+    cell(row, kind.into());
+    row.col(|ui| {
+        data_label(ui, event.map_or("", |e| e.location.as_str()));
+    });
+    cell(
+        row,
+        event
+            .map(|e| e.date_from.to_string())
+            .unwrap_or_default()
+            .into(),
+    );
+    let names: Vec<&str> = d
+        .claims
+        .iter()
+        .map(|&c| analysis.facts[c as usize].claimant.as_ref())
+        .collect();
+    cell(row, display_ltr(&names.join(" vs ")).into_owned().into());
+    row.col(|ui| {
+        // An English sentence around names from the data: it reads left to right.
+        let explanation = display_ltr(&d.explanation);
+        ui.add(
+            egui::Label::new(explanation.as_ref())
+                .truncate()
+                .selectable(false),
+        )
+        .on_hover_text(explanation.as_ref());
+    });
+    if row.response().clicked() {
+        commands.push(Command::OpenEvent(d.event));
+    }
+}
+
+fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Command>) {
+    let severity_text = filter.min_severity.map_or("any severity".to_owned(), |s| {
+        format!("{} or worse", s.as_str())
+    });
+    egui::ComboBox::new("discrepancy-severity", "Severity")
+        .selected_text(severity_text)
+        .show_ui(ui, |ui| {
+            for choice in [
+                None,
+                Some(Severity::Low),
+                Some(Severity::Medium),
+                Some(Severity::High),
+            ] {
+                let label = choice.map_or("any".to_owned(), |s| format!("{} or worse", s.as_str()));
+                if ui
+                    .selectable_label(filter.min_severity == choice, label)
+                    .clicked()
+                {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        min_severity: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+    let kind_text = filter.kind.map_or("any kind", DiscrepancyKind::as_str);
+    egui::ComboBox::new("discrepancy-kind", "Kind")
+        .selected_text(kind_text)
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(DiscrepancyKind::ALL.into_iter().map(Some));
+            for choice in choices {
+                if ui
+                    .selectable_label(
+                        filter.kind == choice,
+                        choice.map_or("any", DiscrepancyKind::as_str),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        kind: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+}
+
+/// Only discrepancies between two kinds of source: state media against monitors, say.
+fn pair_filter_ui(
+    ui: &mut egui::Ui,
+    filter: DiscrepancyFilter,
+    pairs: &[TypePair],
+    commands: &mut Vec<Command>,
+) {
+    let name = |(a, b): TypePair| format!("{} vs {}", a.as_str(), b.as_str());
+    egui::ComboBox::new("discrepancy-types", "Between")
+        .selected_text(filter.types.map_or("any sources".to_owned(), name))
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(pairs.iter().copied().map(Some));
+            for choice in choices {
+                let label = choice.map_or("any sources".to_owned(), name);
+                if ui.selectable_label(filter.types == choice, label).clicked() {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        types: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+}
+
+fn header_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    column: Option<DiscrepancyColumn>,
+    filter: DiscrepancyFilter,
+    commands: &mut Vec<Command>,
+) {
+    let Some(column) = column else {
+        ui.strong(title);
+        return;
+    };
+    let marker = match (filter.sort == Some(column), filter.descending) {
+        (true, false) => " (a–z)",
+        (true, true) => " (z–a)",
+        (false, _) => "",
+    };
+    let button =
+        egui::Button::new(egui::RichText::new(format!("{title}{marker}")).strong()).frame(false);
+    if ui
+        .add(button)
+        .on_hover_text("Sort by this column; click again to reverse")
+        .clicked()
+    {
+        let descending = filter.sort == Some(column) && !filter.descending;
+        commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+            sort: Some(column),
+            descending,
+            ..filter
+        }));
+    }
+}

@@ -1,0 +1,218 @@
+//! The Events tab: the list of events, and for the selected one every claimant side by side.
+
+use std::collections::BTreeMap;
+
+use eframe::egui;
+use egui_plot::{Line, Plot, PlotPoints, Points};
+
+use crate::core::analysis::Analysis;
+use crate::core::charts::{EventChart, Rgb};
+use crate::core::charts::{open_range_end, range_axis_max};
+use crate::core::export::ChartKind;
+use crate::core::model::Stance;
+use crate::ui::bidi::{display, display_ltr};
+use crate::ui::commands::Command;
+use crate::ui::views::export_button::export_button_ui;
+
+pub fn events_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    visible: &[usize],
+    chart: Option<&(usize, EventChart)>,
+    colors: &BTreeMap<String, Rgb>,
+    commands: &mut Vec<Command>,
+) {
+    event_list_ui(ui, analysis, visible, chart.map(|(e, _)| *e), commands);
+    let Some((event, chart)) = chart else {
+        ui.centered_and_justified(|ui| {
+            ui.label("Select an event on the left, or a discrepancy in the Discrepancies tab.");
+        });
+        return;
+    };
+    let Some(e) = analysis.events.get(*event) else {
+        return;
+    };
+    ui.heading(display_ltr(&format!(
+        "{} · {}",
+        e.location,
+        if e.date_from == e.date_to {
+            e.date_from.to_string()
+        } else {
+            format!("{} to {}", e.date_from, e.date_to)
+        }
+    )));
+    ui.horizontal(|ui| {
+        ui.weak(format!(
+            "Event {} · reported claims — not verified totals",
+            e.id
+        ));
+        export_button_ui(ui, ChartKind::Event, commands);
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("event-detail")
+        .show(ui, |ui| {
+            for (b, block) in chart.blocks.iter().enumerate() {
+                ui.strong(block.title.as_str());
+                range_plot_ui(ui, (*event, b), &block.rows, colors);
+            }
+            statements_ui(ui, *event, &chart.propositions, colors);
+            if !chart.omitted.is_empty() {
+                ui.weak(format!("Not drawn: {}.", chart.omitted.join("; ")));
+            }
+        });
+}
+
+/// One row per claimant: the interval as a bar (open-ended ones run off to the right with an
+/// arrow), the point estimate as a dot; disputed rows drawn thicker.
+fn range_plot_ui(
+    ui: &mut egui::Ui,
+    id: (usize, usize),
+    rows: &[crate::core::charts::RangeRow],
+    colors: &BTreeMap<String, Rgb>,
+) {
+    let max = range_axis_max(rows.iter().map(|r| r.high.unwrap_or(r.low).max(r.point)));
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| display_ltr(&r.label).into_owned())
+        .collect();
+    let height = 40.0 + 26.0 * rows.len() as f32;
+    Plot::new(("range", id.0, id.1))
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .include_x(max)
+        .include_y(-0.6)
+        .include_y(rows.len() as f64 - 0.4)
+        .show_grid([true, false])
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 0.01 || i < 0.0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            for (i, row) in rows.iter().enumerate() {
+                let y = i as f64;
+                let [r, g, b] = colors.get(&row.source).copied().unwrap_or([128, 128, 128]);
+                let color = egui::Color32::from_rgb(r, g, b);
+                let end = row.high.unwrap_or(open_range_end(row.low, max));
+                let width = if row.disputed { 6.0 } else { 3.0 };
+                let name = display_ltr(&row.label).into_owned();
+                plot.line(
+                    Line::new(name.clone(), PlotPoints::from(vec![[row.low, y], [end, y]]))
+                        .color(color)
+                        .width(width),
+                );
+                if row.high.is_none() {
+                    plot.points(
+                        Points::new(name.clone(), PlotPoints::from(vec![[end, y]]))
+                            .shape(egui_plot::MarkerShape::Right)
+                            .radius(6.0)
+                            .color(color),
+                    );
+                }
+                let shape = if row.denies {
+                    egui_plot::MarkerShape::Cross
+                } else {
+                    egui_plot::MarkerShape::Circle
+                };
+                plot.points(
+                    Points::new(name, PlotPoints::from(vec![[row.point, y]]))
+                        .shape(shape)
+                        .radius(5.0)
+                        .color(color)
+                        .filled(row.current),
+                );
+            }
+        });
+}
+
+fn event_list_ui(
+    ui: &mut egui::Ui,
+    analysis: &Analysis,
+    visible: &[usize],
+    selected: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    egui::Panel::left("event-list")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| {
+            if visible.len() == analysis.events.len() {
+                ui.strong(format!("Events ({})", analysis.events.len()));
+            } else {
+                ui.strong(format!(
+                    "Events ({} of {}, filtered)",
+                    visible.len(),
+                    analysis.events.len()
+                ));
+            }
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+            egui::ScrollArea::vertical()
+                .id_salt("events-scroll")
+                .show_rows(ui, height, visible.len(), |ui, range| {
+                    for &i in visible.get(range).unwrap_or_default() {
+                        let Some(e) = analysis.events.get(i) else {
+                            continue;
+                        };
+                        let mark = if e.disputes > 0 {
+                            format!(" · {} disputed", e.disputes)
+                        } else {
+                            String::new()
+                        };
+                        let text = format!(
+                            "{} · {} · {} sources{mark}",
+                            e.location, e.date_from, e.sources
+                        );
+                        if ui
+                            .selectable_label(selected == Some(i), display_ltr(&text))
+                            .clicked()
+                        {
+                            commands.push(Command::OpenEvent(i));
+                        }
+                    }
+                });
+        });
+}
+
+/// The non-numeric claims of an event: who asserts, who denies.
+fn statements_ui(
+    ui: &mut egui::Ui,
+    event: usize,
+    propositions: &[crate::core::charts::PropositionRow],
+    colors: &BTreeMap<String, Rgb>,
+) {
+    if !propositions.is_empty() {
+        ui.strong("Statements");
+        egui::Grid::new(("propositions", event))
+            .striped(true)
+            .show(ui, |ui| {
+                for p in propositions {
+                    let [r, g, b] = colors.get(&p.source).copied().unwrap_or([128, 128, 128]);
+                    ui.colored_label(egui::Color32::from_rgb(r, g, b), display(&p.source));
+                    ui.label(p.kind.as_str());
+                    let stance = match p.stance {
+                        Stance::Asserts => egui::RichText::new("asserts"),
+                        Stance::Denies => egui::RichText::new("denies").strong(),
+                    };
+                    ui.label(stance);
+                    let said = if p.count > 1 {
+                        format!("{} (\u{d7}{})", p.detail, p.count)
+                    } else {
+                        p.detail.clone()
+                    };
+                    let detail = egui::RichText::new(display(&said));
+                    ui.label(if p.disputed {
+                        detail.color(ui.visuals().warn_fg_color)
+                    } else {
+                        detail
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+}

@@ -1,0 +1,208 @@
+//! Each view on its own: built with egui_kittest from the seed article, with no app, no
+//! threads and no import job; the tests click and read what it shows and the commands it
+//! sends.
+
+use std::sync::LazyLock;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::core::analysis::{Settings, analyze};
+use crate::core::charts::{TimelineMode, TimelineSettings, event_chart, timeline};
+use crate::core::import::samples::Sample;
+use crate::core::import::{ImportOptions, Imported, import};
+use crate::core::progress::Progress;
+use crate::core::view::analyzed::Analyzed;
+use crate::core::view::claim_rows::{Sort, SortColumn};
+use crate::core::view::discrepancies::DiscrepancyFilter;
+use crate::core::view::filter::Filter;
+use crate::core::view::selection::Selection;
+use crate::core::view::sources::summarize;
+use crate::core::workspace::ViewSettings;
+use crate::ui::chrome::filter_panel::filter_panel_ui;
+use crate::ui::chrome::status_bar::{StatusInfo, status_bar_ui};
+use crate::ui::commands::Command;
+
+/// The seed article, imported and analysed once for every test here.
+struct Seed {
+    imported: Imported,
+    analyzed: Analyzed,
+}
+
+static SEED: LazyLock<Seed> = LazyLock::new(|| {
+    let imported = import(
+        &[Sample::SeedArticle.input()],
+        &ImportOptions::default(),
+        &Progress::default(),
+    )
+    .unwrap();
+    let analysis = analyze(&imported.dataset, &Settings::default(), &Default::default());
+    let analyzed = Analyzed::new(analysis, &imported.dataset);
+    Seed { imported, analyzed }
+});
+
+/// A harness that draws `view` every frame and keeps the commands it sent.
+fn harness<'a>(
+    mut view: impl FnMut(&mut egui::Ui, &mut Vec<Command>) + 'a,
+) -> Harness<'a, Vec<Command>> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 700.0])
+        .build_ui_state(
+            move |ui, commands: &mut Vec<Command>| view(ui, commands),
+            Vec::new(),
+        );
+    harness.run_steps(2);
+    harness
+}
+
+#[test]
+fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
+    let seed = &*SEED;
+    let a = &seed.analyzed.analysis;
+    let rows: Vec<usize> = (0..a.discrepancies.len()).collect();
+    let mut h = harness(|ui, commands| {
+        super::discrepancies::discrepancies_ui(
+            ui,
+            a,
+            &rows,
+            DiscrepancyFilter::default(),
+            &seed.analyzed.type_pairs,
+            commands,
+        );
+    });
+    h.get_by_label("SOHR vs SANA").click();
+    h.run_steps(2);
+    let hasaka = a.events.iter().position(|e| e.location == "Hasaka");
+    assert!(
+        h.state()
+            .iter()
+            .any(|c| matches!(c, Command::OpenEvent(e) if Some(*e) == hasaka)),
+        "clicking a row opens its event: {:?}",
+        h.state()
+    );
+}
+
+#[test]
+fn the_event_view_shows_each_claimant_and_the_statements() {
+    let seed = &*SEED;
+    let a = &seed.analyzed.analysis;
+    let hasaka = a
+        .events
+        .iter()
+        .position(|e| e.location == "Hasaka")
+        .unwrap();
+    let chart = (hasaka, event_chart(&seed.imported.dataset, a, hasaka));
+    let events: Vec<usize> = (0..a.events.len()).collect();
+    let mut h = harness(|ui, commands| {
+        super::events::events_ui(
+            ui,
+            a,
+            &events,
+            Some(&chart),
+            &seed.analyzed.colors,
+            commands,
+        );
+    });
+    assert!(h.query_all_by_label("SOHR").count() > 0);
+    assert!(h.query_all_by_label("denies").count() > 0);
+    h.get_by_label("Export…").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .iter()
+            .any(|c| matches!(c, Command::ShowExportDialog(Some(_)))),
+        "the chart's Export… button asks for the export dialog"
+    );
+}
+
+#[test]
+fn the_claims_table_sorts_by_the_header_clicked() {
+    let seed = &*SEED;
+    let ds = &seed.imported.dataset;
+    let rows: Vec<u32> = (0..u32::try_from(ds.claims.len()).unwrap()).collect();
+    let mut h = harness(|ui, commands| {
+        super::claims::claims_table_ui(
+            ui,
+            ds,
+            Some(&seed.analyzed.analysis),
+            &rows,
+            Sort::default(),
+            None,
+            commands,
+        );
+    });
+    assert!(h.query_all_by_label("Kurdish-led forces").count() > 0);
+    h.get_by_label("Source").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().first(),
+        Some(&Command::SortBy(SortColumn::Source))
+    );
+}
+
+#[test]
+fn the_timeline_switches_mode_from_its_toolbar() {
+    let seed = &*SEED;
+    let (ds, a) = (&seed.imported.dataset, &seed.analyzed.analysis);
+    let settings = TimelineSettings::default();
+    let selection = Selection::new(ds, Some(a), &Filter::default());
+    let chart = timeline(ds, a, &seed.analyzed.colors, &settings, &selection);
+    let mut h = harness(|ui, commands| {
+        super::timeline::timeline_ui(ui, ds, a, &chart, &settings, commands);
+    });
+    h.get_by_label("Daily totals").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .contains(&Command::SetTimelineMode(TimelineMode::Daily)),
+        "{:?}",
+        h.state()
+    );
+}
+
+#[test]
+fn the_import_report_names_the_columns_and_copies_itself() {
+    let seed = &*SEED;
+    let sources = summarize(&seed.imported.dataset);
+    let mut h = harness(|ui, commands| {
+        super::import_report::import_report_ui(ui, &seed.imported.report, &sources, commands);
+    });
+    h.get_by_label_contains("Columns read:");
+    h.get_by_label("Copy to clipboard").click();
+    h.run_steps(2);
+    assert!(h.state().contains(&Command::CopyReport));
+}
+
+#[test]
+fn the_filter_panel_hides_a_source_when_it_is_unticked() {
+    let seed = &*SEED;
+    let view = ViewSettings::default();
+    let mut h = harness(|ui, commands| {
+        filter_panel_ui(ui, &seed.analyzed, &view, false, commands);
+    });
+    h.get_by_label_contains("SANA").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .contains(&Command::ToggleSource("SANA".to_owned())),
+        "{:?}",
+        h.state()
+    );
+}
+
+#[test]
+fn a_filter_chip_in_the_status_bar_clears_its_filter() {
+    let info = StatusInfo {
+        shown: 3,
+        total: 27,
+        label: "seed.csv",
+        rejected: 0,
+        message: None,
+        chips: vec![("place: Hasaka".to_owned(), Command::ClearSearch)],
+        updating: false,
+    };
+    let mut h = harness(|ui, commands| status_bar_ui(ui, &info, None, commands));
+    h.get_by_label_contains("place: Hasaka").click();
+    h.run_steps(2);
+    assert_eq!(h.state().as_slice(), [Command::ClearSearch]);
+}

@@ -1,0 +1,243 @@
+//! The Timeline tab: every source's claims over time, in its own colour.
+
+use eframe::egui;
+use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+
+use crate::core::charts::open_range_end;
+use crate::core::charts::{
+    Marker, TimelineChart, TimelineMode, TimelineSettings, date_label, y_label,
+};
+use crate::core::export::ChartKind;
+use crate::core::model::{Dataset, SourceType};
+use crate::ui::bidi::{self, display};
+use crate::ui::commands::Command;
+use crate::ui::views::export_button::export_button_ui;
+
+/// Marker shape by source type, the same in every chart and export.
+pub fn marker(source_type: SourceType) -> MarkerShape {
+    match Marker::of(source_type) {
+        Marker::Circle => MarkerShape::Circle,
+        Marker::Square => MarkerShape::Square,
+        Marker::Diamond => MarkerShape::Diamond,
+        Marker::Up => MarkerShape::Up,
+        Marker::Down => MarkerShape::Down,
+        Marker::Plus => MarkerShape::Plus,
+        Marker::Asterisk => MarkerShape::Asterisk,
+    }
+}
+
+pub fn timeline_ui(
+    ui: &mut egui::Ui,
+    ds: &Dataset,
+    analysis: &crate::core::analysis::Analysis,
+    chart: &TimelineChart,
+    settings: &TimelineSettings,
+    commands: &mut Vec<Command>,
+) {
+    let (mode, log) = (settings.mode, settings.log);
+    ui.horizontal(|ui| {
+        ui.strong("Reported claims — not verified totals");
+        for (m, label) in [
+            (TimelineMode::Claims, "Claims"),
+            (TimelineMode::Daily, "Daily totals"),
+            (TimelineMode::Cumulative, "Cumulative"),
+        ] {
+            if ui.selectable_label(mode == m, label).clicked() {
+                commands.push(Command::SetTimelineMode(m));
+            }
+        }
+        let mut log_scale = log;
+        if ui
+            .checkbox(&mut log_scale, "Log scale")
+            .on_hover_text("log10 of the counts; zero is drawn below 1, labelled 0")
+            .changed()
+        {
+            commands.push(Command::SetLogScale(log_scale));
+        }
+        export_button_ui(ui, ChartKind::Timeline, commands);
+        ui.weak(format!("{} points", chart.points));
+        if let Some(note) = &chart.note {
+            ui.weak(note.as_str());
+        }
+    });
+    if chart.series.is_empty() {
+        ui.centered_and_justified(|ui| {
+            ui.label(
+                "No figures to show: choose another claim kind or show more sources on the left.",
+            );
+        });
+        return;
+    }
+    let extent = chart.value_max();
+    let response = Plot::new("timeline")
+        .legend(
+            Legend::default().color_conflict_handling(egui_plot::ColorConflictHandling::PickFirst),
+        )
+        .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
+        .y_axis_formatter(move |mark, _| y_label(mark.value, log))
+        .y_axis_label(if log {
+            "claimed count (log scale)"
+        } else {
+            "claimed count"
+        })
+        .label_formatter(|hover| hover_text(ds, analysis, chart, hover))
+        .show(ui, |plot| {
+            for s in &chart.series {
+                let [r, g, b] = s.color;
+                let color = egui::Color32::from_rgb(r, g, b);
+                if s.claims.is_empty() {
+                    // Daily or cumulative totals: a line per source.
+                    plot.line(
+                        Line::new(display(&s.source), PlotPoints::from(s.points.clone()))
+                            .color(color)
+                            .width(1.5),
+                    );
+                } else {
+                    plot.points(
+                        Points::new(display(&s.source), PlotPoints::from(s.points.clone()))
+                            .shape(marker(s.source_type))
+                            .radius(4.0)
+                            .filled(true)
+                            .color(color),
+                    );
+                }
+                if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
+                    range_arrows(plot, s, extent, color);
+                }
+            }
+        });
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(transform_id(), response.transform));
+    if response.response.clicked()
+        && let Some(pointer) = response.response.interact_pointer_pos()
+        && let Some(claim) = nearest_claim(chart, &response.transform, pointer)
+    {
+        commands.push(Command::OpenClaim(claim));
+    }
+}
+
+fn hover_text(
+    ds: &Dataset,
+    analysis: &crate::core::analysis::Analysis,
+    chart: &TimelineChart,
+    hover: &egui_plot::HoverPosition<'_>,
+) -> Option<String> {
+    let egui_plot::HoverPosition::NearDataPoint {
+        plot_name,
+        position,
+        index,
+    } = hover
+    else {
+        return None;
+    };
+    // Series are named as drawn (right-to-left names in visual order).
+    let series = chart
+        .series
+        .iter()
+        .find(|s| display(&s.source) == *plot_name)?;
+    let date = crate::core::charts::date_of(position.x)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let Some(&c) = series.claims.get(*index) else {
+        return Some(format!("{plot_name}\n{date}: {:.0}", position.y));
+    };
+    let claim = ds.claims.get(c as usize)?;
+    let quote = bidi::hover_text(&format!(
+        "\u{201c}{}\u{201d}",
+        crate::core::parse::text::clip(ds.quote(claim), 160)
+    ));
+    let credibility = analysis.facts.get(c as usize).map_or(String::new(), |f| {
+        format!(
+            "credibility {}/6: {}",
+            f.credibility,
+            crate::core::analysis::score::credibility_reason(f)
+        )
+    });
+    let about = format!(
+        "{} ({})\n{} {}: {}\n{} · {}\n{} · {}\n{credibility}",
+        series.source,
+        series.source_type.as_str(),
+        claim.kind.as_str(),
+        ds.str(claim.group),
+        ds.opt_str(claim.quantity_text),
+        ds.opt_str(claim.location),
+        date,
+        ds.opt_str(claim.outlet),
+        ds.claim_id(claim),
+    );
+    Some(format!("{}\n{quote}", bidi::display_ltr(&about)))
+}
+
+/// Vertical bars for each claim's range: closed ones plain, open-ended ones with an arrow head
+/// a share of the value axis past the floor.
+fn range_arrows(
+    plot: &mut egui_plot::PlotUi<'_>,
+    s: &crate::core::charts::TimelineSeries,
+    extent: f64,
+    color: egui::Color32,
+) {
+    let mut closed = (Vec::new(), Vec::new());
+    let mut open = (Vec::new(), Vec::new());
+    for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
+        let target = if high.is_some() {
+            &mut closed
+        } else {
+            &mut open
+        };
+        target.0.push([p[0], *low]);
+        target
+            .1
+            .push([p[0], high.unwrap_or(open_range_end(*low, extent))]);
+    }
+    let color = color.gamma_multiply(0.6);
+    for ((origins, tips), tip) in [(closed, 0.0), (open, 6.0)] {
+        if !origins.is_empty() {
+            plot.arrows(
+                Arrows::new(
+                    display(&s.source),
+                    PlotPoints::from(origins),
+                    PlotPoints::from(tips),
+                )
+                .tip_length(tip)
+                .color(color),
+            );
+        }
+    }
+}
+
+fn transform_id() -> egui::Id {
+    egui::Id::unique("timeline-transform")
+}
+
+/// Where the timeline last drew a claim, on screen.
+pub fn claim_position(
+    ctx: &egui::Context,
+    chart: &TimelineChart,
+    claim: u32,
+) -> Option<egui::Pos2> {
+    let transform: egui_plot::PlotTransform = ctx.data(|d| d.get_temp(transform_id()))?;
+    chart.series.iter().find_map(|s| {
+        let at = s.claims.iter().position(|&c| c == claim)?;
+        let p = s.points.get(at)?;
+        Some(transform.position_from_point(&egui_plot::PlotPoint::new(p[0], p[1])))
+    })
+}
+
+/// The claim drawn nearest to a screen position, within 10 points.
+fn nearest_claim(
+    chart: &TimelineChart,
+    transform: &egui_plot::PlotTransform,
+    pointer: egui::Pos2,
+) -> Option<u32> {
+    let mut best: Option<(f32, u32)> = None;
+    for s in &chart.series {
+        for (p, &claim) in s.points.iter().zip(&s.claims) {
+            let at = transform.position_from_point(&egui_plot::PlotPoint::new(p[0], p[1]));
+            let d = at.distance(pointer);
+            if d <= 10.0 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, claim));
+            }
+        }
+    }
+    best.map(|(_, claim)| claim)
+}

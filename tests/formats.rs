@@ -1,0 +1,307 @@
+//! The import format room: two small formats written only here, against the public trait,
+//! show that a format whose records are not one claim each fits it.
+//!
+//! - `IncidentRows`: one row per incident with a figure for the dead and one for the wounded:
+//!   each row becomes two claims.
+//! - `PersonList`: one row per person killed, as monitors' lists are: the rows of one
+//!   incident become one claim that counts them and lists its rows.
+
+use csv::StringRecord;
+use triangulate::core::import::report::FileReport;
+use triangulate::core::import::{
+    Emit, FileContext, Format, FormatEntry, Header, ImportOptions, Input, RowError, import_as,
+};
+use triangulate::core::model::{ClaimKind, FileId, SourceType};
+use triangulate::core::parse::dates::parse_date;
+use triangulate::core::parse::quantity::{Quantity, parse_quantity};
+use triangulate::core::progress::Progress;
+
+/// Where a header's named columns are.
+fn columns<const N: usize>(header: &Header, names: [&str; N]) -> Result<[usize; N], String> {
+    let mut found = [0; N];
+    for (slot, name) in found.iter_mut().zip(names) {
+        *slot = header
+            .names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(name))
+            .ok_or_else(|| format!("no `{name}` column"))?;
+    }
+    Ok(found)
+}
+
+fn cell(record: &StringRecord, column: usize) -> &str {
+    record.get(column).unwrap_or("").trim()
+}
+
+fn row_error(line: u64, reason: impl Into<String>) -> RowError {
+    RowError {
+        line,
+        column: None,
+        reason: reason.into(),
+    }
+}
+
+struct IncidentRows;
+
+/// `monitor, date, town, killed, wounded`.
+struct IncidentColumns([usize; 5]);
+
+struct Incident {
+    date: chrono::NaiveDate,
+    killed: Quantity,
+    wounded: Quantity,
+}
+
+impl Format for IncidentRows {
+    type Checker = IncidentColumns;
+    type Checked = Incident;
+    type Builder = (IncidentColumns, FileId);
+
+    fn recognises(header: &Header) -> bool {
+        header.has("killed") && header.has("wounded") && header.has("monitor")
+    }
+
+    fn open(
+        header: &Header,
+        context: FileContext,
+        _report: &mut FileReport,
+    ) -> Result<(IncidentColumns, (IncidentColumns, FileId)), String> {
+        let at = columns(header, ["monitor", "date", "town", "killed", "wounded"])?;
+        Ok((IncidentColumns(at), (IncidentColumns(at), context.file)))
+    }
+
+    fn check(
+        c: &mut IncidentColumns,
+        record: &StringRecord,
+        line: u64,
+    ) -> Result<Incident, RowError> {
+        let [_, date, _, killed, wounded] = c.0;
+        let figure = |column: usize| {
+            parse_quantity(cell(record, column)).map_err(|e| row_error(line, e.to_string()))
+        };
+        Ok(Incident {
+            date: parse_date(cell(record, date))
+                .map_err(|e| row_error(line, e.to_string()))?
+                .when
+                .date,
+            killed: figure(killed)?,
+            wounded: figure(wounded)?,
+        })
+    }
+
+    fn build(
+        (c, file): &mut (IncidentColumns, FileId),
+        record: &StringRecord,
+        line: u64,
+        incident: Incident,
+        out: &mut Emit<'_>,
+    ) {
+        let [monitor, _, town, _, _] = c.0;
+        for (kind, quantity) in [
+            (ClaimKind::Killed, incident.killed),
+            (ClaimKind::Injured, incident.wounded),
+        ] {
+            out.new_claim(&triangulate::core::import::format::NewClaim {
+                file: *file,
+                line,
+                source: cell(record, monitor),
+                source_type: SourceType::Monitor,
+                kind,
+                group: "",
+                quantity: Some(quantity),
+                location: Some(cell(record, town)),
+                event_date: incident.date,
+                detail: None,
+            });
+        }
+    }
+
+    fn finish(_: (IncidentColumns, FileId), _: IncidentColumns, _: &mut Emit<'_>) {}
+}
+
+struct PersonList;
+
+/// The incident being counted: its id, its first row's line, its date and place, its rows.
+struct Counting {
+    columns: [usize; 4],
+    file: FileId,
+    open: Option<(String, u64, chrono::NaiveDate, String, Vec<u64>)>,
+}
+
+impl Counting {
+    /// Emits the incident counted so far as one claim.
+    fn close(&mut self, out: &mut Emit<'_>) {
+        let Some((incident, line, date, place, rows)) = self.open.take() else {
+            return;
+        };
+        let lines: Vec<String> = rows.iter().map(u64::to_string).collect();
+        let detail = format!("incident {incident}: rows {}", lines.join(", "));
+        out.new_claim(&triangulate::core::import::format::NewClaim {
+            file: self.file,
+            line,
+            source: "Fictional Casualty List",
+            source_type: SourceType::Monitor,
+            kind: ClaimKind::Killed,
+            group: "",
+            quantity: Some(Quantity::exact(rows.len() as u32)),
+            location: Some(&place),
+            event_date: date,
+            detail: Some(&detail),
+        });
+    }
+}
+
+impl Format for PersonList {
+    /// The date column.
+    type Checker = usize;
+    type Checked = chrono::NaiveDate;
+    type Builder = Counting;
+
+    fn recognises(header: &Header) -> bool {
+        header.has("person") && header.has("incident")
+    }
+
+    fn open(
+        header: &Header,
+        context: FileContext,
+        _report: &mut FileReport,
+    ) -> Result<(usize, Counting), String> {
+        let columns = columns(header, ["person", "incident", "date", "place"])?;
+        Ok((
+            columns[2],
+            Counting {
+                columns,
+                file: context.file,
+                open: None,
+            },
+        ))
+    }
+
+    fn check(
+        date: &mut usize,
+        record: &StringRecord,
+        line: u64,
+    ) -> Result<chrono::NaiveDate, RowError> {
+        let date = parse_date(cell(record, *date)).map_err(|e| row_error(line, e.to_string()))?;
+        Ok(date.when.date)
+    }
+
+    fn build(
+        counting: &mut Counting,
+        record: &StringRecord,
+        line: u64,
+        date: chrono::NaiveDate,
+        out: &mut Emit<'_>,
+    ) {
+        let [_, incident, _, place] = counting.columns;
+        let incident = cell(record, incident).to_owned();
+        match &mut counting.open {
+            Some((open, _, _, _, rows)) if *open == incident => rows.push(line),
+            _ => {
+                counting.close(out);
+                let place = cell(record, place).to_owned();
+                counting.open = Some((incident, line, date, place, vec![line]));
+            }
+        }
+    }
+
+    fn finish(mut counting: Counting, _: usize, out: &mut Emit<'_>) {
+        counting.close(out);
+    }
+}
+
+fn import_with(files: &[(&str, &str)]) -> triangulate::core::import::Imported {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            Input::file(path)
+        })
+        .collect();
+    let mut formats = vec![
+        FormatEntry::of::<IncidentRows>(),
+        FormatEntry::of::<PersonList>(),
+    ];
+    formats.extend(triangulate::core::import::builtin_formats());
+    import_as(
+        &inputs,
+        &ImportOptions::default(),
+        &formats,
+        &Progress::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn one_row_can_become_two_claims() {
+    let imported = import_with(&[(
+        "incidents.csv",
+        "monitor,date,town,killed,wounded\n\
+         Fictional Monitor,2024-03-02,Tal Zaytun,at least 7,12\n\
+         Fictional Monitor,2024-03-03,Tal Zaytun,none,about 40\n\
+         Fictional Monitor,not a date,Tal Zaytun,3,4\n",
+    )]);
+    let ds = &imported.dataset;
+    let file = &imported.report.files[0];
+    assert_eq!((file.rows, file.imported), (3, 4));
+    assert_eq!(file.rejected.len(), 1);
+    assert_eq!(file.rejected[0].line, 4);
+    let kinds: Vec<(ClaimKind, u32)> = ds
+        .claims
+        .iter()
+        .map(|c| (c.kind, c.quantity.unwrap().low))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ClaimKind::Killed, 7),
+            (ClaimKind::Injured, 12),
+            (ClaimKind::Killed, 0),
+            (ClaimKind::Injured, 36),
+        ]
+    );
+    assert!(
+        ds.claims
+            .iter()
+            .all(|c| ds.opt_str(c.location) == "Tal Zaytun")
+    );
+}
+
+#[test]
+fn several_rows_can_become_one_claim_that_lists_them() {
+    let imported = import_with(&[
+        (
+            "people.csv",
+            "person,incident,date,place\n\
+             A.,inc-1,2024-03-02,Tal Zaytun\n\
+             B.,inc-1,2024-03-02,Tal Zaytun\n\
+             C.,inc-1,2024-03-02,Tal Zaytun\n\
+             D.,inc-2,2024-03-05,Wadi Sahra\n",
+        ),
+        // The claims format still reads its own files in the same import.
+        (
+            "claims.csv",
+            "source,claim,count,event_date,location\n\
+             Fictional Observer,killed,3,2024-03-02,Tal Zaytun\n",
+        ),
+    ]);
+    let ds = &imported.dataset;
+    assert_eq!(imported.report.files[0].rows, 4);
+    assert_eq!(imported.report.files[0].imported, 2);
+    let counted: Vec<(u32, &str, u32)> = ds
+        .claims
+        .iter()
+        .map(|c| (c.quantity.unwrap().low, ds.opt_str(c.detail), c.line))
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            (3, "incident inc-1: rows 2, 3, 4", 2),
+            (1, "incident inc-2: rows 5", 5),
+            (3, "", 2),
+        ]
+    );
+    assert_eq!(imported.report.files[1].imported, 1);
+}
