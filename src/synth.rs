@@ -408,39 +408,38 @@ fn extra_voice<W: Write>(
     w: &mut Writer<W>,
     rng: &mut Rng,
     ev: &Event<'_>,
-    [civilians, gov, nlf]: [u64; 3],
+    figures: [u64; 3],
 ) -> std::io::Result<()> {
-    let place = ev.place;
     let extra = rng.below(8);
     let source = [
         MINISTRY, ARMY, CRESCENT, RESIDENTS, ANALYST, HARBOR, MERIDIAN, FMN,
     ][extra as usize];
     w.article += 1;
+    let row = extra_row(rng, ev, source, figures);
+    w.write(&row)
+}
+
+/// The claim of one extra voice about an event.
+fn extra_row<'a>(
+    rng: &mut Rng,
+    ev: &Event<'a>,
+    source: usize,
+    [civilians, gov, nlf]: [u64; 3],
+) -> Row<'a> {
+    let place = ev.place;
     match source {
         MINISTRY => {
             let own = rng.scale(gov, 30, 60);
             let q =
                 format!("Veldaran Interior Ministry said {own} security personnel died in {place}");
-            w.write(&ev.row(
-                MINISTRY,
-                "Veldaran State News",
-                "killed",
-                "government forces",
-                own.to_string(),
-                q,
-            ))?;
+            let (outlet, group) = ("Veldaran State News", "government forces");
+            ev.row(MINISTRY, outlet, "killed", group, own.to_string(), q)
         }
         ARMY => {
             let n = rng.scale(nlf, 10, 40);
             let q = format!("Veldaran Army Command said it detained {n} militants near {place}");
-            w.write(&ev.row(
-                ARMY,
-                "Veldaran State News",
-                "captured",
-                "NLF fighters",
-                n.to_string(),
-                q,
-            ))?;
+            let (outlet, group) = ("Veldaran State News", "NLF fighters");
+            ev.row(ARMY, outlet, "captured", group, n.to_string(), q)
         }
         CRESCENT => {
             let q = format!("Crescent Brigades claimed responsibility for the attack on {place}");
@@ -453,48 +452,40 @@ fn extra_voice<W: Write>(
                 q,
             );
             r.detail = "Crescent Brigades carried out the attack";
-            w.write(&r)?;
+            r
         }
         RESIDENTS => {
             let n = rng.scale(civilians, 500, 1500);
             let q = format!("Residents said hundreds of families fled {place}");
-            w.write(&ev.row(
+            let outlet = "Local Residents' Channel";
+            ev.row(
                 RESIDENTS,
-                "Local Residents' Channel",
+                outlet,
                 "displaced",
                 "civilians",
                 format!("about {n}"),
                 q,
-            ))?;
+            )
         }
         ANALYST => {
-            let q = format!(
-                "Conflict Desk Analytics estimated {civilians}-{} civilian deaths in {place}",
-                civilians * 2
-            );
-            w.write(&ev.row(
-                ANALYST,
-                "Conflict Desk Analytics",
-                "killed",
-                "civilians",
-                format!("{civilians}-{}", civilians * 2),
-                q,
-            ))?;
+            let range = format!("{civilians}-{}", civilians * 2);
+            let q = format!("Conflict Desk Analytics estimated {range} civilian deaths in {place}");
+            let outlet = "Conflict Desk Analytics";
+            ev.row(ANALYST, outlet, "killed", "civilians", range, q)
         }
         _ => {
             let n = rng.scale(civilians, 95, 105);
             let q = format!("Reporters counted {n} bodies in {place}");
-            w.write(&ev.row(
+            ev.row(
                 HARBOR,
                 "Harbor Wire",
                 "killed",
                 "civilians",
                 n.to_string(),
                 q,
-            ))?;
+            )
         }
     }
-    Ok(())
 }
 
 /// A monitor's monthly total: a period claim spanning the month.

@@ -8,13 +8,14 @@ use clap::Args;
 
 use crate::core::analysis::places::{Gazetteer, fold_words};
 use crate::core::analysis::{Aliases, Settings, analyze};
-use crate::core::charts::TimelineMode;
+use crate::core::charts::{TimelineMode, TimelineSettings};
 use crate::core::import::registry::Registry;
 use crate::core::import::{ImportOptions, Imported, Input, import};
 use crate::core::model::{ClaimKind, SourceType};
 use crate::core::parse::dates::parse_date;
 use crate::core::progress::Progress;
 use crate::core::view::analyzed::Analyzed;
+use crate::core::view::filter::Filter;
 use crate::core::view::selection::{Facets, Selection};
 use crate::core::workspace::{ViewSettings, Workspace};
 
@@ -193,23 +194,15 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
     })
 }
 
-/// Puts the command line's filters into `filter`, checking each name against the data.
+/// Puts the command line's filters into `view`, checking each name against the data.
 fn apply_filters(
     view: &mut ViewSettings,
     args: &FilterArgs,
     analyzed: &Analyzed,
     aliases: &Aliases,
 ) -> Result<(), Failure> {
-    let analysis = &analyzed.analysis;
-    let ViewSettings { filter, timeline } = view;
-    if let Some(mode) = args.mode {
-        timeline.mode = match mode {
-            ModeArg::Claims => TimelineMode::Claims,
-            ModeArg::Daily => TimelineMode::Daily,
-            ModeArg::Cumulative => TimelineMode::Cumulative,
-        };
-    }
-    timeline.log |= args.log;
+    apply_timeline(&mut view.timeline, args)?;
+    let filter = &mut view.filter;
     let date = |text: &Option<String>, what: &str| -> Result<_, Failure> {
         text.as_deref()
             .map(|t| {
@@ -225,8 +218,21 @@ fn apply_filters(
     if let Some(to) = date(&args.to, "to")? {
         filter.to = Some(to);
     }
+    apply_names(filter, args, analyzed, aliases)
+}
+
+/// The timeline's mode, scale and claim kind.
+fn apply_timeline(timeline: &mut TimelineSettings, args: &FilterArgs) -> Result<(), Failure> {
+    if let Some(mode) = args.mode {
+        timeline.mode = match mode {
+            ModeArg::Claims => TimelineMode::Claims,
+            ModeArg::Daily => TimelineMode::Daily,
+            ModeArg::Cumulative => TimelineMode::Cumulative,
+        };
+    }
+    timeline.log |= args.log;
     match args.claim.as_slice() {
-        [] => {}
+        [] => Ok(()),
         [one] => {
             timeline.kind = ClaimKind::parse(one)
                 .filter(|k| k.is_numeric())
@@ -236,13 +242,22 @@ fn apply_filters(
                          captured, missing, displaced …)"
                     ))
                 })?;
+            Ok(())
         }
-        _ => {
-            return Err(Failure::usage(
-                "--claim: the timeline charts one claim kind at a time",
-            ));
-        }
+        _ => Err(Failure::usage(
+            "--claim: the timeline charts one claim kind at a time",
+        )),
     }
+}
+
+/// Places, groups, sources, source types and the search, each name checked against the data.
+fn apply_names(
+    filter: &mut Filter,
+    args: &FilterArgs,
+    analyzed: &Analyzed,
+    aliases: &Aliases,
+) -> Result<(), Failure> {
+    let analysis = &analyzed.analysis;
     let facets = &analyzed.facets;
     for place in &args.place {
         filter.places.insert(find_place(place, facets, aliases)?);

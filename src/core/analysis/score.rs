@@ -162,6 +162,24 @@ fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a
     questions
 }
 
+/// A source's grade from the share of its comparable claims corroborated, and its bias.
+fn source_grade(comparable: usize, min_comparable: usize, rate: Option<f64>, bias: Option<f64>) -> char {
+    let r = rate.unwrap_or(0.0);
+    if comparable < min_comparable {
+        'F'
+    } else if r >= 0.9 && bias.is_none_or(|b| b.abs() < 0.25) {
+        'A'
+    } else if r >= 0.75 {
+        'B'
+    } else if r >= 0.5 {
+        'C'
+    } else if r >= 0.25 {
+        'D'
+    } else {
+        'E'
+    }
+}
+
 fn score_source(
     ds: &Dataset,
     analysis: &Analysis,
@@ -221,20 +239,12 @@ fn score_source(
         }
     }
     let bias_log2 = median(&mut all);
-    let r = rate.unwrap_or(0.0);
-    let grade = if comparable.len() < analysis.settings.min_comparable {
-        'F'
-    } else if r >= 0.9 && bias_log2.is_none_or(|b| b.abs() < 0.25) {
-        'A'
-    } else if r >= 0.75 {
-        'B'
-    } else if r >= 0.5 {
-        'C'
-    } else if r >= 0.25 {
-        'D'
-    } else {
-        'E'
-    };
+    let grade = source_grade(
+        comparable.len(),
+        analysis.settings.min_comparable,
+        rate,
+        bias_log2,
+    );
     SourceScore {
         source: source.to_owned(),
         source_type: first.map_or(SourceType::Other, |f| f.source_type),

@@ -7,8 +7,8 @@ use chrono::Datelike;
 
 use crate::core::analysis::Analysis;
 use crate::core::charts::{
-    BiasChart, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSettings,
-    bias_label, date_of, day_number, open_range_end, range_axis_max, y_label,
+    BiasChart, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSeries,
+    TimelineSettings, bias_label, date_of, day_number, open_range_end, range_axis_max, y_label,
 };
 use crate::core::model::Stance;
 
@@ -116,6 +116,34 @@ impl Provenance {
     }
 }
 
+/// One source's marks on the timeline: a line of totals, or each claim's point and range.
+fn timeline_series(s: &TimelineSeries, extent: f64) -> Series {
+    let mut marks = Vec::new();
+    if s.claims.is_empty() {
+        marks.push(Mark::Line(s.points.clone()));
+    } else {
+        for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
+            let top = high.unwrap_or(open_range_end(*low, extent));
+            if top > *low {
+                marks.push(Mark::Range {
+                    from: [p[0], *low],
+                    to: [p[0], top],
+                    open: high.is_none(),
+                    thick: false,
+                });
+            }
+        }
+        marks.extend(s.points.iter().map(|&at| Mark::Point { at, filled: true }));
+    }
+    Series {
+        name: s.source.clone(),
+        color: s.color,
+        marker: Marker::of(s.source_type),
+        marks,
+        in_legend: true,
+    }
+}
+
 /// The timeline as drawn in the window, in its mode and scale.
 pub fn timeline_figure(
     chart: &TimelineChart,
@@ -149,32 +177,7 @@ pub fn timeline_figure(
     let series = chart
         .series
         .iter()
-        .map(|s| {
-            let mut marks = Vec::new();
-            if s.claims.is_empty() {
-                marks.push(Mark::Line(s.points.clone()));
-            } else {
-                for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
-                    let top = high.unwrap_or(open_range_end(*low, extent));
-                    if top > *low {
-                        marks.push(Mark::Range {
-                            from: [p[0], *low],
-                            to: [p[0], top],
-                            open: high.is_none(),
-                            thick: false,
-                        });
-                    }
-                }
-                marks.extend(s.points.iter().map(|&at| Mark::Point { at, filled: true }));
-            }
-            Series {
-                name: s.source.clone(),
-                color: s.color,
-                marker: Marker::of(s.source_type),
-                marks,
-                in_legend: true,
-            }
-        })
+        .map(|s| timeline_series(s, extent))
         .collect();
     let (title, subtitle) = match settings.mode {
         TimelineMode::Claims => (
@@ -279,13 +282,7 @@ pub fn event_figure(
     }
     let statements = statements_of(chart, &color);
     let (title, subtitle) = event_titles(analysis, event);
-    let mut notes = Vec::new();
-    if chart.blocks.is_empty() {
-        notes.push("No figures were given for this event: statements only.".to_owned());
-    }
-    if !chart.omitted.is_empty() {
-        notes.push(format!("Not drawn: {}.", chart.omitted.join("; ")));
-    }
+    let notes = event_notes(chart);
     Figure {
         title,
         subtitle,
@@ -303,6 +300,18 @@ pub fn event_figure(
         caption: about.caption(),
         ..Figure::default()
     }
+}
+
+/// What an event chart says about itself: that it has no figures, or what it left out.
+fn event_notes(chart: &EventChart) -> Vec<String> {
+    let mut notes = Vec::new();
+    if chart.blocks.is_empty() {
+        notes.push("No figures were given for this event: statements only.".to_owned());
+    }
+    if !chart.omitted.is_empty() {
+        notes.push(format!("Not drawn: {}.", chart.omitted.join("; ")));
+    }
+    notes
 }
 
 fn statements_of(chart: &EventChart, color: &impl Fn(&str) -> Rgb) -> Vec<Statement> {

@@ -137,7 +137,7 @@ impl TriangulateApp {
             Tab::Sources => sources_ui(
                 ui,
                 analyzed,
-                &self.derived,
+                (&self.derived.sources, &self.derived.bias),
                 &self.state.corrections,
                 self.selected_source.as_deref(),
                 commands,

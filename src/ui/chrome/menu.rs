@@ -38,87 +38,91 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
 
 pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let ctx = ui.ctx().clone();
-            if ui
-                .add(egui::Button::new("Open CSV…").shortcut_text(ctx.format_shortcut(&OPEN)))
-                .clicked()
-            {
-                commands.push(Command::ShowOpenDialog);
-            }
-            if ui.add(egui::Button::new("Open workspace…")).clicked() {
-                commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Open));
-            }
-            if ui
-                .add(egui::Button::new("Save workspace…").shortcut_text(ctx.format_shortcut(&SAVE)))
-                .clicked()
-            {
-                commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
-            }
-            ui.menu_button("Open sample data", |ui| {
-                for sample in Sample::ALL {
-                    if ui.button(sample.label()).clicked() {
-                        commands.push(Command::OpenSample(sample));
-                    }
-                }
-            });
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Export chart…").shortcut_text(ctx.format_shortcut(&EXPORT)))
-                .clicked()
-            {
-                commands.push(Command::ShowExportDialog(None));
-            }
-            if ui.button("Export table…").clicked() {
-                commands.push(Command::ShowExportDialog(Some(ExportTarget::Table(
-                    TableKind::Discrepancies,
-                ))));
-            }
-            if ui.button("Export report…").clicked() {
-                commands.push(Command::ShowExportDialog(Some(ExportTarget::Report)));
-            }
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
-                .clicked()
-            {
-                commands.push(Command::Quit);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            for tab in Tab::ALL {
-                if ui.button(tab.title()).clicked() {
-                    commands.push(Command::SetTab(tab));
-                }
-            }
-            ui.separator();
-            if ui
-                .button("Reset layout")
-                .on_hover_text("Panel sizes, column widths and zoom back to their defaults")
-                .clicked()
-            {
-                commands.push(Command::ResetLayout);
-            }
-            ui.separator();
-            for (choice, label) in [
-                (ThemeChoice::System, "Follow system theme"),
-                (ThemeChoice::Light, "Light theme"),
-                (ThemeChoice::Dark, "Dark theme"),
-            ] {
-                if ui.radio(theme == choice, label).clicked() {
-                    commands.push(Command::SetTheme(choice));
-                }
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            if ui.button("CSV format and methodology").clicked() {
-                commands.push(Command::ShowHelp);
-            }
-            ui.label("Drop CSV files on the window to add them.");
-            ui.label(
-                "Ctrl+O open · Ctrl+S save workspace · Ctrl+E export · Ctrl+F search · Ctrl+Q quit",
-            );
-            ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, commands));
+        ui.menu_button("View", |ui| view_menu_ui(ui, theme, commands));
+        ui.menu_button("Help", |ui| help_menu_ui(ui, commands));
     });
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let ctx = ui.ctx().clone();
+    if ui
+        .add(egui::Button::new("Open CSV…").shortcut_text(ctx.format_shortcut(&OPEN)))
+        .clicked()
+    {
+        commands.push(Command::ShowOpenDialog);
+    }
+    if ui.add(egui::Button::new("Open workspace…")).clicked() {
+        commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Open));
+    }
+    if ui
+        .add(egui::Button::new("Save workspace…").shortcut_text(ctx.format_shortcut(&SAVE)))
+        .clicked()
+    {
+        commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
+    }
+    ui.menu_button("Open sample data", |ui| {
+        for sample in Sample::ALL {
+            if ui.button(sample.label()).clicked() {
+                commands.push(Command::OpenSample(sample));
+            }
+        }
+    });
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Export chart…").shortcut_text(ctx.format_shortcut(&EXPORT)))
+        .clicked()
+    {
+        commands.push(Command::ShowExportDialog(None));
+    }
+    if ui.button("Export table…").clicked() {
+        commands.push(Command::ShowExportDialog(Some(ExportTarget::Table(
+            TableKind::Discrepancies,
+        ))));
+    }
+    if ui.button("Export report…").clicked() {
+        commands.push(Command::ShowExportDialog(Some(ExportTarget::Report)));
+    }
+    ui.separator();
+    if ui
+        .add(egui::Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
+        .clicked()
+    {
+        commands.push(Command::Quit);
+    }
+}
+
+fn view_menu_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Command>) {
+    for tab in Tab::ALL {
+        if ui.button(tab.title()).clicked() {
+            commands.push(Command::SetTab(tab));
+        }
+    }
+    ui.separator();
+    if ui
+        .button("Reset layout")
+        .on_hover_text("Panel sizes, column widths and zoom back to their defaults")
+        .clicked()
+    {
+        commands.push(Command::ResetLayout);
+    }
+    ui.separator();
+    for (choice, label) in [
+        (ThemeChoice::System, "Follow system theme"),
+        (ThemeChoice::Light, "Light theme"),
+        (ThemeChoice::Dark, "Dark theme"),
+    ] {
+        if ui.radio(theme == choice, label).clicked() {
+            commands.push(Command::SetTheme(choice));
+        }
+    }
+}
+
+fn help_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    if ui.button("CSV format and methodology").clicked() {
+        commands.push(Command::ShowHelp);
+    }
+    ui.label("Drop CSV files on the window to add them.");
+    ui.label("Ctrl+O open · Ctrl+S save workspace · Ctrl+E export · Ctrl+F search · Ctrl+Q quit");
+    ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
 }

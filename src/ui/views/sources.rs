@@ -11,19 +11,19 @@ use crate::core::model::SourceType;
 use crate::core::view::analyzed::Analyzed;
 use crate::core::workspace::Corrections;
 use crate::ui::bidi::{display, display_ltr};
-use crate::ui::derived::Derived;
 use crate::ui::views::export_button::export_button_ui;
 
+/// The Sources tab: merges, the bias chart and a source's evidence, and the scorecard of the
+/// sources in `visible` (rows of the analysis' scorecard).
 pub fn sources_ui(
     ui: &mut egui::Ui,
     analyzed: &Analyzed,
-    derived: &Derived,
+    (visible, bias): (&[usize], &BiasChart),
     corrections: &Corrections,
     selected: Option<&str>,
     commands: &mut Vec<crate::ui::commands::Command>,
 ) {
-    let (analysis, colors) = (&analyzed.analysis, &analyzed.colors);
-    let (visible, bias) = (derived.sources.as_slice(), &derived.bias);
+    let analysis = &analyzed.analysis;
     merges_ui(ui, analysis, corrections, commands);
     let score = selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name));
     egui::Panel::bottom("source-details")
@@ -40,7 +40,18 @@ pub fn sources_ui(
                 }
             });
         });
-    let sides = &analyzed.sides;
+    scorecard_ui(ui, analyzed, visible, selected, commands);
+}
+
+/// One row per source: its grade, counts, bias and side.
+fn scorecard_ui(
+    ui: &mut egui::Ui,
+    analyzed: &Analyzed,
+    visible: &[usize],
+    selected: Option<&str>,
+    commands: &mut Vec<crate::ui::commands::Command>,
+) {
+    let (analysis, colors, sides) = (&analyzed.analysis, &analyzed.colors, &analyzed.sides);
     ui.label(
         "Grades: A–E from the share of comparable claims that other sides corroborate and the bias \
          against their figures; F when fewer than 5 claims could be compared.",
