@@ -163,7 +163,12 @@ fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a
 }
 
 /// A source's grade from the share of its comparable claims corroborated, and its bias.
-fn source_grade(comparable: usize, min_comparable: usize, rate: Option<f64>, bias: Option<f64>) -> char {
+fn source_grade(
+    comparable: usize,
+    min_comparable: usize,
+    rate: Option<f64>,
+    bias: Option<f64>,
+) -> char {
     let r = rate.unwrap_or(0.0);
     if comparable < min_comparable {
         'F'
