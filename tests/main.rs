@@ -3,11 +3,13 @@
 
 mod analysis;
 mod cli;
+mod evaluation;
 mod export;
 mod fixtures;
 mod formats;
 mod import_cases;
 mod layout;
 mod realdata;
+mod reporting;
 mod seed;
 mod ui;
