@@ -410,13 +410,18 @@ fn claim_ids_are_stable_across_runs() {
 }
 
 #[test]
-fn a_numeric_claim_without_any_count_column_is_rejected_with_a_file_warning() {
-    let text = "source,claim,event_date\nSOHR,killed,2015-06-25\nSANA,control,2015-06-25\n";
+fn a_numeric_claim_without_a_figure_is_kept_as_figure_less() {
+    // "The ministry denied the reports": a denial with no number is a claim all the same.
+    let text = "source,claim,stance,event_date\nSOHR,killed,asserts,2015-06-25\n\
+                Ministry,killed,denies,2015-06-25\nSANA,control,asserts,2015-06-25\n";
     let imported = import_text("no_count.csv", text);
     let file = &imported.report.files[0];
-    assert_eq!(file.imported, 1);
-    assert!(file.rejected[0].reason.contains("needs a count"));
+    assert_eq!(file.imported, 3);
+    assert!(file.rejected.is_empty());
     assert!(file.warnings.iter().any(|w| w.contains("no count")));
+    let claims = &imported.dataset.claims;
+    assert!(claims[0].quantity.is_none() && claims[1].quantity.is_none());
+    assert_eq!(claims[1].stance, triangulate::core::model::Stance::Denies);
 }
 
 #[test]

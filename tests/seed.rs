@@ -109,3 +109,54 @@ fn origin_of_the_car_bomb_is_asserted_and_denied() {
     assert_eq!(governor["extra"]["via"], "Reuters");
     assert!(governor["detail"].as_str().unwrap().contains("Jarablus"));
 }
+
+/// The seed article itself, read in place from the shared folder beside the project.
+fn article() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let entry = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e} (the seed article is kept there)", dir.display()))
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "txt"))
+        .expect("the seed article");
+    std::fs::read_to_string(entry).unwrap()
+}
+
+#[test]
+fn every_figure_and_place_of_the_seed_is_the_articles() {
+    let text = article().to_lowercase();
+    for c in claims() {
+        if let Some(written) = c["quantity_text"].as_str() {
+            assert!(text.contains(&written.to_lowercase()), "figure {written:?}");
+        }
+        let place = c["location"].as_str().unwrap_or("");
+        let town = place.rsplit(' ').next().unwrap_or("");
+        assert!(
+            text.contains(&town.to_lowercase().replace("hasakah", "hasaka")),
+            "place {place:?}"
+        );
+    }
+}
+
+#[test]
+fn the_seed_coded_with_other_nouns_still_disagrees_about_where_the_attack_came_from() {
+    use triangulate::core::analysis::{Settings, analyze};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other-nouns.csv");
+    std::fs::write(
+        &path,
+        "source,claim,detail,stance,location,event_date\n\
+         YPG,origin,the car bomb entered from Turkey,asserts,Kobane,2015-06-25\n\
+         Sanliurfa governor,origin,the attack came from Jarablus,asserts,Kobane,2015-06-25\n\
+         Turkish authorities,origin,the car bomb entered from Turkey,denies,Kobane,2015-06-25\n",
+    )
+    .unwrap();
+    let imported = import_paths(&[path], ImportOptions::default());
+    let a = analyze(&imported.dataset, &Settings::default(), &Default::default());
+    let pairs: Vec<([u32; 2], Option<&str>)> = a
+        .discrepancies
+        .iter()
+        .map(|d| (d.claims, d.subtype))
+        .collect();
+    assert!(pairs.contains(&([0, 1], Some("competing"))), "{pairs:?}");
+    assert!(pairs.contains(&([0, 2], Some("denial"))), "{pairs:?}");
+}

@@ -16,10 +16,11 @@ fn harness_with(startup: Startup) -> Harness<'static, TriangulateApp> {
     harness
 }
 
-/// Steps the app until its import and analysis jobs are done (they run on threads).
+/// Steps the app until its import and analysis jobs are done (they run on threads), for up to
+/// a minute on a slow machine; how fast they are is measured by the benchmarks, not here.
 fn wait_until_idle(harness: &mut Harness<'static, TriangulateApp>) {
     harness.step();
-    for _ in 0..500 {
+    for _ in 0..6000 {
         if !harness.state().is_busy() {
             break;
         }
@@ -229,12 +230,21 @@ fn a_saved_workspace_reopens_files_and_filters() {
 
 #[test]
 fn the_discrepancy_list_filters_by_severity() {
-    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    use triangulate::core::analysis::Severity;
+    let mut harness = harness_with(Startup::sample(
+        triangulate::core::import::samples::Sample::SyntheticDemo,
+    ));
     click_tab(&mut harness, "Discrepancies");
-    assert!(
-        harness.query_all_by_label("SOHR vs SANA").count() > 0,
-        "the medium Hasaka denial is listed"
-    );
+    let severities = |h: &Harness<'_, TriangulateApp>| -> Vec<Severity> {
+        let a = h.state().analysis().unwrap();
+        h.state()
+            .discrepancy_rows()
+            .iter()
+            .map(|&i| a.discrepancies[i].severity)
+            .collect()
+    };
+    let all = severities(&harness);
+    assert!(all.contains(&Severity::Medium) && all.contains(&Severity::High));
     // The filter panel's claim-kind box comes first, then the severity filter.
     harness
         .query_all_by_role(egui::accesskit::Role::ComboBox)
@@ -244,16 +254,11 @@ fn the_discrepancy_list_filters_by_severity() {
     harness.run_steps(2);
     harness.get_by_label("high or worse").click();
     harness.run_steps(3);
-    assert_eq!(
-        harness.query_all_by_label("SOHR vs SANA").count(),
-        0,
-        "medium is hidden"
-    );
+    let high = severities(&harness);
+    assert!(!high.is_empty() && high.len() < all.len());
     assert!(
-        harness
-            .query_all_by_label("YPG vs Turkish authorities")
-            .count()
-            > 0
+        high.iter().all(|&s| s == Severity::High),
+        "medium is hidden"
     );
 }
 

@@ -3,138 +3,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
-
-use crate::core::analysis::groups::{ALL, group_is_side};
-use crate::core::analysis::places::{Gazetteer, PlaceKey};
+pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
+use crate::core::analysis::explain::explain;
+use crate::core::analysis::figures::{Gap, compare_figures, numeric_gap, severity};
+use crate::core::analysis::groups::{ALL, group_is_side, is_part_of};
+use crate::core::analysis::propositions::{Reading, compare_propositions, read};
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::{Analysis, ClaimFacts};
-use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
-use crate::core::parse::quantity::Quantity;
-
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Low,
-    Medium,
-    High,
-}
-
-impl DiscrepancyKind {
-    pub const ALL: [Self; 3] = [Self::Numeric, Self::PartExceedsTotal, Self::Contradiction];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Numeric => "numeric",
-            Self::PartExceedsTotal => "part exceeds total",
-            Self::Contradiction => "contradiction",
-        }
-    }
-}
-
-impl Severity {
-    pub const ALL: [Self; 3] = [Self::Low, Self::Medium, Self::High];
-
-    fn step_up(self) -> Self {
-        match self {
-            Self::Low => Self::Medium,
-            Self::Medium | Self::High => Self::High,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiscrepancyKind {
-    Numeric,
-    PartExceedsTotal,
-    Contradiction,
-}
-
-/// Two current claims about the same thing that cannot both be right.
-#[derive(Clone, Debug, Serialize)]
-pub struct Discrepancy {
-    pub kind: DiscrepancyKind,
-    /// `denial` or `competing` for contradictions, `denial` for a denied figure.
-    pub subtype: Option<&'static str>,
-    pub severity: Severity,
-    /// Index into the analysis' events.
-    pub event: usize,
-    pub claim_kind: ClaimKind,
-    pub group: String,
-    /// The two claims, the earlier-listed claimant first.
-    pub claims: [u32; 2],
-    /// Ratio of the nearest bounds, for numeric discrepancies.
-    pub ratio: Option<f64>,
-    pub explanation: String,
-}
-
-/// How one claim relates to another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Relation {
-    Corroborates,
-    Contradicts,
-    /// Comparable, but neither (two open floors).
-    Neither,
-}
-
-/// Compares two figures under the tolerance: `Some(ratio)` when they disagree.
-pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<f64> {
-    let (lower, upper) = if a.low <= b.low { (a, b) } else { (b, a) };
-    let lower_high = lower.high?;
-    if upper.low <= lower_high {
-        return None;
-    }
-    let gap = f64::from(upper.low - lower_high);
-    let tolerance =
-        (settings.tolerance_ratio * f64::from(upper.low)).max(f64::from(settings.tolerance_min));
-    if gap <= tolerance {
-        return None;
-    }
-    Some(if lower_high == 0 {
-        f64::INFINITY
-    } else {
-        f64::from(upper.low) / f64::from(lower_high)
-    })
-}
-
-/// The relation of two figures by two different claimants.
-pub fn compare_figures(a: &Claim, b: &Claim, settings: &Settings) -> (Relation, Option<f64>) {
-    let (Some(qa), Some(qb)) = (a.quantity, b.quantity) else {
-        return (Relation::Neither, None);
-    };
-    let gap = numeric_gap(qa, qb, settings);
-    let denial = a.stance == Stance::Denies || b.stance == Stance::Denies;
-    match (denial, gap) {
-        // A denied figure contradicts the assertions it overlaps and corroborates nothing.
-        (true, _) if a.stance == b.stance => (Relation::Neither, None),
-        (true, None) => (Relation::Contradicts, None),
-        (true, Some(_)) => (Relation::Neither, None),
-        (false, Some(ratio)) => (Relation::Contradicts, Some(ratio)),
-        (false, None) if qa.high.is_none() && qb.high.is_none() => (Relation::Neither, None),
-        (false, None) => (Relation::Corroborates, None),
-    }
-}
-
-pub fn severity(ratio: Option<f64>, opposing: bool, settings: &Settings) -> Severity {
-    let base = match ratio {
-        Some(r) if r >= settings.high_ratio => Severity::High,
-        Some(r) if r >= settings.medium_ratio => Severity::Medium,
-        Some(_) => Severity::Low,
-        None => Severity::Medium,
-    };
-    if opposing { base.step_up() } else { base }
-}
+use crate::core::analysis::{Analysis, ClaimFacts, Relation};
+use crate::core::model::{ClaimKind, Dataset, Stance};
 
 /// What the comparison pass produces.
 pub struct Comparisons {
@@ -162,17 +38,26 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
             let claim = &ds.claims[c as usize];
-            if facts.current && claim.kind != ClaimKind::Other {
+            if facts.current {
                 questions
                     .entry((claim.kind, facts.group.as_ref()))
                     .or_default()
                     .push(c);
             }
         }
+        let readings = read_statements(ds, analysis, e, &questions);
+        let context = Context {
+            ds,
+            analysis,
+            settings,
+            event: e,
+            readings: &readings,
+        };
         for ((kind, group), claims) in &questions {
-            for (i, &a) in claims.iter().enumerate() {
-                for &b in &claims[i + 1..] {
-                    relate(ds, analysis, settings, e, (*kind, group), [a, b], &mut out);
+            let compared = representatives(ds, analysis, claims);
+            for (i, &a) in compared.iter().enumerate() {
+                for &b in &compared[i + 1..] {
+                    relate(&context, (*kind, group), [a, b], &mut out);
                 }
             }
         }
@@ -181,7 +66,150 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
     out
 }
 
+/// A question with more current claims than this compares each claimant through its lowest
+/// and highest figure (per stance), so a huge event costs claimants², not claims².
+pub const MAX_COMPARED: usize = 64;
+
+/// The claims of one question that are compared pairwise: all of them, or for a big question
+/// each claimant's lowest and highest figure for each stance (and its first statement).
+fn representatives(ds: &Dataset, analysis: &Analysis, claims: &[u32]) -> Vec<u32> {
+    if claims.len() <= MAX_COMPARED {
+        return claims.to_vec();
+    }
+    let mut extremes: HashMap<(&str, Stance), (u32, u32)> = HashMap::new();
+    for &c in claims {
+        let claim = &ds.claims[c as usize];
+        let key = (analysis.facts[c as usize].claimant.as_ref(), claim.stance);
+        let size = |c: u32| {
+            ds.claims[c as usize]
+                .quantity
+                .map_or(0, |q| q.high.unwrap_or(q.low))
+        };
+        let entry = extremes.entry(key).or_insert((c, c));
+        if size(c) < size(entry.0) {
+            entry.0 = c;
+        }
+        if size(c) > size(entry.1) {
+            entry.1 = c;
+        }
+    }
+    let mut kept: Vec<u32> = extremes.into_values().flat_map(|(a, b)| [a, b]).collect();
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}
+
+/// What one event's comparisons share.
+struct Context<'a> {
+    ds: &'a Dataset,
+    analysis: &'a Analysis,
+    settings: &'a Settings,
+    event: usize,
+    /// The current statements of the event, each read once.
+    readings: &'a HashMap<u32, Reading>,
+}
+
+/// Reads every current statement (control, origin, responsibility, other) of an event once.
+fn read_statements(
+    ds: &Dataset,
+    analysis: &Analysis,
+    event: usize,
+    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
+) -> HashMap<u32, Reading> {
+    let statements = questions
+        .iter()
+        .filter(|((kind, _), claims)| !kind.is_numeric() && claims.len() > 1)
+        .flat_map(|(_, claims)| claims.iter().copied());
+    let mut readings = HashMap::new();
+    let mut sides: Option<Vec<&str>> = None;
+    for c in statements {
+        let sides = sides.get_or_insert_with(|| event_sides(analysis, event));
+        let claim = &ds.claims[c as usize];
+        let facts = &analysis.facts[c as usize];
+        readings.insert(c, read(ds, claim, facts, sides));
+    }
+    readings
+}
+
 fn relate(
+    cx: &Context<'_>,
+    (kind, group): (ClaimKind, &str),
+    [a, b]: [u32; 2],
+    out: &mut Comparisons,
+) {
+    let (ds, analysis, settings, event) = (cx.ds, cx.analysis, cx.settings, cx.event);
+    let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
+    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
+    if fa.claimant == fb.claimant {
+        two_figures(ds, analysis, settings, event, (kind, group), [a, b], out);
+        return;
+    }
+    if kind == ClaimKind::Other && ca.stance == cb.stance {
+        // Two "other" statements meet only when one denies what the other says.
+        return;
+    }
+    let same_side = fa.side.is_some() && fa.side == fb.side;
+    let opposing = fa.side.is_some() && fb.side.is_some() && fa.side != fb.side;
+    let (relation, gap, subtype) = if kind.is_numeric() {
+        let (mut relation, gap) = compare_figures(ca, cb, settings);
+        let one_voice = same_side && relation == Relation::Contradicts;
+        if one_voice
+            || (relation == Relation::Contradicts && !denial_covers(ds, analysis, event, [a, b]))
+        {
+            relation = Relation::Neither;
+        }
+        let subtype = (ca.stance != cb.stance).then_some("denial");
+        (relation, gap, subtype)
+    } else if same_side {
+        // One voice: a side does not contradict itself.
+        (Relation::Corroborates, None, None)
+    } else {
+        let (Some(ra), Some(rb)) = (cx.readings.get(&a), cx.readings.get(&b)) else {
+            return;
+        };
+        let (relation, subtype) = compare_propositions(kind, [ra, rb]);
+        (relation, None, subtype)
+    };
+    out.comparable[a as usize] = true;
+    out.comparable[b as usize] = true;
+    match relation {
+        Relation::Corroborates => out.corroborations.extend([(a, b), (b, a)]),
+        Relation::Contradicts => {
+            // Two exact figures a little apart are listed, but count against no one.
+            if !gap.is_some_and(|g| g.close) {
+                out.contradictions.extend([(a, b), (b, a)]);
+            }
+            let kind_of = if kind.is_numeric() {
+                DiscrepancyKind::Numeric
+            } else {
+                DiscrepancyKind::Contradiction
+            };
+            // Statements have no magnitude to weigh: a contradiction between them is medium.
+            let severity = if kind.is_numeric() {
+                severity(gap, opposing, settings)
+            } else {
+                Severity::Medium
+            };
+            out.discrepancies.push(Discrepancy {
+                kind: kind_of,
+                subtype,
+                severity,
+                event,
+                claim_kind: kind,
+                group: group.to_owned(),
+                claims: [a, b],
+                ratio: gap.map(|g| g.ratio),
+                people: gap.map(|g| g.people),
+                explanation: explain(ds, analysis, a, b, gap.map(|g| g.ratio)),
+            });
+        }
+        Relation::Neither => {}
+    }
+}
+
+/// One claimant giving two figures for the same thing at the same time (both current): a
+/// discrepancy of low severity, which contradicts no one else.
+fn two_figures(
     ds: &Dataset,
     analysis: &Analysis,
     settings: &Settings,
@@ -190,97 +218,50 @@ fn relate(
     [a, b]: [u32; 2],
     out: &mut Comparisons,
 ) {
-    let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
-    if fa.claimant == fb.claimant {
+    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
+    if !kind.is_numeric() || ca.stance != cb.stance {
         return;
     }
-    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
-    let same_side = fa.side.is_some() && fa.side == fb.side;
-    let opposing = fa.side.is_some() && fb.side.is_some() && fa.side != fb.side;
-    let (relation, ratio, subtype) = if kind.is_numeric() {
-        let (relation, ratio) = compare_figures(ca, cb, settings);
-        let subtype = (ca.stance != cb.stance).then_some("denial");
-        (relation, ratio, subtype)
-    } else if same_side {
-        // One voice: a side does not contradict itself.
-        (Relation::Corroborates, None, None)
-    } else {
-        let (relation, subtype) = compare_propositions(ds, kind, ca, cb);
-        (relation, None, subtype)
+    let (Some(qa), Some(qb)) = (ca.quantity, cb.quantity) else {
+        return;
     };
-    out.comparable[a as usize] = true;
-    out.comparable[b as usize] = true;
-    match relation {
-        Relation::Corroborates => {
-            out.corroborations.extend([(a, b), (b, a)]);
-        }
-        Relation::Contradicts => {
-            out.contradictions.extend([(a, b), (b, a)]);
-            let kind_of = if kind.is_numeric() {
-                DiscrepancyKind::Numeric
-            } else {
-                DiscrepancyKind::Contradiction
-            };
-            out.discrepancies.push(Discrepancy {
-                kind: kind_of,
-                subtype,
-                severity: severity(ratio, opposing, settings),
-                event,
-                claim_kind: kind,
-                group: group.to_owned(),
-                claims: [a, b],
-                ratio,
-                explanation: explain(ds, analysis, a, b, ratio),
-            });
-        }
-        Relation::Neither => {}
-    }
+    let Some(gap) = numeric_gap(qa, qb, settings) else {
+        return;
+    };
+    out.discrepancies.push(Discrepancy {
+        kind: DiscrepancyKind::Numeric,
+        subtype: Some("two figures"),
+        severity: Severity::Low,
+        event,
+        claim_kind: kind,
+        group: group.to_owned(),
+        claims: [a, b],
+        ratio: Some(gap.ratio),
+        people: Some(gap.people),
+        explanation: explain(ds, analysis, a, b, Some(gap.ratio)),
+    });
 }
 
-/// Assertion against denial; or two assertions of where an attack came from, or who did it,
-/// that name different places or actors (unless one place contains the other).
-fn compare_propositions(
-    ds: &Dataset,
-    kind: ClaimKind,
-    a: &Claim,
-    b: &Claim,
-) -> (Relation, Option<&'static str>) {
-    if a.stance != b.stance {
-        return (Relation::Contradicts, Some("denial"));
-    }
-    if a.stance == Stance::Denies || kind == ClaimKind::Control {
-        return (Relation::Corroborates, None);
-    }
-    let (da, db) = (ds.opt_str(a.detail), ds.opt_str(b.detail));
-    let gazetteer = Gazetteer::builtin();
-    let place = |text: &str| -> Option<PlaceKey> {
-        let r = gazetteer.resolve(text, &HashMap::new());
-        matches!(r.key, PlaceKey::Known(_)).then_some(r.key)
-    };
-    if kind == ClaimKind::Origin
-        && let (Some(pa), Some(pb)) = (place(da), place(db))
-    {
-        let agree = gazetteer.contains(&pa, &pb) || gazetteer.contains(&pb, &pa);
-        return if agree {
-            (Relation::Corroborates, None)
-        } else {
-            (Relation::Contradicts, Some("competing"))
-        };
-    }
-    let actor = crate::core::analysis::groups::party_named;
-    if kind == ClaimKind::Responsibility
-        && let (Some(x), Some(y)) = (actor(da), actor(db))
-    {
-        return if x == y {
-            (Relation::Corroborates, None)
-        } else {
-            (Relation::Contradicts, Some("competing"))
-        };
-    }
-    (Relation::Neither, None)
+/// The sides that speak in an event, for naming the actors of its statements.
+fn event_sides(analysis: &Analysis, event: usize) -> Vec<&str> {
+    let mut sides: Vec<&str> = analysis
+        .events
+        .get(event)
+        .map(|e| {
+            e.claims
+                .iter()
+                .filter_map(|&c| analysis.facts[c as usize].side.as_deref())
+                .collect()
+        })
+        .unwrap_or_default();
+    sides.sort_unstable();
+    sides.dedup();
+    sides
 }
 
-/// `part_exceeds_total`: a part's floor above another claimant's ceiling for everyone.
+/// A part against its wholes (children against civilians, civilians against everyone): a
+/// part's floor above another claimant's ceiling for the whole is `part_exceeds_total`; a
+/// figure-less denial of the whole ("no one was killed") contradicts an assertion about a part.
 fn parts_and_totals(
     ds: &Dataset,
     analysis: &Analysis,
@@ -289,133 +270,155 @@ fn parts_and_totals(
     questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
     out: &mut Comparisons,
 ) {
-    for ((kind, group), totals) in questions.range((ClaimKind::Killed, "")..) {
-        if *group != ALL || !kind.is_numeric() {
+    for ((kind, part_group), parts) in questions {
+        if !kind.is_numeric() {
             continue;
         }
-        let parts = questions
+        let wholes = questions
             .iter()
-            .filter(|((k, g), _)| k == kind && *g != ALL)
-            .flat_map(|(_, claims)| claims.iter().copied());
-        for part in parts {
-            for &total in totals {
-                let (fp, ft) = (
-                    &analysis.facts[part as usize],
-                    &analysis.facts[total as usize],
-                );
-                let (cp, ct) = (&ds.claims[part as usize], &ds.claims[total as usize]);
-                let (Some(qp), Some(qt)) = (cp.quantity, ct.quantity) else {
-                    continue;
-                };
-                let Some(total_high) = qt.high else { continue };
-                if fp.claimant == ft.claimant
-                    || cp.stance == Stance::Denies
-                    || ct.stance == Stance::Denies
-                    || qp.low <= total_high
-                {
-                    continue;
+            .filter(|((k, g), _)| k == kind && g != part_group && is_part_of(part_group, g));
+        for (_, totals) in wholes {
+            for &part in parts {
+                for &total in totals {
+                    part_against_whole(ds, analysis, settings, event, [part, total], out);
                 }
-                out.contradictions.extend([(part, total), (total, part)]);
-                out.comparable[part as usize] = true;
-                out.comparable[total as usize] = true;
-                let ratio = Some(f64::from(qp.low) / f64::from(total_high.max(1)));
-                let opposing = fp.side.is_some() && ft.side.is_some() && fp.side != ft.side;
-                out.discrepancies.push(Discrepancy {
-                    kind: DiscrepancyKind::PartExceedsTotal,
-                    subtype: None,
-                    severity: severity(ratio, opposing, settings),
-                    event,
-                    claim_kind: *kind,
-                    group: fp.group.to_string(),
-                    claims: [part, total],
-                    ratio,
-                    explanation: format!(
-                        "{} — a part larger than another claimant's total.",
-                        explain(ds, analysis, part, total, None).trim_end_matches('.')
-                    ),
-                });
             }
         }
     }
 }
 
-/// One sentence a journalist could paste.
-pub fn explain(ds: &Dataset, analysis: &Analysis, a: u32, b: u32, ratio: Option<f64>) -> String {
-    let say = |c: u32| -> String {
-        let claim = &ds.claims[c as usize];
-        let facts = &analysis.facts[c as usize];
-        let who = voice_label(facts);
-        let what = match (claim.kind.is_numeric(), claim.quantity) {
-            (true, Some(q)) => {
-                let verb = if claim.stance == Stance::Denies {
-                    "denies that"
-                } else {
-                    "says"
-                };
-                format!(
-                    "{verb} {} {} were {}",
-                    figure(claim, q, ds),
-                    facts.group,
-                    participle(claim.kind)
-                )
-            }
-            _ => {
-                let verb = if claim.stance == Stance::Denies {
-                    "denies"
-                } else {
-                    "says"
-                };
-                let detail = ds.opt_str(claim.detail);
-                let detail = if detail.is_empty() {
-                    claim.kind.as_str()
-                } else {
-                    detail
-                };
-                format!("{verb} {detail} ({})", claim.kind.as_str())
-            }
-        };
-        format!("{} ({who}) {what}", facts.claimant)
+fn part_against_whole(
+    ds: &Dataset,
+    analysis: &Analysis,
+    settings: &Settings,
+    event: usize,
+    [part, total]: [u32; 2],
+    out: &mut Comparisons,
+) {
+    let (fp, ft) = (
+        &analysis.facts[part as usize],
+        &analysis.facts[total as usize],
+    );
+    let (cp, ct) = (&ds.claims[part as usize], &ds.claims[total as usize]);
+    if fp.claimant == ft.claimant {
+        return;
+    }
+    let opposing = fp.side.is_some() && ft.side.is_some() && fp.side != ft.side;
+    let (kind, gap, subtype, explanation) = match (cp.quantity, ct.quantity, cp.stance, ct.stance) {
+        // The whole denied outright, a part said to have happened.
+        (q, None, Stance::Asserts, Stance::Denies)
+            if q.is_none_or(|q| q.high != Some(0))
+                && denial_covers(ds, analysis, event, [part, total]) =>
+        {
+            (
+                DiscrepancyKind::Numeric,
+                None,
+                Some("denial"),
+                explain(ds, analysis, part, total, None),
+            )
+        }
+        (Some(qp), Some(qt), Stance::Asserts, Stance::Asserts) => {
+            let Some(total_high) = qt.high.filter(|&h| qp.low > h) else {
+                return;
+            };
+            let ratio = f64::from(qp.low) / f64::from(total_high.max(1));
+            let gap = Gap {
+                ratio,
+                people: qp.low - total_high,
+                close: false,
+            };
+            let why = format!(
+                "{} — a part larger than another claimant's total.",
+                explain(ds, analysis, part, total, None).trim_end_matches('.')
+            );
+            (DiscrepancyKind::PartExceedsTotal, Some(gap), None, why)
+        }
+        _ => return,
     };
-    let claim = &ds.claims[a as usize];
-    let place = ds.opt_str(claim.location);
-    let date = claim.event_start.format("%-d %b %Y");
-    let apart = match ratio {
-        Some(r) if r.is_finite() => format!(": {r:.1}× apart"),
-        Some(_) => ": one says none".to_owned(),
-        None => String::new(),
+    out.contradictions.extend([(part, total), (total, part)]);
+    out.comparable[part as usize] = true;
+    out.comparable[total as usize] = true;
+    out.discrepancies.push(Discrepancy {
+        kind,
+        subtype,
+        severity: severity(gap, opposing, settings),
+        event,
+        claim_kind: cp.kind,
+        group: fp.group.to_string(),
+        claims: [part, total],
+        ratio: gap.map(|g| g.ratio),
+        people: gap.map(|g| g.people),
+        explanation,
+    });
+}
+
+/// Whether a figure-less denial reaches the other claim of the pair. A denial that cites a
+/// figure ("disputes the toll of 40") denies the claims giving that figure; one that names
+/// claimants ("figures released by the ministry") denies theirs; one that names neither
+/// denies every assertion of its kind and group. Any other contradiction is kept.
+fn denial_covers(ds: &Dataset, analysis: &Analysis, event: usize, pair: [u32; 2]) -> bool {
+    let claim = |c: u32| &ds.claims[c as usize];
+    let Some(&denial) = pair
+        .iter()
+        .find(|&&c| claim(c).stance == Stance::Denies && claim(c).quantity.is_none())
+    else {
+        return true;
     };
-    format!("{} in {place} on {date}; {}{apart}.", say(a), say(b))
+    let Some(&target) = pair.iter().find(|&&c| c != denial) else {
+        return true;
+    };
+    let detail = ds.opt_str(claim(denial).detail);
+    let figures = figures_in(detail);
+    if !figures.is_empty() {
+        // The figure as stated: one of its bounds.
+        return claim(target)
+            .quantity
+            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
+    }
+    let words = subject_words(detail);
+    let names = |c: u32| -> Vec<String> {
+        let f = &analysis.facts[c as usize];
+        let mut text = f.claimant.to_string();
+        if let Some(side) = &f.side {
+            text.push(' ');
+            text.push_str(side);
+        }
+        subject_words(&text)
+    };
+    let named = |c: u32| names(c).iter().any(|w| words.contains(w));
+    let others = analysis
+        .events
+        .get(event)
+        .map(|e| e.claims.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&c| {
+            analysis.facts[c as usize].claimant != analysis.facts[denial as usize].claimant
+        });
+    let names_someone = others.clone().any(|&c| named(c));
+    !names_someone || named(target)
 }
 
-fn figure(claim: &Claim, q: Quantity, ds: &Dataset) -> String {
-    match claim.quantity_text {
-        Some(text) => ds.str(text).to_owned(),
-        None => match q.high {
-            Some(h) if h == q.low => h.to_string(),
-            Some(h) => format!("{}–{h}", q.low),
-            None => format!("at least {}", q.low),
-        },
-    }
+/// The whole numbers a text gives ("the toll of 40", "22 Taliban").
+fn figures_in(text: &str) -> Vec<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
 }
 
-fn participle(kind: ClaimKind) -> &'static str {
-    match kind {
-        ClaimKind::Killed => "killed",
-        ClaimKind::Injured => "injured",
-        ClaimKind::Captured => "captured",
-        ClaimKind::Missing => "missing",
-        ClaimKind::Displaced => "displaced",
-        _ => "involved",
-    }
+/// The words of a text that can name something: four letters or more, without a plural s.
+fn subject_words(text: &str) -> Vec<String> {
+    crate::core::analysis::places::fold_words(text)
+        .into_iter()
+        .map(|w| w.trim_end_matches('s').to_owned())
+        .filter(|w| w.chars().count() >= 3 && !COMMON.contains(&w.as_str()))
+        .collect()
 }
 
-fn voice_label(facts: &ClaimFacts) -> String {
-    let kind = facts.source_type.as_str().replace('_', " ");
-    match &facts.side {
-        Some(side) => format!("{kind}, {side} side"),
-        None => kind,
-    }
-}
+/// Short words that name nothing.
+const COMMON: [&str; 12] = [
+    "the", "and", "for", "not", "was", "had", "has", "are", "but", "all", "its", "who",
+];
 
 /// Whether a claimant of this type and side is speaking of its own or its adversary's losses.
 pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
@@ -441,49 +444,12 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::quantity::{Qualifier, parse_quantity};
-
-    fn q(text: &str) -> Quantity {
-        parse_quantity(text).unwrap()
-    }
-
-    fn gap(a: &str, b: &str) -> Option<f64> {
-        numeric_gap(q(a), q(b), &Settings::default())
-    }
 
     #[test]
-    fn tolerance_is_ten_percent_or_one() {
-        assert_eq!(gap("40", "42"), None);
-        assert!(gap("4", "6").is_some());
-        assert_eq!(gap("5", "6"), None);
-        assert_eq!(gap("10-15", "12"), None);
-    }
-
-    #[test]
-    fn open_floors_and_floors_against_figures() {
-        assert_eq!(gap("at least 13", "at least 200"), None);
-        // A floor contradicts a bounded figure below it, not one above it.
-        assert!(gap("at least 30", "4").is_some());
-        assert_eq!(gap("at least 30", "45"), None);
-        let ratio = gap("at least 30", "4").unwrap();
-        assert!((ratio - 7.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn zero_counts_compare() {
-        assert_eq!(gap("0", "1"), None, "within the minimum tolerance of one");
-        assert_eq!(gap("0", "3"), Some(f64::INFINITY));
-        assert_eq!(gap("none", "0"), None);
-    }
-
-    #[test]
-    fn severity_steps_up_for_opposing_sides() {
-        let s = Settings::default();
-        assert_eq!(severity(Some(1.2), false, &s), Severity::Low);
-        assert_eq!(severity(Some(2.0), false, &s), Severity::Medium);
-        assert_eq!(severity(Some(7.5), false, &s), Severity::High);
-        assert_eq!(severity(Some(1.2), true, &s), Severity::Medium);
-        assert_eq!(severity(Some(7.5), true, &s), Severity::High);
-        assert_eq!(Qualifier::Exact, q("3").qualifier);
+    fn a_denial_citing_a_figure_or_a_name_reaches_only_those() {
+        assert_eq!(figures_in("disputes the toll of 40 given"), vec![40]);
+        assert!(figures_in("rejects the reports").is_empty());
+        let words = subject_words("figures released by Hamas-run authorities");
+        assert!(words.contains(&"hama".to_owned()), "{words:?}");
     }
 }

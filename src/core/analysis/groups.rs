@@ -1,5 +1,8 @@
 //! Who a figure is about, normalised: "IS fighters", "jihadists", "Daesh" are one party;
 //! "government troops and allied militia" are government forces; "people" and blank are all.
+//! Groups form a hierarchy (children ⊂ civilians ⊂ all; policemen ⊂ security forces ⊂
+//! government forces): a figure is compared with figures for the same group, and a part with
+//! its wholes only to see whether it exceeds them. No group is folded into its parent.
 
 use std::collections::HashMap;
 
@@ -7,6 +10,85 @@ use crate::core::analysis::places::fold_words;
 
 pub const ALL: &str = "all";
 pub const CIVILIANS: &str = "civilians";
+pub const CHILDREN: &str = "children";
+pub const WOMEN: &str = "women";
+pub const WOMEN_AND_CHILDREN: &str = "women and children";
+pub const MEDICAL_STAFF: &str = "medical staff";
+pub const JOURNALISTS: &str = "journalists";
+pub const POLICEMEN: &str = "policemen";
+pub const SECURITY_FORCES: &str = "security forces";
+pub const GOVERNMENT_FORCES: &str = "government forces";
+
+/// Every group that is part of a larger one, with that larger group. A group not listed is
+/// part of `all` only; the user's alias file adds more (`group,Name,parent`).
+const PARENTS: [(&str, &str); 9] = [
+    (CHILDREN, CIVILIANS),
+    (WOMEN, CIVILIANS),
+    (WOMEN_AND_CHILDREN, CIVILIANS),
+    (MEDICAL_STAFF, CIVILIANS),
+    (JOURNALISTS, CIVILIANS),
+    (CIVILIANS, ALL),
+    (POLICEMEN, SECURITY_FORCES),
+    (SECURITY_FORCES, GOVERNMENT_FORCES),
+    (GOVERNMENT_FORCES, ALL),
+];
+
+/// The group a normalised group is part of (`all` for every group but `all` itself).
+pub fn parent(group: &str) -> Option<&'static str> {
+    if group == ALL {
+        return None;
+    }
+    Some(
+        PARENTS
+            .iter()
+            .find(|(part, _)| *part == group)
+            .map_or(ALL, |(_, whole)| whole),
+    )
+}
+
+/// Whether `part` is `whole` or lies inside it.
+pub fn is_part_of(part: &str, whole: &str) -> bool {
+    let mut at = Some(part);
+    for _ in 0..8 {
+        match at {
+            Some(g) if g == whole => return true,
+            Some(g) => at = parent(g),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Civilians, or the part of them a group as written names.
+fn civilian_group(has: &impl Fn(&str) -> bool) -> Option<&'static str> {
+    let children = has("children") || has("child") || has("minors") || has("kids");
+    let women = has("women") || has("woman");
+    Some(if women && children {
+        WOMEN_AND_CHILDREN
+    } else if children {
+        CHILDREN
+    } else if women {
+        WOMEN
+    } else if [
+        "doctors",
+        "nurses",
+        "medics",
+        "paramedics",
+        "medical",
+        "health",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        MEDICAL_STAFF
+    } else if has("journalists") || has("journalist") || has("reporters") {
+        JOURNALISTS
+    } else if has("civilians") || has("civilian") || has("noncombatants") || has("villagers") {
+        CIVILIANS
+    } else {
+        return None;
+    })
+}
 
 /// Words that name the kind of people, not the party: dropped to find the party.
 const NOUNS: [&str; 14] = [
@@ -44,8 +126,8 @@ pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String
     {
         return ALL.to_owned();
     }
-    if has("civilians") || has("civilian") || (has("women") && has("children")) || has("children") {
-        return CIVILIANS.to_owned();
+    if let Some(group) = civilian_group(&has) {
+        return group.to_owned();
     }
     if has("is")
         || has("isis")
@@ -57,13 +139,14 @@ pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String
     {
         return "IS".to_owned();
     }
-    if has("government")
-        || has("regime")
-        || has("army")
-        || has("saa")
-        || (has("security") && has("personnel"))
-    {
-        return "government forces".to_owned();
+    if has("police") || has("policemen") || has("policeman") {
+        return POLICEMEN.to_owned();
+    }
+    if has("security") && (has("forces") || has("personnel") || has("services")) {
+        return SECURITY_FORCES.to_owned();
+    }
+    if has("government") || has("regime") || has("army") || has("saa") {
+        return GOVERNMENT_FORCES.to_owned();
     }
     if has("ypg") || has("sdf") || has("kurdish") || has("kurds") {
         return "Kurdish-led forces".to_owned();
@@ -85,7 +168,11 @@ pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String
 pub fn party_named(text: &str) -> Option<&'static str> {
     let words = fold_words(text);
     let has = |w: &str| words.iter().any(|x| x == w);
-    if has("is")
+    // In running text "is" is a verb: only the capitals name the group.
+    let names_is = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "IS");
+    if names_is
         || has("isis")
         || has("isil")
         || has("daesh")
@@ -152,8 +239,21 @@ mod tests {
             assert_eq!(n(s), ALL, "{s}");
         }
         assert_eq!(n("civilians"), CIVILIANS);
-        assert_eq!(n("mostly women and children"), CIVILIANS);
+        assert_eq!(n("mostly women and children"), WOMEN_AND_CHILDREN);
+        assert_eq!(n("four children"), CHILDREN);
+        assert_eq!(n("policemen"), POLICEMEN);
         assert_eq!(n("NLF fighters"), "NLF");
+    }
+
+    #[test]
+    fn parts_are_kept_apart_from_their_wholes() {
+        assert!(is_part_of(CHILDREN, CIVILIANS));
+        assert!(is_part_of(CHILDREN, ALL));
+        assert!(is_part_of(POLICEMEN, GOVERNMENT_FORCES));
+        assert!(is_part_of("NLF", ALL));
+        assert!(!is_part_of(CIVILIANS, CHILDREN));
+        assert!(!is_part_of(CHILDREN, GOVERNMENT_FORCES));
+        assert_eq!(parent(ALL), None);
     }
 
     #[test]

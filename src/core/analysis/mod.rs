@@ -3,9 +3,13 @@
 //! is shown.
 
 pub mod compare;
+pub mod discrepancy;
 pub mod events;
+pub mod explain;
+pub mod figures;
 pub mod groups;
 pub mod places;
+pub mod propositions;
 pub mod score;
 pub mod settings;
 
@@ -42,6 +46,15 @@ pub struct ClaimFacts {
     /// The sides that corroborate and contradict it, behind the grade.
     pub sides: (u16, u16),
     pub interested: Option<&'static str>,
+}
+
+/// How one claim relates to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    Corroborates,
+    Contradicts,
+    /// Comparable, but neither (two open floors).
+    Neither,
 }
 
 /// Everything the analysis derives from a dataset.
@@ -126,9 +139,11 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
     analysis.corroborations = Relations::from_pairs(n, comparisons.corroborations);
     analysis.contradictions = Relations::from_pairs(n, comparisons.contradictions);
     analysis.discrepancies = comparisons.discrepancies;
+    // Most severe first; within a severity, the most people in dispute, then the ratio.
     analysis.discrepancies.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
+            .then(b.people.unwrap_or(0).cmp(&a.people.unwrap_or(0)))
             .then(b.ratio.unwrap_or(0.0).total_cmp(&a.ratio.unwrap_or(0.0)))
             .then(a.claims.cmp(&b.claims))
     });
@@ -184,36 +199,44 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
         .collect()
 }
 
-/// For each claimant, event, kind and group, only the latest figure is current. A re-quote
-/// keeps the claimant's own date, so it never makes an old figure newer.
+/// For each claimant, event, kind and group, only the latest statement is current: a strictly
+/// later `reported_at`, or at the same time a statement worded as a revision ("rose to",
+/// "updated"), supersedes. Two statements of one claimant at the same time are both current
+/// (if they disagree, that is shown as the claimant giving two figures). A re-quote keeps the
+/// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
+/// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    let when = |c: usize| {
-        let claim = &ds.claims[c];
-        (
-            claim.reported_at,
-            claim.stance == crate::core::model::Stance::Asserts,
-        )
+    let when = |c: u32| {
+        let claim = &ds.claims[c as usize];
+        (claim.reported_at, figures::is_revision(ds, claim))
     };
     let mut superseded: Vec<u32> = Vec::new();
     // Events are disjoint, so each needs only a small table of its own.
     for event in &analysis.events {
-        let mut latest: HashMap<(&str, crate::core::model::ClaimKind, &str), u32> = HashMap::new();
+        type Question<'a> = (&'a str, crate::core::model::ClaimKind, &'a str, &'a str);
+        let mut latest: HashMap<Question<'_>, Vec<u32>> = HashMap::new();
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
+            let claim = &ds.claims[c as usize];
+            let question = if claim.kind.is_numeric() {
+                ""
+            } else {
+                ds.opt_str(claim.detail)
+            };
             let key = (
                 facts.claimant.as_ref(),
-                ds.claims[c as usize].kind,
+                claim.kind,
                 facts.group.as_ref(),
+                question,
             );
-            match latest.get_mut(&key) {
-                Some(best) if when(c as usize) > when(*best as usize) => {
-                    superseded.push(*best);
-                    *best = c;
+            let current = latest.entry(key).or_default();
+            match current.first().map(|&best| when(c).cmp(&when(best))) {
+                Some(std::cmp::Ordering::Greater) => {
+                    superseded.append(current);
+                    current.push(c);
                 }
-                Some(_) => superseded.push(c),
-                None => {
-                    latest.insert(key, c);
-                }
+                Some(std::cmp::Ordering::Less) => superseded.push(c),
+                Some(std::cmp::Ordering::Equal) | None => current.push(c),
             }
         }
     }

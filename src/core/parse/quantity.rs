@@ -140,6 +140,21 @@ const NUMBER_WORDS: [&str; 21] = [
     "twenty",
 ];
 
+/// Tens as words, for "fifty" or "forty-two".
+const TENS_WORDS: [(&str, u32); 8] = [
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("twenty", 20),
+];
+
+/// Words before an exact number that only stress it: "only six", "just three".
+const EXACT_PREFIXES: [&str; 4] = ["only ", "just ", "exactly ", "a total of "];
+
 const NONE_WORDS: [&str; 4] = ["none", "no", "nil", "no one"];
 
 /// Phrases before a number, and what they make of it.
@@ -191,6 +206,11 @@ pub fn parse_quantity(raw: &str) -> Result<Quantity, QuantityError> {
     let unknown = || QuantityError::Unknown(clip(raw.trim(), 60).into_owned());
 
     if let Some(n) = plain_number(&text, raw)? {
+        return Ok(Quantity::exact(n));
+    }
+    if let Some(rest) = EXACT_PREFIXES.iter().find_map(|p| text.strip_prefix(p))
+        && let Some(n) = plain_number(rest.trim(), raw)?
+    {
         return Ok(Quantity::exact(n));
     }
     if text.starts_with('-') && text[1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -321,6 +341,25 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// "Fifty", "forty-two", "a hundred", "one hundred".
+fn tens_word(text: &str) -> Option<u32> {
+    if matches!(text, "a hundred" | "one hundred" | "hundred") {
+        return Some(100);
+    }
+    let (tens, unit) = match text.split_once(['-', ' ']) {
+        Some((tens, unit)) => (tens, Some(unit)),
+        None => (text, None),
+    };
+    let (_, value) = TENS_WORDS.iter().find(|(w, _)| *w == tens)?;
+    match unit {
+        None => Some(*value),
+        Some(unit) => {
+            let u = NUMBER_WORDS[1..10].iter().position(|w| *w == unit)?;
+            Some(value + u32::try_from(u).ok()? + 1)
+        }
+    }
+}
+
 /// A bare number: digits (with `,` or space thousands groups), a number word, or "a dozen".
 /// `Ok(None)` when the text is not a bare number at all.
 fn plain_number(text: &str, raw: &str) -> Result<Option<u32>, QuantityError> {
@@ -329,6 +368,9 @@ fn plain_number(text: &str, raw: &str) -> Result<Option<u32>, QuantityError> {
     }
     if matches!(text, "a dozen" | "dozen" | "one dozen") {
         return Ok(Some(12));
+    }
+    if let Some(n) = tens_word(text) {
+        return Ok(Some(n));
     }
     let bytes = text.as_bytes();
     if bytes.is_empty() || !bytes[0].is_ascii_digit() {
@@ -458,6 +500,11 @@ mod tests {
         assert_eq!(q("one"), (1, Some(1), Qualifier::Exact));
         assert_eq!(q("Twenty"), (20, Some(20), Qualifier::Exact));
         assert_eq!(q("a dozen"), (12, Some(12), Qualifier::Exact));
+        assert_eq!(q("fifty"), (50, Some(50), Qualifier::Exact));
+        assert_eq!(q("forty-two"), (42, Some(42), Qualifier::Exact));
+        assert_eq!(q("just three"), (3, Some(3), Qualifier::Exact));
+        assert_eq!(q("only six"), (6, Some(6), Qualifier::Exact));
+        assert_eq!(q("at least fifty"), (50, None, Qualifier::AtLeast));
         assert_eq!(q("at least fifteen"), (15, None, Qualifier::AtLeast));
         assert_eq!(q("none"), (0, Some(0), Qualifier::Exact));
         assert_eq!(q("no"), (0, Some(0), Qualifier::Exact));

@@ -97,7 +97,8 @@ fn check_header(map: &ColumnMap, report: &mut FileReport) -> Result<(), String> 
     }
     if !map.has_count() {
         report.warnings.push(
-            "no count, low or high column: numeric claims (killed, injured …) will be rejected"
+            "no count, low or high column: numeric claims (killed, injured …) are read without \
+             a figure"
                 .to_owned(),
         );
     }

@@ -212,21 +212,8 @@ impl RowParser {
                 )
             })?;
         }
-        if kind.is_numeric() && quantity.is_none() {
-            let column = if self.map.has_count() {
-                Field::Count
-            } else {
-                Field::Claim
-            };
-            return Err(self.error(
-                line,
-                column,
-                format!(
-                    "a '{}' claim needs a count (or low/high); none is given",
-                    kind.as_str()
-                ),
-            ));
-        }
+        // A numeric claim with no figure says that something happened (or, denied, that it
+        // did not): it is kept as a figure-less claim, never given a number.
         Ok(quantity)
     }
     /// `(event_start, event_end, published, reported_at)`.

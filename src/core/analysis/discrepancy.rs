@@ -1,0 +1,75 @@
+//! A discrepancy: two current claims about the same thing that cannot both be right, with its
+//! kind and severity.
+
+use serde::Serialize;
+
+use crate::core::model::ClaimKind;
+
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+impl DiscrepancyKind {
+    pub const ALL: [Self; 3] = [Self::Numeric, Self::PartExceedsTotal, Self::Contradiction];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Numeric => "numeric",
+            Self::PartExceedsTotal => "part exceeds total",
+            Self::Contradiction => "contradiction",
+        }
+    }
+}
+
+impl Severity {
+    pub const ALL: [Self; 3] = [Self::Low, Self::Medium, Self::High];
+
+    pub(crate) fn step_up(self) -> Self {
+        match self {
+            Self::Low => Self::Medium,
+            Self::Medium | Self::High => Self::High,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscrepancyKind {
+    Numeric,
+    PartExceedsTotal,
+    Contradiction,
+}
+
+/// Two current claims about the same thing that cannot both be right.
+#[derive(Clone, Debug, Serialize)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    /// `denial` or `competing` for contradictions, `denial` for a denied figure.
+    pub subtype: Option<&'static str>,
+    pub severity: Severity,
+    /// Index into the analysis' events.
+    pub event: usize,
+    pub claim_kind: ClaimKind,
+    pub group: String,
+    /// The two claims, the earlier-listed claimant first.
+    pub claims: [u32; 2],
+    /// Ratio of the nearest bounds, for numeric discrepancies.
+    pub ratio: Option<f64>,
+    /// The number of people in dispute: the gap between the nearest bounds.
+    pub people: Option<u32>,
+    pub explanation: String,
+}

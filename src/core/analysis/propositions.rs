@@ -1,0 +1,402 @@
+//! Statements without figures: who controls a place, where an attack came from, who did it,
+//! and other statements. Each is read as an actor and an outcome, so that two claims are
+//! compared on what they say, whatever nouns they use.
+
+use std::collections::HashMap;
+
+use crate::core::analysis::groups::{GOVERNMENT_FORCES, party_named};
+use crate::core::analysis::places::{Gazetteer, PlaceKey, fold_words};
+use crate::core::analysis::{ClaimFacts, Relation};
+use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
+
+/// What a control statement says happened to its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The actor took or holds the place (took, seized, captured, liberated, holds, controls,
+    /// repelled an assault on it).
+    Holds,
+    /// The place is fought over: the actor holds part of it, is besieged, the assault goes on.
+    Contested,
+    /// The actor lost the place or withdrew from it.
+    Lost,
+}
+
+/// Words that say an outcome, checked in this order: the first table that matches wins, so
+/// "holds only part of the town" is contested, not held.
+const OUTCOMES: [(Outcome, &[&str]); 3] = [
+    (
+        Outcome::Contested,
+        &[
+            "only part",
+            "parts of",
+            "partial",
+            "fighting continu",
+            "clashes continu",
+            "under way",
+            "ongoing",
+            "besieg",
+            "under siege",
+            "cut off",
+            "encircl",
+            "contested",
+            "not fully",
+        ],
+    ),
+    (
+        Outcome::Lost,
+        &[
+            "withdrew",
+            "withdrawn",
+            "retreat",
+            "pulled back",
+            "pulled out",
+            "lost",
+            "driven out",
+            "expelled",
+            "pushed back",
+            "fled",
+        ],
+    ),
+    (
+        Outcome::Holds,
+        &[
+            "seized",
+            "captured",
+            "took",
+            "taken",
+            "retook",
+            "recaptured",
+            "regained",
+            "liberated",
+            "entered",
+            "overran",
+            "stormed",
+            "advanced",
+            "control",
+            "hold",
+            "in their hands",
+            "repelled",
+            "repulsed",
+            "foiled",
+        ],
+    ),
+];
+
+/// The outcome a control statement's words say, if any.
+pub fn outcome(detail: &str) -> Option<Outcome> {
+    let text = detail.to_lowercase();
+    let found = OUTCOMES
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .map(|(o, _)| *o)?;
+    // "Forced the others to retreat": the actor holds; the retreat is the other side's.
+    let forced = ["forced", "drove", "pushed"]
+        .iter()
+        .any(|w| text.contains(w));
+    Some(if found == Outcome::Lost && forced {
+        Outcome::Holds
+    } else {
+        found
+    })
+}
+
+/// The actor a statement names: the side (of those speaking in the event) or well-known party
+/// its words name first; "the army", "the military", "government troops" name the
+/// government's forces.
+pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
+    let stem = |w: &str| w.trim_end_matches('s').to_owned();
+    let words: Vec<String> = fold_words(detail).iter().map(|w| stem(w)).collect();
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |at: Option<usize>, name: String| {
+        if let Some(at) = at
+            && best.as_ref().is_none_or(|(b, _)| at < *b)
+        {
+            best = Some((at, name));
+        }
+    };
+    for side in sides {
+        let side_words: Vec<String> = fold_words(side)
+            .iter()
+            .map(|w| stem(w))
+            .filter(|w| w.len() > 2 && !GENERIC.contains(&w.as_str()))
+            .collect();
+        let at = words.iter().position(|w| side_words.contains(w));
+        consider(at, (*side).to_owned());
+    }
+    let government = words
+        .iter()
+        .position(|w| GOVERNMENT_WORDS.contains(&w.as_str()));
+    consider(government, GOVERNMENT_FORCES.to_owned());
+    // "IS" in capitals names the group (in running text "is" is a verb).
+    if detail
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "IS")
+    {
+        let at = words.iter().position(|w| w == "i" || w == "is");
+        consider(at, "IS".to_owned());
+    }
+    best.map(|(_, name)| name)
+        .or_else(|| party_named(detail).map(str::to_owned))
+}
+
+/// The actor of a statement: the one it names, else the claimant's own side ("we repelled
+/// the assault").
+pub fn actor(detail: &str, sides: &[&str], own_side: Option<&str>) -> Option<String> {
+    named_actor(detail, sides).or_else(|| own_side.map(str::to_owned))
+}
+
+/// Words (stemmed) that name a state's forces whoever the state is.
+const GOVERNMENT_WORDS: [&str; 7] = [
+    "army",
+    "military",
+    "government",
+    "regime",
+    "troop",
+    "soldier",
+    "armed",
+];
+
+/// Words too common in names of sides to identify one.
+const GENERIC: [&str; 12] = [
+    "government",
+    "force",
+    "forces",
+    "state",
+    "national",
+    "led",
+    "the",
+    "and",
+    "army",
+    "military",
+    "front",
+    "group",
+];
+
+/// What a statement says, read once per claim: its outcome and actor (control), the actor it
+/// names (responsibility), the place it names (origin), the words it is about (other).
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    pub stance: Stance,
+    outcome: Option<Outcome>,
+    actor: Option<String>,
+    named: Option<String>,
+    origin: Option<PlaceKey>,
+    subject: Vec<String>,
+}
+
+/// Reads a statement of kind `kind` with the sides speaking in its event.
+pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &[&str]) -> Reading {
+    let detail = ds.opt_str(claim.detail);
+    let mut reading = Reading {
+        stance: claim.stance,
+        ..Reading::default()
+    };
+    match claim.kind {
+        ClaimKind::Control => {
+            reading.outcome = outcome(detail);
+            reading.actor = actor(detail, sides, facts.side.as_deref());
+        }
+        ClaimKind::Responsibility => reading.named = named_actor(detail, sides),
+        ClaimKind::Origin => {
+            let gazetteer = Gazetteer::builtin();
+            let r = gazetteer.resolve(detail, &HashMap::new());
+            reading.origin = matches!(r.key, PlaceKey::Known(_)).then_some(r.key);
+        }
+        _ => reading.subject = subject_words(detail),
+    }
+    reading
+}
+
+/// Statement against statement: a denial of what the other asserts; two assertions of who
+/// holds a place that cannot both be true; two assertions of where an attack came from, or
+/// who did it, that differ; two "other" statements about the same thing, one denied.
+pub fn compare_propositions(
+    kind: ClaimKind,
+    [a, b]: [&Reading; 2],
+) -> (Relation, Option<&'static str>) {
+    if kind == ClaimKind::Other {
+        let about_the_same = a.subject.iter().any(|w| b.subject.contains(w));
+        return if a.stance != b.stance && about_the_same {
+            (Relation::Contradicts, Some("denial"))
+        } else {
+            (Relation::Neither, None)
+        };
+    }
+    if a.stance != b.stance {
+        return (Relation::Contradicts, Some("denial"));
+    }
+    if a.stance == Stance::Denies {
+        return (Relation::Corroborates, None);
+    }
+    match kind {
+        ClaimKind::Control => compare_control(a, b),
+        ClaimKind::Origin => compare_origins(a.origin.as_ref(), b.origin.as_ref()),
+        ClaimKind::Responsibility => match (&a.named, &b.named) {
+            (Some(x), Some(y)) if x == y => (Relation::Corroborates, None),
+            (Some(_), Some(_)) => (Relation::Contradicts, Some("competing")),
+            _ => (Relation::Neither, None),
+        },
+        _ => (Relation::Neither, None),
+    }
+}
+
+/// Who holds a place: one actor holding it against another holding it, against fighting that
+/// goes on, or against the same actor losing it, cannot both be true.
+fn compare_control(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
+    let (Some(oa), Some(ob), Some(xa), Some(xb)) = (a.outcome, b.outcome, &a.actor, &b.actor)
+    else {
+        return (Relation::Neither, None);
+    };
+    let same_actor = xa == xb;
+    let contradicts = match (oa, ob) {
+        (Outcome::Holds, Outcome::Holds) => !same_actor,
+        (Outcome::Holds, Outcome::Contested) | (Outcome::Contested, Outcome::Holds) => true,
+        (Outcome::Holds, Outcome::Lost) | (Outcome::Lost, Outcome::Holds) => same_actor,
+        _ => false,
+    };
+    if contradicts {
+        (Relation::Contradicts, Some("competing"))
+    } else if same_actor && oa == ob {
+        (Relation::Corroborates, None)
+    } else {
+        (Relation::Neither, None)
+    }
+}
+
+/// Two origins contradict when they name different known places, neither inside the other.
+fn compare_origins(
+    pa: Option<&PlaceKey>,
+    pb: Option<&PlaceKey>,
+) -> (Relation, Option<&'static str>) {
+    let (Some(pa), Some(pb)) = (pa, pb) else {
+        return (Relation::Neither, None);
+    };
+    let gazetteer = Gazetteer::builtin();
+    if gazetteer.contains(pa, pb) || gazetteer.contains(pb, pa) {
+        (Relation::Corroborates, None)
+    } else {
+        (Relation::Contradicts, Some("competing"))
+    }
+}
+
+/// Words that say nothing of what a statement is about.
+const STOP: [&str; 24] = [
+    "that", "this", "with", "from", "were", "was", "have", "had", "been", "their", "they", "there",
+    "denies", "denied", "deny", "says", "said", "claims", "claimed", "reports", "report", "about",
+    "into", "near",
+];
+
+/// The words a statement is about (four letters or more, without a plural s).
+fn subject_words(text: &str) -> Vec<String> {
+    fold_words(text)
+        .into_iter()
+        .map(|w| w.trim_end_matches('s').to_owned())
+        .filter(|w| w.chars().count() >= 4 && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether two statements share a word of what they are about.
+#[cfg(test)]
+fn share_subject(a: &str, b: &str) -> bool {
+    let (wa, wb) = (subject_words(a), subject_words(b));
+    wa.iter().any(|w| wb.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_outcomes_are_read_from_their_verbs() {
+        assert_eq!(outcome("Wagner seized Soledar"), Some(Outcome::Holds));
+        assert_eq!(
+            outcome("government forces hold only part of the town"),
+            Some(Outcome::Contested)
+        );
+        assert_eq!(
+            outcome("the army repelled the assault"),
+            Some(Outcome::Holds)
+        );
+        assert_eq!(
+            outcome("the fighters withdrew from the town"),
+            Some(Outcome::Lost)
+        );
+        assert_eq!(
+            outcome("the operation forced the rebels to retreat"),
+            Some(Outcome::Holds)
+        );
+        assert_eq!(outcome("a statement on the situation"), None);
+    }
+
+    #[test]
+    fn the_actor_is_the_side_named_first() {
+        let sides = ["Houthis", "Saudi-led coalition"];
+        assert_eq!(
+            actor("Saudi-led coalition air raids", &sides, Some("Houthis")).as_deref(),
+            Some("Saudi-led coalition")
+        );
+        assert_eq!(
+            actor("Houthi rebels", &sides, Some("Saudi-led coalition")).as_deref(),
+            Some("Houthis")
+        );
+        assert_eq!(
+            actor("the situation is calm", &sides, Some("Houthis")).as_deref(),
+            Some("Houthis")
+        );
+    }
+
+    #[test]
+    fn two_sides_each_holding_the_town_contradict() {
+        let reading = |text: &str, actor: &str| Reading {
+            outcome: outcome(text),
+            actor: Some(actor.to_owned()),
+            ..Reading::default()
+        };
+        let rel = |a: &str, xa: &str, b: &str, xb: &str| {
+            compare_control(&reading(a, xa), &reading(b, xb)).0
+        };
+        assert_eq!(
+            rel(
+                "fighters advanced into the town",
+                "rebels",
+                "the army repelled the assault",
+                "army"
+            ),
+            Relation::Contradicts
+        );
+        assert_eq!(
+            rel(
+                "retook the town",
+                "army",
+                "holds only part of the town",
+                "army"
+            ),
+            Relation::Contradicts
+        );
+        assert_eq!(
+            rel("seized the town", "army", "captured the town", "army"),
+            Relation::Corroborates
+        );
+        assert_eq!(
+            rel(
+                "fighting continues",
+                "army",
+                "heavy clashes continue",
+                "rebels"
+            ),
+            Relation::Neither
+        );
+    }
+
+    #[test]
+    fn other_statements_meet_on_a_shared_word() {
+        assert!(share_subject(
+            "no tents near the target",
+            "the strike hit tents"
+        ));
+        assert!(!share_subject(
+            "the bridge was destroyed",
+            "the market was hit"
+        ));
+    }
+}
