@@ -198,3 +198,17 @@ fn analyze_reads_alias_files_and_reports_bad_ones() {
         "{stderr}"
     );
 }
+
+#[test]
+fn thresholds_that_make_no_sense_are_refused() {
+    let seed = seed_path();
+    let seed = seed.to_str().unwrap();
+    for ratio in ["NaN", "-0.1", "1.5"] {
+        let option = format!("--ratio={ratio}");
+        let (code, _, stderr) = triangulate(&["analyze", seed, &option]);
+        assert_eq!(code, 2, "--ratio {ratio}: {stderr}");
+        assert!(stderr.contains("--ratio"), "{stderr}");
+    }
+    let (code, _, _) = triangulate(&["analyze", seed, "--ratio", "0.2"]);
+    assert_eq!(code, 0);
+}

@@ -167,6 +167,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         tolerance_ratio: data.ratio,
         ..Settings::default()
     };
+    settings.check().map_err(Failure::usage)?;
     let inputs: Vec<Input> = files.iter().map(Input::file).collect();
     let imported = import(&inputs, &options, &Progress::default())
         .map_err(|_| Failure::failed("the import was cancelled"))?;

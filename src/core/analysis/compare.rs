@@ -152,10 +152,12 @@ fn relate(
     let opposing = fa.side.is_some() && fb.side.is_some() && fa.side != fb.side;
     let (relation, gap, subtype) = if kind.is_numeric() {
         let (mut relation, gap) = compare_figures(ca, cb, settings);
-        let one_voice = same_side && relation == Relation::Contradicts;
-        if one_voice
-            || (relation == Relation::Contradicts && !denial_covers(ds, analysis, event, [a, b]))
-        {
+        if same_side && relation == Relation::Contradicts {
+            // One voice giving two figures: listed, never a contradiction of itself.
+            two_figures(ds, analysis, settings, event, (kind, group), [a, b], out);
+            return;
+        }
+        if relation == Relation::Contradicts && !denial_covers(ds, analysis, event, [a, b]) {
             relation = Relation::Neither;
         }
         let subtype = (ca.stance != cb.stance).then_some("denial");
@@ -207,8 +209,8 @@ fn relate(
     }
 }
 
-/// One claimant giving two figures for the same thing at the same time (both current): a
-/// discrepancy of low severity, which contradicts no one else.
+/// One claimant (or claimants of one side) giving two figures for the same thing at the same
+/// time (both current): a discrepancy of low severity, which contradicts no one else.
 fn two_figures(
     ds: &Dataset,
     analysis: &Analysis,

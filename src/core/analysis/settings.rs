@@ -39,6 +39,29 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// Says what is wrong with a threshold that makes no sense (a ratio that is not a number,
+    /// negative, or 1 and more; a window of more than a year).
+    pub fn check(&self) -> Result<(), String> {
+        if !(0.0..1.0).contains(&self.tolerance_ratio) {
+            return Err(format!(
+                "--ratio {}: give a share from 0 to under 1, such as 0.1 for 10%",
+                self.tolerance_ratio
+            ));
+        }
+        if self.window_days > 366 {
+            return Err(format!(
+                "--window-days {}: at most 366 (a year)",
+                self.window_days
+            ));
+        }
+        if !(self.medium_ratio.is_finite() && self.high_ratio >= self.medium_ratio) {
+            return Err("the high ratio must be at least the medium ratio".to_owned());
+        }
+        Ok(())
+    }
+}
+
 /// What kind of name an alias renames.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum AliasKind {
