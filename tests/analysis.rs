@@ -472,3 +472,37 @@ fn corrected_types_and_sides_change_the_analysis() {
         "a monitor with no side is not an interested party"
     );
 }
+
+#[test]
+fn places_are_matched_by_the_names_in_them_and_never_guessed() {
+    use triangulate::core::analysis::places::{Gazetteer, PlaceKey};
+    let g = Gazetteer::builtin();
+    let none = std::collections::HashMap::new();
+    let dara = g.resolve("Dara district, Panjshir province", &none);
+    assert!(
+        matches!(dara.key, PlaceKey::Unknown(_)),
+        "a place the gazetteer does not know is not Daraa: {dara:?}"
+    );
+    assert!(matches!(
+        g.resolve("a village south of Kobane", &none).key,
+        PlaceKey::Known(_)
+    ));
+    let (_, a) = analyze_rows(
+        "Monitor A,,,killed,civilians,57,a temporary shelter in El Fasher,2025-10-11,,,,,\n\
+         Army B,,,killed,civilians,,a displacement shelter in El Fasher,2025-10-11,,,denies,,\n\
+         Agency C,,,killed,all,5,Mustafa Hafiz school in Gaza City,2024-08-20,,,,,\n\
+         Agency D,,,killed,all,12,Al-Tabieen school in Gaza City,2024-08-20,,,,,\n\
+         Agency E,,,killed,all,30,Gaza City,2024-08-20,,,,,\n\
+         Agency F,,,killed,all,40,Musa Qala district in Helmand province,2019-09-22,,,,,\n\
+         Agency G,,,killed,all,2,Helmand,2019-09-22,,,,,\n",
+    );
+    let event = |i: usize| a.facts[i].event.unwrap();
+    assert_eq!(event(0), event(1), "the same names are the same place");
+    assert_ne!(event(2), event(3), "two schools in one city are two places");
+    assert_ne!(event(2), event(4), "nor do they join the city through it");
+    assert_eq!(
+        event(5),
+        event(6),
+        "the one description inside Helmand joins it"
+    );
+}

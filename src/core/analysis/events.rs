@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
-use crate::core::analysis::places::{Gazetteer, PlaceKey};
+use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
 use crate::core::analysis::settings::{Aliases, Settings};
 use crate::core::model::Dataset;
 use crate::core::parse::dates::days_between;
@@ -71,7 +71,15 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         }
         approximate.push(place.is_some_and(|(_, approx)| approx));
     }
-    let mut by_place: Vec<((bool, PlaceKey), Vec<u32>)> = by_place
+    let same_as = named_places(&place_keys, &first_name);
+    let mut merged: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
+    for ((period, at), claims) in by_place {
+        merged
+            .entry((period, same_as[at]))
+            .or_default()
+            .extend(claims);
+    }
+    let mut by_place: Vec<((bool, PlaceKey), Vec<u32>)> = merged
         .into_iter()
         .map(|((period, at), claims)| ((period, place_keys[at].clone()), claims))
         .collect();
@@ -120,6 +128,63 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         event_of,
         approximate,
     }
+}
+
+/// For each place the data names, the place it is counted under. Places the gazetteer does
+/// not know are compared by the names in them (their capitalised words): two descriptions
+/// naming the same places are one place ("a temporary shelter in El Fasher", "a
+/// displacement shelter in El Fasher"); a description naming a place of the data and more
+/// ("Musa Qala district, Helmand province" and "Helmand") is counted under that place, but
+/// only when it is that place's one such description: two distinct places inside one city
+/// never share an event through it.
+fn named_places(keys: &[PlaceKey], written: &[&str]) -> Vec<usize> {
+    let names: Vec<Vec<String>> = keys
+        .iter()
+        .zip(written)
+        .map(|(key, w)| match key {
+            PlaceKey::Unknown(_) => {
+                let mut n = proper_names(w);
+                n.sort_unstable();
+                n.dedup();
+                n
+            }
+            PlaceKey::Known(_) => Vec::new(),
+        })
+        .collect();
+    let mut same_as: Vec<usize> = (0..keys.len()).collect();
+    // The same names: one place (the first one written).
+    for i in 0..keys.len() {
+        if names[i].is_empty() {
+            continue;
+        }
+        if let Some(first) = (0..i).find(|&j| names[j] == names[i]) {
+            same_as[i] = same_as[first];
+        }
+    }
+    // More names than another place's: inside it, when it is its only such description.
+    let wider = |i: usize| -> Option<usize> {
+        (0..keys.len())
+            .filter(|&j| {
+                same_as[j] == j
+                    && !names[j].is_empty()
+                    && names[j].len() < names[i].len()
+                    && names[j].iter().all(|n| names[i].contains(n))
+            })
+            .max_by_key(|&j| names[j].len())
+    };
+    let inside: Vec<Option<usize>> = (0..keys.len())
+        .map(|i| if same_as[i] == i { wider(i) } else { None })
+        .collect();
+    for (i, outer) in inside.iter().enumerate() {
+        if let Some(outer) = *outer {
+            let siblings = inside.iter().filter(|o| **o == Some(outer)).count();
+            if siblings == 1 {
+                same_as[i] = outer;
+            }
+        }
+    }
+    // Follow a merged place to where it was merged.
+    (0..keys.len()).map(|i| same_as[same_as[i]]).collect()
 }
 
 /// Splits claims sorted by date into events anchored at each event's first date; period

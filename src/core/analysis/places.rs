@@ -108,10 +108,21 @@ impl Gazetteer {
                 approximate: false,
             };
         }
-        // A description that names a known place: the longest run of words that is one.
+        // A description that names a known place: the longest run of words that is one,
+        // unless the description names another place the gazetteer does not know ("Dara
+        // district, Panjshir province" is not Daraa): a name is never guessed.
+        let names = proper_names(written);
         for len in (1..=self.max_words.min(words.len())).rev() {
             for window in words.windows(len) {
                 if let Some(&i) = self.by_key.get(&window.concat()) {
+                    let unexplained = names.iter().any(|n| {
+                        !window.contains(n)
+                            && !self.by_key.contains_key(n)
+                            && !GENERIC_PLACE.contains(&n.as_str())
+                    });
+                    if unexplained {
+                        continue;
+                    }
                     return Resolved {
                         key: PlaceKey::Known(i),
                         approximate: true,
@@ -155,6 +166,35 @@ impl Gazetteer {
 
 /// A name reduced to comparable words: lower case, Latin diacritics and Arabic vowel marks
 /// removed, alef forms folded, the articles `al-`, `ar-`, `as-`, `el-` … and `ال` dropped.
+/// Words of a place description that are usually capitalised but name no place.
+const GENERIC_PLACE: [&str; 10] = [
+    "idp",
+    "un",
+    "unrwa",
+    "province",
+    "state",
+    "district",
+    "governorate",
+    "city",
+    "camp",
+    "north",
+];
+
+/// The folded words of a description written with a capital letter: the names in it ("a
+/// village near Tal Abyad, Raqqa province" names Tal, Abyad and Raqqa).
+pub fn proper_names(written: &str) -> Vec<String> {
+    written
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(fold_words)
+        .filter(|w| w.chars().count() > 2 && !PARTIES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Capitalised names of armed groups that turn up in place descriptions ("IS attacked from
+/// Jarablus"): not places.
+const PARTIES: [&str; 6] = ["isis", "isil", "daesh", "ypg", "sdf", "fsa"];
+
 pub fn fold_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
