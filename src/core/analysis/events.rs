@@ -71,18 +71,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         }
         approximate.push(place.is_some_and(|(_, approx)| approx));
     }
-    let same_as = named_places(&place_keys, &first_name);
-    let mut merged: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
-    for ((period, at), claims) in by_place {
-        merged
-            .entry((period, same_as[at]))
-            .or_default()
-            .extend(claims);
-    }
-    let mut by_place: Vec<((bool, PlaceKey), Vec<u32>)> = merged
-        .into_iter()
-        .map(|((period, at), claims)| ((period, place_keys[at].clone()), claims))
-        .collect();
+    let mut by_place = merge_places(by_place, &place_keys, &first_name);
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let mut events = Vec::new();
     for (id, claims) in by_id {
@@ -128,6 +117,27 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         event_of,
         approximate,
     }
+}
+
+/// The claims of each place (and of period totals apart), with the places that are one
+/// merged.
+fn merge_places(
+    by_place: HashMap<(bool, usize), Vec<u32>>,
+    place_keys: &[PlaceKey],
+    first_name: &[&str],
+) -> Vec<((bool, PlaceKey), Vec<u32>)> {
+    let same_as = named_places(place_keys, first_name);
+    let mut merged: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
+    for ((period, at), claims) in by_place {
+        merged
+            .entry((period, same_as[at]))
+            .or_default()
+            .extend(claims);
+    }
+    merged
+        .into_iter()
+        .map(|((period, at), claims)| ((period, place_keys[at].clone()), claims))
+        .collect()
 }
 
 /// For each place the data names, the place it is counted under. Places the gazetteer does
