@@ -39,8 +39,13 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
             let facts = &analysis.facts[c as usize];
             let claim = &ds.claims[c as usize];
             if facts.current {
+                // Where an attack came from and who did it are one question.
+                let kind = match claim.kind {
+                    ClaimKind::Origin => ClaimKind::Responsibility,
+                    kind => kind,
+                };
                 questions
-                    .entry((claim.kind, facts.group.as_ref()))
+                    .entry((kind, facts.group.as_ref()))
                     .or_default()
                     .push(c);
             }

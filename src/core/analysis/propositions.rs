@@ -78,6 +78,9 @@ const OUTCOMES: [(Outcome, &[&str]); 3] = [
             "repelled",
             "repulsed",
             "foiled",
+            "thwarted",
+            "aborted",
+            "overpowered",
         ],
     ),
 ];
@@ -196,11 +199,14 @@ pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &[&str]) -> 
             reading.outcome = outcome(detail);
             reading.actor = actor(detail, sides, facts.side.as_deref());
         }
-        ClaimKind::Responsibility => reading.named = named_actor(detail, sides),
-        ClaimKind::Origin => {
+        ClaimKind::Responsibility | ClaimKind::Origin => {
             let gazetteer = Gazetteer::builtin();
             let r = gazetteer.resolve(detail, &HashMap::new());
             reading.origin = matches!(r.key, PlaceKey::Known(_)).then_some(r.key);
+            // Where an attack came from is a place when it names one, else who launched it.
+            if claim.kind == ClaimKind::Responsibility || reading.origin.is_none() {
+                reading.named = named_actor(detail, sides);
+            }
         }
         _ => reading.subject = subject_words(detail),
     }
@@ -230,8 +236,12 @@ pub fn compare_propositions(
     }
     match kind {
         ClaimKind::Control => compare_control(a, b),
-        ClaimKind::Origin => compare_origins(a.origin.as_ref(), b.origin.as_ref()),
-        ClaimKind::Responsibility => match (&a.named, &b.named) {
+        // Origin and responsibility are one question: where the attack came from and who
+        // launched it, whatever noun names the attack.
+        ClaimKind::Origin | ClaimKind::Responsibility => match (&a.named, &b.named) {
+            _ if a.origin.is_some() && b.origin.is_some() => {
+                compare_origins(a.origin.as_ref(), b.origin.as_ref())
+            }
             (Some(x), Some(y)) if x == y => (Relation::Corroborates, None),
             (Some(_), Some(_)) => (Relation::Contradicts, Some("competing")),
             _ => (Relation::Neither, None),
