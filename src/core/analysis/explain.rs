@@ -1,66 +1,249 @@
-//! Explanations: one sentence per discrepancy that a journalist could paste.
+//! Explanations: one sentence per discrepancy that a journalist could paste. Each claim is
+//! put as a clause ("SOHR (monitor) says at least 13 people were killed"), from the group's
+//! own words, with the number of the verb agreeing with the figure, a denial of reports
+//! worded as such, and both places when they differ.
 
 use crate::core::analysis::{Analysis, ClaimFacts};
-use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
-use crate::core::parse::quantity::Quantity;
+use crate::core::model::{ClaimKind, Dataset, Stance};
 
-/// One sentence a journalist could paste.
-pub fn explain(ds: &Dataset, analysis: &Analysis, a: u32, b: u32, ratio: Option<f64>) -> String {
-    let say = |c: u32| -> String {
+/// What a clause says of one claim.
+#[derive(Clone, Debug)]
+pub struct Statement<'a> {
+    pub claimant: &'a str,
+    /// "government, Taliban side".
+    pub voice: String,
+    pub kind: ClaimKind,
+    pub stance: Stance,
+    /// The figure as written ("at least 13"), none for a figure-less claim.
+    pub figure: Option<&'a str>,
+    /// The figure is exactly one (the verb is singular).
+    pub one: bool,
+    /// The group as written; empty for everyone.
+    pub group: &'a str,
+    pub detail: &'a str,
+    pub place: &'a str,
+}
+
+impl Default for Statement<'_> {
+    fn default() -> Self {
+        Self {
+            claimant: "",
+            voice: String::new(),
+            kind: ClaimKind::Killed,
+            stance: Stance::Asserts,
+            figure: None,
+            one: false,
+            group: "",
+            detail: "",
+            place: "",
+        }
+    }
+}
+
+impl<'a> Statement<'a> {
+    /// Claim `c` of the analysis, as a clause says it.
+    pub fn of(ds: &'a Dataset, analysis: &'a Analysis, c: u32) -> Self {
         let claim = &ds.claims[c as usize];
         let facts = &analysis.facts[c as usize];
-        let who = voice_label(facts);
-        let what = match (claim.kind.is_numeric(), claim.quantity) {
-            (true, Some(q)) => {
-                let verb = if claim.stance == Stance::Denies {
-                    "denies that"
-                } else {
-                    "says"
-                };
-                format!(
-                    "{verb} {} {} were {}",
-                    figure(claim, q, ds),
-                    facts.group,
-                    participle(claim.kind)
-                )
-            }
-            _ => {
-                let verb = if claim.stance == Stance::Denies {
-                    "denies"
-                } else {
-                    "says"
-                };
-                let detail = ds.opt_str(claim.detail);
-                let detail = if detail.is_empty() {
-                    claim.kind.as_str()
-                } else {
-                    detail
-                };
-                format!("{verb} {detail} ({})", claim.kind.as_str())
-            }
-        };
-        format!("{} ({who}) {what}", facts.claimant)
-    };
-    let claim = &ds.claims[a as usize];
-    let place = ds.opt_str(claim.location);
-    let date = claim.event_start.format("%-d %b %Y");
+        Self {
+            claimant: &facts.claimant,
+            voice: voice_label(facts),
+            kind: claim.kind,
+            stance: claim.stance,
+            figure: claim
+                .quantity
+                .map(|_| claim.quantity_text.map_or("", |t| ds.str(t))),
+            one: claim
+                .quantity
+                .is_some_and(|q| q.low == 1 && q.high == Some(1)),
+            group: ds.str(claim.group),
+            detail: ds.opt_str(claim.detail),
+            place: ds.opt_str(claim.location),
+        }
+    }
+}
+
+/// One sentence for a discrepancy between claims `a` and `b`.
+pub fn explain(ds: &Dataset, analysis: &Analysis, a: u32, b: u32, ratio: Option<f64>) -> String {
+    let date = ds.claims[a as usize]
+        .event_start
+        .format("%-d %b %Y")
+        .to_string();
+    sentence(
+        &Statement::of(ds, analysis, a),
+        &Statement::of(ds, analysis, b),
+        &date,
+        ratio,
+    )
+}
+
+/// "A says …, in P on D; B says …: 2.0× apart." Both places are named when they differ.
+pub fn sentence(a: &Statement<'_>, b: &Statement<'_>, date: &str, ratio: Option<f64>) -> String {
     let apart = match ratio {
         Some(r) if r.is_finite() => format!(": {r:.1}× apart"),
         Some(_) => ": one says none".to_owned(),
         None => String::new(),
     };
-    format!("{} in {place} on {date}; {}{apart}.", say(a), say(b))
+    let at = |place: &str| {
+        if place.is_empty() {
+            String::new()
+        } else {
+            format!(" in {place}")
+        }
+    };
+    let second_place = if b.place != a.place {
+        at(b.place)
+    } else {
+        String::new()
+    };
+    let same = a.claimant == b.claimant;
+    let second = if same {
+        format!("it also {}", clause(b))
+    } else {
+        format!("{} ({}) {}", b.claimant, b.voice, clause(b))
+    };
+    format!(
+        "{} ({}) {}{} on {date}; {second}{second_place}{apart}.",
+        a.claimant,
+        a.voice,
+        clause(a),
+        at(a.place)
+    )
 }
 
-fn figure(claim: &Claim, q: Quantity, ds: &Dataset) -> String {
-    match claim.quantity_text {
-        Some(text) => ds.str(text).to_owned(),
-        None => match q.high {
-            Some(h) if h == q.low => h.to_string(),
-            Some(h) => format!("{}–{h}", q.low),
-            None => format!("at least {}", q.low),
-        },
+/// What one claim says: "says at least 13 people were killed", "denies the reports that
+/// civilians were killed", "says IS seized two districts".
+pub fn clause(s: &Statement<'_>) -> String {
+    if !s.kind.is_numeric() {
+        return statement_clause(s);
     }
+    let participle = participle(s.kind);
+    match (s.figure, s.stance) {
+        (Some(figure), stance) => {
+            let verb = if stance == Stance::Denies {
+                "denies that"
+            } else {
+                "says"
+            };
+            let figure = figure.trim();
+            let be = if s.one { "was" } else { "were" };
+            // "Dozens of civilians"; "at least 13 civilians".
+            let of = if VAGUE.contains(&figure.to_lowercase().as_str()) {
+                " of"
+            } else {
+                ""
+            };
+            format!(
+                "{verb} {figure}{of} {} {be} {participle}",
+                noun(s.group, s.one)
+            )
+        }
+        (None, Stance::Asserts) => {
+            format!("says {} were {participle}", noun(s.group, false))
+        }
+        (None, Stance::Denies) => {
+            let base = format!(
+                "denies the reports that {} were {participle}",
+                noun(s.group, false)
+            );
+            if s.detail.is_empty() {
+                base
+            } else {
+                format!("{base} ({})", s.detail)
+            }
+        }
+    }
+}
+
+/// A statement's clause: its detail, asserted or denied ("denies that IS holds the town").
+fn statement_clause(s: &Statement<'_>) -> String {
+    let detail = s.detail.trim();
+    if detail.is_empty() {
+        let verb = if s.stance == Stance::Denies {
+            "denies a claim of"
+        } else {
+            "makes a claim of"
+        };
+        return format!("{verb} {}", s.kind.as_str());
+    }
+    match s.stance {
+        Stance::Asserts => format!("says {detail}"),
+        Stance::Denies => {
+            let first = detail
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if DENYING_VERBS.contains(&first.as_str()) {
+                detail.to_owned()
+            } else {
+                format!("denies that {detail}")
+            }
+        }
+    }
+}
+
+/// Figures that are nouns of their own ("dozens of", "hundreds of").
+const VAGUE: [&str; 5] = ["tens", "dozens", "scores", "hundreds", "thousands"];
+
+/// Verbs that already say a denial: a detail starting with one is not denied twice.
+const DENYING_VERBS: [&str; 10] = [
+    "denies",
+    "denied",
+    "deny",
+    "rejects",
+    "rejected",
+    "disputes",
+    "disputed",
+    "dismisses",
+    "dismissed",
+    "refutes",
+];
+
+/// The group as its claimant put it: everyone is "people"; a nationality alone ("Turkish")
+/// is people of it; one of a plural group is singular ("one civilian").
+fn noun(group: &str, one: bool) -> String {
+    let g = group.trim();
+    let g = g.strip_prefix("the ").unwrap_or(g);
+    let everyone = g.is_empty()
+        || ["all", "people", "persons", "person", "everyone", "total"]
+            .iter()
+            .any(|w| g.eq_ignore_ascii_case(w));
+    if everyone {
+        return if one { "person" } else { "people" }.to_owned();
+    }
+    let nationality = !g.contains(' ')
+        && g.chars().next().is_some_and(char::is_uppercase)
+        && ["ish", "ese", "ian", "an", "i"]
+            .iter()
+            .any(|end| g.ends_with(end));
+    if nationality {
+        return format!("{g} {}", if one { "person" } else { "people" });
+    }
+    let last = g.rsplit(' ').next().unwrap_or(g);
+    let plural = ["children", "women", "men", "people"].contains(&last)
+        || (last.ends_with('s') && !last.ends_with("ss"));
+    if one && plural {
+        return singular(g);
+    }
+    g.to_owned()
+}
+
+/// The singular of a plural group as written: "civilians" → "civilian", "children" → "child".
+fn singular(plural: &str) -> String {
+    let (head, last) = match plural.rsplit_once(' ') {
+        Some((head, last)) => (format!("{head} "), last),
+        None => (String::new(), plural),
+    };
+    let one = match last {
+        "children" => "child".to_owned(),
+        "women" => "woman".to_owned(),
+        "men" => "man".to_owned(),
+        "people" => "person".to_owned(),
+        w if w.ends_with("ies") => format!("{}y", &w[..w.len() - 3]),
+        w => w.strip_suffix('s').unwrap_or(w).to_owned(),
+    };
+    format!("{head}{one}")
 }
 
 fn participle(kind: ClaimKind) -> &'static str {
@@ -79,5 +262,325 @@ fn voice_label(facts: &ClaimFacts) -> String {
     match &facts.side {
         Some(side) => format!("{kind}, {side} side"),
         None => kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numeric(
+        figure: Option<&'static str>,
+        group: &'static str,
+        stance: Stance,
+    ) -> Statement<'static> {
+        Statement {
+            claimant: "SOHR",
+            voice: "monitor".to_owned(),
+            kind: ClaimKind::Killed,
+            stance,
+            figure,
+            one: matches!(figure, Some("one" | "1")),
+            group,
+            ..Statement::default()
+        }
+    }
+
+    use ClaimKind::Responsibility;
+    use ClaimKind::{Captured, Control, Displaced, Injured, Killed, Missing, Origin, Other};
+    use Stance::{Asserts, Denies};
+
+    /// (figure, group, stance, kind, detail) → the clause.
+    type Case = (
+        Option<&'static str>,
+        &'static str,
+        Stance,
+        ClaimKind,
+        &'static str,
+        &'static str,
+    );
+
+    const CASES: [Case; 31] = [
+        (
+            Some("four"),
+            "",
+            Asserts,
+            Killed,
+            "",
+            "says four people were killed",
+        ),
+        (
+            Some("four"),
+            "all",
+            Asserts,
+            Killed,
+            "",
+            "says four people were killed",
+        ),
+        (
+            Some("four"),
+            "people",
+            Asserts,
+            Killed,
+            "",
+            "says four people were killed",
+        ),
+        (
+            Some("1"),
+            "",
+            Asserts,
+            Killed,
+            "",
+            "says 1 person was killed",
+        ),
+        (
+            Some("one"),
+            "civilians",
+            Asserts,
+            Killed,
+            "",
+            "says one civilian was killed",
+        ),
+        (
+            Some("one"),
+            "children",
+            Asserts,
+            Killed,
+            "",
+            "says one child was killed",
+        ),
+        (
+            Some("one"),
+            "women",
+            Asserts,
+            Killed,
+            "",
+            "says one woman was killed",
+        ),
+        (
+            Some("one"),
+            "militias",
+            Asserts,
+            Killed,
+            "",
+            "says one militia was killed",
+        ),
+        (
+            Some("three"),
+            "children",
+            Asserts,
+            Killed,
+            "",
+            "says three children were killed",
+        ),
+        (
+            Some("at least 85"),
+            "civilians",
+            Asserts,
+            Killed,
+            "",
+            "says at least 85 civilians were killed",
+        ),
+        (
+            Some("5"),
+            "Turkish",
+            Asserts,
+            Killed,
+            "",
+            "says 5 Turkish people were killed",
+        ),
+        (
+            Some("two"),
+            "Ukrainian",
+            Asserts,
+            Killed,
+            "",
+            "says two Ukrainian people were killed",
+        ),
+        (
+            Some("dozens"),
+            "the wedding guests",
+            Asserts,
+            Killed,
+            "",
+            "says dozens of wedding guests were killed",
+        ),
+        (
+            Some("at least 30"),
+            "government troops and allied militia",
+            Asserts,
+            Killed,
+            "",
+            "says at least 30 government troops and allied militia were killed",
+        ),
+        (
+            Some("20"),
+            "IS members",
+            Asserts,
+            Killed,
+            "",
+            "says 20 IS members were killed",
+        ),
+        (
+            Some("30"),
+            "government forces",
+            Denies,
+            Killed,
+            "",
+            "denies that 30 government forces were killed",
+        ),
+        (None, "", Asserts, Killed, "", "says people were killed"),
+        (
+            None,
+            "civilians",
+            Asserts,
+            Killed,
+            "",
+            "says civilians were killed",
+        ),
+        (
+            None,
+            "",
+            Denies,
+            Killed,
+            "",
+            "denies the reports that people were killed",
+        ),
+        (
+            None,
+            "civilians",
+            Denies,
+            Killed,
+            "",
+            "denies the reports that civilians were killed",
+        ),
+        (
+            None,
+            "",
+            Denies,
+            Killed,
+            "disputes the toll of 40",
+            "denies the reports that people were killed (disputes the toll of 40)",
+        ),
+        (
+            Some("tens"),
+            "civilians",
+            Asserts,
+            Injured,
+            "",
+            "says tens of civilians were injured",
+        ),
+        (
+            Some("one"),
+            "jihadists",
+            Asserts,
+            Captured,
+            "",
+            "says one jihadist was captured",
+        ),
+        (
+            Some("about 500"),
+            "families",
+            Asserts,
+            Displaced,
+            "",
+            "says about 500 families were displaced",
+        ),
+        (
+            Some("12"),
+            "fishermen",
+            Asserts,
+            Missing,
+            "",
+            "says 12 fishermen were missing",
+        ),
+        (
+            None,
+            "",
+            Asserts,
+            Control,
+            "IS seized two districts of Hasaka",
+            "says IS seized two districts of Hasaka",
+        ),
+        (
+            None,
+            "",
+            Denies,
+            Control,
+            "IS holds a position inside Hasaka",
+            "denies that IS holds a position inside Hasaka",
+        ),
+        (
+            None,
+            "",
+            Denies,
+            Control,
+            "denies that Wagner has seized Soledar",
+            "denies that Wagner has seized Soledar",
+        ),
+        (
+            None,
+            "",
+            Denies,
+            Other,
+            "rejects that coalition raids caused the deaths",
+            "rejects that coalition raids caused the deaths",
+        ),
+        (None, "", Asserts, Origin, "", "makes a claim of origin"),
+        (
+            None,
+            "",
+            Denies,
+            Responsibility,
+            "",
+            "denies a claim of responsibility",
+        ),
+    ];
+
+    #[test]
+    fn clauses_read_as_english() {
+        for (figure, group, stance, kind, detail, expected) in CASES {
+            let statement = Statement {
+                kind,
+                detail,
+                ..numeric(figure, group, stance)
+            };
+            assert_eq!(clause(&statement), expected, "{statement:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_name_both_places_when_they_differ_and_how_far_apart() {
+        let a = Statement {
+            place: "Helmand",
+            ..numeric(Some("at least 40"), "civilians", Stance::Asserts)
+        };
+        let b = Statement {
+            claimant: "Resolute Support",
+            voice: "combatant, NATO side".to_owned(),
+            place: "Musa Qala district",
+            ..numeric(Some("two"), "civilians", Stance::Asserts)
+        };
+        assert_eq!(
+            sentence(&a, &b, "22 Sep 2019", Some(20.0)),
+            "SOHR (monitor) says at least 40 civilians were killed in Helmand on 22 Sep 2019; \
+             Resolute Support (combatant, NATO side) says two civilians were killed in Musa Qala \
+             district: 20.0× apart."
+        );
+        let same_place = Statement {
+            place: "Helmand",
+            ..b.clone()
+        };
+        assert!(
+            sentence(&a, &same_place, "22 Sep 2019", Some(f64::INFINITY))
+                .ends_with("says two civilians were killed: one says none.")
+        );
+        let again = Statement {
+            place: "Helmand",
+            ..numeric(Some("seven"), "civilians", Stance::Asserts)
+        };
+        assert!(
+            sentence(&a, &again, "22 Sep 2019", None).contains("; it also says seven civilians")
+        );
     }
 }
