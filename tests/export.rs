@@ -53,6 +53,7 @@ fn figures(path: &Path) -> Vec<Figure> {
         colors: &colors,
         filter: &filter,
         timeline: &Default::default(),
+        grades: &Default::default(),
         selection: &selection,
         provenance: Provenance {
             files: vec!["x.csv".to_owned()],
@@ -303,7 +304,7 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
         .lines()
         .find(|l| l.starts_with("Veldaran Interior Ministry"))
         .unwrap();
-    let bias = ministry.split(',').nth(10).unwrap();
+    let bias = ministry.split(',').nth(12).unwrap();
     assert!(
         bias.starts_with('-') && bias.parse::<f64>().is_ok(),
         "{ministry}"
@@ -468,4 +469,52 @@ fn a_workspace_saved_before_the_restructure_still_loads() {
         ws.files[0].path,
         Path::new("sample_data/seed_kobane_hasaka_2015.csv")
     );
+}
+
+#[test]
+fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence_is_said() {
+    use triangulate::core::export::tables::{TableKind, table_csv};
+    let imported = import_paths(&[demo_path()], Default::default());
+    let a = analyze(&imported);
+    let colors = source_colors(&a);
+    let filter = Filter::default();
+    let selection = Selection::new(&imported.dataset, Some(&a), &filter);
+    let grades = std::collections::BTreeMap::from([("Harbor Wire".to_owned(), 'A')]);
+    let data = ChartData {
+        dataset: &imported.dataset,
+        analysis: &a,
+        colors: &colors,
+        filter: &filter,
+        timeline: &Default::default(),
+        grades: &grades,
+        selection: &selection,
+        provenance: Provenance::default(),
+    };
+    let csv = String::from_utf8(table_csv(TableKind::Scorecard, &data, false).unwrap()).unwrap();
+    let row = |name: &str| -> Vec<String> {
+        let line = csv.lines().find(|l| l.starts_with(name)).unwrap();
+        line.split(',').map(str::to_owned).collect()
+    };
+    let wire = row("Harbor Wire");
+    let suggested = a
+        .scorecard
+        .iter()
+        .find(|s| s.source == "Harbor Wire")
+        .unwrap();
+    assert_eq!(wire[3], "A", "the analyst's grade");
+    assert_eq!(
+        wire[4],
+        suggested.grade.to_string(),
+        "the suggestion beside it"
+    );
+    assert_eq!(wire[5], "analyst");
+    assert_eq!(row("Civil Toll Registry")[5], "evidence");
+    // A source with too little to compare is not graded: it cannot be judged, in words.
+    let brigades = a
+        .scorecard
+        .iter()
+        .find(|s| s.source == "Crescent Brigades")
+        .unwrap();
+    assert_eq!((brigades.grade, brigades.rate), ('F', None));
+    assert!(brigades.judgement(5).starts_with("cannot be judged"));
 }

@@ -140,6 +140,7 @@ fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
         filter: &loaded.view.filter,
         timeline: &loaded.view.timeline,
         selection: &loaded.selection,
+        grades: &loaded.grades,
         provenance,
     }
 }

@@ -115,6 +115,8 @@ pub struct Loaded {
     pub analyzed: Analyzed,
     pub view: ViewSettings,
     pub selection: Selection,
+    /// The analyst's grades of sources, from the workspace.
+    pub grades: std::collections::BTreeMap<String, char>,
 }
 
 pub fn import_options(encoding: Option<&str>) -> Result<ImportOptions, Failure> {
@@ -182,6 +184,10 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         return Err(Failure::failed("no claims were imported"));
     }
     let analysis = analyze(&imported.dataset, &settings, &aliases);
+    let grades = workspace
+        .as_ref()
+        .map(|w| w.corrections.source_grades.clone())
+        .unwrap_or_default();
     let mut view = workspace.map(|w| w.filter).unwrap_or_default();
     let analyzed = Analyzed::new(analysis, &imported.dataset);
     apply_filters(&mut view, filters, &analyzed, &aliases)?;
@@ -192,6 +198,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         analyzed,
         view,
         selection,
+        grades,
     })
 }
 

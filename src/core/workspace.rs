@@ -123,6 +123,8 @@ pub struct Corrections {
     pub place_merges: BTreeMap<String, String>,
     /// Groups merged or renamed: name → the group it is.
     pub group_merges: BTreeMap<String, String>,
+    /// The analyst's reliability grade (Admiralty A–F) of a source, over the suggested one.
+    pub source_grades: BTreeMap<String, char>,
 }
 
 impl Corrections {

@@ -54,6 +54,8 @@ pub enum Command {
     ShowHelp,
     /// The user says this source is of this type.
     SetSourceType(String, crate::core::model::SourceType),
+    /// The analyst grades this source's reliability (A–F); `None` goes back to the suggestion.
+    SetSourceGrade(String, Option<char>),
     /// The user says this source speaks for this side (`None`: no side).
     SetSourceSide(String, Option<String>),
     HideSources(Vec<String>),

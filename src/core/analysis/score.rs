@@ -109,14 +109,43 @@ pub struct SourceScore {
     pub comparable: usize,
     pub corroborated: usize,
     pub contradicted: usize,
+    /// Agreement with other sides: corroborated / (corroborated + contradicted), only when
+    /// that makes at least `min_comparable` claims (else it cannot be judged).
     pub rate: Option<f64>,
+    /// The claims behind the agreement: corroborated + contradicted.
+    pub agreement_n: usize,
     pub denials: usize,
-    /// Median of log2((own + 1) / (others' median + 1)) over bounded comparisons.
+    /// Median of log2((own + 1) / (others' median + 1)) over its figures compared with other
+    /// claimants', when there are at least `min_comparable` of them.
     pub bias_log2: Option<f64>,
+    /// How many figures the bias is the median of.
+    pub bias_n: usize,
+    /// The middle half of those figures' log2 ratios (25th to 75th percentile).
+    pub bias_interval: Option<(f64, f64)>,
     pub bias_own: Option<f64>,
     pub bias_adversary: Option<f64>,
+    /// The Admiralty reliability letter the evidence suggests (A–E; F: cannot be judged). A
+    /// suggestion: the analyst's own grade, kept with the workspace, is what is reported.
     pub grade: char,
     pub evidence: Vec<String>,
+}
+
+impl SourceScore {
+    /// The evidence in words: "agrees with other sides in 80% of 12 comparable claims", or
+    /// why it cannot be judged.
+    pub fn judgement(&self, min_comparable: usize) -> String {
+        match self.rate {
+            Some(rate) => format!(
+                "agrees with other sides in {:.0}% of {} comparable claims",
+                rate * 100.0,
+                self.agreement_n
+            ),
+            None => format!(
+                "cannot be judged: {} comparable claim(s), {min_comparable} needed",
+                self.agreement_n
+            ),
+        }
+    }
 }
 
 /// The scorecard, best grade first.
@@ -169,10 +198,11 @@ fn source_grade(
     rate: Option<f64>,
     bias: Option<f64>,
 ) -> char {
-    let r = rate.unwrap_or(0.0);
-    if comparable < min_comparable {
-        'F'
-    } else if r >= 0.9 && bias.is_none_or(|b| b.abs() < 0.25) {
+    // F is the Admiralty code's "reliability cannot be judged".
+    let Some(r) = rate.filter(|_| comparable >= min_comparable) else {
+        return 'F';
+    };
+    if r >= 0.9 && bias.is_none_or(|b| b.abs() < 0.25) {
         'A'
     } else if r >= 0.75 {
         'B'
@@ -208,15 +238,66 @@ fn score_source(
         .iter()
         .filter(|&&c| !analysis.contradicted_by(c).is_empty())
         .count();
-    let rate = (corroborated + contradicted > 0)
-        .then(|| corroborated as f64 / (corroborated + contradicted) as f64);
+    let min = analysis.settings.min_comparable.max(1);
+    let agreement_n = corroborated + contradicted;
+    let rate = (agreement_n >= min).then(|| corroborated as f64 / agreement_n as f64);
     let denials = claims
         .iter()
         .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
         .count();
+    let (evidence, [mut all, mut own, mut adversary]) =
+        evidence_and_bias(ds, analysis, questions, &comparable, own_voice.as_deref());
+    let bias_n = all.len();
+    let enough = |values: &mut Vec<f64>| {
+        if values.len() < min {
+            values.clear();
+        }
+    };
+    enough(&mut all);
+    enough(&mut own);
+    enough(&mut adversary);
+    let bias_log2 = median(&mut all);
+    let bias_interval = quartiles(&all);
+    let grade = source_grade(
+        comparable.len(),
+        analysis.settings.min_comparable,
+        rate,
+        bias_log2,
+    );
+    SourceScore {
+        source: source.to_owned(),
+        source_type: first.map_or(SourceType::Other, |f| f.source_type),
+        side: own_voice.map(|s| s.to_string()),
+        claims: claims.len(),
+        comparable: comparable.len(),
+        corroborated,
+        contradicted,
+        rate,
+        agreement_n,
+        denials,
+        bias_log2,
+        bias_n,
+        bias_interval,
+        bias_own: median(&mut own),
+        bias_adversary: median(&mut adversary),
+        grade,
+        evidence,
+    }
+}
+
+/// Each comparable claim's agreements and contradictions in words, and its figures' bias
+/// (all, against its own side's losses, against its adversaries').
+fn evidence_and_bias(
+    ds: &Dataset,
+    analysis: &Analysis,
+    questions: &Questions<'_>,
+    comparable: &[u32],
+    own_voice: Option<&str>,
+) -> (Vec<String>, [Vec<f64>; 3]) {
+    let facts = |c: u32| &analysis.facts[c as usize];
     let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
     let mut evidence = Vec::new();
-    for &c in &comparable {
+    for &c in comparable {
         let f = facts(c);
         let relations = [
             ("agrees with", analysis.corroborated_by(c)),
@@ -236,36 +317,14 @@ fn score_source(
         }
         if let Some(value) = bias_of(ds, analysis, questions, c) {
             all.push(value);
-            match (&own_voice, f.group.as_ref()) {
+            match (own_voice, f.group.as_ref()) {
                 (Some(side), group) if group_is_side(group, side) => own.push(value),
                 (Some(_), "all" | "civilians") | (None, _) => {}
                 (Some(_), _) => adversary.push(value),
             }
         }
     }
-    let bias_log2 = median(&mut all);
-    let grade = source_grade(
-        comparable.len(),
-        analysis.settings.min_comparable,
-        rate,
-        bias_log2,
-    );
-    SourceScore {
-        source: source.to_owned(),
-        source_type: first.map_or(SourceType::Other, |f| f.source_type),
-        side: own_voice.map(|s| s.to_string()),
-        claims: claims.len(),
-        comparable: comparable.len(),
-        corroborated,
-        contradicted,
-        rate,
-        denials,
-        bias_log2,
-        bias_own: median(&mut own),
-        bias_adversary: median(&mut adversary),
-        grade,
-        evidence,
-    }
+    (evidence, [all, own, adversary])
 }
 
 /// log2((own + 1) / (others' median + 1)) for one claim, over the other claimants' current
@@ -288,6 +347,15 @@ fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions<'_>, c: u32)
         return None;
     }
     Some(((q.point() + 1.0) / (others + 1.0)).log2())
+}
+
+/// The 25th and 75th percentiles of sorted values (nearest rank).
+fn quartiles(sorted: &[f64]) -> Option<(f64, f64)> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let at = |p: f64| sorted[((sorted.len() - 1) as f64 * p).round() as usize];
+    Some((at(0.25), at(0.75)))
 }
 
 fn median(values: &mut [f64]) -> Option<f64> {

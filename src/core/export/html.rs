@@ -178,7 +178,10 @@ fn scorecard_section(out: &mut String, data: &ChartData<'_>) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            s.grade,
+            data.grades.get(&s.source).map_or_else(
+                || format!("{} (suggested)", s.grade),
+                |g| format!("{g} (set; suggested {})", s.grade)
+            ),
             escape(&s.source),
             s.source_type.as_str(),
             escape(s.side.as_deref().unwrap_or("")),

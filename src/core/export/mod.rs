@@ -90,6 +90,8 @@ pub struct ChartData<'a> {
     pub filter: &'a Filter,
     pub timeline: &'a TimelineSettings,
     pub selection: &'a Selection,
+    /// The analyst's reliability grades of sources, over the suggested ones.
+    pub grades: &'a BTreeMap<String, char>,
     /// What the caption says: the files, the export date.
     pub provenance: Provenance,
 }
@@ -231,13 +233,7 @@ pub fn export(
             ))
         }
         ExportTarget::Table(kind) => {
-            let bytes = tables::table_csv(
-                kind,
-                data.dataset,
-                data.analysis,
-                data.selection,
-                request.bom,
-            )?;
+            let bytes = tables::table_csv(kind, data, request.bom)?;
             write_atomic(path, &bytes, request.overwrite)?;
             Ok(format!(
                 "Saved the {} table to {}",

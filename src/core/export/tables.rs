@@ -4,6 +4,7 @@
 //! reads back into Triangulate unchanged.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::ExportError;
 use crate::core::analysis::Analysis;
@@ -250,7 +251,7 @@ pub fn discrepancies_csv(
 /// The scorecard of the sources with kept claims.
 pub fn scorecard_csv(
     analysis: &Analysis,
-    selection: &Selection,
+    (selection, grades): (&Selection, &BTreeMap<String, char>),
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let header = [
@@ -258,6 +259,8 @@ pub fn scorecard_csv(
         "type",
         "side",
         "grade",
+        "grade_suggested",
+        "grade_set_by",
         "claims",
         "comparable",
         "corroborated",
@@ -280,7 +283,13 @@ pub fn scorecard_csv(
                 text(s.source.as_str()),
                 text(s.source_type.as_str()),
                 text(s.side.as_deref().unwrap_or("")),
+                text(grades.get(&s.source).unwrap_or(&s.grade).to_string()),
                 text(s.grade.to_string()),
+                text(if grades.contains_key(&s.source) {
+                    "analyst"
+                } else {
+                    "evidence"
+                }),
                 count(s.claims),
                 count(s.comparable),
                 count(s.corroborated),
@@ -299,15 +308,14 @@ pub fn scorecard_csv(
 /// The table of `kind` as CSV bytes.
 pub fn table_csv(
     kind: TableKind,
-    ds: &Dataset,
-    analysis: &Analysis,
-    selection: &Selection,
+    data: &crate::core::export::ChartData<'_>,
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
+    let (ds, analysis, selection) = (data.dataset, data.analysis, data.selection);
     match kind {
         TableKind::Claims => claims_csv(ds, selection, bom),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
-        TableKind::Scorecard => scorecard_csv(analysis, selection, bom),
+        TableKind::Scorecard => scorecard_csv(analysis, (selection, data.grades), bom),
     }
 }
 

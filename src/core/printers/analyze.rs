@@ -174,7 +174,12 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
             discrepancies.len() - max_rows
         );
     }
-    let _ = writeln!(out, "\nScorecard:");
+    let _ = writeln!(
+        out,
+        "\nScorecard (rate: agreement with other sides; grades are suggestions from that evidence, \
+         Admiralty A–E; F: cannot be judged, fewer than {} comparable claims):",
+        a.settings.min_comparable
+    );
     let _ = writeln!(
         out,
         "  {:<28} {:<17} {:>6} {:>10} {:>12} {:>12} {:>6} {:>7}  {:<12} grade",
@@ -218,7 +223,7 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
 fn render_settings(out: &mut String, s: &Settings) {
     let _ = writeln!(
         out,
-        "Settings: event window {} days; consistent within max({}, {:.0}% of the larger bound); severity medium from {}×, high from {}×; grade F below {} comparable claims.",
+        "Settings: event window {} days; consistent within max({}, {:.0}% of the larger bound); severity medium from {}×, high from {}×; a source is judged from {} comparable claims.",
         s.window_days,
         s.tolerance_min,
         s.tolerance_ratio * 100.0,

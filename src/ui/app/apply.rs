@@ -68,6 +68,13 @@ impl TriangulateApp {
                 self.state.corrections.source_types.insert(source, t);
                 self.reanalyze();
             }
+            Command::SetSourceGrade(source, grade) => {
+                let grades = &mut self.state.corrections.source_grades;
+                match grade {
+                    Some(g) => grades.insert(source, g),
+                    None => grades.remove(&source),
+                };
+            }
             Command::ExportAliases(path) => self.export_aliases(&path),
             Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
             Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),

@@ -150,6 +150,7 @@ impl TriangulateApp {
         let dataset = Arc::clone(&opened.dataset);
         let analyzed = Arc::clone(analyzed);
         let view = self.state.view.clone();
+        let grades = self.state.corrections.source_grades.clone();
         let selection = self.derived.selection.clone();
         let inputs = opened.inputs.clone();
         let report = opened.report.clone();
@@ -167,6 +168,7 @@ impl TriangulateApp {
                 filter: &view.filter,
                 timeline: &view.timeline,
                 selection: &selection,
+                grades: &grades,
                 provenance,
             };
             let files = if request.target == ExportTarget::Report {

@@ -33,28 +33,34 @@ pub fn sources_ui(
             ui.columns(2, |columns| {
                 bias_plot_ui(&mut columns[0], bias, commands);
                 match score {
-                    Some(score) => evidence_ui(&mut columns[1], score, commands),
+                    Some(score) => {
+                        let set = corrections.source_grades.get(&score.source).copied();
+                        let min = analysis.settings.min_comparable;
+                        evidence_ui(&mut columns[1], score, (set, min), commands);
+                    }
                     None => {
                         columns[1].weak("Select a source to see the evidence behind its grade.");
                     }
                 }
             });
         });
-    scorecard_ui(ui, analyzed, visible, selected, commands);
+    let grades = &corrections.source_grades;
+    scorecard_ui(ui, analyzed, (visible, grades), selected, commands);
 }
 
 /// One row per source: its grade, counts, bias and side.
 fn scorecard_ui(
     ui: &mut egui::Ui,
     analyzed: &Analyzed,
-    visible: &[usize],
+    (visible, grades): (&[usize], &std::collections::BTreeMap<String, char>),
     selected: Option<&str>,
     commands: &mut Vec<crate::ui::commands::Command>,
 ) {
     let (analysis, colors, sides) = (&analyzed.analysis, &analyzed.colors, &analyzed.sides);
     ui.label(
-        "Grades: A–E from the share of comparable claims that other sides corroborate and the bias \
-         against their figures; F when fewer than 5 claims could be compared.",
+        "Grades are suggestions (Admiralty A–E) from agreement with other sides and the bias \
+         against their figures; F: cannot be judged (fewer than 5 comparable claims). Select a \
+         source to set your own; * marks yours.",
     );
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     TableBuilder::new(ui)
@@ -94,7 +100,18 @@ fn scorecard_ui(
                     return;
                 };
                 row.col(|ui| {
-                    ui.strong(s.grade.to_string());
+                    let min = analysis.settings.min_comparable;
+                    match grades.get(&s.source) {
+                        Some(g) => ui.strong(format!("{g}*")).on_hover_text(format!(
+                            "Your grade; the evidence suggests {}: {}",
+                            s.grade,
+                            s.judgement(min)
+                        )),
+                        None => ui.strong(s.grade.to_string()).on_hover_text(format!(
+                            "Suggested by the evidence: {}",
+                            s.judgement(min)
+                        )),
+                    };
                 });
                 row.col(|ui| source_cell_ui(ui, s, colors, selected, commands));
                 row.col(|ui| type_ui(ui, s, commands));
@@ -244,29 +261,86 @@ fn type_ui(
         .on_hover_text("Change this source's type: the analysis runs again");
 }
 
+/// The analyst's grade of a source, over the one the evidence suggests.
+fn grade_picker_ui(
+    ui: &mut egui::Ui,
+    s: &crate::core::analysis::SourceScore,
+    set: Option<char>,
+    commands: &mut Vec<crate::ui::commands::Command>,
+) {
+    let shown = set.map_or(format!("suggested: {}", s.grade), |g| g.to_string());
+    egui::ComboBox::from_id_salt(("grade", s.source.as_str()))
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            let suggested = format!("the suggestion ({})", s.grade);
+            if ui.selectable_label(set.is_none(), suggested).clicked() {
+                commands.push(crate::ui::commands::Command::SetSourceGrade(
+                    s.source.clone(),
+                    None,
+                ));
+            }
+            for (letter, meaning) in ADMIRALTY {
+                let label = format!("{letter}: {meaning}");
+                if ui.selectable_label(set == Some(letter), label).clicked() {
+                    commands.push(crate::ui::commands::Command::SetSourceGrade(
+                        s.source.clone(),
+                        Some(letter),
+                    ));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Your grade of this source's reliability, kept with the workspace");
+}
+
+/// The Admiralty code's reliability letters.
+const ADMIRALTY: [(char, &str); 6] = [
+    ('A', "completely reliable"),
+    ('B', "usually reliable"),
+    ('C', "fairly reliable"),
+    ('D', "not usually reliable"),
+    ('E', "unreliable"),
+    ('F', "reliability cannot be judged"),
+];
+
 /// The comparisons behind a source's grade.
 fn evidence_ui(
     ui: &mut egui::Ui,
     s: &crate::core::analysis::SourceScore,
+    (set, min_comparable): (Option<char>, usize),
     commands: &mut Vec<crate::ui::commands::Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong(display_ltr(&format!("{}: grade {}", s.source, s.grade)));
-        ui.label(format!(
-            "{} comparable claims, {} corroborated, {} contradicted, bias {} (own side {}, adversaries {})",
-            s.comparable,
-            s.corroborated,
-            s.contradicted,
-            bias_words(s.bias_log2),
-            bias_words(s.bias_own),
-            bias_words(s.bias_adversary)
-        ));
+        let grade = set.unwrap_or(s.grade);
+        let whose = if set.is_some() { "yours" } else { "suggested" };
+        ui.strong(display_ltr(&format!(
+            "{}: grade {grade} ({whose})",
+            s.source
+        )));
+        grade_picker_ui(ui, s, set, commands);
+    });
+    ui.label(format!(
+        "The evidence {}; bias {}{} (own side {}, adversaries {}).",
+        s.judgement(min_comparable),
+        bias_words(s.bias_log2),
+        s.bias_interval.map_or(String::new(), |(low, high)| format!(
+            " over {} figures, middle half {} to {}",
+            s.bias_n,
+            bias_words(Some(low)),
+            bias_words(Some(high))
+        )),
+        bias_words(s.bias_own),
+        bias_words(s.bias_adversary)
+    ));
+    ui.horizontal(|ui| {
         if ui
             .button("Show its claims")
             .on_hover_text("The Claims tab with only this source ticked")
             .clicked()
         {
-            commands.push(crate::ui::commands::Command::ShowSourceClaims(s.source.clone()));
+            commands.push(crate::ui::commands::Command::ShowSourceClaims(
+                s.source.clone(),
+            ));
         }
         if ui.button("Close").clicked() {
             commands.push(crate::ui::commands::Command::SelectSource(None));
