@@ -202,7 +202,7 @@ fn relate(
                 subtype,
                 severity,
                 event,
-                claim_kind: kind,
+                claim_kind: ca.kind,
                 group: group.to_owned(),
                 claims: [a, b],
                 ratio: gap.map(|g| g.ratio),

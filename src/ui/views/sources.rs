@@ -81,7 +81,7 @@ fn scorecard_ui(
                 "Comparable",
                 "Corroborated",
                 "Contradicted",
-                "Rate",
+                "Agreement",
                 "Denials",
                 "Bias",
                 "Side",
