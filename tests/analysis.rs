@@ -506,3 +506,35 @@ fn places_are_matched_by_the_names_in_them_and_never_guessed() {
         "the one description inside Helmand joins it"
     );
 }
+
+#[test]
+fn the_same_dead_as_civilians_and_as_fighters_is_a_status_dispute() {
+    let (_, a) = analyze_rows(
+        "Army,combatant,Government,killed,terrorists,20,Tal Zaytun,2024-03-02,,,,,\n\
+         Monitor,monitor,,killed,civilians,20,Tal Zaytun,2024-03-02,,,,,\n\
+         Wire,independent_media,,killed,civilians,7,Wadi Sahra,2024-03-02,,,,,\n\
+         Army,combatant,Government,killed,militants,30,Wadi Sahra,2024-03-02,,,,,\n",
+    );
+    let status: Vec<[u32; 2]> = a
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == DiscrepancyKind::Status)
+        .map(|d| d.claims)
+        .collect();
+    assert_eq!(
+        status,
+        vec![[1, 0]],
+        "20 civilians against 20 terrorists, not 7 against 30"
+    );
+    let d = a
+        .discrepancies
+        .iter()
+        .find(|d| d.kind == DiscrepancyKind::Status)
+        .unwrap();
+    assert_eq!(d.severity, triangulate::core::analysis::Severity::Medium);
+    assert!(
+        d.explanation.contains("as civilians and as fighters"),
+        "{}",
+        d.explanation
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::figures::{Gap, compare_figures, numeric_gap, severity};
-use crate::core::analysis::groups::{ALL, group_is_side, is_part_of};
+use crate::core::analysis::groups::{ALL, group_is_side, is_civilian, is_combatant, is_part_of};
 use crate::core::analysis::propositions::{Reading, compare_propositions, read};
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::{Analysis, ClaimFacts, Relation};
@@ -67,8 +67,86 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
             }
         }
         parts_and_totals(ds, analysis, settings, e, &questions, &mut out);
+        status_disputes(&context, &questions, &mut out);
     }
     out
+}
+
+/// The same dead under two statuses: one side counts civilians, another (on the other side)
+/// counts fighters, the same number within the tolerance, and neither gives a figure for the
+/// other status in the event. A `status` discrepancy, medium.
+fn status_disputes(
+    cx: &Context<'_>,
+    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
+    out: &mut Comparisons,
+) {
+    let (ds, analysis) = (cx.ds, cx.analysis);
+    let asserted = |c: &u32| {
+        let claim = &ds.claims[*c as usize];
+        claim.stance == Stance::Asserts && claim.quantity.is_some()
+    };
+    let civilian: Vec<(ClaimKind, u32)> = questions
+        .iter()
+        .filter(|((k, g), _)| k.is_numeric() && is_civilian(g))
+        .flat_map(|((k, _), cs)| cs.iter().filter(|c| asserted(c)).map(|&c| (*k, c)))
+        .collect();
+    let fighting: Vec<(ClaimKind, u32)> = questions
+        .iter()
+        .filter(|((k, g), _)| k.is_numeric() && is_combatant(g))
+        .flat_map(|((k, _), cs)| cs.iter().filter(|c| asserted(c)).map(|&c| (*k, c)))
+        .collect();
+    let claimant = |c: u32| analysis.facts[c as usize].claimant.as_ref();
+    let counts_both = |who: &str| {
+        civilian.iter().any(|&(_, c)| claimant(c) == who)
+            && fighting.iter().any(|&(_, c)| claimant(c) == who)
+    };
+    for &(kind, a) in &civilian {
+        for &(other_kind, b) in &fighting {
+            let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
+            let sides_differ = (fa.side.is_some() || fb.side.is_some()) && fa.side != fb.side;
+            if kind != other_kind
+                || !sides_differ
+                || counts_both(&fa.claimant)
+                || counts_both(&fb.claimant)
+            {
+                continue;
+            }
+            let (Some(qa), Some(qb)) = (
+                ds.claims[a as usize].quantity,
+                ds.claims[b as usize].quantity,
+            ) else {
+                continue;
+            };
+            // The same number of dead: bounded figures whose point estimates are within the
+            // tolerance (an open floor can be anyone's).
+            let tolerance = (cx.settings.tolerance_ratio * qa.point().max(qb.point()))
+                .max(f64::from(cx.settings.tolerance_min));
+            let same_count = qa.high.is_some()
+                && qb.high.is_some()
+                && (qa.point() - qb.point()).abs() <= tolerance;
+            if !same_count {
+                continue;
+            }
+            out.contradictions.extend([(a, b), (b, a)]);
+            out.comparable[a as usize] = true;
+            out.comparable[b as usize] = true;
+            out.discrepancies.push(Discrepancy {
+                kind: DiscrepancyKind::Status,
+                subtype: None,
+                severity: Severity::Medium,
+                event: cx.event,
+                claim_kind: kind,
+                group: fa.group.to_string(),
+                claims: [a, b],
+                ratio: None,
+                people: None,
+                explanation: format!(
+                    "{} — the same dead as civilians and as fighters.",
+                    explain(ds, analysis, a, b, None).trim_end_matches('.')
+                ),
+            });
+        }
+    }
 }
 
 /// A question with more current claims than this compares each claimant through its lowest

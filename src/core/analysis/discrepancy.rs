@@ -16,13 +16,19 @@ pub enum Severity {
 }
 
 impl DiscrepancyKind {
-    pub const ALL: [Self; 3] = [Self::Numeric, Self::PartExceedsTotal, Self::Contradiction];
+    pub const ALL: [Self; 4] = [
+        Self::Numeric,
+        Self::PartExceedsTotal,
+        Self::Contradiction,
+        Self::Status,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Numeric => "numeric",
             Self::PartExceedsTotal => "part exceeds total",
             Self::Contradiction => "contradiction",
+            Self::Status => "status",
         }
     }
 }
@@ -52,6 +58,8 @@ pub enum DiscrepancyKind {
     Numeric,
     PartExceedsTotal,
     Contradiction,
+    /// The same dead counted by one side as civilians and by the other as fighters.
+    Status,
 }
 
 /// Two current claims about the same thing that cannot both be right.

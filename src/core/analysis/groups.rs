@@ -59,6 +59,39 @@ pub fn is_part_of(part: &str, whole: &str) -> bool {
     false
 }
 
+/// Whether a group is civilians or a part of them.
+pub fn is_civilian(group: &str) -> bool {
+    is_part_of(group, CIVILIANS)
+}
+
+/// Whether a group as written is people who fight: a party's fighters, troops, militants,
+/// "terrorists", gunmen, mercenaries, or a party itself.
+pub fn is_combatant(group: &str) -> bool {
+    if group == ALL || is_civilian(group) {
+        return false;
+    }
+    let words = fold_words(group);
+    let fighting = [
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "terrorists",
+        "terrorist",
+        "gunmen",
+        "insurgents",
+        "insurgent",
+        "mercenaries",
+        "soldiers",
+        "troops",
+        "rebels",
+        "jihadists",
+    ];
+    words.iter().any(|w| fighting.contains(&w.as_str()))
+        || is_part_of(group, GOVERNMENT_FORCES)
+        || group == "IS"
+}
+
 /// Civilians, or the part of them a group as written names.
 fn civilian_group(has: &impl Fn(&str) -> bool) -> Option<&'static str> {
     let children = has("children") || has("child") || has("minors") || has("kids");
