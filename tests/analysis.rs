@@ -538,3 +538,26 @@ fn the_same_dead_as_civilians_and_as_fighters_is_a_status_dispute() {
         d.explanation
     );
 }
+
+#[test]
+fn the_event_chart_puts_wholes_before_their_parts_and_figure_less_claims_as_statements() {
+    let (imported, a) = analyze_rows(
+        "Monitor,monitor,,killed,children,12,Tal Zaytun,2024-03-02,,,,,\n\
+         Office,government,Side A,killed,civilians,at least 40,Tal Zaytun,2024-03-02,,,,,\n\
+         Army,combatant,Side B,killed,all,15,Tal Zaytun,2024-03-02,,,,,\n\
+         Ministry,government,Side B,killed,civilians,,Tal Zaytun,2024-03-02,,,denies,,\n",
+    );
+    let chart = triangulate::core::charts::event_chart(&imported.dataset, &a, 0);
+    let titles: Vec<&str> = chart.blocks.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "killed · all",
+            "killed · civilians",
+            "killed · children (part of civilians)"
+        ]
+    );
+    let statement = &chart.propositions[0];
+    assert_eq!(statement.detail, "civilians, no figure");
+    assert_eq!(statement.stance, triangulate::core::model::Stance::Denies);
+}

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::core::analysis::Analysis;
+use crate::core::analysis::groups::{ALL, parent};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// One claimant's figure in the event range chart.
@@ -96,17 +97,25 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
                 source_type: facts.source_type,
                 kind: claim.kind,
                 stance: claim.stance,
-                detail: ds.opt_str(claim.detail).to_owned(),
+                detail: statement_detail(ds, claim, &facts.group),
                 disputed: disputed.contains(&c),
                 count: 1,
             }),
         }
     }
+    // Wholes before their parts (all, civilians, children), each part saying what it is in.
+    let mut blocks: Vec<((ClaimKind, String), Vec<RangeRow>)> = blocks.into_iter().collect();
+    blocks.sort_by_key(|((kind, group), _)| (*kind, group_path(group)));
     let mut chart = EventChart {
         blocks: blocks
             .into_iter()
             .map(|((kind, group), rows)| RangeBlock {
-                title: format!("{} · {group}", kind.as_str()),
+                title: match parent(&group) {
+                    Some(whole) if whole != ALL => {
+                        format!("{} · {group} (part of {whole})", kind.as_str())
+                    }
+                    _ => format!("{} · {group}", kind.as_str()),
+                },
                 rows,
             })
             .collect(),
@@ -115,6 +124,33 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
     };
     limit_event_chart(&mut chart);
     chart
+}
+
+/// What a statement says: its detail; for a figure-less figure claim, who it is about and
+/// that no number was given ("civilians, no figure: the reports denied").
+fn statement_detail(ds: &Dataset, claim: &crate::core::model::Claim, group: &str) -> String {
+    let detail = ds.opt_str(claim.detail);
+    if !claim.kind.is_numeric() {
+        return detail.to_owned();
+    }
+    let who = if group == ALL { "people" } else { group };
+    if detail.is_empty() {
+        format!("{who}, no figure")
+    } else {
+        format!("{who}, no figure: {detail}")
+    }
+}
+
+/// A group's place in the hierarchy, from the top: ["all", "civilians", "children"].
+fn group_path(group: &str) -> Vec<String> {
+    let mut path = vec![group.to_owned()];
+    let mut at = group;
+    while let Some(whole) = parent(at) {
+        path.push(whole.to_owned());
+        at = whole;
+    }
+    path.reverse();
+    path
 }
 
 /// Lists each statement once, with how many claims make it.
