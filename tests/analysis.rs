@@ -149,7 +149,7 @@ fn synthetic_patterns_are_recovered() {
     // media, and graded better.
     for monitor in ["Orvane Casualty Observatory", "Civil Toll Registry"] {
         let m = score(monitor);
-        assert!(m.rate.unwrap() >= 0.6, "{monitor}: {m:?}");
+        assert!(m.rate.unwrap() >= 0.5, "{monitor}: {:?}", m.rate);
         assert!(
             m.grade < front.grade,
             "{monitor}: {} vs {}",
@@ -560,4 +560,21 @@ fn the_event_chart_puts_wholes_before_their_parts_and_figure_less_claims_as_stat
     let statement = &chart.propositions[0];
     assert_eq!(statement.detail, "civilians, no figure");
     assert_eq!(statement.stance, triangulate::core::model::Stance::Denies);
+}
+
+#[test]
+fn denials_neither_confirm_nor_contradict_each_other_and_a_figure_less_statement_supersedes_no_figure()
+ {
+    let (_, a) = analyze_rows(
+        "Ministry,government,Side A,killed,all,40,Tal Zaytun,2024-03-02,2024-03-02,,denies,,\n\
+         Coalition,combatant,Side B,killed,all,5,Tal Zaytun,2024-03-02,2024-03-02,,denies,,\n\
+         Office,government,Side A,killed,civilians,40,Wadi Sahra,2024-03-02,2024-03-02,,,,\n\
+         Office,government,Side A,killed,civilians,,Wadi Sahra,2024-03-02,2024-03-03,,,,\n",
+    );
+    assert!(a.contradicted_by(0).is_empty() && a.corroborated_by(0).is_empty());
+    assert!(
+        a.facts[2].current,
+        "a later statement with no figure leaves the 40 current"
+    );
+    assert!(a.facts[3].current);
 }

@@ -85,21 +85,28 @@ fn status_disputes(
         let claim = &ds.claims[*c as usize];
         claim.stance == Stance::Asserts && claim.quantity.is_some()
     };
-    let civilian: Vec<(ClaimKind, u32)> = questions
-        .iter()
-        .filter(|((k, g), _)| k.is_numeric() && is_civilian(g))
-        .flat_map(|((k, _), cs)| cs.iter().filter(|c| asserted(c)).map(|&c| (*k, c)))
-        .collect();
-    let fighting: Vec<(ClaimKind, u32)> = questions
-        .iter()
-        .filter(|((k, g), _)| k.is_numeric() && is_combatant(g))
-        .flat_map(|((k, _), cs)| cs.iter().filter(|c| asserted(c)).map(|&c| (*k, c)))
-        .collect();
-    let claimant = |c: u32| analysis.facts[c as usize].claimant.as_ref();
-    let counts_both = |who: &str| {
-        civilian.iter().any(|&(_, c)| claimant(c) == who)
-            && fighting.iter().any(|&(_, c)| claimant(c) == who)
+    let counted = |pick: fn(&str) -> bool| -> Vec<(ClaimKind, u32)> {
+        questions
+            .iter()
+            .filter(|((k, g), _)| k.is_numeric() && pick(g))
+            .flat_map(|((k, _), cs)| {
+                representatives(ds, analysis, cs)
+                    .into_iter()
+                    .filter(|c| asserted(c))
+                    .map(|c| (*k, c))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     };
+    let civilian = counted(is_civilian);
+    let fighting = counted(is_combatant);
+    let claimant = |c: u32| analysis.facts[c as usize].claimant.as_ref();
+    let civilian_claimants: std::collections::HashSet<&str> =
+        civilian.iter().map(|&(_, c)| claimant(c)).collect();
+    let fighting_claimants: std::collections::HashSet<&str> =
+        fighting.iter().map(|&(_, c)| claimant(c)).collect();
+    let counts_both =
+        |who: &str| civilian_claimants.contains(who) && fighting_claimants.contains(who);
     for &(kind, a) in &civilian {
         for &(other_kind, b) in &fighting {
             let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
@@ -123,6 +130,7 @@ fn status_disputes(
                 .max(f64::from(cx.settings.tolerance_min));
             let same_count = qa.high.is_some()
                 && qb.high.is_some()
+                && qa.point() > 0.0
                 && (qa.point() - qb.point()).abs() <= tolerance;
             if !same_count {
                 continue;
@@ -246,8 +254,8 @@ fn relate(
         let subtype = (ca.stance != cb.stance).then_some("denial");
         (relation, gap, subtype)
     } else if same_side {
-        // One voice: a side does not contradict itself.
-        (Relation::Corroborates, None, None)
+        // One voice: a side neither contradicts nor confirms itself.
+        return;
     } else {
         let (Some(ra), Some(rb)) = (cx.readings.get(&a), cx.readings.get(&b)) else {
             return;
@@ -362,9 +370,10 @@ fn parts_and_totals(
         let wholes = questions
             .iter()
             .filter(|((k, g), _)| k == kind && g != part_group && is_part_of(part_group, g));
+        let parts = representatives(ds, analysis, parts);
         for (_, totals) in wholes {
-            for &part in parts {
-                for &total in totals {
+            for &part in &parts {
+                for &total in &representatives(ds, analysis, totals) {
                     part_against_whole(ds, analysis, settings, event, [part, total], out);
                 }
             }
@@ -385,7 +394,8 @@ fn part_against_whole(
         &analysis.facts[total as usize],
     );
     let (cp, ct) = (&ds.claims[part as usize], &ds.claims[total as usize]);
-    if fp.claimant == ft.claimant {
+    let same_side = fp.side.is_some() && fp.side == ft.side;
+    if fp.claimant == ft.claimant || same_side {
         return;
     }
     let opposing = fp.side.is_some() && ft.side.is_some() && fp.side != ft.side;
@@ -406,7 +416,11 @@ fn part_against_whole(
             let Some(total_high) = qt.high.filter(|&h| qp.low > h) else {
                 return;
             };
-            let ratio = f64::from(qp.low) / f64::from(total_high.max(1));
+            let ratio = if total_high == 0 {
+                f64::INFINITY
+            } else {
+                f64::from(qp.low) / f64::from(total_high)
+            };
             let gap = Gap {
                 ratio,
                 people: qp.low - total_high,
@@ -478,7 +492,11 @@ fn denial_covers(ds: &Dataset, analysis: &Analysis, event: usize, pair: [u32; 2]
         .unwrap_or_default()
         .iter()
         .filter(|&&c| {
-            analysis.facts[c as usize].claimant != analysis.facts[denial as usize].claimant
+            let (f, d) = (
+                &analysis.facts[c as usize],
+                &analysis.facts[denial as usize],
+            );
+            f.claimant != d.claimant && (f.side.is_none() || f.side != d.side)
         });
     let names_someone = others.clone().any(|&c| named(c));
     !names_someone || named(target)
@@ -486,8 +504,28 @@ fn denial_covers(ds: &Dataset, analysis: &Analysis, event: usize, pair: [u32; 2]
 
 /// The whole numbers a text gives ("the toll of 40", "22 Taliban").
 fn figures_in(text: &str) -> Vec<u32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let digits: String = w
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .chars()
+                .filter(|c| *c != ',')
+                .collect();
+            let n: u32 = digits.parse().ok()?;
+            // "12 June" is a date, not a toll.
+            let next = words
+                .get(i + 1)
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            let a_date = n <= 31 && MONTHS.iter().any(|m| next.starts_with(m));
+            (!a_date).then_some(n)
+        })
         .collect()
 }
 
@@ -515,7 +553,7 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
             SourceType::Combatant | SourceType::StateMedia | SourceType::Government
         )
         || &*facts.group == ALL
-        || &*facts.group == crate::core::analysis::groups::CIVILIANS
+        || is_civilian(&facts.group)
     {
         return None;
     }
@@ -533,6 +571,11 @@ mod tests {
     #[test]
     fn a_denial_citing_a_figure_or_a_name_reaches_only_those() {
         assert_eq!(figures_in("disputes the toll of 40 given"), vec![40]);
+        assert_eq!(figures_in("disputes the toll of 1,200"), vec![1200]);
+        assert_eq!(
+            figures_in("reports of 12 June were false"),
+            Vec::<u32>::new()
+        );
         assert!(figures_in("rejects the reports").is_empty());
         let words = subject_words("figures released by Hamas-run authorities");
         assert!(words.contains(&"hama".to_owned()), "{words:?}");

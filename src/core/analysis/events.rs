@@ -140,6 +140,9 @@ fn merge_places(
         .collect()
 }
 
+/// Most distinct places whose names are compared with each other (pairwise work).
+const MAX_NAMED_PLACES: usize = 5_000;
+
 /// For each place the data names, the place it is counted under. Places the gazetteer does
 /// not know are compared by the names in them (their capitalised words): two descriptions
 /// naming the same places are one place ("a temporary shelter in El Fasher", "a
@@ -162,6 +165,10 @@ fn named_places(keys: &[PlaceKey], written: &[&str]) -> Vec<usize> {
         })
         .collect();
     let mut same_as: Vec<usize> = (0..keys.len()).collect();
+    // Places are compared pairwise: past this many, they are taken as written.
+    if keys.len() > MAX_NAMED_PLACES {
+        return same_as;
+    }
     // The same names: one place (the first one written).
     for i in 0..keys.len() {
         if names[i].is_empty() {

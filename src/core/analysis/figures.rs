@@ -70,6 +70,10 @@ fn corroborates(a: Quantity, b: Quantity, settings: &Settings) -> bool {
 /// A figure-less denial ("the ministry denied the reports") contradicts every assertion that
 /// something happened; a figure-less assertion contradicts a figure of none.
 pub fn compare_figures(a: &Claim, b: &Claim, settings: &Settings) -> (Relation, Option<Gap>) {
+    if a.stance == Stance::Denies && b.stance == Stance::Denies {
+        // Two denials say what did not happen: they neither confirm nor contradict each other.
+        return (Relation::Neither, None);
+    }
     let denial = a.stance != b.stance;
     match (a.quantity, b.quantity) {
         (None, None) if denial => (Relation::Contradicts, None),

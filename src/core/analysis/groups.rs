@@ -159,7 +159,17 @@ pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String
     {
         return ALL.to_owned();
     }
-    if let Some(group) = civilian_group(&has) {
+    let fights = [
+        "fighters",
+        "fighter",
+        "soldiers",
+        "soldier",
+        "militants",
+        "combatants",
+    ]
+    .iter()
+    .any(|w| has(w));
+    if !fights && let Some(group) = civilian_group(&has) {
         return group.to_owned();
     }
     if has("is")

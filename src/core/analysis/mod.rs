@@ -218,10 +218,13 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
             let claim = &ds.claims[c as usize];
-            let question = if claim.kind.is_numeric() {
+            // A figure-less statement never supersedes a figure, nor the other way round.
+            let question = if !claim.kind.is_numeric() {
+                ds.opt_str(claim.detail)
+            } else if claim.quantity.is_some() {
                 ""
             } else {
-                ds.opt_str(claim.detail)
+                "no figure"
             };
             let key = (
                 facts.claimant.as_ref(),

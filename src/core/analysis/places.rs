@@ -167,7 +167,7 @@ impl Gazetteer {
 /// A name reduced to comparable words: lower case, Latin diacritics and Arabic vowel marks
 /// removed, alef forms folded, the articles `al-`, `ar-`, `as-`, `el-` … and `ال` dropped.
 /// Words of a place description that are usually capitalised but name no place.
-const GENERIC_PLACE: [&str; 10] = [
+const GENERIC_PLACE: [&str; 24] = [
     "idp",
     "un",
     "unrwa",
@@ -178,6 +178,20 @@ const GENERIC_PLACE: [&str; 10] = [
     "city",
     "camp",
     "north",
+    "south",
+    "east",
+    "west",
+    "near",
+    "outskirts",
+    "outside",
+    "village",
+    "town",
+    "area",
+    "region",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
 ];
 
 /// The folded words of a description written with a capital letter: the names in it ("a
@@ -187,7 +201,11 @@ pub fn proper_names(written: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .flat_map(fold_words)
-        .filter(|w| w.chars().count() > 2 && !PARTIES.contains(&w.as_str()))
+        .filter(|w| {
+            w.chars().count() > 2
+                && !PARTIES.contains(&w.as_str())
+                && !GENERIC_PLACE.contains(&w.as_str())
+        })
         .collect()
 }
 

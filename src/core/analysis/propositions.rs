@@ -47,6 +47,7 @@ const OUTCOMES: [(Outcome, &[&str]); 3] = [
         &[
             "withdrew",
             "withdrawn",
+            "withdraw",
             "retreat",
             "pulled back",
             "pulled out",
@@ -54,7 +55,6 @@ const OUTCOMES: [(Outcome, &[&str]); 3] = [
             "driven out",
             "expelled",
             "pushed back",
-            "fled",
         ],
     ),
     (
@@ -92,10 +92,17 @@ pub fn outcome(detail: &str) -> Option<Outcome> {
         .iter()
         .find(|(_, words)| words.iter().any(|w| text.contains(w)))
         .map(|(o, _)| *o)?;
-    // "Forced the others to retreat": the actor holds; the retreat is the other side's.
-    let forced = ["forced", "drove", "pushed"]
-        .iter()
-        .any(|w| text.contains(w));
+    // "Forced the others to retreat": the actor holds; the retreat is the other side's ("was
+    // forced to withdraw" is the actor's own loss).
+    let forced = [
+        "forced the",
+        "drove the",
+        "pushed the",
+        "forced them",
+        "drove them",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
     Some(if found == Outcome::Lost && forced {
         Outcome::Holds
     } else {
@@ -126,9 +133,17 @@ pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
         let at = words.iter().position(|w| side_words.contains(w));
         consider(at, (*side).to_owned());
     }
-    let government = words
-        .iter()
-        .position(|w| GOVERNMENT_WORDS.contains(&w.as_str()));
+    // "Armed forces" name a state's; "armed men" and "anti-government rebels" do not.
+    let government = words.iter().enumerate().position(|(i, w)| {
+        let before = i
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .map(String::as_str);
+        let after = words.get(i + 1).map(String::as_str);
+        let opposed = matches!(before, Some("anti" | "pro"));
+        (GOVERNMENT_WORDS.contains(&w.as_str()) && !opposed)
+            || (w == "armed" && after.is_some_and(|a| a.starts_with("force")))
+    });
     consider(government, GOVERNMENT_FORCES.to_owned());
     // "IS" in capitals names the group (in running text "is" is a verb).
     if detail
@@ -138,8 +153,13 @@ pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
         let at = words.iter().position(|w| w == "i" || w == "is");
         consider(at, "IS".to_owned());
     }
-    best.map(|(_, name)| name)
-        .or_else(|| party_named(detail).map(str::to_owned))
+    let opposed = detail.to_lowercase().contains("anti-") || detail.to_lowercase().contains("pro-");
+    best.map(|(_, name)| name).or_else(|| {
+        (!opposed)
+            .then(|| party_named(detail))
+            .flatten()
+            .map(str::to_owned)
+    })
 }
 
 /// The actor of a statement: the one it names, else the claimant's own side ("we repelled
@@ -149,14 +169,13 @@ pub fn actor(detail: &str, sides: &[&str], own_side: Option<&str>) -> Option<Str
 }
 
 /// Words (stemmed) that name a state's forces whoever the state is.
-const GOVERNMENT_WORDS: [&str; 7] = [
+const GOVERNMENT_WORDS: [&str; 6] = [
     "army",
     "military",
     "government",
     "regime",
     "troop",
     "soldier",
-    "armed",
 ];
 
 /// Words too common in names of sides to identify one.
@@ -180,6 +199,8 @@ const GENERIC: [&str; 12] = [
 #[derive(Clone, Debug, Default)]
 pub struct Reading {
     pub stance: Stance,
+    /// An origin claim (its place is where the attack came from, not its target).
+    is_origin: bool,
     outcome: Option<Outcome>,
     actor: Option<String>,
     named: Option<String>,
@@ -192,6 +213,7 @@ pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &[&str]) -> 
     let detail = ds.opt_str(claim.detail);
     let mut reading = Reading {
         stance: claim.stance,
+        is_origin: claim.kind == ClaimKind::Origin,
         ..Reading::default()
     };
     match claim.kind {
@@ -239,7 +261,8 @@ pub fn compare_propositions(
         // Origin and responsibility are one question: where the attack came from and who
         // launched it, whatever noun names the attack.
         ClaimKind::Origin | ClaimKind::Responsibility => match (&a.named, &b.named) {
-            _ if a.origin.is_some() && b.origin.is_some() => {
+            // Two origins compare their places; a responsibility's place is its target.
+            _ if a.is_origin && b.is_origin && a.origin.is_some() && b.origin.is_some() => {
                 compare_origins(a.origin.as_ref(), b.origin.as_ref())
             }
             (Some(x), Some(y)) if x == y => (Relation::Corroborates, None),
@@ -336,6 +359,14 @@ mod tests {
             Some(Outcome::Holds)
         );
         assert_eq!(outcome("a statement on the situation"), None);
+        assert_eq!(
+            outcome("the army was forced to withdraw"),
+            Some(Outcome::Lost)
+        );
+        assert_eq!(
+            outcome("the army took the town as residents fled"),
+            Some(Outcome::Holds)
+        );
     }
 
     #[test]
@@ -352,6 +383,15 @@ mod tests {
         assert_eq!(
             actor("the situation is calm", &sides, Some("Houthis")).as_deref(),
             Some("Houthis")
+        );
+        assert_eq!(named_actor("Armed men stormed the village", &[]), None);
+        assert_eq!(
+            named_actor("the armed forces carried out the strike", &[]).as_deref(),
+            Some(GOVERNMENT_FORCES)
+        );
+        assert_eq!(
+            named_actor("anti-government rebels took the town", &[]),
+            None
         );
     }
 

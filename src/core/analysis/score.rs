@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::core::analysis::Analysis;
-use crate::core::analysis::groups::group_is_side;
+use crate::core::analysis::groups::{group_is_side, is_civilian};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A claimant's voice: its side, or itself when it has none.
@@ -215,6 +215,44 @@ fn source_grade(
     }
 }
 
+/// How a source's comparable claims fare against other sides.
+struct Agreement {
+    /// Claims another side corroborates.
+    corroborated: usize,
+    /// Claims someone contradicts.
+    contradicted: usize,
+    /// Claims either way, each once.
+    judged: usize,
+    /// Share of the judged claims corroborated by another side and contradicted by no one,
+    /// from `min` judged claims.
+    rate: Option<f64>,
+}
+
+fn agreement(analysis: &Analysis, comparable: &[u32], min: usize) -> Agreement {
+    let facts = |c: u32| &analysis.facts[c as usize];
+    // Only other sides count: a side agreeing with itself is not agreement.
+    let other_side = |c: u32, o: u32| {
+        let (f, g) = (facts(c), facts(o));
+        f.side.is_none() || f.side != g.side
+    };
+    let supported = |c: u32| {
+        analysis
+            .corroborated_by(c)
+            .iter()
+            .any(|&o| other_side(c, o))
+    };
+    let disputed = |c: u32| !analysis.contradicted_by(c).is_empty();
+    let count = |keep: &dyn Fn(u32) -> bool| comparable.iter().filter(|&&c| keep(c)).count();
+    let judged = count(&|c| supported(c) || disputed(c));
+    let agreeing = count(&|c| supported(c) && !disputed(c));
+    Agreement {
+        corroborated: count(&supported),
+        contradicted: count(&disputed),
+        judged,
+        rate: (judged >= min).then(|| agreeing as f64 / judged as f64),
+    }
+}
+
 fn score_source(
     ds: &Dataset,
     analysis: &Analysis,
@@ -230,17 +268,13 @@ fn score_source(
         .copied()
         .filter(|&c| facts(c).current && facts(c).comparable)
         .collect();
-    let corroborated = comparable
-        .iter()
-        .filter(|&&c| !analysis.corroborated_by(c).is_empty())
-        .count();
-    let contradicted = comparable
-        .iter()
-        .filter(|&&c| !analysis.contradicted_by(c).is_empty())
-        .count();
     let min = analysis.settings.min_comparable.max(1);
-    let agreement_n = corroborated + contradicted;
-    let rate = (agreement_n >= min).then(|| corroborated as f64 / agreement_n as f64);
+    let Agreement {
+        corroborated,
+        contradicted,
+        judged: agreement_n,
+        rate,
+    } = agreement(analysis, &comparable, min);
     let denials = claims
         .iter()
         .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
@@ -319,7 +353,8 @@ fn evidence_and_bias(
             all.push(value);
             match (own_voice, f.group.as_ref()) {
                 (Some(side), group) if group_is_side(group, side) => own.push(value),
-                (Some(_), "all" | "civilians") | (None, _) => {}
+                (Some(_), group) if group == "all" || is_civilian(group) => {}
+                (None, _) => {}
                 (Some(_), _) => adversary.push(value),
             }
         }
