@@ -8,10 +8,12 @@ pub mod events;
 pub mod explain;
 pub mod figures;
 pub mod groups;
+pub mod pairs;
 pub mod places;
 pub mod propositions;
 pub mod score;
 pub mod settings;
+pub mod wholes;
 
 use std::collections::HashMap;
 

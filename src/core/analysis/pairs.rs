@@ -1,0 +1,180 @@
+//! What comparing the claims of one event shares: the pass's output, its context, the
+//! claims of a big question that are compared pairwise, and how far a figure-less denial
+//! reaches.
+
+use std::collections::HashMap;
+
+use crate::core::analysis::Analysis;
+use crate::core::analysis::discrepancy::Discrepancy;
+use crate::core::analysis::propositions::Reading;
+use crate::core::analysis::settings::Settings;
+use crate::core::model::{Dataset, Stance};
+
+/// What the comparison pass produces.
+pub struct Comparisons {
+    pub discrepancies: Vec<Discrepancy>,
+    /// `(claim, other)`: `other` corroborates `claim` (both directions are listed).
+    pub corroborations: Vec<(u32, u32)>,
+    /// `(claim, other)`: `other` contradicts `claim` (both directions are listed).
+    pub contradictions: Vec<(u32, u32)>,
+    /// Per claim: it had at least one comparable claim by another claimant.
+    pub comparable: Vec<bool>,
+}
+
+/// A question with more current claims than this compares each claimant through its lowest
+/// and highest figure (per stance), so a huge event costs claimants², not claims².
+pub const MAX_COMPARED: usize = 64;
+
+/// The claims of one question that are compared pairwise: all of them, or for a big question
+/// each claimant's lowest and highest figure for each stance (and its first statement).
+pub(crate) fn representatives(ds: &Dataset, analysis: &Analysis, claims: &[u32]) -> Vec<u32> {
+    if claims.len() <= MAX_COMPARED {
+        return claims.to_vec();
+    }
+    let mut extremes: HashMap<(&str, Stance), (u32, u32)> = HashMap::new();
+    for &c in claims {
+        let claim = &ds.claims[c as usize];
+        let key = (analysis.facts[c as usize].claimant.as_ref(), claim.stance);
+        let size = |c: u32| {
+            ds.claims[c as usize]
+                .quantity
+                .map_or(0, |q| q.high.unwrap_or(q.low))
+        };
+        let entry = extremes.entry(key).or_insert((c, c));
+        if size(c) < size(entry.0) {
+            entry.0 = c;
+        }
+        if size(c) > size(entry.1) {
+            entry.1 = c;
+        }
+    }
+    let mut kept: Vec<u32> = extremes.into_values().flat_map(|(a, b)| [a, b]).collect();
+    kept.sort_unstable();
+    kept.dedup();
+    kept
+}
+
+/// What one event's comparisons share.
+pub(crate) struct Context<'a> {
+    pub ds: &'a Dataset,
+    pub analysis: &'a Analysis,
+    pub settings: &'a Settings,
+    pub event: usize,
+    /// The current statements of the event, each read once.
+    pub readings: &'a HashMap<u32, Reading>,
+}
+
+/// Whether a figure-less denial reaches the other claim of the pair. A denial that cites a
+/// figure ("disputes the toll of 40") denies the claims giving that figure; one that names
+/// claimants ("figures released by the ministry") denies theirs; one that names neither
+/// denies every assertion of its kind and group. Any other contradiction is kept.
+pub(crate) fn denial_covers(
+    ds: &Dataset,
+    analysis: &Analysis,
+    event: usize,
+    pair: [u32; 2],
+) -> bool {
+    let claim = |c: u32| &ds.claims[c as usize];
+    let Some(&denial) = pair
+        .iter()
+        .find(|&&c| claim(c).stance == Stance::Denies && claim(c).quantity.is_none())
+    else {
+        return true;
+    };
+    let Some(&target) = pair.iter().find(|&&c| c != denial) else {
+        return true;
+    };
+    let detail = ds.opt_str(claim(denial).detail);
+    let figures = figures_in(detail);
+    if !figures.is_empty() {
+        // The figure as stated: one of its bounds.
+        return claim(target)
+            .quantity
+            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
+    }
+    let words = subject_words(detail);
+    let names = |c: u32| -> Vec<String> {
+        let f = &analysis.facts[c as usize];
+        let mut text = f.claimant.to_string();
+        if let Some(side) = &f.side {
+            text.push(' ');
+            text.push_str(side);
+        }
+        subject_words(&text)
+    };
+    let named = |c: u32| names(c).iter().any(|w| words.contains(w));
+    let others = analysis
+        .events
+        .get(event)
+        .map(|e| e.claims.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&c| {
+            let (f, d) = (
+                &analysis.facts[c as usize],
+                &analysis.facts[denial as usize],
+            );
+            f.claimant != d.claimant && (f.side.is_none() || f.side != d.side)
+        });
+    let names_someone = others.clone().any(|&c| named(c));
+    !names_someone || named(target)
+}
+
+/// The whole numbers a text gives ("the toll of 40", "22 Taliban").
+fn figures_in(text: &str) -> Vec<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let digits: String = w
+                .trim_matches(|c: char| !c.is_ascii_digit())
+                .chars()
+                .filter(|c| *c != ',')
+                .collect();
+            let n: u32 = digits.parse().ok()?;
+            // "12 June" is a date, not a toll.
+            let next = words
+                .get(i + 1)
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            let a_date = n <= 31 && MONTHS.iter().any(|m| next.starts_with(m));
+            (!a_date).then_some(n)
+        })
+        .collect()
+}
+
+/// The words of a text that can name something: four letters or more, without a plural s.
+fn subject_words(text: &str) -> Vec<String> {
+    crate::core::analysis::places::fold_words(text)
+        .into_iter()
+        .map(|w| w.trim_end_matches('s').to_owned())
+        .filter(|w| w.chars().count() >= 3 && !COMMON.contains(&w.as_str()))
+        .collect()
+}
+
+/// Short words that name nothing.
+const COMMON: [&str; 12] = [
+    "the", "and", "for", "not", "was", "had", "has", "are", "but", "all", "its", "who",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_denial_citing_a_figure_or_a_name_reaches_only_those() {
+        assert_eq!(figures_in("disputes the toll of 40 given"), vec![40]);
+        assert_eq!(figures_in("disputes the toll of 1,200"), vec![1200]);
+        assert_eq!(
+            figures_in("reports of 12 June were false"),
+            Vec::<u32>::new()
+        );
+        assert!(figures_in("rejects the reports").is_empty());
+        let words = subject_words("figures released by Hamas-run authorities");
+        assert!(words.contains(&"hama".to_owned()), "{words:?}");
+    }
+}

@@ -1,0 +1,182 @@
+//! Rules between groups: a part against its wholes (children against civilians, civilians
+//! against everyone), and the same dead under two statuses (civilians against fighters).
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::core::analysis::Analysis;
+use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
+use crate::core::analysis::figures::{Gap, severity};
+use crate::core::analysis::groups::{is_civilian, is_combatant, is_part_of};
+use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
+use crate::core::analysis::settings::Settings;
+use crate::core::model::{ClaimKind, Dataset, Stance};
+
+/// A part against its wholes (children against civilians, civilians against everyone): a
+/// part's floor above another claimant's ceiling for the whole is `part_exceeds_total`; a
+/// figure-less denial of the whole ("no one was killed") contradicts an assertion about a part.
+pub(crate) fn parts_and_totals(
+    ds: &Dataset,
+    analysis: &Analysis,
+    settings: &Settings,
+    event: usize,
+    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
+    out: &mut Comparisons,
+) {
+    for ((kind, part_group), parts) in questions {
+        if !kind.is_numeric() {
+            continue;
+        }
+        let wholes = questions
+            .iter()
+            .filter(|((k, g), _)| k == kind && g != part_group && is_part_of(part_group, g));
+        let parts = representatives(ds, analysis, parts);
+        for (_, totals) in wholes {
+            for &part in &parts {
+                for &total in &representatives(ds, analysis, totals) {
+                    part_against_whole(ds, analysis, settings, event, [part, total], out);
+                }
+            }
+        }
+    }
+}
+
+fn part_against_whole(
+    ds: &Dataset,
+    analysis: &Analysis,
+    settings: &Settings,
+    event: usize,
+    [part, total]: [u32; 2],
+    out: &mut Comparisons,
+) {
+    let (fp, ft) = (
+        &analysis.facts[part as usize],
+        &analysis.facts[total as usize],
+    );
+    let (cp, ct) = (&ds.claims[part as usize], &ds.claims[total as usize]);
+    let same_side = fp.side.is_some() && fp.side == ft.side;
+    if fp.claimant == ft.claimant || same_side {
+        return;
+    }
+    let opposing = fp.side.is_some() && ft.side.is_some() && fp.side != ft.side;
+    let (kind, gap, subtype) = match (cp.quantity, ct.quantity, cp.stance, ct.stance) {
+        // The whole denied outright, a part said to have happened.
+        (q, None, Stance::Asserts, Stance::Denies)
+            if q.is_none_or(|q| q.high != Some(0))
+                && denial_covers(ds, analysis, event, [part, total]) =>
+        {
+            (DiscrepancyKind::Numeric, None, Some("denial"))
+        }
+        (Some(qp), Some(qt), Stance::Asserts, Stance::Asserts) => {
+            let Some(total_high) = qt.high.filter(|&h| qp.low > h) else {
+                return;
+            };
+            let ratio = if total_high == 0 {
+                f64::INFINITY
+            } else {
+                f64::from(qp.low) / f64::from(total_high)
+            };
+            let gap = Gap {
+                ratio,
+                people: qp.low - total_high,
+                close: false,
+            };
+            (DiscrepancyKind::PartExceedsTotal, Some(gap), None)
+        }
+        _ => return,
+    };
+    out.contradictions.extend([(part, total), (total, part)]);
+    out.comparable[part as usize] = true;
+    out.comparable[total as usize] = true;
+    out.discrepancies.push(Discrepancy {
+        kind,
+        subtype,
+        severity: severity(gap, opposing, settings),
+        event,
+        claim_kind: cp.kind,
+        group: fp.group.to_string(),
+        claims: [part, total],
+        ratio: gap.map(|g| g.ratio),
+        people: gap.map(|g| g.people),
+        explanation: String::new(),
+    });
+}
+
+/// The same dead under two statuses: one side counts civilians, another (on the other side)
+/// counts fighters, the same number within the tolerance, and neither gives a figure for the
+/// other status in the event. A `status` discrepancy, medium.
+pub(crate) fn status_disputes(
+    cx: &Context<'_>,
+    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
+    out: &mut Comparisons,
+) {
+    let (ds, analysis) = (cx.ds, cx.analysis);
+    let asserted = |c: &u32| {
+        let claim = &ds.claims[*c as usize];
+        claim.stance == Stance::Asserts && claim.quantity.is_some()
+    };
+    let counted = |pick: fn(&str) -> bool| -> Vec<(ClaimKind, u32)> {
+        questions
+            .iter()
+            .filter(|((k, g), _)| k.is_numeric() && pick(g))
+            .flat_map(|((k, _), cs)| {
+                representatives(ds, analysis, cs)
+                    .into_iter()
+                    .filter(|c| asserted(c))
+                    .map(|c| (*k, c))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let civilian = counted(is_civilian);
+    let fighting = counted(is_combatant);
+    let claimant = |c: u32| analysis.facts[c as usize].claimant.as_ref();
+    let civilian_claimants: HashSet<&str> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
+    let fighting_claimants: HashSet<&str> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
+    let counts_both =
+        |who: &str| civilian_claimants.contains(who) && fighting_claimants.contains(who);
+    for &(kind, a) in &civilian {
+        for &(other_kind, b) in &fighting {
+            let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
+            let sides_differ = (fa.side.is_some() || fb.side.is_some()) && fa.side != fb.side;
+            if kind != other_kind
+                || !sides_differ
+                || counts_both(&fa.claimant)
+                || counts_both(&fb.claimant)
+            {
+                continue;
+            }
+            let (Some(qa), Some(qb)) = (
+                ds.claims[a as usize].quantity,
+                ds.claims[b as usize].quantity,
+            ) else {
+                continue;
+            };
+            // The same number of dead: bounded figures whose point estimates are within the
+            // tolerance (an open floor can be anyone's).
+            let tolerance = (cx.settings.tolerance_ratio * qa.point().max(qb.point()))
+                .max(f64::from(cx.settings.tolerance_min));
+            let same_count = qa.high.is_some()
+                && qb.high.is_some()
+                && qa.point() > 0.0
+                && (qa.point() - qb.point()).abs() <= tolerance;
+            if !same_count {
+                continue;
+            }
+            out.contradictions.extend([(a, b), (b, a)]);
+            out.comparable[a as usize] = true;
+            out.comparable[b as usize] = true;
+            out.discrepancies.push(Discrepancy {
+                kind: DiscrepancyKind::Status,
+                subtype: None,
+                severity: Severity::Medium,
+                event: cx.event,
+                claim_kind: kind,
+                group: fa.group.to_string(),
+                claims: [a, b],
+                ratio: None,
+                people: None,
+                explanation: String::new(),
+            });
+        }
+    }
+}
