@@ -30,12 +30,13 @@ struct Seed {
 }
 
 static SEED: LazyLock<Seed> = LazyLock::new(|| {
-    let imported = import(
+    let Ok(imported) = import(
         &[Sample::SeedArticle.input()],
         &ImportOptions::default(),
         &Progress::default(),
-    )
-    .unwrap();
+    ) else {
+        panic!("the built-in seed sample imports");
+    };
     let analysis = analyze(&imported.dataset, &Settings::default(), &Default::default());
     let analyzed = Analyzed::new(analysis, &imported.dataset);
     Seed { imported, analyzed }
@@ -86,11 +87,9 @@ fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
 fn the_event_view_shows_each_claimant_and_the_statements() {
     let seed = &*SEED;
     let a = &seed.analyzed.analysis;
-    let hasaka = a
-        .events
-        .iter()
-        .position(|e| e.location == "Hasaka")
-        .unwrap();
+    let Some(hasaka) = a.events.iter().position(|e| e.location == "Hasaka") else {
+        panic!("the seed has a Hasaka event");
+    };
     let chart = (hasaka, event_chart(&seed.imported.dataset, a, hasaka));
     let events: Vec<usize> = (0..a.events.len()).collect();
     let mut h = harness(|ui, commands| {
@@ -119,7 +118,9 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
 fn the_claims_table_sorts_by_the_header_clicked() {
     let seed = &*SEED;
     let ds = &seed.imported.dataset;
-    let rows: Vec<u32> = (0..u32::try_from(ds.claims.len()).unwrap()).collect();
+    let rows: Vec<u32> = (0..ds.claims.len())
+        .filter_map(|i| u32::try_from(i).ok())
+        .collect();
     let mut h = harness(|ui, commands| {
         super::claims::claims_table_ui(
             ui,
