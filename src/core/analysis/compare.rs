@@ -61,7 +61,7 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         wholes::parts_and_totals(ds, analysis, settings, e, &questions, &mut out);
         wholes::status_disputes(&context, &questions, &mut out);
         let mut listed = out.discrepancies.split_off(from);
-        one_per_claimant_pair(analysis, &mut listed);
+        one_per_claimant_pair(ds, analysis, &mut listed);
         out.discrepancies.append(&mut listed);
     }
     // Sentences only for what is listed.
@@ -88,9 +88,10 @@ fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) -> String {
 const MAX_PER_PAIR: usize = 3;
 
 /// Two claimants who disagree on one question many times (a claimant's daily figures against
-/// another's) are listed once, by their widest gap: the list says who disagrees about what,
+/// another's) are listed once, by their widest gap between headline figures (a figure broken
+/// down by circumstance, "one when a suicide vest went off", comes after): the list says who disagrees about what,
 /// the relations behind the grades keep every pair.
-fn one_per_claimant_pair(analysis: &Analysis, discrepancies: &mut Vec<Discrepancy>) {
+fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut Vec<Discrepancy>) {
     let key = |d: &Discrepancy| {
         let [a, b] = d
             .claims
@@ -115,10 +116,16 @@ fn one_per_claimant_pair(analysis: &Analysis, discrepancies: &mut Vec<Discrepanc
         if d.kind == DiscrepancyKind::Contradiction || count[&key(d)] <= MAX_PER_PAIR {
             continue;
         }
-        let wider = |j: usize| {
-            let o: &Discrepancy = &discrepancies[j];
-            (d.severity, d.people.unwrap_or(0)) > (o.severity, o.people.unwrap_or(0))
+        // A claimant's headline figures (no detail) before its breakdowns, then the widest.
+        let rank = |d: &Discrepancy| {
+            let headline = d
+                .claims
+                .iter()
+                .filter(|&&c| ds.claims[c as usize].detail.is_none())
+                .count();
+            (headline, d.severity, d.people.unwrap_or(0))
         };
+        let wider = |j: usize| rank(d) > rank(&discrepancies[j]);
         match best.get(&key(d)) {
             Some(&j) if !wider(j) => {}
             _ => {
@@ -257,6 +264,9 @@ fn two_figures(
     let Some(gap) = numeric_gap(qa, qb, settings) else {
         return;
     };
+    if is_breakdown(ds, [a, b]) {
+        return;
+    }
     out.discrepancies.push(Discrepancy {
         kind: DiscrepancyKind::Numeric,
         subtype: Some("two figures"),
@@ -269,6 +279,22 @@ fn two_figures(
         people: Some(gap.people),
         explanation: String::new(),
     });
+}
+
+/// Whether the smaller of one voice's two figures says what part of the larger it counts ("one
+/// when a fighter set off a suicide vest" beside "two non-combatants"; "86 killed on the first
+/// day" beside 87): a breakdown of the larger figure, not a second figure for it.
+fn is_breakdown(ds: &Dataset, [a, b]: [u32; 2]) -> bool {
+    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
+    let (Some(qa), Some(qb)) = (ca.quantity, cb.quantity) else {
+        return false;
+    };
+    let (small, large) = if qa.low <= qb.low { (ca, cb) } else { (cb, ca) };
+    let (Some(qs), Some(ql)) = (small.quantity, large.quantity) else {
+        return false;
+    };
+    let below = qs.high.unwrap_or(qs.low) <= ql.high.unwrap_or(u32::MAX);
+    below && small.detail.is_some() && large.detail.is_none()
 }
 
 /// The sides that speak in an event, for naming the actors of its statements.

@@ -201,7 +201,44 @@ fn named_places(keys: &[PlaceKey], written: &[&str]) -> Vec<usize> {
         }
     }
     // Follow a merged place to where it was merged.
-    (0..keys.len()).map(|i| same_as[same_as[i]]).collect()
+    let same_as: Vec<usize> = (0..keys.len()).map(|i| same_as[same_as[i]]).collect();
+    join_only_place_inside(&names, written, same_as)
+}
+
+/// A wider place ("Helmand") that the data names only as the parent of one place
+/// ("Musa Qala district, Helmand province", counted under "Musa Qala") is counted under
+/// that place: its claims are about the one incident the data places inside it. With two
+/// places inside it, it stays apart. A description naming several places ("Al-Foua and
+/// Adwan, Idlib province") is inside none of them.
+fn join_only_place_inside(
+    names: &[Vec<String>],
+    written: &[&str],
+    mut same_as: Vec<usize>,
+) -> Vec<usize> {
+    let several = |i: usize| {
+        let w = written[i].to_lowercase();
+        w.contains(" and ") || w.contains('&') || w.contains(" or ")
+    };
+    for j in 0..names.len() {
+        if names[j].is_empty() || same_as[j] != j {
+            continue;
+        }
+        let mut inside = (0..names.len())
+            .filter(|&i| {
+                same_as[i] != j
+                    && !several(i)
+                    && names[i].len() > names[j].len()
+                    && names[j].iter().all(|n| names[i].contains(n))
+            })
+            .map(|i| same_as[i]);
+        let Some(first) = inside.next() else { continue };
+        if inside.all(|i| i == first) {
+            for s in same_as.iter_mut().filter(|s| **s == j) {
+                *s = first;
+            }
+        }
+    }
+    same_as
 }
 
 /// Splits claims sorted by date into events anchored at each event's first date; period

@@ -23,10 +23,34 @@ fn is_exact(q: Quantity) -> bool {
     q.qualifier == Qualifier::Exact && q.high == Some(q.low)
 }
 
+/// Whether a figure is as precise as its digits: exact, or approximate in words only ("an
+/// estimated 171": a count, where "about 170" is an estimate). A figure of 20 or more that is
+/// not a multiple of five says more than the tolerance would allow it.
+fn is_precise(q: Quantity) -> bool {
+    if is_exact(q) {
+        return true;
+    }
+    let Some(high) = q.high else { return false };
+    let sum = u64::from(q.low) + u64::from(high);
+    let mid = sum / 2;
+    q.qualifier == Qualifier::About && sum % 2 == 0 && mid >= 20 && mid % 5 != 0
+}
+
+/// A precise figure as the one number it gives.
+fn as_written(q: Quantity) -> Quantity {
+    match q.high {
+        Some(high) if is_precise(q) => {
+            Quantity::exact(u32::try_from((u64::from(q.low) + u64::from(high)) / 2).unwrap_or(high))
+        }
+        _ => q,
+    }
+}
+
 /// The gap between two figures when they cannot both be right. Approximate figures, ranges
-/// and bounds get the tolerance; two exact figures that differ at all disagree (close ones
+/// and bounds get the tolerance; two precise figures that differ at all disagree (close ones
 /// are marked close).
 pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap> {
+    let (a, b) = (as_written(a), as_written(b));
     let (lower, upper) = if a.low <= b.low { (a, b) } else { (b, a) };
     let lower_high = lower.high?;
     if upper.low <= lower_high {
@@ -36,7 +60,7 @@ pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap>
     let tolerance =
         (settings.tolerance_ratio * f64::from(upper.low)).max(f64::from(settings.tolerance_min));
     let within = f64::from(people) <= tolerance;
-    if within && !(is_exact(a) && is_exact(b)) {
+    if within && !(is_precise(a) && is_precise(b)) {
         return None;
     }
     Some(Gap {
@@ -169,6 +193,10 @@ mod tests {
         assert!(close("40", "42"));
         assert!(!close("4", "6"));
         assert!(gap("4", "6").is_some());
+        // An approximate word before a count that is not round keeps the count's precision.
+        assert!(close("an estimated 171", "168"));
+        assert_eq!(gap("about 170", "168"), None);
+        assert_eq!(gap("about 13", "12"), None);
     }
 
     #[test]

@@ -116,7 +116,13 @@ fn civilian_group(has: &impl Fn(&str) -> bool) -> Option<&'static str> {
         MEDICAL_STAFF
     } else if has("journalists") || has("journalist") || has("reporters") {
         JOURNALISTS
-    } else if has("civilians") || has("civilian") || has("noncombatants") || has("villagers") {
+    } else if has("civilians")
+        || has("civilian")
+        || has("noncombatants")
+        || has("noncombatant")
+        || (has("non") && (has("combatants") || has("combatant")))
+        || has("villagers")
+    {
         CIVILIANS
     } else {
         return None;
@@ -168,7 +174,8 @@ pub fn normalize_group(written: &str, extra: &HashMap<String, String>) -> String
         "combatants",
     ]
     .iter()
-    .any(|w| has(w));
+    .any(|w| has(w))
+        && !has("non");
     if !fights && let Some(group) = civilian_group(&has) {
         return group.to_owned();
     }
@@ -282,6 +289,9 @@ mod tests {
             assert_eq!(n(s), ALL, "{s}");
         }
         assert_eq!(n("civilians"), CIVILIANS);
+        assert_eq!(n("non-combatants"), CIVILIANS);
+        assert_eq!(n("two noncombatants"), CIVILIANS);
+        assert_ne!(n("combatants"), CIVILIANS);
         assert_eq!(n("mostly women and children"), WOMEN_AND_CHILDREN);
         assert_eq!(n("four children"), CHILDREN);
         assert_eq!(n("policemen"), POLICEMEN);
