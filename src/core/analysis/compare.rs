@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
+use crate::core::analysis::attacks;
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::figures::{compare_figures, numeric_gap, severity};
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
@@ -60,6 +61,7 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         }
         wholes::parts_and_totals(ds, analysis, settings, e, &questions, &mut out);
         wholes::status_disputes(&context, &questions, &mut out);
+        attacks::denied_happenings(&context, &questions, &mut out);
         let mut listed = out.discrepancies.split_off(from);
         one_per_claimant_pair(ds, analysis, &mut listed);
         out.discrepancies.append(&mut listed);
@@ -78,6 +80,9 @@ fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) -> String {
     let because = match d.kind {
         DiscrepancyKind::PartExceedsTotal => "a part larger than another claimant's total",
         DiscrepancyKind::Status => "the same dead as civilians and as fighters",
+        DiscrepancyKind::Contradiction if d.subtype == Some("target") => {
+            "a military site to one, a civilian one to the other"
+        }
         DiscrepancyKind::Numeric | DiscrepancyKind::Contradiction => return sentence,
     };
     format!("{} — {because}.", sentence.trim_end_matches('.'))
@@ -177,10 +182,6 @@ fn relate(
     let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
     if fa.claimant == fb.claimant {
         two_figures(ds, settings, event, (kind, group), [a, b], out);
-        return;
-    }
-    if kind == ClaimKind::Other && ca.stance == cb.stance {
-        // Two "other" statements meet only when one denies what the other says.
         return;
     }
     let same_side = fa.side.is_some() && fa.side == fb.side;

@@ -66,7 +66,8 @@ pub enum DiscrepancyKind {
 #[derive(Clone, Debug, Serialize)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
-    /// `denial` or `competing` for contradictions, `denial` for a denied figure.
+    /// `denial`, `competing` or `target` (a military site against a civilian one) for
+    /// contradictions; `denial` for a denied figure, `two figures` for one voice's two.
     pub subtype: Option<&'static str>,
     pub severity: Severity,
     /// Index into the analysis' events.

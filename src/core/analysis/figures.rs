@@ -36,11 +36,21 @@ fn is_precise(q: Quantity) -> bool {
     q.qualifier == Qualifier::About && sum % 2 == 0 && mid >= 20 && mid % 5 != 0
 }
 
-/// A precise figure as the one number it gives.
-fn as_written(q: Quantity) -> Quantity {
+/// A figure as it is claimed against another claimant's: a precise figure is the one number
+/// it gives; a ceiling ("up to 180", "as many as 200") is a claim that the toll reaches it,
+/// read as its top less the tolerance. Everything else as its interval.
+pub fn as_claimed(q: Quantity, settings: &Settings) -> Quantity {
     match q.high {
         Some(high) if is_precise(q) => {
             Quantity::exact(u32::try_from((u64::from(q.low) + u64::from(high)) / 2).unwrap_or(high))
+        }
+        Some(high) if q.qualifier == Qualifier::AtMost && high > 0 => {
+            let band = (f64::from(high) * settings.tolerance_ratio) as u32;
+            Quantity {
+                low: high.saturating_sub(band.max(settings.tolerance_min)),
+                high: Some(high),
+                qualifier: Qualifier::AtMost,
+            }
         }
         _ => q,
     }
@@ -50,7 +60,7 @@ fn as_written(q: Quantity) -> Quantity {
 /// and bounds get the tolerance; two precise figures that differ at all disagree (close ones
 /// are marked close).
 pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap> {
-    let (a, b) = (as_written(a), as_written(b));
+    let (a, b) = (as_claimed(a, settings), as_claimed(b, settings));
     let (lower, upper) = if a.low <= b.low { (a, b) } else { (b, a) };
     let lower_high = lower.high?;
     if upper.low <= lower_high {
@@ -197,6 +207,9 @@ mod tests {
         assert!(close("an estimated 171", "168"));
         assert_eq!(gap("about 170", "168"), None);
         assert_eq!(gap("about 13", "12"), None);
+        // A ceiling claims the toll reaches it.
+        assert!(gap("up to 180", "35").is_some());
+        assert_eq!(gap("as many as 200", "190"), None);
     }
 
     #[test]

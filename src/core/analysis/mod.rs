@@ -2,6 +2,7 @@
 //! and a scorecard per source. Always over the whole imported set; filters only choose what
 //! is shown.
 
+pub mod attacks;
 pub mod compare;
 pub mod discrepancy;
 pub mod events;

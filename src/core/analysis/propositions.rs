@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::core::analysis::attacks::{Strike, Target, strike, target};
 use crate::core::analysis::groups::{GOVERNMENT_FORCES, party_named};
 use crate::core::analysis::places::{Gazetteer, PlaceKey, fold_words};
 use crate::core::analysis::{ClaimFacts, Relation};
@@ -206,6 +207,9 @@ pub struct Reading {
     named: Option<String>,
     origin: Option<PlaceKey>,
     subject: Vec<String>,
+    /// Whether the attack hit or failed, and what it struck ("other" statements).
+    strike: Option<Strike>,
+    target: Option<Target>,
 }
 
 /// Reads a statement of kind `kind` with the sides speaking in its event.
@@ -230,7 +234,11 @@ pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &[&str]) -> 
                 reading.named = named_actor(detail, sides);
             }
         }
-        _ => reading.subject = subject_words(detail),
+        _ => {
+            reading.subject = subject_words(detail);
+            reading.strike = strike(detail, claim.stance);
+            reading.target = target(detail, claim.stance);
+        }
     }
     reading
 }
@@ -243,12 +251,7 @@ pub fn compare_propositions(
     [a, b]: [&Reading; 2],
 ) -> (Relation, Option<&'static str>) {
     if kind == ClaimKind::Other {
-        let about_the_same = a.subject.iter().any(|w| b.subject.contains(w));
-        return if a.stance != b.stance && about_the_same {
-            (Relation::Contradicts, Some("denial"))
-        } else {
-            (Relation::Neither, None)
-        };
+        return compare_other(a, b);
     }
     if a.stance != b.stance {
         return (Relation::Contradicts, Some("denial"));
@@ -270,6 +273,26 @@ pub fn compare_propositions(
             _ => (Relation::Neither, None),
         },
         _ => (Relation::Neither, None),
+    }
+}
+
+/// Two "other" statements: an attack said to have hit against one said to have failed; a
+/// military site against a civilian one; one denying what the other says of the same thing.
+fn compare_other(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
+    fn differ<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+        x.is_some() && y.is_some() && x != y
+    }
+    if differ(a.strike, b.strike) {
+        return (Relation::Contradicts, Some("competing"));
+    }
+    if differ(a.target, b.target) {
+        return (Relation::Contradicts, Some("target"));
+    }
+    let about_the_same = a.subject.iter().any(|w| b.subject.contains(w));
+    if a.stance != b.stance && about_the_same {
+        (Relation::Contradicts, Some("denial"))
+    } else {
+        (Relation::Neither, None)
     }
 }
 

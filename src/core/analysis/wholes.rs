@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
-use crate::core::analysis::figures::{Gap, severity};
+use crate::core::analysis::figures::{Gap, as_claimed, severity};
 use crate::core::analysis::groups::{is_civilian, is_combatant, is_part_of};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
 use crate::core::analysis::settings::Settings;
@@ -67,6 +67,7 @@ fn part_against_whole(
             (DiscrepancyKind::Numeric, None, Some("denial"))
         }
         (Some(qp), Some(qt), Stance::Asserts, Stance::Asserts) => {
+            let qp = as_claimed(qp, settings);
             let Some(total_high) = qt.high.filter(|&h| qp.low > h) else {
                 return;
             };
