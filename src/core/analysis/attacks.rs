@@ -25,7 +25,14 @@ pub enum Target {
 }
 
 /// Words (as folded) that say an attack reached its target.
-const HIT: [&str; 6] = ["hit", "struck", "destroyed", "damaged", "accurately", "successful"];
+const HIT: [&str; 6] = [
+    "hit",
+    "struck",
+    "destroyed",
+    "damaged",
+    "accurately",
+    "successful",
+];
 
 /// Words that say it did not.
 const FAILED: [&str; 8] = [

@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
-use crate::core::analysis::attacks;
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::figures::{compare_figures, numeric_gap, severity};
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
@@ -13,6 +12,7 @@ use crate::core::analysis::propositions::{Reading, compare_propositions, read};
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::wholes;
 use crate::core::analysis::{Analysis, ClaimFacts, Relation};
+use crate::core::analysis::{attacks, regions};
 use crate::core::model::{ClaimKind, Dataset};
 
 /// Runs every rule over every event.
@@ -66,6 +66,7 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         one_per_claimant_pair(ds, analysis, &mut listed);
         out.discrepancies.append(&mut listed);
     }
+    regions::control_across_regions(ds, analysis, settings, &mut out);
     // Sentences only for what is listed.
     for d in &mut out.discrepancies {
         d.explanation = explanation(ds, analysis, d);
@@ -171,7 +172,7 @@ fn read_statements(
     readings
 }
 
-fn relate(
+pub(crate) fn relate(
     cx: &Context<'_>,
     (kind, group): (ClaimKind, &str),
     [a, b]: [u32; 2],

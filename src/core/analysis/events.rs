@@ -202,7 +202,54 @@ fn named_places(keys: &[PlaceKey], written: &[&str]) -> Vec<usize> {
     }
     // Follow a merged place to where it was merged.
     let same_as: Vec<usize> = (0..keys.len()).map(|i| same_as[same_as[i]]).collect();
+    let same_as = join_joint_descriptions(&names, written, same_as);
     join_only_place_inside(&names, written, same_as)
+}
+
+/// Whether a description names several places ("Al-Foua and Adwan", "Dalori IDP camp and
+/// Kofa").
+fn names_several(written: &str) -> bool {
+    let w = written.to_lowercase();
+    w.contains(" and ") || w.contains('&') || w.contains(" or ")
+}
+
+/// A description naming several places that is not yet counted anywhere is counted under the
+/// place of the data its first part names ("Dalori IDP camp and Kofa" under "Dalori II IDP
+/// camp, Konduga"), when that part fits one place only.
+fn join_joint_descriptions(
+    names: &[Vec<String>],
+    written: &[&str],
+    mut same_as: Vec<usize>,
+) -> Vec<usize> {
+    for i in 0..names.len() {
+        if names[i].is_empty() || same_as[i] != i || !names_several(written[i]) {
+            continue;
+        }
+        let lower = written[i].to_lowercase();
+        let cut = [" and ", "&", " or "]
+            .iter()
+            .filter_map(|sep| lower.find(sep))
+            .min()
+            .unwrap_or(lower.len());
+        let mut first: Vec<String> = proper_names(&written[i][..cut]);
+        first.sort_unstable();
+        first.dedup();
+        if first.is_empty() {
+            continue;
+        }
+        let fits = |j: usize| {
+            let (a, b) = (&names[j], &first);
+            !a.is_empty() && (a.iter().all(|n| b.contains(n)) || b.iter().all(|n| a.contains(n)))
+        };
+        let mut places = (0..names.len())
+            .filter(|&j| j != i && !names_several(written[j]) && fits(j))
+            .map(|j| same_as[j]);
+        let Some(place) = places.next() else { continue };
+        if places.all(|p| p == place) {
+            same_as[i] = place;
+        }
+    }
+    same_as
 }
 
 /// A wider place ("Helmand") that the data names only as the parent of one place
@@ -215,10 +262,7 @@ fn join_only_place_inside(
     written: &[&str],
     mut same_as: Vec<usize>,
 ) -> Vec<usize> {
-    let several = |i: usize| {
-        let w = written[i].to_lowercase();
-        w.contains(" and ") || w.contains('&') || w.contains(" or ")
-    };
+    let several = |i: usize| names_several(written[i]);
     for j in 0..names.len() {
         if names[j].is_empty() || same_as[j] != j {
             continue;

@@ -12,6 +12,7 @@ pub mod groups;
 pub mod pairs;
 pub mod places;
 pub mod propositions;
+pub mod regions;
 pub mod score;
 pub mod settings;
 pub mod wholes;

@@ -134,18 +134,34 @@ pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
         let at = words.iter().position(|w| side_words.contains(w));
         consider(at, (*side).to_owned());
     }
-    // "Armed forces" name a state's; "armed men" and "anti-government rebels" do not.
+    // "Armed forces" name a state's; "armed men", "anti-government rebels" and "the
+    // government's armed opponents" do not.
     let government = words.iter().enumerate().position(|(i, w)| {
         let before = i
             .checked_sub(1)
             .and_then(|b| words.get(b))
             .map(String::as_str);
         let after = words.get(i + 1).map(String::as_str);
-        let opposed = matches!(before, Some("anti" | "pro"));
+        let opposed = matches!(before, Some("anti" | "pro"))
+            || words
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|w| OPPONENT_WORDS.contains(&w.as_str()));
         (GOVERNMENT_WORDS.contains(&w.as_str()) && !opposed)
             || (w == "armed" && after.is_some_and(|a| a.starts_with("force")))
     });
     consider(government, GOVERNMENT_FORCES.to_owned());
+    // Aircraft a side does not name are a state's: armed groups fly drones, not helicopters.
+    let aircraft = words
+        .iter()
+        .position(|w| AIRCRAFT_WORDS.contains(&w.as_str()));
+    consider(aircraft, GOVERNMENT_FORCES.to_owned());
+    // Insurgents, rebels and the state's opponents that no side's name identifies.
+    let opposition = words.iter().position(|w| {
+        OPPONENT_WORDS.contains(&w.as_str()) || INSURGENT_WORDS.contains(&w.as_str())
+    });
+    consider(opposition, ARMED_OPPOSITION.to_owned());
     // "IS" in capitals names the group (in running text "is" is a verb).
     if detail
         .split(|c: char| !c.is_alphanumeric())
@@ -178,6 +194,26 @@ const GOVERNMENT_WORDS: [&str; 6] = [
     "troop",
     "soldier",
 ];
+
+/// Words (stemmed) that name the state's armed opponents after a word for the state.
+const OPPONENT_WORDS: [&str; 4] = ["opponent", "opposition", "enemie", "enemy"];
+
+/// Words (stemmed) for armed groups fighting a state, whoever they are.
+const INSURGENT_WORDS: [&str; 7] = [
+    "insurgent",
+    "rebel",
+    "militant",
+    "jihadist",
+    "gunmen",
+    "attacker",
+    "bandit",
+];
+
+/// Words (stemmed) for military aircraft.
+const AIRCRAFT_WORDS: [&str; 5] = ["helicopter", "warplane", "jet", "bomber", "gunship"];
+
+/// The actor named by words for a state's armed opponents.
+pub const ARMED_OPPOSITION: &str = "armed opposition";
 
 /// Words too common in names of sides to identify one.
 const GENERIC: [&str; 12] = [
@@ -413,8 +449,24 @@ mod tests {
             Some(GOVERNMENT_FORCES)
         );
         assert_eq!(
-            named_actor("anti-government rebels took the town", &[]),
-            None
+            named_actor("anti-government rebels took the town", &[]).as_deref(),
+            Some(ARMED_OPPOSITION)
+        );
+        assert_eq!(
+            named_actor("the government's armed opponents", &[]).as_deref(),
+            Some(ARMED_OPPOSITION)
+        );
+        assert_eq!(
+            named_actor("insurgents overpowered the security personnel", &[]).as_deref(),
+            Some(ARMED_OPPOSITION)
+        );
+        assert_eq!(
+            named_actor("two helicopters fired on the school", &[]).as_deref(),
+            Some(GOVERNMENT_FORCES)
+        );
+        assert_eq!(
+            named_actor("the army thwarted the insurgents' attack", &[]).as_deref(),
+            Some(GOVERNMENT_FORCES)
         );
     }
 
