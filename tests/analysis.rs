@@ -192,7 +192,7 @@ fn a_later_statement_supersedes_and_re_quotes_are_one_claimant() {
         "SOHR,,,killed,civilians,10,Idlib,2016-01-01,2016-01-01,Reuters,,,\n\
          SOHR,,,killed,civilians,20,Idlib,2016-01-01,2016-01-02,Reuters,,,\n\
          SOHR,,,killed,civilians,10,Idlib,2016-01-01,2016-01-01,AFP,,,\n\
-         SNHR,,,killed,civilians,about 21,Idlib,2016-01-01,2016-01-01,AP,,,\n",
+         SNHR,,,killed,civilians,about 20,Idlib,2016-01-01,2016-01-01,AP,,,\n",
     );
     assert!(!a.facts[0].current);
     assert!(a.facts[1].current, "the later statement is current");

@@ -3,12 +3,8 @@
 //! it struck was a military or a civilian site ("drone and missile storage" against "the
 //! jail"), and whether it happened at all ("the reports were invented").
 
-use std::collections::{BTreeMap, HashMap};
-
-use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
-use crate::core::analysis::pairs::{Comparisons, Context};
 use crate::core::analysis::places::fold_words;
-use crate::core::model::{ClaimKind, Stance};
+use crate::core::model::Stance;
 
 /// Whether an attack reached its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,74 +155,6 @@ pub fn target(text: &str, stance: Stance) -> Option<Target> {
 pub fn denies_it_happened(text: &str) -> bool {
     let lower = text.to_lowercase();
     FABRICATED.iter().any(|w| lower.contains(w))
-}
-
-/// A statement that the attack never happened ("the reports were invented") against what
-/// the other sides say it did: once per claimant, against its gravest figure (the dead before
-/// the wounded, the largest first).
-pub(crate) fn denied_happenings(
-    cx: &Context<'_>,
-    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
-    out: &mut Comparisons,
-) {
-    let (ds, analysis) = (cx.ds, cx.analysis);
-    let denials = questions
-        .iter()
-        .filter(|((kind, _), _)| !kind.is_numeric())
-        .flat_map(|(_, claims)| claims.iter().copied())
-        .filter(|&c| {
-            let claim = &ds.claims[c as usize];
-            claim.stance == Stance::Denies && denies_it_happened(ds.opt_str(claim.detail))
-        });
-    for denial in denials {
-        let fd = &analysis.facts[denial as usize];
-        // Each other claimant's gravest figure.
-        let mut gravest: HashMap<&str, (u32, (u8, u32))> = HashMap::new();
-        for ((kind, _), claims) in questions {
-            if !kind.is_numeric() {
-                continue;
-            }
-            for &c in claims {
-                let (claim, f) = (&ds.claims[c as usize], &analysis.facts[c as usize]);
-                let other_side = f.side.is_none() || f.side != fd.side;
-                let happened = claim.quantity.is_none_or(|q| q.high != Some(0));
-                if f.claimant == fd.claimant || !other_side || claim.stance != Stance::Asserts {
-                    continue;
-                }
-                if !happened {
-                    continue;
-                }
-                let rank = (
-                    u8::from(*kind == ClaimKind::Killed),
-                    claim.quantity.map_or(0, |q| q.high.unwrap_or(q.low)),
-                );
-                let entry = gravest.entry(f.claimant.as_ref()).or_insert((c, rank));
-                if rank > entry.1 {
-                    *entry = (c, rank);
-                }
-            }
-        }
-        let mut targets: Vec<u32> = gravest.into_values().map(|(c, _)| c).collect();
-        targets.sort_unstable();
-        for c in targets {
-            out.contradictions.extend([(denial, c), (c, denial)]);
-            out.comparable[denial as usize] = true;
-            out.comparable[c as usize] = true;
-            let claim = &ds.claims[c as usize];
-            out.discrepancies.push(Discrepancy {
-                kind: DiscrepancyKind::Contradiction,
-                subtype: Some("denial"),
-                severity: Severity::Medium,
-                event: cx.event,
-                claim_kind: claim.kind,
-                group: analysis.facts[c as usize].group.to_string(),
-                claims: [c, denial],
-                ratio: None,
-                people: None,
-                explanation: String::new(),
-            });
-        }
-    }
 }
 
 #[cfg(test)]

@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::explain::explain;
-use crate::core::analysis::figures::{compare_figures, numeric_gap, severity};
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
-use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
-use crate::core::analysis::propositions::{Reading, compare_propositions, read};
+use crate::core::analysis::pairs::{Comparisons, Context, representatives};
+use crate::core::analysis::propositions::{Reading, read};
+use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::wholes;
-use crate::core::analysis::{Analysis, ClaimFacts, Relation};
-use crate::core::analysis::{attacks, regions};
+use crate::core::analysis::{Analysis, ClaimFacts};
+use crate::core::analysis::{rebuttals, regions};
 use crate::core::model::{ClaimKind, Dataset};
 
 /// Runs every rule over every event.
@@ -61,12 +61,14 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         }
         wholes::parts_and_totals(ds, analysis, settings, e, &questions, &mut out);
         wholes::status_disputes(&context, &questions, &mut out);
-        attacks::denied_happenings(&context, &questions, &mut out);
+        rebuttals::denied_happenings(&context, &questions, &mut out);
+        wholes::partial_accounts(&context, &questions, &mut out);
         let mut listed = out.discrepancies.split_off(from);
         one_per_claimant_pair(ds, analysis, &mut listed);
         out.discrepancies.append(&mut listed);
     }
     regions::control_across_regions(ds, analysis, settings, &mut out);
+    rebuttals::rebuttals(ds, analysis, settings, &mut out);
     // Sentences only for what is listed.
     for d in &mut out.discrepancies {
         d.explanation = explanation(ds, analysis, d);
@@ -81,6 +83,9 @@ fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) -> String {
     let because = match d.kind {
         DiscrepancyKind::PartExceedsTotal => "a part larger than another claimant's total",
         DiscrepancyKind::Status => "the same dead as civilians and as fighters",
+        DiscrepancyKind::Numeric if d.subtype == Some("only a part") => {
+            "the only figure the second gives is for a part of the first's"
+        }
         DiscrepancyKind::Contradiction if d.subtype == Some("target") => {
             "a military site to one, a civilian one to the other"
         }
@@ -170,133 +175,6 @@ fn read_statements(
         readings.insert(c, read(ds, claim, facts, sides));
     }
     readings
-}
-
-pub(crate) fn relate(
-    cx: &Context<'_>,
-    (kind, group): (ClaimKind, &str),
-    [a, b]: [u32; 2],
-    out: &mut Comparisons,
-) {
-    let (ds, analysis, settings, event) = (cx.ds, cx.analysis, cx.settings, cx.event);
-    let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
-    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
-    if fa.claimant == fb.claimant {
-        two_figures(ds, settings, event, (kind, group), [a, b], out);
-        return;
-    }
-    let same_side = fa.side.is_some() && fa.side == fb.side;
-    let opposing = fa.side.is_some() && fb.side.is_some() && fa.side != fb.side;
-    let (relation, gap, subtype) = if kind.is_numeric() {
-        let (mut relation, gap) = compare_figures(ca, cb, settings);
-        if same_side && relation == Relation::Contradicts {
-            // One voice giving two figures: listed, never a contradiction of itself.
-            two_figures(ds, settings, event, (kind, group), [a, b], out);
-            return;
-        }
-        if relation == Relation::Contradicts && !denial_covers(ds, analysis, event, [a, b]) {
-            relation = Relation::Neither;
-        }
-        let subtype = (ca.stance != cb.stance).then_some("denial");
-        (relation, gap, subtype)
-    } else if same_side {
-        // One voice: a side neither contradicts nor confirms itself.
-        return;
-    } else {
-        let (Some(ra), Some(rb)) = (cx.readings.get(&a), cx.readings.get(&b)) else {
-            return;
-        };
-        let (relation, subtype) = compare_propositions(kind, [ra, rb]);
-        (relation, None, subtype)
-    };
-    out.comparable[a as usize] = true;
-    out.comparable[b as usize] = true;
-    match relation {
-        Relation::Corroborates => out.corroborations.extend([(a, b), (b, a)]),
-        Relation::Contradicts => {
-            // Two exact figures a little apart are listed, but count against no one.
-            if !gap.is_some_and(|g| g.close) {
-                out.contradictions.extend([(a, b), (b, a)]);
-            }
-            let kind_of = if kind.is_numeric() {
-                DiscrepancyKind::Numeric
-            } else {
-                DiscrepancyKind::Contradiction
-            };
-            // Statements have no magnitude to weigh: a contradiction between them is medium.
-            let severity = if kind.is_numeric() {
-                severity(gap, opposing, settings)
-            } else {
-                Severity::Medium
-            };
-            out.discrepancies.push(Discrepancy {
-                kind: kind_of,
-                subtype,
-                severity,
-                event,
-                claim_kind: ca.kind,
-                group: group.to_owned(),
-                claims: [a, b],
-                ratio: gap.map(|g| g.ratio),
-                people: gap.map(|g| g.people),
-                explanation: String::new(),
-            });
-        }
-        Relation::Neither => {}
-    }
-}
-
-/// One claimant (or claimants of one side) giving two figures for the same thing at the same
-/// time (both current): a discrepancy of low severity, which contradicts no one else.
-fn two_figures(
-    ds: &Dataset,
-    settings: &Settings,
-    event: usize,
-    (kind, group): (ClaimKind, &str),
-    [a, b]: [u32; 2],
-    out: &mut Comparisons,
-) {
-    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
-    if !kind.is_numeric() || ca.stance != cb.stance {
-        return;
-    }
-    let (Some(qa), Some(qb)) = (ca.quantity, cb.quantity) else {
-        return;
-    };
-    let Some(gap) = numeric_gap(qa, qb, settings) else {
-        return;
-    };
-    if is_breakdown(ds, [a, b]) {
-        return;
-    }
-    out.discrepancies.push(Discrepancy {
-        kind: DiscrepancyKind::Numeric,
-        subtype: Some("two figures"),
-        severity: Severity::Low,
-        event,
-        claim_kind: kind,
-        group: group.to_owned(),
-        claims: [a, b],
-        ratio: Some(gap.ratio),
-        people: Some(gap.people),
-        explanation: String::new(),
-    });
-}
-
-/// Whether the smaller of one voice's two figures says what part of the larger it counts ("one
-/// when a fighter set off a suicide vest" beside "two non-combatants"; "86 killed on the first
-/// day" beside 87): a breakdown of the larger figure, not a second figure for it.
-fn is_breakdown(ds: &Dataset, [a, b]: [u32; 2]) -> bool {
-    let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
-    let (Some(qa), Some(qb)) = (ca.quantity, cb.quantity) else {
-        return false;
-    };
-    let (small, large) = if qa.low <= qb.low { (ca, cb) } else { (cb, ca) };
-    let (Some(qs), Some(ql)) = (small.quantity, large.quantity) else {
-        return false;
-    };
-    let below = qs.high.unwrap_or(qs.low) <= ql.high.unwrap_or(u32::MAX);
-    below && small.detail.is_some() && large.detail.is_none()
 }
 
 /// The sides that speak in an event, for naming the actors of its statements.

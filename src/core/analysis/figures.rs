@@ -24,8 +24,8 @@ fn is_exact(q: Quantity) -> bool {
 }
 
 /// Whether a figure is as precise as its digits: exact, or approximate in words only ("an
-/// estimated 171": a count, where "about 170" is an estimate). A figure of 20 or more that is
-/// not a multiple of five says more than the tolerance would allow it.
+/// estimated 171": a count, where "about 170" is an estimate). A figure of 100 or more that
+/// gives its units says more than the tolerance would allow it.
 fn is_precise(q: Quantity) -> bool {
     if is_exact(q) {
         return true;
@@ -33,7 +33,7 @@ fn is_precise(q: Quantity) -> bool {
     let Some(high) = q.high else { return false };
     let sum = u64::from(q.low) + u64::from(high);
     let mid = sum / 2;
-    q.qualifier == Qualifier::About && sum % 2 == 0 && mid >= 20 && mid % 5 != 0
+    q.qualifier == Qualifier::About && sum % 2 == 0 && mid >= 100 && mid % 10 != 0
 }
 
 /// A figure as it is claimed against another claimant's: a precise figure is the one number
@@ -81,6 +81,23 @@ pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap>
         },
         people,
         close: within,
+    })
+}
+
+/// A floor far below another figure of the same voice ("at least 19" beside 40): both can be
+/// true, but one side giving both is giving two figures. `None` unless the ratio reaches the
+/// medium severity.
+pub fn floor_far_below(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap> {
+    let (floor, other) = match (a.high, b.high) {
+        (None, _) if b.low >= a.low => (a.low, b.low),
+        (_, None) if a.low >= b.low => (b.low, a.low),
+        _ => return None,
+    };
+    let ratio = f64::from(other) / f64::from(floor.max(1));
+    (floor > 0 && ratio >= settings.medium_ratio).then_some(Gap {
+        ratio,
+        people: other - floor,
+        close: false,
     })
 }
 
@@ -207,9 +224,21 @@ mod tests {
         assert!(close("an estimated 171", "168"));
         assert_eq!(gap("about 170", "168"), None);
         assert_eq!(gap("about 13", "12"), None);
+        assert_eq!(gap("about 52", "50"), None);
         // A ceiling claims the toll reaches it.
         assert!(gap("up to 180", "35").is_some());
         assert_eq!(gap("as many as 200", "190"), None);
+    }
+
+    #[test]
+    fn a_floor_far_below_another_figure_of_one_voice() {
+        let s = Settings::default();
+        let far = |a: &str, b: &str| floor_far_below(q(a), q(b), &s).map(|g| g.people);
+        assert_eq!(far("at least 19", "40"), Some(21));
+        assert_eq!(far("40", "at least 19"), Some(21));
+        assert_eq!(far("at least 19", "22"), None);
+        assert_eq!(far("at least 19", "10"), None);
+        assert_eq!(far("19", "40"), None);
     }
 
     #[test]

@@ -121,7 +121,7 @@ pub(crate) fn denial_covers(
 }
 
 /// The whole numbers a text gives ("the toll of 40", "22 Taliban").
-fn figures_in(text: &str) -> Vec<u32> {
+pub(crate) fn figures_in(text: &str) -> Vec<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];

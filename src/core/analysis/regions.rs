@@ -7,12 +7,12 @@
 use std::collections::HashMap;
 
 use crate::core::analysis::Analysis;
-use crate::core::analysis::compare::relate;
 use crate::core::analysis::events::Event;
 use crate::core::analysis::groups::ALL;
 use crate::core::analysis::pairs::{Comparisons, Context, MAX_COMPARED};
 use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
 use crate::core::analysis::propositions::read;
+use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::parse::dates::days_between;

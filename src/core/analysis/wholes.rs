@@ -9,7 +9,7 @@ use crate::core::analysis::figures::{Gap, as_claimed, severity};
 use crate::core::analysis::groups::{is_civilian, is_combatant, is_part_of};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
 use crate::core::analysis::settings::Settings;
-use crate::core::model::{ClaimKind, Dataset, Stance};
+use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A part against its wholes (children against civilians, civilians against everyone): a
 /// part's floor above another claimant's ceiling for the whole is `part_exceeds_total`; a
@@ -178,6 +178,84 @@ pub(crate) fn status_disputes(
                 people: None,
                 explanation: String::new(),
             });
+        }
+    }
+}
+
+/// An armed party whose only figure for an event's dead (or wounded …) is one of civilians or
+/// a part of them ("one child was killed") against another side's total far above it: the
+/// party's account of the toll is that part. Listed as `only a part`, at most medium, and
+/// counted against no one: it is read from what the party leaves out.
+pub(crate) fn partial_accounts(
+    cx: &Context<'_>,
+    questions: &BTreeMap<(ClaimKind, &str), Vec<u32>>,
+    out: &mut Comparisons,
+) {
+    let (ds, analysis, settings) = (cx.ds, cx.analysis, cx.settings);
+    for ((kind, group), claims) in questions {
+        if !kind.is_numeric() || !is_civilian(group) {
+            continue;
+        }
+        let wholes: Vec<&Vec<u32>> = questions
+            .iter()
+            .filter(|((k, g), _)| k == kind && g != group && is_part_of(group, g))
+            .map(|(_, cs)| cs)
+            .collect();
+        for part in representatives(ds, analysis, claims) {
+            let (cp, fp) = (&ds.claims[part as usize], &analysis.facts[part as usize]);
+            let armed = fp.side.is_some()
+                && matches!(
+                    fp.source_type,
+                    SourceType::Combatant | SourceType::Government | SourceType::StateMedia
+                );
+            let Some(top) = cp.quantity.and_then(|q| q.high) else {
+                continue;
+            };
+            let own = |c: &u32| analysis.facts[*c as usize].claimant == fp.claimant;
+            if cp.stance != Stance::Asserts || !armed || wholes.iter().any(|w| w.iter().any(own)) {
+                continue;
+            }
+            // Each other side's claimant's largest total.
+            let mut largest: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+            for &total in wholes.iter().flat_map(|w| w.iter()) {
+                let (ct, ft) = (&ds.claims[total as usize], &analysis.facts[total as usize]);
+                let Some(low) = ct.quantity.map(|q| q.low) else {
+                    continue;
+                };
+                if ct.stance != Stance::Asserts || (ft.side.is_some() && ft.side == fp.side) {
+                    continue;
+                }
+                let entry = largest.entry(ft.claimant.as_ref()).or_insert((total, low));
+                if low > entry.1 {
+                    *entry = (total, low);
+                }
+            }
+            for (total, low) in largest.into_values() {
+                let ratio = f64::from(low) / f64::from(top.max(1));
+                if top > low || ratio < settings.medium_ratio {
+                    continue;
+                }
+                let gap = Gap {
+                    ratio,
+                    people: low - top,
+                    close: false,
+                };
+                let opposing = analysis.facts[total as usize].side.is_some();
+                out.comparable[part as usize] = true;
+                out.comparable[total as usize] = true;
+                out.discrepancies.push(Discrepancy {
+                    kind: DiscrepancyKind::Numeric,
+                    subtype: Some("only a part"),
+                    severity: severity(Some(gap), opposing, settings).min(Severity::Medium),
+                    event: cx.event,
+                    claim_kind: *kind,
+                    group: fp.group.to_string(),
+                    claims: [total, part],
+                    ratio: Some(ratio),
+                    people: Some(gap.people),
+                    explanation: String::new(),
+                });
+            }
         }
     }
 }
