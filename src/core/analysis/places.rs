@@ -1,18 +1,27 @@
-//! Names that mean the same place: a built-in gazetteer (`assets/gazetteer.csv`) with aliases
-//! in Latin and Arabic script and each place's parent, plus folding for places it does not
-//! know.
+//! Names that mean the same place: a built-in gazetteer with aliases in Latin and Arabic
+//! script and each place's parent, plus folding for places it does not know. Two files make
+//! it: `assets/gazetteer.csv`, written by hand (the seed article's places, Syria's and Iraq's
+//! governorates and their capitals, countries), and `assets/geonames.csv`, the towns of more
+//! than 15,000 people of the conflicts the app is used on, with coordinates, from GeoNames
+//! (CC BY, converted by `examples/geonames.rs`). A name several towns share resolves only
+//! through a parent the description names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const GAZETTEER_CSV: &str = include_str!("../../../assets/gazetteer.csv");
+const GEONAMES_CSV: &str = include_str!("../../../assets/geonames.csv");
 
 /// A place the gazetteer knows.
 #[derive(Clone, Debug)]
 pub struct KnownPlace {
     pub id: String,
     pub name: String,
+    /// `country`, `governorate` or `town`.
+    pub kind: String,
     pub parent: Option<usize>,
+    /// Latitude and longitude (WGS 84), where the source gives them.
+    pub coords: Option<(f64, f64)>,
 }
 
 /// Where a claim's location resolves to.
@@ -38,48 +47,151 @@ pub struct Gazetteer {
     by_key: HashMap<String, usize>,
     /// The longest alias in words, to bound the search inside descriptions.
     max_words: usize,
+    /// Names that several places share, with every one of them.
+    shared: HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
     pub fn builtin() -> &'static Self {
         static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-        GAZETTEER.get_or_init(|| Self::from_csv(GAZETTEER_CSV).unwrap_or_default())
+        GAZETTEER.get_or_init(|| {
+            let mut g = Self::from_csv(GAZETTEER_CSV).unwrap_or_default();
+            // The towns with coordinates; the hand-written rows win over them.
+            let _ = g.add_csv(GEONAMES_CSV);
+            g
+        })
     }
 
+    /// A gazetteer from one CSV (`id,name,kind,parent,aliases[,latitude,longitude]`).
     pub fn from_csv(text: &str) -> Result<Self, String> {
         let mut g = Self::default();
+        g.add_csv(text)?;
+        Ok(g)
+    }
+
+    /// Adds the places of a CSV. A name of a place already known is left to it; a place whose
+    /// own name is a known town of the same country is that town (its coordinates are
+    /// taken); a name two new places share resolves to neither without a parent.
+    fn add_csv(&mut self, text: &str) -> Result<(), String> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let mut parents: Vec<String> = Vec::new();
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let known = self.places.len();
+        let ids: HashMap<String, usize> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let mut pending: Vec<(usize, String)> = Vec::new();
+        let mut new_ids: HashMap<String, usize> = HashMap::new();
         for (row, record) in reader.records().enumerate() {
             let record = record.map_err(|e| format!("gazetteer row {}: {e}", row + 2))?;
             let field = |i: usize| record.get(i).unwrap_or("").trim();
-            let index = g.places.len();
-            ids.insert(field(0).to_owned(), index);
-            parents.push(field(3).to_owned());
-            g.places.push(KnownPlace {
+            let coords = match (field(5).parse::<f64>(), field(6).parse::<f64>()) {
+                (Ok(lat), Ok(lon)) => Some((lat, lon)),
+                _ => None,
+            };
+            let names: Vec<String> = [field(1)]
+                .into_iter()
+                .chain(field(4).split('|'))
+                .map(|n| fold_words(n).concat())
+                .filter(|k| !k.is_empty())
+                .collect();
+            let country = ids.get(field(3)).copied();
+            // Already known as a town of the same country: the same place.
+            let same = names
+                .first()
+                .and_then(|k| self.by_key.get(k))
+                .copied()
+                .filter(|&i| {
+                    i < known
+                        && self.places[i].kind == "town"
+                        && country.is_some_and(|c| {
+                            self.contains(&PlaceKey::Known(c), &PlaceKey::Known(i))
+                        })
+                });
+            if let Some(i) = same {
+                self.places[i].coords = self.places[i].coords.or(coords);
+                continue;
+            }
+            let index = self.places.len();
+            new_ids.insert(field(0).to_owned(), index);
+            pending.push((index, field(3).to_owned()));
+            self.places.push(KnownPlace {
                 id: field(0).to_owned(),
                 name: field(1).to_owned(),
+                kind: field(2).to_owned(),
                 parent: None,
+                coords,
             });
-            for name in [field(1)].into_iter().chain(field(4).split('|')) {
-                let words = fold_words(name);
-                if words.is_empty() {
+            let mut seen = HashSet::new();
+            for (name, key) in [field(1)]
+                .into_iter()
+                .chain(field(4).split('|'))
+                .map(|n| (n, fold_words(n)))
+                .filter(|(_, w)| !w.is_empty())
+                .map(|(n, w)| (n, (w.len(), w.concat())))
+            {
+                let (len, key) = key;
+                if !seen.insert(key.clone()) || name.is_empty() {
                     continue;
                 }
-                g.max_words = g.max_words.max(words.len());
-                g.by_key.entry(words.concat()).or_insert(index);
+                self.max_words = self.max_words.max(len);
+                match self.by_key.get(&key) {
+                    None => {
+                        self.by_key.insert(key, index);
+                    }
+                    // A name of a hand-written place stays with it.
+                    Some(&other) if other < known => {}
+                    Some(&other) => {
+                        self.shared
+                            .entry(key)
+                            .or_insert_with(|| vec![other])
+                            .push(index);
+                    }
+                }
             }
         }
-        for (place, parent) in g.places.iter_mut().zip(&parents) {
+        for (index, parent) in pending {
             if !parent.is_empty() {
-                place.parent = Some(
-                    *ids.get(parent)
-                        .ok_or_else(|| format!("unknown parent '{parent}'"))?,
-                );
+                let at = ids
+                    .get(&parent)
+                    .or_else(|| new_ids.get(&parent))
+                    .ok_or_else(|| format!("unknown parent '{parent}'"))?;
+                self.places[index].parent = Some(*at);
             }
         }
-        Ok(g)
+        Ok(())
+    }
+
+    /// The place a name means, when it means one: a name several places share means the one
+    /// whose country or province the description also names (`named`), else none.
+    fn place_of(&self, key: &str, named: &[usize]) -> Option<usize> {
+        let Some(candidates) = self.shared.get(key) else {
+            return self.by_key.get(key).copied();
+        };
+        let mut fitting = candidates.iter().copied().filter(|&c| {
+            named
+                .iter()
+                .any(|&n| n != c && self.contains(&PlaceKey::Known(n), &PlaceKey::Known(c)))
+        });
+        let first = fitting.next()?;
+        fitting.next().is_none().then_some(first)
+    }
+
+    /// The places a description names with a name of their own (not a shared one).
+    fn named_in(&self, words: &[String]) -> Vec<usize> {
+        let mut named = Vec::new();
+        for len in 1..=self.max_words.min(words.len()) {
+            for window in words.windows(len) {
+                let key = window.concat();
+                if !self.shared.contains_key(&key)
+                    && let Some(&i) = self.by_key.get(&key)
+                {
+                    named.push(i);
+                }
+            }
+        }
+        named
     }
 
     pub fn place(&self, index: usize) -> Option<&KnownPlace> {
@@ -102,7 +214,8 @@ impl Gazetteer {
         if let Some(target) = extra.get(&whole) {
             return self.resolve(target, &HashMap::new());
         }
-        if let Some(&i) = self.by_key.get(&whole) {
+        let named = self.named_in(&words);
+        if let Some(i) = self.place_of(&whole, &named) {
             return Resolved {
                 key: PlaceKey::Known(i),
                 approximate: false,
@@ -114,7 +227,7 @@ impl Gazetteer {
         let names = proper_names(written);
         for len in (1..=self.max_words.min(words.len())).rev() {
             for window in words.windows(len) {
-                if let Some(&i) = self.by_key.get(&window.concat()) {
+                if let Some(i) = self.place_of(&window.concat(), &named) {
                     let unexplained = names.iter().any(|n| {
                         !window.contains(n)
                             && !self.by_key.contains_key(n)
@@ -287,6 +400,46 @@ mod tests {
     fn the_embedded_gazetteer_parses() {
         let g = Gazetteer::from_csv(GAZETTEER_CSV).unwrap();
         assert_eq!(g.len(), GAZETTEER_CSV.lines().count() - 1);
+    }
+
+    #[test]
+    fn towns_from_geonames_have_coordinates_and_keep_the_hand_written_places() {
+        let g = Gazetteer::builtin();
+        let id = |name: &str| match key(name) {
+            PlaceKey::Known(i) => g.place(i).map(|p| p.id.clone()),
+            PlaceKey::Unknown(_) => None,
+        };
+        // A hand-written town takes the coordinates of its GeoNames row.
+        let PlaceKey::Known(mosul) = key("Mosul") else {
+            panic!("Mosul is known")
+        };
+        assert!(g.place(mosul).and_then(|p| p.coords).is_some());
+        // Towns of other conflicts, in several spellings and scripts.
+        assert!(id("El Fasher").is_some_and(|i| i.starts_with("gn")));
+        assert_eq!(id("Al Fashir"), id("El Fasher"));
+        assert_eq!(id("Kunduz"), id("Kondoz"));
+        assert_eq!(id("Mosul"), Some("mosul".to_owned()));
+        // "Gaza" is the territory; the city is "Gaza City".
+        assert_eq!(id("Gaza"), Some("palestine".to_owned()));
+        assert_ne!(id("Gaza City"), id("Gaza"));
+    }
+
+    #[test]
+    fn a_name_several_towns_share_resolves_only_through_a_parent() {
+        let g = Gazetteer::from_csv(
+            "id,name,kind,parent,aliases,latitude,longitude\n\
+             north,Northland,country,,,,\n\
+             south,Southland,country,,,,\n\
+             a,Springfield,town,north,,1,1\n\
+             b,Springfield,town,south,,2,2\n\
+             c,Shelbyville,town,north,,3,3\n",
+        )
+        .unwrap();
+        let resolve = |s: &str| g.resolve(s, &HashMap::new()).key;
+        assert!(matches!(resolve("Springfield"), PlaceKey::Unknown(_)));
+        assert_eq!(resolve("Springfield, Southland"), PlaceKey::Known(3));
+        assert_eq!(resolve("Springfield (Northland)"), PlaceKey::Known(2));
+        assert_eq!(resolve("Shelbyville"), PlaceKey::Known(4));
     }
 
     #[test]
