@@ -578,3 +578,29 @@ fn denials_neither_confirm_nor_contradict_each_other_and_a_figure_less_statement
     );
     assert!(a.facts[3].current);
 }
+
+#[test]
+fn rows_placed_only_by_coordinates_join_the_town_within_ten_kilometres() {
+    let text = "source,claim,group,count,location,event_date,latitude,longitude\n\
+                SOHR,killed,civilians,3,Mosul,2017-03-17,,\n\
+                Airwars,killed,civilians,30,,2017-03-17,36.36,43.15\n\
+                Airwars,killed,civilians,9,,2017-03-17,35.10,42.10\n\
+                Airwars,killed,civilians,8,,2017-03-17,35.104,42.098\n";
+    let imported = import_text("points.csv", text);
+    let a = run(&imported);
+    // Near Mosul: Mosul's event, marked approximate; far from any town: a point of its own.
+    assert_eq!(a.facts[0].event, a.facts[1].event);
+    assert!(a.facts[1].approximate_place);
+    assert_ne!(a.facts[2].event, a.facts[0].event);
+    assert_eq!(
+        a.facts[2].event, a.facts[3].event,
+        "the same point to 0.01°"
+    );
+    assert_eq!(
+        a.discrepancies
+            .iter()
+            .filter(|d| d.kind == DiscrepancyKind::Numeric)
+            .count(),
+        2
+    );
+}

@@ -112,6 +112,7 @@ impl Format for IncidentRows {
                 location: Some(cell(record, town)),
                 event_date: incident.date,
                 detail: None,
+                coords: None,
             });
         }
     }
@@ -147,6 +148,7 @@ impl Counting {
             location: Some(&place),
             event_date: date,
             detail: Some(&detail),
+            coords: None,
         });
     }
 }

@@ -454,3 +454,41 @@ fn utf16_with_a_bom_is_read() {
     assert_eq!(ds.claims.len(), 1, "{:?}", imported.report.files[0]);
     assert_eq!(ds.opt_str(ds.claims[0].location), "Kobanê");
 }
+
+#[test]
+fn coordinates_are_read_checked_and_written_back() {
+    let text = "source,claim,group,count,location,event_date,latitude,longitude\n\
+                SOHR,killed,civilians,3,Kobane,2015-06-25,36.891,38.354\n\
+                SOHR,killed,civilians,4,,2015-06-25,36.89,38.36\n\
+                SOHR,killed,civilians,5,Kobane,2015-06-25,96.0,38.3\n\
+                SOHR,killed,civilians,6,Kobane,2015-06-25,36.8,\n\
+                SOHR,killed,civilians,7,Kobane,2015-06-25,north,38.3\n";
+    let imported = import_text("points.csv", text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.imported, 2);
+    assert!(file.is_balanced());
+    let reason = |line: u64| {
+        let r = file.rejected.iter().find(|r| r.line == line).unwrap();
+        (r.column.clone(), r.reason.clone())
+    };
+    assert_eq!(reason(4).0.as_deref(), Some("latitude"));
+    assert!(reason(4).1.contains("from -90 to 90"), "{:?}", reason(4));
+    assert_eq!(reason(5).0.as_deref(), Some("longitude"));
+    assert!(reason(5).1.contains("needs its longitude"));
+    assert!(reason(6).1.contains("'north'"));
+    let ds = &imported.dataset;
+    let coords: Vec<_> = ds.claims.iter().map(|c| ds.coords(c)).collect();
+    assert_eq!(coords[0], Some([36.891, 38.354]));
+    // Written back in the claims table, they read the same.
+    let all = triangulate::core::view::selection::Selection::new(
+        &imported.dataset,
+        None,
+        &triangulate::core::view::filter::Filter::default(),
+    );
+    let table =
+        triangulate::core::export::tables::claims_csv(&imported.dataset, &all, false).unwrap();
+    let again = import_text("again.csv", std::str::from_utf8(&table).unwrap());
+    let ds = &again.dataset;
+    let again: Vec<_> = ds.claims.iter().map(|c| ds.coords(c)).collect();
+    assert_eq!(again, coords);
+}

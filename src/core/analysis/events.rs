@@ -43,25 +43,47 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     let mut resolved: HashMap<crate::core::model::strings::Sym, (usize, bool)> = HashMap::new();
     let mut place_keys: Vec<PlaceKey> = Vec::new();
     let mut place_index: HashMap<PlaceKey, usize> = HashMap::new();
-    let mut first_name: Vec<&str> = Vec::new();
+    let mut first_name: Vec<String> = Vec::new();
     let mut approximate = Vec::with_capacity(ds.claims.len());
     // Bucket keys: explicit event ids, or (period?, place).
     let mut by_id: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut by_place: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
+    // Rows placed only by coordinates: each point (to 0.01°, about a kilometre) once.
+    let mut by_point: HashMap<(i32, i32), (usize, bool)> = HashMap::new();
     for (i, claim) in ds.claims.iter().enumerate() {
         let Ok(index) = u32::try_from(i) else { break };
-        let place = claim.location.map(|sym| {
-            *resolved.entry(sym).or_insert_with(|| {
+        let mut key_of = |key: PlaceKey, written: &str| {
+            let next = place_keys.len();
+            let at = *place_index.entry(key.clone()).or_insert(next);
+            if at == next {
+                place_keys.push(key);
+                first_name.push(written.to_owned());
+            }
+            at
+        };
+        let place = match (claim.location, ds.coords(claim)) {
+            (Some(sym), _) => Some(*resolved.entry(sym).or_insert_with(|| {
                 let r = gazetteer.resolve(ds.str(sym), &aliases.places);
-                let next = place_keys.len();
-                let at = *place_index.entry(r.key.clone()).or_insert(next);
-                if at == next {
-                    place_keys.push(r.key);
-                    first_name.push(ds.str(sym));
-                }
-                (at, r.approximate)
-            })
-        });
+                (key_of(r.key, ds.str(sym)), r.approximate)
+            })),
+            // No place written: the town within 10 km, else the point itself.
+            (None, Some([lat, lon])) => {
+                let cell = ((lat * 100.0).round() as i32, (lon * 100.0).round() as i32);
+                Some(*by_point.entry(cell).or_insert_with(|| {
+                    match gazetteer.nearest([lat, lon], NEAR_KM) {
+                        Some(town) => {
+                            let name = gazetteer.place(town).map_or("", |p| p.name.as_str());
+                            (key_of(PlaceKey::Known(town), name), true)
+                        }
+                        None => {
+                            let name = format!("{lat:.2}, {lon:.2}");
+                            (key_of(PlaceKey::Unknown(name.clone()), &name), false)
+                        }
+                    }
+                }))
+            }
+            (None, None) => None,
+        };
         if let Some(id) = claim.event_id {
             by_id.entry(ds.str(id)).or_default().push(index);
         } else if let Some((at, _)) = place {
@@ -71,7 +93,8 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         }
         approximate.push(place.is_some_and(|(_, approx)| approx));
     }
-    let mut by_place = merge_places(by_place, &place_keys, &first_name);
+    let written: Vec<&str> = first_name.iter().map(String::as_str).collect();
+    let mut by_place = merge_places(by_place, &place_keys, &written);
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let mut events = Vec::new();
     for (id, claims) in by_id {
@@ -88,7 +111,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         claims.sort_by_key(|&c| (ds.claims[c as usize].event_start, c));
         let name = gazetteer.name(&key).map(str::to_owned).unwrap_or_else(|| {
             let at = place_index.get(&key).copied().unwrap_or(usize::MAX);
-            first_name.get(at).copied().unwrap_or("").to_owned()
+            first_name.get(at).cloned().unwrap_or_default()
         });
         let slug = match &key {
             PlaceKey::Known(i) => gazetteer
@@ -139,6 +162,9 @@ fn merge_places(
         .map(|((period, at), claims)| ((period, place_keys[at].clone()), claims))
         .collect()
 }
+
+/// How far from a known town a row placed only by coordinates is counted under it.
+const NEAR_KM: f64 = 10.0;
 
 /// Most distinct places whose names are compared with each other (pairwise work).
 const MAX_NAMED_PLACES: usize = 5_000;

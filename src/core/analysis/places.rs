@@ -268,6 +268,19 @@ impl Gazetteer {
         false
     }
 
+    /// The town nearest a point, when one lies within `km` kilometres of it.
+    pub fn nearest(&self, [lat, lon]: [f32; 2], km: f64) -> Option<usize> {
+        let (lat, lon) = (f64::from(lat), f64::from(lon));
+        self.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == "town")
+            .filter_map(|(i, p)| p.coords.map(|c| (i, distance_km((lat, lon), c))))
+            .filter(|&(_, d)| d <= km)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
     /// The canonical name of a resolved place, or `None` for an unknown one.
     pub fn name(&self, key: &PlaceKey) -> Option<&str> {
         match key {
@@ -275,6 +288,15 @@ impl Gazetteer {
             PlaceKey::Unknown(_) => None,
         }
     }
+}
+
+/// The great-circle distance between two points (degrees) in kilometres.
+pub fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
 }
 
 /// A name reduced to comparable words: lower case, Latin diacritics and Arabic vowel marks

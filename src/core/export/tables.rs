@@ -118,6 +118,8 @@ pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<
         "event_date",
         "event_id",
         "quote",
+        "latitude",
+        "longitude",
     ];
     header.extend(extras.iter().copied());
     let rows = ds
@@ -150,6 +152,8 @@ pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<
                 text(r.event_date.clone()),
                 opt(r.event_id),
                 text(r.quote),
+                text(r.coords.map(|c| c[0].to_string()).unwrap_or_default()),
+                text(r.coords.map(|c| c[1].to_string()).unwrap_or_default()),
             ];
             row.extend(
                 extras

@@ -211,7 +211,13 @@ pub struct Claim {
     pub event_id: Option<Sym>,
     /// The file's unknown extra columns, joined by [`EXTRA_SEPARATOR`].
     pub extras: Option<Sym>,
+    /// Where the row's latitude and longitude are kept, when it gives them.
+    pub point: Option<PointId>,
 }
+
+/// An index into [`Dataset::points`] (plus one, so that a claim without one costs nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PointId(std::num::NonZeroU32);
 
 /// Joins the values of a row's extra columns in [`Claim::extras`].
 pub const EXTRA_SEPARATOR: char = '\u{1f}';
@@ -234,6 +240,8 @@ pub struct Dataset {
     pub claims: Vec<Claim>,
     pub strings: Strings,
     pub texts: TextArena,
+    /// Latitude and longitude (WGS 84 degrees) of the claims that give them.
+    pub points: Vec<[f32; 2]>,
     /// Bumped by every change, so derived views know when to rebuild.
     pub revision: u64,
 }
@@ -249,6 +257,19 @@ impl Dataset {
 
     pub fn quote(&self, claim: &Claim) -> &str {
         self.texts.get(claim.quote)
+    }
+
+    /// A claim's latitude and longitude.
+    pub fn coords(&self, claim: &Claim) -> Option<[f32; 2]> {
+        let id = claim.point?;
+        self.points.get(id.0.get() as usize - 1).copied()
+    }
+
+    /// Keeps a point and gives its id; `None` past four billion points.
+    pub fn add_point(&mut self, point: [f32; 2]) -> Option<PointId> {
+        let id = u32::try_from(self.points.len() + 1).ok()?;
+        self.points.push(point);
+        std::num::NonZeroU32::new(id).map(PointId)
     }
 
     pub fn file_name(&self, file: FileId) -> &str {

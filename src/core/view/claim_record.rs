@@ -37,6 +37,8 @@ pub struct ClaimRecord<'a> {
     pub url: Option<&'a str>,
     pub quote: &'a str,
     pub event_id: Option<&'a str>,
+    /// Latitude and longitude, WGS 84 degrees.
+    pub coords: Option<[f32; 2]>,
     pub extra: BTreeMap<&'a str, &'a str>,
 }
 
@@ -91,6 +93,7 @@ impl<'a> ClaimRecord<'a> {
             url: Some(ds.texts.get(claim.url)).filter(|s| !s.is_empty()),
             quote: ds.quote(claim),
             event_id: opt(claim.event_id),
+            coords: ds.coords(claim),
             extra,
         }
     }

@@ -73,6 +73,8 @@ pub struct NewClaim<'a> {
     pub location: Option<&'a str>,
     pub event_date: NaiveDate,
     pub detail: Option<&'a str>,
+    /// Latitude and longitude (WGS 84 degrees), when the format gives them.
+    pub coords: Option<[f32; 2]>,
 }
 
 impl Emit<'_> {
@@ -122,6 +124,7 @@ impl Emit<'_> {
             quote: TextRef::default(),
             event_id: None,
             extras: None,
+            point: new.coords.and_then(|c| self.ds.add_point(c)),
         })
     }
 

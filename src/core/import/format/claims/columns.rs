@@ -27,10 +27,12 @@ pub enum Field {
     ArticleId,
     Url,
     Quote,
+    Latitude,
+    Longitude,
 }
 
 impl Field {
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 24] = [
         Self::Source,
         Self::SourceType,
         Self::Side,
@@ -53,6 +55,8 @@ impl Field {
         Self::ArticleId,
         Self::Url,
         Self::Quote,
+        Self::Latitude,
+        Self::Longitude,
     ];
 
     /// The canonical column name, as documented in the README.
@@ -110,6 +114,8 @@ impl Field {
             Self::ArticleId => &["article_id", "article"],
             Self::Url => &["url", "link", "article_url"],
             Self::Quote => &["quote", "excerpt", "snippet", "text", "statement"],
+            Self::Latitude => &["latitude", "lat"],
+            Self::Longitude => &["longitude", "lon", "lng", "long"],
         }
     }
 

@@ -33,6 +33,8 @@ pub struct Parsed {
     pub stance: Stance,
     /// The `source_type` cell, which overrides the registry.
     pub source_type: Option<SourceType>,
+    /// `latitude` and `longitude`, WGS 84 degrees.
+    pub coords: Option<[f32; 2]>,
 }
 
 type RowResult<T> = Result<T, RowError>;
@@ -134,6 +136,7 @@ impl RowParser {
                 )
             })?),
         };
+        let coords = self.coords(record, line)?;
         Ok(Parsed {
             kind,
             quantity,
@@ -143,7 +146,46 @@ impl RowParser {
             reported_at,
             stance,
             source_type,
+            coords,
         })
+    }
+
+    /// `latitude` and `longitude`: both or neither, each a number of degrees in range.
+    fn coords(&self, record: &StringRecord, line: u64) -> RowResult<Option<[f32; 2]>> {
+        let degrees = |field: Field, limit: f32| -> RowResult<Option<f32>> {
+            let Some(text) = self.cell(record, field) else {
+                return Ok(None);
+            };
+            match text.parse::<f32>() {
+                Ok(v) if v.is_finite() && v.abs() <= limit => Ok(Some(v)),
+                _ => Err(self.error(
+                    line,
+                    field,
+                    format!(
+                        "{} '{}' is not a number of degrees from -{limit} to {limit}",
+                        field.name(),
+                        clip(text, 40)
+                    ),
+                )),
+            }
+        };
+        match (
+            degrees(Field::Latitude, 90.0)?,
+            degrees(Field::Longitude, 180.0)?,
+        ) {
+            (Some(lat), Some(lon)) => Ok(Some([lat, lon])),
+            (None, None) => Ok(None),
+            (Some(_), None) => Err(self.error(
+                line,
+                Field::Longitude,
+                "longitude is empty: a latitude needs its longitude",
+            )),
+            (None, Some(_)) => Err(self.error(
+                line,
+                Field::Latitude,
+                "latitude is empty: a longitude needs its latitude",
+            )),
+        }
     }
 
     fn kind(&self, record: &StringRecord, line: u64) -> RowResult<ClaimKind> {

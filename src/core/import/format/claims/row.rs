@@ -90,6 +90,7 @@ impl RowReader {
             reported_at,
             stance,
             source_type,
+            coords,
         } = parsed;
         let quantity_text = self.cell(record, Field::Count);
         let source = self.source(record, line, source_raw, source_type, ds)?;
@@ -126,6 +127,7 @@ impl RowReader {
             quote: texts.quote,
             event_id: texts.event_id,
             extras: texts.extras,
+            point: coords.and_then(|c| ds.add_point(c)),
         })
     }
 
