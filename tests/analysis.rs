@@ -604,3 +604,49 @@ fn rows_placed_only_by_coordinates_join_the_town_within_ten_kilometres() {
         2
     );
 }
+
+#[test]
+fn the_analyst_splits_and_merges_events() {
+    let rows = "SOHR,,,killed,civilians,10,Homs,2016-01-01,,,,,\n\
+                SNHR,,,killed,civilians,40,Homs,2016-01-02,,,,,\n\
+                SANA,,,killed,civilians,12,Homs,2016-01-02,,,,,\n\
+                SOHR,,,killed,civilians,5,Hama,2016-01-01,,,,,\n";
+    let imported = import_text("rules.csv", &format!("{HEADER}{rows}"));
+    let plain = run(&imported);
+    assert_eq!(plain.events.len(), 2);
+    let mut aliases = triangulate::core::analysis::Aliases::default();
+    // SNHR's 40 was another incident: split it off; the Hama claim is the same strike.
+    aliases
+        .events
+        .splits
+        .insert("rules.csv:3".to_owned(), "homs-other".to_owned());
+    let homs = plain
+        .events
+        .iter()
+        .find(|e| e.location == "Homs")
+        .unwrap()
+        .id
+        .clone();
+    let hama = plain
+        .events
+        .iter()
+        .find(|e| e.location == "Hama")
+        .unwrap()
+        .id
+        .clone();
+    aliases.events.merges.push((hama, homs.clone()));
+    let a = analyze(&imported.dataset, &Settings::default(), &aliases);
+    assert_eq!(
+        a.events.len(),
+        2,
+        "{:?}",
+        a.events.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
+    let other = a.events.iter().find(|e| e.id == "homs-other").unwrap();
+    assert_eq!(other.claims, vec![1]);
+    let merged = a.events.iter().find(|e| e.id == homs).unwrap();
+    assert_eq!(merged.claims, vec![0, 2, 3]);
+    // SNHR's 40 now disputes nothing; the rest are compared in the merged event.
+    assert!(a.discrepancies.iter().all(|d| !d.claims.contains(&1)));
+    assert!(plain.discrepancies.iter().any(|d| d.claims.contains(&1)));
+}

@@ -40,6 +40,13 @@ pub struct DataArgs {
     /// An alias file (CSV: kind,name,means) that says which names mean the same.
     #[arg(long)]
     pub aliases: Vec<PathBuf>,
+    /// Merge one event into another, by their ids: `FROM=INTO` (as `analyze` lists them).
+    #[arg(long, value_name = "FROM=INTO")]
+    pub merge_event: Vec<String>,
+    /// Take claims out of their event into one of their own: `NEW_ID=CLAIM,CLAIM…` with claim
+    /// ids as `file:line`.
+    #[arg(long, value_name = "NEW_ID=CLAIMS")]
+    pub split_event: Vec<String>,
 }
 
 /// How the timeline plots.
@@ -164,6 +171,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
     for path in &data.aliases {
         aliases.extend(Aliases::from_path(path).map_err(Failure::usage)?);
     }
+    event_edits(data, &mut aliases.events)?;
     let settings = Settings {
         window_days: data.window_days,
         tolerance_ratio: data.ratio,
@@ -353,4 +361,36 @@ fn find_name(option: &str, written: &str, names: &[(String, usize)]) -> Result<S
                 some.join(", ")
             ))
         })
+}
+
+/// `--split-event` and `--merge-event`, on top of the workspace's own edits.
+fn event_edits(
+    data: &DataArgs,
+    edits: &mut crate::core::analysis::EventEdits,
+) -> Result<(), Failure> {
+    let pair = |text: &str, option: &str| -> Result<(String, String), Failure> {
+        match text.split_once('=') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                Ok((a.trim().to_owned(), b.trim().to_owned()))
+            }
+            _ => Err(Failure::usage(format!(
+                "--{option} '{text}' is not of the form {}",
+                if option == "merge-event" {
+                    "FROM=INTO"
+                } else {
+                    "NEW_ID=CLAIM,CLAIM…"
+                }
+            ))),
+        }
+    };
+    for text in &data.split_event {
+        let (label, claims) = pair(text, "split-event")?;
+        for claim in claims.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            edits.splits.insert(claim.to_owned(), label.clone());
+        }
+    }
+    for text in &data.merge_event {
+        edits.merges.push(pair(text, "merge-event")?);
+    }
+    Ok(())
 }

@@ -125,6 +125,10 @@ pub struct Corrections {
     pub group_merges: BTreeMap<String, String>,
     /// The analyst's reliability grade (Admiralty A–F) of a source, over the suggested one.
     pub source_grades: BTreeMap<String, char>,
+    /// Claims split out of their event: claim id (`file:line`) → the new event's id.
+    pub event_splits: BTreeMap<String, String>,
+    /// Events merged into another, in order: (event id, the event it joins).
+    pub event_merges: Vec<(String, String)>,
 }
 
 impl Corrections {
@@ -141,6 +145,14 @@ impl Corrections {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            events: crate::core::analysis::EventEdits {
+                splits: self
+                    .event_splits
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                merges: self.event_merges.clone(),
+            },
             ..Aliases::default()
         };
         for (name, means) in &self.source_merges {

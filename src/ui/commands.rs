@@ -41,6 +41,12 @@ pub enum Command {
     /// The user says that name `.1` (a source, place or group) is `.2`.
     Merge(crate::core::analysis::AliasKind, String, String),
     UndoMerges,
+    /// Take these claims (by id, `file:line`) out of their event into one of their own.
+    SplitEvent(Vec<String>),
+    /// Move the claims of event `.0` (by id) into event `.1`.
+    MergeEvents(String, String),
+    /// Undo every split and merge of events.
+    UndoEventEdits,
     /// Ask what this source, place or group is.
     ShowMergeDialog(crate::core::analysis::AliasKind, String),
     ExportAliases(PathBuf),

@@ -77,6 +77,8 @@ pub struct Derived {
     event_key: Option<(u64, usize)>,
     /// The chart of the event the Events tab shows, and which event that is.
     pub event: Option<(usize, EventChart)>,
+    /// The splits and merges offered for that event.
+    pub event_edits: crate::core::view::event_edits::EventEditChoices,
     /// Events with at least one claim kept, in the analysis' order.
     pub events: Vec<usize>,
     /// Scorecard rows of sources with at least one claim kept.
@@ -128,6 +130,8 @@ impl Derived {
         if self.event_key != Some((generation, event)) {
             let chart = event_chart(ds, &analyzed.analysis, event);
             self.event = Some((event, chart));
+            self.event_edits =
+                crate::core::view::event_edits::choices(ds, &analyzed.analysis, event);
             self.event_key = Some((generation, event));
         }
     }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
-use crate::core::analysis::settings::{Aliases, Settings};
+use crate::core::analysis::settings::{Aliases, EventEdits, Settings};
 use crate::core::model::Dataset;
 use crate::core::parse::dates::days_between;
 
@@ -129,6 +129,9 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         }
     }
     dedupe_ids(&mut events);
+    if !aliases.events.is_empty() {
+        apply_edits(ds, &aliases.events, &mut events);
+    }
     let mut event_of = vec![None; ds.claims.len()];
     for (e, event) in events.iter().enumerate() {
         for &c in &event.claims {
@@ -356,6 +359,67 @@ fn new_event(ds: &Dataset, mut claims: Vec<u32>, period: bool) -> Event {
         period,
         sources: 0,
         disputes: 0,
+    }
+}
+
+/// The analyst's splits (claims taken out into an event of their own, one per label) and then
+/// merges (an event's claims moved into another), by claim and event id.
+fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) {
+    let mut split_off: Vec<Event> = Vec::new();
+    if !edits.splits.is_empty() {
+        for event in events.iter_mut() {
+            let mut labelled: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+            event.claims.retain(|&c| {
+                let id = ds.claim_id(&ds.claims[c as usize]);
+                match edits.splits.get(&id) {
+                    Some(label) => {
+                        labelled.entry(label.as_str()).or_default().push(c);
+                        false
+                    }
+                    None => true,
+                }
+            });
+            let lost = !labelled.is_empty();
+            for (label, claims) in labelled {
+                let mut part = new_event(ds, claims, event.period);
+                part.place = event.place.clone();
+                part.location = event.location.clone();
+                part.id = label.to_owned();
+                split_off.push(part);
+            }
+            if lost && !event.claims.is_empty() {
+                *event = Event {
+                    id: std::mem::take(&mut event.id),
+                    place: event.place.take(),
+                    location: std::mem::take(&mut event.location),
+                    ..new_event(ds, std::mem::take(&mut event.claims), event.period)
+                };
+            }
+        }
+        events.retain(|e| !e.claims.is_empty());
+        events.append(&mut split_off);
+    }
+    for (from, into) in &edits.merges {
+        let (Some(f), Some(t)) = (
+            events.iter().position(|e| &e.id == from),
+            events.iter().position(|e| &e.id == into),
+        ) else {
+            continue;
+        };
+        if f == t {
+            continue;
+        }
+        let moved = std::mem::take(&mut events[f].claims);
+        let target = &mut events[t];
+        let mut claims = std::mem::take(&mut target.claims);
+        claims.extend(moved);
+        *target = Event {
+            id: std::mem::take(&mut target.id),
+            place: target.place.take(),
+            location: std::mem::take(&mut target.location),
+            ..new_event(ds, claims, target.period)
+        };
+        events.remove(f);
     }
 }
 

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 pub use compare::{Discrepancy, DiscrepancyKind, Severity};
 pub use events::Event;
 pub use score::SourceScore;
-pub use settings::{AliasKind, Aliases, Settings};
+pub use settings::{AliasKind, Aliases, EventEdits, Settings};
 
 use crate::core::model::{Dataset, SourceType};
 

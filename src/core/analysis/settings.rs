@@ -96,6 +96,24 @@ pub struct Aliases {
     pub source_types: HashMap<String, crate::core::model::SourceType>,
     /// Claimant → the side the user says it speaks for (`None`: no side).
     pub source_sides: HashMap<String, Option<String>>,
+    /// Events the user split and merged.
+    pub events: EventEdits,
+}
+
+/// The analyst's corrections to how claims were grouped into events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventEdits {
+    /// Claim id (`file:line`) → the event of its own it was split into (claims split with
+    /// the same label make one event).
+    pub splits: HashMap<String, String>,
+    /// Event id → the event it was merged into, applied after the splits.
+    pub merges: Vec<(String, String)>,
+}
+
+impl EventEdits {
+    pub fn is_empty(&self) -> bool {
+        self.splits.is_empty() && self.merges.is_empty()
+    }
 }
 
 impl Aliases {
@@ -153,6 +171,8 @@ impl Aliases {
         self.groups.extend(other.groups);
         self.source_types.extend(other.source_types);
         self.source_sides.extend(other.source_sides);
+        self.events.splits.extend(other.events.splits);
+        self.events.merges.extend(other.events.merges);
     }
 
     /// The claimant a name means, after the user's aliases.

@@ -5,6 +5,7 @@ pub mod analyzed;
 pub mod claim_record;
 pub mod claim_rows;
 pub mod discrepancies;
+pub mod event_edits;
 pub mod filter;
 pub mod palette;
 pub mod selection;

@@ -60,6 +60,16 @@ impl TriangulateApp {
             Command::FocusSearch => self.focus_search(),
             Command::Merge(kind, from, into) => self.merge(kind, from, into),
             Command::UndoMerges => self.undo_merges(),
+            Command::SplitEvent(claims) => self.split_event(claims),
+            Command::MergeEvents(from, into) => {
+                self.state.corrections.event_merges.push((from, into));
+                self.reanalyze();
+            }
+            Command::UndoEventEdits => {
+                self.state.corrections.event_splits.clear();
+                self.state.corrections.event_merges.clear();
+                self.reanalyze();
+            }
             Command::SetSourceSide(source, side) => {
                 self.state.corrections.source_sides.insert(source, side);
                 self.reanalyze();
@@ -147,6 +157,19 @@ impl TriangulateApp {
     fn merge(&mut self, kind: AliasKind, from: String, into: String) {
         rename_in_filter(&mut self.state.view.filter, kind, &from, &into);
         self.state.corrections.merges_mut(kind).insert(from, into);
+        self.reanalyze();
+    }
+
+    /// The claims leave their event for a new one, named after the first of them.
+    fn split_event(&mut self, claims: Vec<String>) {
+        let Some(first) = claims.first() else {
+            return;
+        };
+        let label = format!("split-{}", first.replace([':', ' '], "-"));
+        let splits = &mut self.state.corrections.event_splits;
+        for claim in claims {
+            splits.insert(claim, label.clone());
+        }
         self.reanalyze();
     }
 

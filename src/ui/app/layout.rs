@@ -122,8 +122,12 @@ impl TriangulateApp {
                 ui,
                 a,
                 &self.derived.events,
-                self.derived.event.as_ref(),
-                &analyzed.colors,
+                (self.derived.event.as_ref(), &self.derived.event_edits),
+                (
+                    &analyzed.colors,
+                    !self.state.corrections.event_splits.is_empty()
+                        || !self.state.corrections.event_merges.is_empty(),
+                ),
                 commands,
             ),
             Tab::Discrepancies => discrepancies_ui(

@@ -10,6 +10,7 @@ use crate::core::charts::{EventChart, Rgb};
 use crate::core::charts::{open_range_end, range_axis_max};
 use crate::core::export::ChartKind;
 use crate::core::model::Stance;
+use crate::core::view::event_edits::EventEditChoices;
 use crate::ui::bidi::{display, display_ltr};
 use crate::ui::commands::Command;
 use crate::ui::views::export_button::export_button_ui;
@@ -18,8 +19,8 @@ pub fn events_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
     visible: &[usize],
-    chart: Option<&(usize, EventChart)>,
-    colors: &BTreeMap<String, Rgb>,
+    (chart, edits): (Option<&(usize, EventChart)>, &EventEditChoices),
+    (colors, edited): (&BTreeMap<String, Rgb>, bool),
     commands: &mut Vec<Command>,
 ) {
     event_list_ui(ui, analysis, visible, chart.map(|(e, _)| *e), commands);
@@ -47,6 +48,7 @@ pub fn events_ui(
             e.id
         ));
         export_button_ui(ui, ChartKind::Event, commands);
+        edit_buttons_ui(ui, &e.id, edits, edited, commands);
     });
     egui::ScrollArea::vertical()
         .id_salt("event-detail")
@@ -60,6 +62,50 @@ pub fn events_ui(
                 ui.weak(format!("Not drawn: {}.", chart.omitted.join("; ")));
             }
         });
+}
+
+/// Split off the claims of a date or a claimant; merge into a nearby event; undo.
+fn edit_buttons_ui(
+    ui: &mut egui::Ui,
+    event: &str,
+    edits: &EventEditChoices,
+    edited: bool,
+    commands: &mut Vec<Command>,
+) {
+    if !edits.splits.is_empty() {
+        ui.menu_button("Split off…", |ui| {
+            ui.weak("Take these claims into an event of their own:");
+            for choice in &edits.splits {
+                if ui.button(display_ltr(&choice.label)).clicked() {
+                    commands.push(Command::SplitEvent(choice.claims.clone()));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("These claims are about another incident");
+    }
+    if !edits.merges.is_empty() {
+        ui.menu_button("Merge into…", |ui| {
+            ui.weak("This event is the same incident as:");
+            for (id, label) in &edits.merges {
+                if ui.button(display_ltr(label)).clicked() {
+                    commands.push(Command::MergeEvents(event.to_owned(), id.clone()));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("Move this event's claims into another event");
+    }
+    if edited
+        && ui
+            .button("Undo event edits")
+            .on_hover_text("Every split and merge of events goes back to the automatic grouping")
+            .clicked()
+    {
+        commands.push(Command::UndoEventEdits);
+    }
 }
 
 /// One row per claimant: the interval as a bar (open-ended ones run off to the right with an

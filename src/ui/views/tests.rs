@@ -91,18 +91,32 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
         panic!("the seed has a Hasaka event");
     };
     let chart = (hasaka, event_chart(&seed.imported.dataset, a, hasaka));
+    let edits = crate::core::view::event_edits::choices(&seed.imported.dataset, a, hasaka);
     let events: Vec<usize> = (0..a.events.len()).collect();
     let mut h = harness(|ui, commands| {
         super::events::events_ui(
             ui,
             a,
             &events,
-            Some(&chart),
-            &seed.analyzed.colors,
+            (Some(&chart), &edits),
+            (&seed.analyzed.colors, false),
             commands,
         );
     });
     assert!(h.query_all_by_label("SOHR").count() > 0);
+    // Split off one claimant's claims: the menu lists each claimant.
+    h.get_by_label("Split off…").click();
+    h.run_steps(2);
+    h.get_by_label_contains("SANA's claims").click();
+    h.run_steps(2);
+    let split = h.state().iter().find_map(|c| match c {
+        Command::SplitEvent(claims) => Some(claims.clone()),
+        _ => None,
+    });
+    let Some(split) = split else {
+        panic!("choosing a claimant sends its claims to split off")
+    };
+    assert!(!split.is_empty() && split.iter().all(|id| id.contains(':')));
     assert!(h.query_all_by_label("denies").count() > 0);
     h.get_by_label("Export…").click();
     h.run_steps(2);
