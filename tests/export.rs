@@ -54,6 +54,7 @@ fn figures(path: &Path) -> Vec<Figure> {
         filter: &filter,
         timeline: &Default::default(),
         grades: &Default::default(),
+        credibility: &Default::default(),
         selection: &selection,
         provenance: Provenance {
             files: vec!["x.csv".to_owned()],
@@ -487,6 +488,7 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
         filter: &filter,
         timeline: &Default::default(),
         grades: &grades,
+        credibility: &Default::default(),
         selection: &selection,
         provenance: Provenance::default(),
     };
@@ -517,4 +519,44 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
         .unwrap();
     assert_eq!((brigades.grade, brigades.rate), ('F', None));
     assert!(brigades.judgement(5).starts_with("cannot be judged"));
+}
+
+#[test]
+fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
+    use triangulate::core::export::tables::{TableKind, table_csv};
+    let imported = import_paths(&[seed_path()], Default::default());
+    let a = analyze(&imported);
+    let colors = source_colors(&a);
+    let filter = Filter::default();
+    let selection = Selection::new(&imported.dataset, Some(&a), &filter);
+    let ds = &imported.dataset;
+    let first = ds.claim_id(&ds.claims[0]);
+    let credibility = std::collections::BTreeMap::from([(first.clone(), 5u8)]);
+    let data = ChartData {
+        dataset: ds,
+        analysis: &a,
+        colors: &colors,
+        filter: &filter,
+        timeline: &Default::default(),
+        grades: &Default::default(),
+        credibility: &credibility,
+        selection: &selection,
+        provenance: Provenance::default(),
+    };
+    let bytes = table_csv(TableKind::Claims, &data, false).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), ds.claims.len());
+    let (set, suggested, by) = (
+        at("credibility"),
+        at("credibility_suggested"),
+        at("credibility_set_by"),
+    );
+    assert_eq!(&rows[0][set], "5");
+    assert_eq!(&rows[0][by], "analyst");
+    assert_eq!(rows[0][suggested], a.facts[0].credibility.to_string());
+    assert_eq!(&rows[1][by], "suggested");
+    assert_eq!(rows[1][set], rows[1][suggested]);
 }

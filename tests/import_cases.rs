@@ -485,8 +485,8 @@ fn coordinates_are_read_checked_and_written_back() {
         None,
         &triangulate::core::view::filter::Filter::default(),
     );
-    let table =
-        triangulate::core::export::tables::claims_csv(&imported.dataset, &all, false).unwrap();
+    let table = triangulate::core::export::tables::claims_csv(&imported.dataset, None, &all, false)
+        .unwrap();
     let again = import_text("again.csv", std::str::from_utf8(&table).unwrap());
     let ds = &again.dataset;
     let again: Vec<_> = ds.claims.iter().map(|c| ds.coords(c)).collect();

@@ -141,6 +141,7 @@ fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
         timeline: &loaded.view.timeline,
         selection: &loaded.selection,
         grades: &loaded.grades,
+        credibility: &loaded.credibility,
         provenance,
     }
 }

@@ -124,6 +124,8 @@ pub struct Loaded {
     pub selection: Selection,
     /// The analyst's grades of sources, from the workspace.
     pub grades: std::collections::BTreeMap<String, char>,
+    /// The analyst's credibility of claims, from the workspace.
+    pub credibility: std::collections::BTreeMap<String, u8>,
 }
 
 pub fn import_options(encoding: Option<&str>) -> Result<ImportOptions, Failure> {
@@ -196,6 +198,10 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         .as_ref()
         .map(|w| w.corrections.source_grades.clone())
         .unwrap_or_default();
+    let credibility = workspace
+        .as_ref()
+        .map(|w| w.corrections.claim_credibility.clone())
+        .unwrap_or_default();
     let mut view = workspace.map(|w| w.filter).unwrap_or_default();
     let analyzed = Analyzed::new(analysis, &imported.dataset);
     apply_filters(&mut view, filters, &analyzed, &aliases)?;
@@ -207,6 +213,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         view,
         selection,
         grades,
+        credibility,
     })
 }
 

@@ -125,6 +125,8 @@ pub struct Corrections {
     pub group_merges: BTreeMap<String, String>,
     /// The analyst's reliability grade (Admiralty A–F) of a source, over the suggested one.
     pub source_grades: BTreeMap<String, char>,
+    /// The analyst's credibility (Admiralty 1–6) of a claim, by claim id, over the suggested.
+    pub claim_credibility: BTreeMap<String, u8>,
     /// Claims split out of their event: claim id (`file:line`) → the new event's id.
     pub event_splits: BTreeMap<String, String>,
     /// Events merged into another, in order: (event id, the event it joins).

@@ -62,6 +62,9 @@ pub enum Command {
     SetSourceType(String, crate::core::model::SourceType),
     /// The analyst grades this source's reliability (A–F); `None` goes back to the suggestion.
     SetSourceGrade(String, Option<char>),
+    /// The analyst rates a claim's credibility (1–6) by its id; `None` goes back to the
+    /// suggestion.
+    SetClaimCredibility(String, Option<u8>),
     /// The user says this source speaks for this side (`None`: no side).
     SetSourceSide(String, Option<String>),
     HideSources(Vec<String>),

@@ -92,6 +92,8 @@ pub struct ChartData<'a> {
     pub selection: &'a Selection,
     /// The analyst's reliability grades of sources, over the suggested ones.
     pub grades: &'a BTreeMap<String, char>,
+    /// The analyst's credibility (1–6) of claims, by claim id, over the suggested.
+    pub credibility: &'a BTreeMap<String, u8>,
     /// What the caption says: the files, the export date.
     pub provenance: Provenance,
 }

@@ -97,9 +97,18 @@ fn write_csv<'a>(
         .map_err(|e| ExportError::Table(e.to_string()))
 }
 
-/// The kept claims in file order, in the columns the importer reads, with every extra column.
-pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<u8>, ExportError> {
-    let extras = ds.extra_column_names();
+/// Each claim's credibility as analysed, and the analyst's own ratings by claim id.
+pub type Judged<'a> = (&'a Analysis, &'a BTreeMap<String, u8>);
+
+/// The kept claims in file order, in the columns the importer reads, with every extra column;
+/// with the analysis, each claim's credibility (as set by the analyst, else as suggested), the
+/// suggestion, and who set it.
+pub fn claims_csv(
+    ds: &Dataset,
+    judged: Option<Judged<'_>>,
+    selection: &Selection,
+    bom: bool,
+) -> Result<Vec<u8>, ExportError> {
     let mut header = vec![
         "article_id",
         "outlet",
@@ -121,13 +130,22 @@ pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<
         "latitude",
         "longitude",
     ];
+    if judged.is_some() {
+        header.extend(["credibility", "credibility_suggested", "credibility_set_by"]);
+    }
+    // An extra column read back from an earlier table is written once.
+    let extras: Vec<&str> = ds
+        .extra_column_names()
+        .into_iter()
+        .filter(|name| !header.contains(name))
+        .collect();
     header.extend(extras.iter().copied());
     let rows = ds
         .claims
         .iter()
         .enumerate()
         .filter(|(i, _)| u32::try_from(*i).is_ok_and(|c| selection.shows(c)))
-        .map(|(_, claim)| {
+        .map(|(i, claim)| {
             let r = ClaimRecord::new(ds, claim);
             let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
             let count = r.quantity_text.map_or_else(
@@ -155,6 +173,23 @@ pub fn claims_csv(ds: &Dataset, selection: &Selection, bom: bool) -> Result<Vec<
                 text(r.coords.map(|c| c[0].to_string()).unwrap_or_default()),
                 text(r.coords.map(|c| c[1].to_string()).unwrap_or_default()),
             ];
+            if let Some((analysis, set)) = judged {
+                let suggested = analysis.facts.get(i).map(|f| f.credibility);
+                let own = set.get(&r.id).copied();
+                let number = |n: Option<u8>| Cell::Number(n.map(f64::from));
+                row.extend([
+                    number(own.or(suggested)),
+                    number(suggested),
+                    text(
+                        if own.is_some() {
+                            "analyst"
+                        } else {
+                            "suggested"
+                        }
+                        .to_owned(),
+                    ),
+                ]);
+            }
             row.extend(
                 extras
                     .iter()
@@ -317,7 +352,7 @@ pub fn table_csv(
 ) -> Result<Vec<u8>, ExportError> {
     let (ds, analysis, selection) = (data.dataset, data.analysis, data.selection);
     match kind {
-        TableKind::Claims => claims_csv(ds, selection, bom),
+        TableKind::Claims => claims_csv(ds, Some((analysis, data.credibility)), selection, bom),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
         TableKind::Scorecard => scorecard_csv(analysis, (selection, data.grades), bom),
     }

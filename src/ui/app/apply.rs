@@ -85,6 +85,13 @@ impl TriangulateApp {
                     None => grades.remove(&source),
                 };
             }
+            Command::SetClaimCredibility(claim, value) => {
+                let set = &mut self.state.corrections.claim_credibility;
+                match value {
+                    Some(v) => set.insert(claim, v.clamp(1, 6)),
+                    None => set.remove(&claim),
+                };
+            }
             Command::ExportAliases(path) => self.export_aliases(&path),
             Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
             Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),

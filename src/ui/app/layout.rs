@@ -79,9 +79,21 @@ impl TriangulateApp {
         match self.state.tab {
             Tab::Claims => {
                 let ds = opened.dataset.as_ref();
-                if let Some(claim) = self.selected.and_then(|i| ds.claims.get(i as usize)) {
-                    egui::Panel::bottom("claim-details")
-                        .show(ui, |ui| claim_details_ui(ui, ds, claim, commands));
+                if let Some(i) = self.selected
+                    && let Some(claim) = ds.claims.get(i as usize)
+                {
+                    let facts = self
+                        .analyzed()
+                        .and_then(|a| a.analysis.facts.get(i as usize));
+                    let set = self
+                        .state
+                        .corrections
+                        .claim_credibility
+                        .get(&ds.claim_id(claim))
+                        .copied();
+                    egui::Panel::bottom("claim-details").show(ui, |ui| {
+                        claim_details_ui(ui, ds, claim, (facts, set), commands)
+                    });
                 }
                 claims_table_ui(
                     ui,

@@ -151,6 +151,7 @@ impl TriangulateApp {
         let analyzed = Arc::clone(analyzed);
         let view = self.state.view.clone();
         let grades = self.state.corrections.source_grades.clone();
+        let credibility = self.state.corrections.claim_credibility.clone();
         let selection = self.derived.selection.clone();
         let inputs = opened.inputs.clone();
         let report = opened.report.clone();
@@ -169,6 +170,7 @@ impl TriangulateApp {
                 timeline: &view.timeline,
                 selection: &selection,
                 grades: &grades,
+                credibility: &credibility,
                 provenance,
             };
             let files = if request.target == ExportTarget::Report {

@@ -235,11 +235,55 @@ fn sort_arrow_ui(ui: &mut egui::Ui, descending: bool) {
     ));
 }
 
+/// Admiralty information credibility, in words.
+pub const CREDIBILITY: [&str; 6] = [
+    "1 confirmed",
+    "2 probably true",
+    "3 possibly true",
+    "4 doubtful",
+    "5 improbable",
+    "6 cannot be judged",
+];
+
+/// The suggested credibility with its reason, and the analyst's own.
+fn credibility_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    f: &ClaimFacts,
+    set: Option<u8>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let word = |n: u8| {
+            CREDIBILITY
+                .get(usize::from(n.max(1)) - 1)
+                .copied()
+                .unwrap_or("")
+        };
+        ui.label(format!("Credibility suggested: {}", word(f.credibility)))
+            .on_hover_text(credibility_reason(f));
+        let shown = set.map_or_else(|| "as suggested".to_owned(), |n| word(n).to_owned());
+        egui::ComboBox::from_id_salt(("claim-credibility", id))
+            .selected_text(format!("Your rating: {shown}"))
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(set.is_none(), "as suggested").clicked() {
+                    commands.push(Command::SetClaimCredibility(id.to_owned(), None));
+                }
+                for n in 1..=6u8 {
+                    if ui.selectable_label(set == Some(n), word(n)).clicked() {
+                        commands.push(Command::SetClaimCredibility(id.to_owned(), Some(n)));
+                    }
+                }
+            });
+    });
+}
+
 /// The selected claim in full, under the table.
 pub fn claim_details_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
     claim: &Claim,
+    (facts, set): (Option<&ClaimFacts>, Option<u8>),
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -259,6 +303,9 @@ pub fn claim_details_ui(
             commands.push(Command::SelectClaim(None));
         }
     });
+    if let Some(f) = facts {
+        credibility_ui(ui, &ds.claim_id(claim), f, set, commands);
+    }
     let quote = ds.quote(claim);
     if is_rtl(quote) {
         // Wrapped on the logical text, then each line shaped and put right to left.

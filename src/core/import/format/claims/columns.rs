@@ -138,7 +138,13 @@ pub struct ColumnMap {
     pub extras: Vec<usize>,
     /// A column that means a field already taken by an earlier column.
     pub shadowed: Vec<(usize, Field)>,
+    /// Columns an export writes from the analysis (credibility …): worked out again, not read.
+    pub derived: Vec<usize>,
 }
+
+/// Columns the claims table export writes from the analysis, not from the claim.
+pub const DERIVED_COLUMNS: [&str; 3] =
+    ["credibility", "credibility_suggested", "credibility_set_by"];
 
 impl ColumnMap {
     pub fn from_headers<'a>(headers: impl IntoIterator<Item = &'a str>) -> Self {
@@ -147,6 +153,10 @@ impl ColumnMap {
             let header = header.trim_start_matches('\u{feff}').trim();
             map.headers.push(header.to_owned());
             let key = header_key(header);
+            if DERIVED_COLUMNS.iter().any(|d| header_key(d) == key) {
+                map.derived.push(i);
+                continue;
+            }
             match Field::ALL.into_iter().find(|f| f.matches(&key)) {
                 Some(field) if map.columns[field.index()].is_none() => {
                     map.columns[field.index()] = Some(i);

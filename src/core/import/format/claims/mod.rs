@@ -95,6 +95,18 @@ fn check_header(map: &ColumnMap, report: &mut FileReport) -> Result<(), String> 
             map.header(field).unwrap_or("")
         ));
     }
+    if !map.derived.is_empty() {
+        let names: Vec<&str> = map
+            .derived
+            .iter()
+            .filter_map(|&i| map.headers.get(i).map(String::as_str))
+            .collect();
+        report.warnings.push(format!(
+            "column(s) {} come from an earlier analysis: they are worked out again, not read (an \
+             analyst's rating lives in the workspace)",
+            names.join(", ")
+        ));
+    }
     if !map.has_count() {
         report.warnings.push(
             "no count, low or high column: numeric claims (killed, injured …) are read without \
