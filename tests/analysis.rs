@@ -650,3 +650,57 @@ fn the_analyst_splits_and_merges_events() {
     assert!(a.discrepancies.iter().all(|d| !d.claims.contains(&1)));
     assert!(plain.discrepancies.iter().any(|d| d.claims.contains(&1)));
 }
+
+#[test]
+fn a_compilers_incident_gathers_other_files_and_its_own_figure_is_no_voice() {
+    let compiled = "source,claim,group,count,location,event_date,event_id,compiled_by\n\
+                    UCDP,killed,civilians,12,Homs,2016-01-01,101,UCDP\n\
+                    SOHR,killed,civilians,12,Homs,2016-01-01,101,UCDP\n\
+                    UCDP,killed,civilians,3,Homs,2016-01-01,102,UCDP\n\
+                    ACLED,killed,civilians,40,Homs,2016-01-01,101,ACLED\n";
+    let news = "source,claim,group,count,location,event_date\n\
+                SANA,killed,civilians,2,Homs,2016-01-02\n\
+                SANA,killed,civilians,2,Hama,2016-01-02\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
+    std::fs::write(&a_path, compiled).unwrap();
+    std::fs::write(&b_path, news).unwrap();
+    let imported = crate::fixtures::import_paths(&[a_path, b_path], Default::default());
+    let a = run(&imported);
+    let event = |c: usize| a.facts[c].event.map(|e| a.events[e as usize].id.clone());
+    // UCDP's incident 101 and ACLED's 101 are different incidents; UCDP's 102 too.
+    assert_ne!(event(0), event(3));
+    assert_ne!(event(0), event(2));
+    assert_eq!(event(0), event(1));
+    // Two UCDP incidents fit the news claim in Homs: it stays apart; Hama has none.
+    assert_ne!(event(4), event(0));
+    // A compiler's own figure is never set against anyone.
+    assert!(
+        a.discrepancies
+            .iter()
+            .all(|d| !d.claims.contains(&0) && !d.claims.contains(&2)),
+        "{:?}",
+        a.discrepancies
+    );
+}
+
+#[test]
+fn claims_of_other_files_join_the_one_compiled_incident_that_fits() {
+    let compiled = "source,claim,group,count,location,event_date,event_id,compiled_by\n\
+                    SOHR,killed,civilians,12,Homs,2016-01-01,101,UCDP\n";
+    let news = "source,claim,group,count,location,event_date\n\
+                SANA,killed,civilians,2,Homs,2016-01-02\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
+    std::fs::write(&a_path, compiled).unwrap();
+    std::fs::write(&b_path, news).unwrap();
+    let imported = crate::fixtures::import_paths(&[a_path, b_path], Default::default());
+    let a = run(&imported);
+    assert_eq!(a.events.len(), 1);
+    assert!(a.events[0].id.starts_with("id:UCDP:"));
+    assert!(
+        a.discrepancies
+            .iter()
+            .any(|d| d.claims == [0, 1] || d.claims == [1, 0])
+    );
+}

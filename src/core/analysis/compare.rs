@@ -30,7 +30,8 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
             let claim = &ds.claims[c as usize];
-            if facts.current {
+            // A compiler's own figure summarises the sources it cites: never set against them.
+            if facts.current && !ds.is_compilers_own(claim) {
                 // Where an attack came from and who did it are one question.
                 let kind = match claim.kind {
                     ClaimKind::Origin => ClaimKind::Responsibility,

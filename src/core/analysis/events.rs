@@ -46,7 +46,8 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     let mut first_name: Vec<String> = Vec::new();
     let mut approximate = Vec::with_capacity(ds.claims.len());
     // Bucket keys: explicit event ids, or (period?, place).
-    let mut by_id: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    // Explicit ids, each compiler's apart: (compiler or "", id).
+    let mut by_id: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
     let mut by_place: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
     // Rows placed only by coordinates: each point (to 0.01°, about a kilometre) once.
     let mut by_point: HashMap<(i32, i32), (usize, bool)> = HashMap::new();
@@ -85,7 +86,10 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
             (None, None) => None,
         };
         if let Some(id) = claim.event_id {
-            by_id.entry(ds.str(id)).or_default().push(index);
+            by_id
+                .entry((ds.opt_str(claim.compiled_by), ds.str(id)))
+                .or_default()
+                .push(index);
         } else if let Some((at, _)) = place {
             let span = days_between(claim.event_start, claim.event_end);
             let period = span >= i64::from(settings.window_days.max(1));
@@ -97,14 +101,28 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     let mut by_place = merge_places(by_place, &place_keys, &written);
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let mut events = Vec::new();
-    for (id, claims) in by_id {
+    let mut compiled = Vec::new();
+    for ((compiler, id), claims) in by_id {
         let mut event = new_event(ds, claims, false);
-        event.id = format!("id:{id}");
+        event.id = if compiler.is_empty() {
+            format!("id:{id}")
+        } else {
+            format!("id:{compiler}:{id}")
+        };
         event.location = event
             .claims
             .first()
             .map(|&c| ds.opt_str(ds.claims[c as usize].location).to_owned())
             .unwrap_or_default();
+        if !compiler.is_empty() {
+            // A compiler's incident is placed, so that other files' claims can join it.
+            event.place = event
+                .claims
+                .iter()
+                .find_map(|&c| ds.claims[c as usize].location)
+                .map(|sym| gazetteer.resolve(ds.str(sym), &aliases.places).key);
+            compiled.push(events.len());
+        }
         events.push(event);
     }
     for ((period, key), mut claims) in by_place {
@@ -128,6 +146,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
             events.push(event);
         }
     }
+    join_compiled_incidents(ds, &compiled, settings.window_days, &mut events);
     dedupe_ids(&mut events);
     if !aliases.events.is_empty() {
         apply_edits(ds, &aliases.events, &mut events);
@@ -360,6 +379,50 @@ fn new_event(ds: &Dataset, mut claims: Vec<u32>, period: bool) -> Event {
         sources: 0,
         disputes: 0,
     }
+}
+
+/// Claims grouped by place join a compiler's incident (UCDP, ACLED …) at the same place on
+/// overlapping dates, when exactly one incident fits: the compiler's id separates only its own
+/// incidents.
+fn join_compiled_incidents(ds: &Dataset, compiled: &[usize], window: u32, events: &mut Vec<Event>) {
+    if compiled.is_empty() {
+        return;
+    }
+    let w = i64::from(window);
+    let near = |a: &Event, b: &Event| {
+        days_between(a.date_to, b.date_from) <= w && days_between(b.date_to, a.date_from) <= w
+    };
+    let mut joined = vec![false; events.len()];
+    for p in 0..events.len() {
+        if compiled.contains(&p) || events[p].period || events[p].id.starts_with("id:") {
+            continue;
+        }
+        let mut fits = compiled
+            .iter()
+            .copied()
+            .filter(|&i| events[i].place.is_some() && events[i].place == events[p].place)
+            .filter(|&i| near(&events[i], &events[p]));
+        let (Some(i), None) = (fits.next(), fits.next()) else {
+            continue;
+        };
+        let moved = std::mem::take(&mut events[p].claims);
+        let incident = &mut events[i];
+        let mut claims = std::mem::take(&mut incident.claims);
+        claims.extend(moved);
+        *incident = Event {
+            id: std::mem::take(&mut incident.id),
+            place: incident.place.take(),
+            location: std::mem::take(&mut incident.location),
+            ..new_event(ds, claims, false)
+        };
+        joined[p] = true;
+    }
+    let mut at = 0;
+    events.retain(|_| {
+        let keep = !joined[at];
+        at += 1;
+        keep
+    });
 }
 
 /// The analyst's splits (claims taken out into an event of their own, one per label) and then

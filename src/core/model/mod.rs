@@ -209,6 +209,8 @@ pub struct Claim {
     pub url: TextRef,
     pub quote: TextRef,
     pub event_id: Option<Sym>,
+    /// The dataset that compiled the claim from its source (UCDP, ACLED, IBC …).
+    pub compiled_by: Option<Sym>,
     /// The file's unknown extra columns, joined by [`EXTRA_SEPARATOR`].
     pub extras: Option<Sym>,
     /// Where the row's latitude and longitude are kept, when it gives them.
@@ -257,6 +259,17 @@ impl Dataset {
 
     pub fn quote(&self, claim: &Claim) -> &str {
         self.texts.get(claim.quote)
+    }
+
+    /// Whether a claim is a compiler's own figure (its source is the dataset that compiled it,
+    /// UCDP's best estimate, say): a summary of the sources it cites, not a voice of its own.
+    pub fn is_compilers_own(&self, claim: &Claim) -> bool {
+        claim.compiled_by.is_some_and(|c| {
+            let compiler = self.str(c).trim();
+            [claim.source, claim.source_raw]
+                .iter()
+                .any(|&s| self.str(s).trim().eq_ignore_ascii_case(compiler))
+        })
     }
 
     /// A claim's latitude and longitude.
@@ -346,7 +359,7 @@ mod tests {
     #[test]
     fn claims_stay_compact() {
         assert!(
-            std::mem::size_of::<Claim>() <= 120,
+            std::mem::size_of::<Claim>() <= 128,
             "{}",
             std::mem::size_of::<Claim>()
         );

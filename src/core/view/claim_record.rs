@@ -37,6 +37,7 @@ pub struct ClaimRecord<'a> {
     pub url: Option<&'a str>,
     pub quote: &'a str,
     pub event_id: Option<&'a str>,
+    pub compiled_by: Option<&'a str>,
     /// Latitude and longitude, WGS 84 degrees.
     pub coords: Option<[f32; 2]>,
     pub extra: BTreeMap<&'a str, &'a str>,
@@ -93,6 +94,7 @@ impl<'a> ClaimRecord<'a> {
             url: Some(ds.texts.get(claim.url)).filter(|s| !s.is_empty()),
             quote: ds.quote(claim),
             event_id: opt(claim.event_id),
+            compiled_by: opt(claim.compiled_by),
             coords: ds.coords(claim),
             extra,
         }

@@ -123,6 +123,7 @@ impl Emit<'_> {
             url: TextRef::default(),
             quote: TextRef::default(),
             event_id: None,
+            compiled_by: None,
             extras: None,
             point: new.coords.and_then(|c| self.ds.add_point(c)),
         })

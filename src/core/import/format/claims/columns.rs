@@ -29,10 +29,11 @@ pub enum Field {
     Quote,
     Latitude,
     Longitude,
+    CompiledBy,
 }
 
 impl Field {
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::Source,
         Self::SourceType,
         Self::Side,
@@ -57,6 +58,7 @@ impl Field {
         Self::Quote,
         Self::Latitude,
         Self::Longitude,
+        Self::CompiledBy,
     ];
 
     /// The canonical column name, as documented in the README.
@@ -116,6 +118,7 @@ impl Field {
             Self::Quote => &["quote", "excerpt", "snippet", "text", "statement"],
             Self::Latitude => &["latitude", "lat"],
             Self::Longitude => &["longitude", "lon", "lng", "long"],
+            Self::CompiledBy => &["compiled_by", "compiler", "dataset"],
         }
     }
 

@@ -30,6 +30,7 @@ struct Texts {
     article_id: TextRef,
     url: TextRef,
     event_id: Option<Sym>,
+    compiled_by: Option<Sym>,
     quote: TextRef,
     extras: Option<Sym>,
 }
@@ -126,6 +127,7 @@ impl RowReader {
             url: texts.url,
             quote: texts.quote,
             event_id: texts.event_id,
+            compiled_by: texts.compiled_by,
             extras: texts.extras,
             point: coords.and_then(|c| ds.add_point(c)),
         })
@@ -152,6 +154,7 @@ impl RowReader {
             article_id: TextRef::default(),
             url: TextRef::default(),
             event_id: intern(Field::EventId)?,
+            compiled_by: intern(Field::CompiledBy)?,
             // A sentence quoted by several claims in a row is stored once.
             quote: ds
                 .texts
