@@ -9,8 +9,6 @@
 //! more, and Arabic script.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-
 use triangulate::core::analysis::places::fold_words;
 
 /// GeoNames country codes → the gazetteer's country rows.
@@ -130,5 +128,5 @@ fn main() {
         rows += 1;
     }
     out.flush().unwrap();
-    writeln!(std::io::stderr(), "{rows} places").unwrap();
+    eprintln!("{rows} places");
 }

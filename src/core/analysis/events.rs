@@ -37,54 +37,80 @@ pub struct EventIndex {
     pub approximate: Vec<bool>,
 }
 
-pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> EventIndex {
-    let gazetteer = Gazetteer::builtin();
-    // Each distinct location as written resolves once, to an index into `place_keys`.
-    let mut resolved: HashMap<crate::core::model::strings::Sym, (usize, bool)> = HashMap::new();
-    let mut place_keys: Vec<PlaceKey> = Vec::new();
-    let mut place_index: HashMap<PlaceKey, usize> = HashMap::new();
-    let mut first_name: Vec<String> = Vec::new();
-    let mut approximate = Vec::with_capacity(ds.claims.len());
-    // Bucket keys: explicit event ids, or (period?, place).
-    // Explicit ids, each compiler's apart: (compiler or "", id).
-    let mut by_id: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
-    let mut by_place: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
-    // Rows placed only by coordinates: each point (to 0.01°, about a kilometre) once.
-    let mut by_point: HashMap<(i32, i32), (usize, bool)> = HashMap::new();
-    for (i, claim) in ds.claims.iter().enumerate() {
-        let Ok(index) = u32::try_from(i) else { break };
-        let mut key_of = |key: PlaceKey, written: &str| {
-            let next = place_keys.len();
-            let at = *place_index.entry(key.clone()).or_insert(next);
-            if at == next {
-                place_keys.push(key);
-                first_name.push(written.to_owned());
-            }
-            at
-        };
-        let place = match (claim.location, ds.coords(claim)) {
-            (Some(sym), _) => Some(*resolved.entry(sym).or_insert_with(|| {
+/// Each distinct place a claim gives, resolved once: by its location as written, else by its
+/// point (the town within 10 km, else the point itself to 0.01°, about a kilometre).
+#[derive(Default)]
+struct PlaceTable {
+    resolved: HashMap<crate::core::model::strings::Sym, (usize, bool)>,
+    by_point: HashMap<(i32, i32), (usize, bool)>,
+    keys: Vec<PlaceKey>,
+    index: HashMap<PlaceKey, usize>,
+    /// The place as first written, per key.
+    first_name: Vec<String>,
+}
+
+impl PlaceTable {
+    fn key_of(&mut self, key: PlaceKey, written: &str) -> usize {
+        let next = self.keys.len();
+        let at = *self.index.entry(key.clone()).or_insert(next);
+        if at == next {
+            self.keys.push(key);
+            self.first_name.push(written.to_owned());
+        }
+        at
+    }
+
+    /// The place of a claim (an index into `keys`) and whether it is approximate.
+    fn place(
+        &mut self,
+        ds: &Dataset,
+        claim: &crate::core::model::Claim,
+        aliases: &Aliases,
+    ) -> Option<(usize, bool)> {
+        let gazetteer = Gazetteer::builtin();
+        match (claim.location, ds.coords(claim)) {
+            (Some(sym), _) => {
+                if let Some(&found) = self.resolved.get(&sym) {
+                    return Some(found);
+                }
                 let r = gazetteer.resolve(ds.str(sym), &aliases.places);
-                (key_of(r.key, ds.str(sym)), r.approximate)
-            })),
-            // No place written: the town within 10 km, else the point itself.
+                let found = (self.key_of(r.key, ds.str(sym)), r.approximate);
+                self.resolved.insert(sym, found);
+                Some(found)
+            }
             (None, Some([lat, lon])) => {
                 let cell = ((lat * 100.0).round() as i32, (lon * 100.0).round() as i32);
-                Some(*by_point.entry(cell).or_insert_with(|| {
-                    match gazetteer.nearest([lat, lon], NEAR_KM) {
-                        Some(town) => {
-                            let name = gazetteer.place(town).map_or("", |p| p.name.as_str());
-                            (key_of(PlaceKey::Known(town), name), true)
-                        }
-                        None => {
-                            let name = format!("{lat:.2}, {lon:.2}");
-                            (key_of(PlaceKey::Unknown(name.clone()), &name), false)
-                        }
+                if let Some(&found) = self.by_point.get(&cell) {
+                    return Some(found);
+                }
+                let found = match gazetteer.nearest([lat, lon], NEAR_KM) {
+                    Some(town) => {
+                        let name = gazetteer.place(town).map_or("", |p| p.name.as_str());
+                        (self.key_of(PlaceKey::Known(town), name), true)
                     }
-                }))
+                    None => {
+                        let name = format!("{lat:.2}, {lon:.2}");
+                        (self.key_of(PlaceKey::Unknown(name.clone()), &name), false)
+                    }
+                };
+                self.by_point.insert(cell, found);
+                Some(found)
             }
             (None, None) => None,
-        };
+        }
+    }
+}
+
+pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> EventIndex {
+    let gazetteer = Gazetteer::builtin();
+    let mut table = PlaceTable::default();
+    let mut approximate = Vec::with_capacity(ds.claims.len());
+    // Explicit ids, each compiler's apart: (compiler or "", id); else (period?, place).
+    let mut by_id: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
+    let mut by_place: HashMap<(bool, usize), Vec<u32>> = HashMap::new();
+    for (i, claim) in ds.claims.iter().enumerate() {
+        let Ok(index) = u32::try_from(i) else { break };
+        let place = table.place(ds, claim, aliases);
         if let Some(id) = claim.event_id {
             by_id
                 .entry((ds.opt_str(claim.compiled_by), ds.str(id)))
@@ -97,34 +123,16 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         }
         approximate.push(place.is_some_and(|(_, approx)| approx));
     }
+    let PlaceTable {
+        keys: place_keys,
+        index: place_index,
+        first_name,
+        ..
+    } = table;
     let written: Vec<&str> = first_name.iter().map(String::as_str).collect();
     let mut by_place = merge_places(by_place, &place_keys, &written);
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut events = Vec::new();
-    let mut compiled = Vec::new();
-    for ((compiler, id), claims) in by_id {
-        let mut event = new_event(ds, claims, false);
-        event.id = if compiler.is_empty() {
-            format!("id:{id}")
-        } else {
-            format!("id:{compiler}:{id}")
-        };
-        event.location = event
-            .claims
-            .first()
-            .map(|&c| ds.opt_str(ds.claims[c as usize].location).to_owned())
-            .unwrap_or_default();
-        if !compiler.is_empty() {
-            // A compiler's incident is placed, so that other files' claims can join it.
-            event.place = event
-                .claims
-                .iter()
-                .find_map(|&c| ds.claims[c as usize].location)
-                .map(|sym| gazetteer.resolve(ds.str(sym), &aliases.places).key);
-            compiled.push(events.len());
-        }
-        events.push(event);
-    }
+    let (mut events, compiled) = id_events(ds, by_id, aliases);
     for ((period, key), mut claims) in by_place {
         claims.sort_by_key(|&c| (ds.claims[c as usize].event_start, c));
         let name = gazetteer.name(&key).map(str::to_owned).unwrap_or_else(|| {
@@ -379,6 +387,41 @@ fn new_event(ds: &Dataset, mut claims: Vec<u32>, period: bool) -> Event {
         sources: 0,
         disputes: 0,
     }
+}
+
+/// The events of explicit ids; a compiler's are placed (their indices are returned), so that
+/// other files' claims can join them.
+fn id_events(
+    ds: &Dataset,
+    by_id: BTreeMap<(&str, &str), Vec<u32>>,
+    aliases: &Aliases,
+) -> (Vec<Event>, Vec<usize>) {
+    let gazetteer = Gazetteer::builtin();
+    let mut events = Vec::new();
+    let mut compiled = Vec::new();
+    for ((compiler, id), claims) in by_id {
+        let mut event = new_event(ds, claims, false);
+        event.id = if compiler.is_empty() {
+            format!("id:{id}")
+        } else {
+            format!("id:{compiler}:{id}")
+        };
+        event.location = event
+            .claims
+            .first()
+            .map(|&c| ds.opt_str(ds.claims[c as usize].location).to_owned())
+            .unwrap_or_default();
+        if !compiler.is_empty() {
+            event.place = event
+                .claims
+                .iter()
+                .find_map(|&c| ds.claims[c as usize].location)
+                .map(|sym| gazetteer.resolve(ds.str(sym), &aliases.places).key);
+            compiled.push(events.len());
+        }
+        events.push(event);
+    }
+    (events, compiled)
 }
 
 /// Claims grouped by place join a compiler's incident (UCDP, ACLED …) at the same place on

@@ -90,17 +90,11 @@ impl Gazetteer {
                 (Ok(lat), Ok(lon)) => Some((lat, lon)),
                 _ => None,
             };
-            let names: Vec<String> = [field(1)]
-                .into_iter()
-                .chain(field(4).split('|'))
-                .map(|n| fold_words(n).concat())
-                .filter(|k| !k.is_empty())
-                .collect();
             let country = ids.get(field(3)).copied();
             // Already known as a town of the same country: the same place.
-            let same = names
-                .first()
-                .and_then(|k| self.by_key.get(k))
+            let same = self
+                .by_key
+                .get(&fold_words(field(1)).concat())
                 .copied()
                 .filter(|&i| {
                     i < known
@@ -123,33 +117,11 @@ impl Gazetteer {
                 parent: None,
                 coords,
             });
-            let mut seen = HashSet::new();
-            for (name, key) in [field(1)]
-                .into_iter()
-                .chain(field(4).split('|'))
-                .map(|n| (n, fold_words(n)))
-                .filter(|(_, w)| !w.is_empty())
-                .map(|(n, w)| (n, (w.len(), w.concat())))
-            {
-                let (len, key) = key;
-                if !seen.insert(key.clone()) || name.is_empty() {
-                    continue;
-                }
-                self.max_words = self.max_words.max(len);
-                match self.by_key.get(&key) {
-                    None => {
-                        self.by_key.insert(key, index);
-                    }
-                    // A name of a hand-written place stays with it.
-                    Some(&other) if other < known => {}
-                    Some(&other) => {
-                        self.shared
-                            .entry(key)
-                            .or_insert_with(|| vec![other])
-                            .push(index);
-                    }
-                }
-            }
+            self.add_names(
+                index,
+                known,
+                [field(1)].into_iter().chain(field(4).split('|')),
+            );
         }
         for (index, parent) in pending {
             if !parent.is_empty() {
@@ -161,6 +133,32 @@ impl Gazetteer {
             }
         }
         Ok(())
+    }
+
+    /// Registers the names of place `index`. A name of a hand-written place (one of the first
+    /// `known`) stays with it; a name two later places share is marked shared.
+    fn add_names<'a>(&mut self, index: usize, known: usize, names: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for name in names {
+            let words = fold_words(name);
+            let key = words.concat();
+            if words.is_empty() || !seen.insert(key.clone()) {
+                continue;
+            }
+            self.max_words = self.max_words.max(words.len());
+            match self.by_key.get(&key) {
+                None => {
+                    self.by_key.insert(key, index);
+                }
+                Some(&other) if other < known => {}
+                Some(&other) => {
+                    self.shared
+                        .entry(key)
+                        .or_insert_with(|| vec![other])
+                        .push(index);
+                }
+            }
+        }
     }
 
     /// The place a name means, when it means one: a name several places share means the one

@@ -315,7 +315,7 @@ pub fn compare_propositions(
 /// Two "other" statements: an attack said to have hit against one said to have failed; a
 /// military site against a civilian one; one denying what the other says of the same thing.
 fn compare_other(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
-    fn differ<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+    fn differ<T: PartialEq + Copy>(x: Option<T>, y: Option<T>) -> bool {
         x.is_some() && y.is_some() && x != y
     }
     if differ(a.strike, b.strike) {

@@ -100,6 +100,30 @@ fn write_csv<'a>(
 /// Each claim's credibility as analysed, and the analyst's own ratings by claim id.
 pub type Judged<'a> = (&'a Analysis, &'a BTreeMap<String, u8>);
 
+/// The claims table's columns before the extra ones.
+const CLAIM_COLUMNS: [&str; 20] = [
+    "article_id",
+    "outlet",
+    "published",
+    "reported_at",
+    "url",
+    "source",
+    "source_type",
+    "side",
+    "claim",
+    "group",
+    "count",
+    "detail",
+    "stance",
+    "location",
+    "event_date",
+    "event_id",
+    "compiled_by",
+    "quote",
+    "latitude",
+    "longitude",
+];
+
 /// The kept claims in file order, in the columns the importer reads, with every extra column;
 /// with the analysis, each claim's credibility (as set by the analyst, else as suggested), the
 /// suggestion, and who set it.
@@ -109,28 +133,7 @@ pub fn claims_csv(
     selection: &Selection,
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut header = vec![
-        "article_id",
-        "outlet",
-        "published",
-        "reported_at",
-        "url",
-        "source",
-        "source_type",
-        "side",
-        "claim",
-        "group",
-        "count",
-        "detail",
-        "stance",
-        "location",
-        "event_date",
-        "event_id",
-        "compiled_by",
-        "quote",
-        "latitude",
-        "longitude",
-    ];
+    let mut header = CLAIM_COLUMNS.to_vec();
     if judged.is_some() {
         header.extend(["credibility", "credibility_suggested", "credibility_set_by"]);
     }
@@ -146,60 +149,69 @@ pub fn claims_csv(
         .iter()
         .enumerate()
         .filter(|(i, _)| u32::try_from(*i).is_ok_and(|c| selection.shows(c)))
-        .map(|(i, claim)| {
-            let r = ClaimRecord::new(ds, claim);
-            let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
-            let count = r.quantity_text.map_or_else(
-                || claim.quantity.map(quantity_words).unwrap_or_default(),
-                str::to_owned,
-            );
-            let mut row = vec![
-                opt(r.article_id),
-                opt(r.outlet),
-                text(r.published.map(|w| w.to_string()).unwrap_or_default()),
-                text(r.reported_at.map(|w| w.to_string()).unwrap_or_default()),
-                opt(r.url),
-                text(r.source_raw),
-                text(r.source_type),
-                opt(r.side),
-                text(r.claim),
-                text(r.group),
-                text(count),
-                opt(r.detail),
-                text(r.stance),
-                opt(r.location),
-                text(r.event_date.clone()),
-                opt(r.event_id),
-                opt(r.compiled_by),
-                text(r.quote),
-                text(r.coords.map(|c| c[0].to_string()).unwrap_or_default()),
-                text(r.coords.map(|c| c[1].to_string()).unwrap_or_default()),
-            ];
-            if let Some((analysis, set)) = judged {
-                let suggested = analysis.facts.get(i).map(|f| f.credibility);
-                let own = set.get(&r.id).copied();
-                let number = |n: Option<u8>| Cell::Number(n.map(f64::from));
-                row.extend([
-                    number(own.or(suggested)),
-                    number(suggested),
-                    text(
-                        if own.is_some() {
-                            "analyst"
-                        } else {
-                            "suggested"
-                        }
-                        .to_owned(),
-                    ),
-                ]);
-            }
-            row.extend(
-                extras
-                    .iter()
-                    .map(|name| text(r.extra.get(name).copied().unwrap_or(""))),
-            );
-            row
-        });
+        .map(|(i, claim)| claim_row(ds, judged, &extras, (i, claim)));
     write_csv(&header, rows, bom)
+}
+
+/// One claim's cells, in the order of [`claims_csv`]'s header.
+fn claim_row<'a>(
+    ds: &'a Dataset,
+    judged: Option<Judged<'_>>,
+    extras: &[&str],
+    (i, claim): (usize, &'a crate::core::model::Claim),
+) -> Vec<Cell<'a>> {
+    let r = ClaimRecord::new(ds, claim);
+    let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
+    let count = r.quantity_text.map_or_else(
+        || claim.quantity.map(quantity_words).unwrap_or_default(),
+        str::to_owned,
+    );
+    let degrees = |n: usize| text(r.coords.map(|c| c[n].to_string()).unwrap_or_default());
+    let mut row = vec![
+        opt(r.article_id),
+        opt(r.outlet),
+        text(r.published.map(|w| w.to_string()).unwrap_or_default()),
+        text(r.reported_at.map(|w| w.to_string()).unwrap_or_default()),
+        opt(r.url),
+        text(r.source_raw),
+        text(r.source_type),
+        opt(r.side),
+        text(r.claim),
+        text(r.group),
+        text(count),
+        opt(r.detail),
+        text(r.stance),
+        opt(r.location),
+        text(r.event_date.clone()),
+        opt(r.event_id),
+        opt(r.compiled_by),
+        text(r.quote),
+        degrees(0),
+        degrees(1),
+    ];
+    if let Some((analysis, set)) = judged {
+        let suggested = analysis.facts.get(i).map(|f| f.credibility);
+        let own = set.get(&r.id).copied();
+        let number = |n: Option<u8>| Cell::Number(n.map(f64::from));
+        row.extend([
+            number(own.or(suggested)),
+            number(suggested),
+            text(
+                if own.is_some() {
+                    "analyst"
+                } else {
+                    "suggested"
+                }
+                .to_owned(),
+            ),
+        ]);
+    }
+    row.extend(
+        extras
+            .iter()
+            .map(|name| text(r.extra.get(name).copied().unwrap_or(""))),
+    );
+    row
 }
 
 /// A quantity in words the importer reads back the same, for claims whose figure came from
