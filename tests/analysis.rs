@@ -661,12 +661,7 @@ fn a_compilers_incident_gathers_other_files_and_its_own_figure_is_no_voice() {
     let news = "source,claim,group,count,location,event_date\n\
                 SANA,killed,civilians,2,Homs,2016-01-02\n\
                 SANA,killed,civilians,2,Hama,2016-01-02\n";
-    let dir = tempfile::tempdir().unwrap();
-    let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
-    std::fs::write(&a_path, compiled).unwrap();
-    std::fs::write(&b_path, news).unwrap();
-    let imported = crate::fixtures::import_paths(&[a_path, b_path], Default::default());
-    let a = run(&imported);
+    let a = run(&compiled_and_news(compiled, news));
     let event = |c: usize| a.facts[c].event.map(|e| a.events[e as usize].id.clone());
     // UCDP's incident 101 and ACLED's 101 are different incidents; UCDP's 102 too.
     assert_ne!(event(0), event(3));
@@ -690,12 +685,7 @@ fn claims_of_other_files_join_the_one_compiled_incident_that_fits() {
                     SOHR,killed,civilians,12,Homs,2016-01-01,101,UCDP\n";
     let news = "source,claim,group,count,location,event_date\n\
                 SANA,killed,civilians,2,Homs,2016-01-02\n";
-    let dir = tempfile::tempdir().unwrap();
-    let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
-    std::fs::write(&a_path, compiled).unwrap();
-    std::fs::write(&b_path, news).unwrap();
-    let imported = crate::fixtures::import_paths(&[a_path, b_path], Default::default());
-    let a = run(&imported);
+    let a = run(&compiled_and_news(compiled, news));
     assert_eq!(a.events.len(), 1);
     assert!(a.events[0].id.starts_with("id:UCDP:"));
     assert!(
@@ -703,4 +693,13 @@ fn claims_of_other_files_join_the_one_compiled_incident_that_fits() {
             .iter()
             .any(|d| d.claims == [0, 1] || d.claims == [1, 0])
     );
+}
+
+/// A compiler's file and a news file, imported together.
+fn compiled_and_news(compiled: &str, news: &str) -> Imported {
+    let dir = tempfile::tempdir().unwrap();
+    let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
+    std::fs::write(&a_path, compiled).unwrap();
+    std::fs::write(&b_path, news).unwrap();
+    crate::fixtures::import_paths(&[a_path, b_path], Default::default())
 }

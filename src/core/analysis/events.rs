@@ -449,15 +449,9 @@ fn join_compiled_incidents(ds: &Dataset, compiled: &[usize], window: u32, events
             continue;
         };
         let moved = std::mem::take(&mut events[p].claims);
-        let incident = &mut events[i];
-        let mut claims = std::mem::take(&mut incident.claims);
+        let mut claims = std::mem::take(&mut events[i].claims);
         claims.extend(moved);
-        *incident = Event {
-            id: std::mem::take(&mut incident.id),
-            place: incident.place.take(),
-            location: std::mem::take(&mut incident.location),
-            ..new_event(ds, claims, false)
-        };
+        regroup(ds, &mut events[i], claims);
         joined[p] = true;
     }
     let mut at = 0;
@@ -494,12 +488,8 @@ fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) {
                 split_off.push(part);
             }
             if lost && !event.claims.is_empty() {
-                *event = Event {
-                    id: std::mem::take(&mut event.id),
-                    place: event.place.take(),
-                    location: std::mem::take(&mut event.location),
-                    ..new_event(ds, std::mem::take(&mut event.claims), event.period)
-                };
+                let claims = std::mem::take(&mut event.claims);
+                regroup(ds, event, claims);
             }
         }
         events.retain(|e| !e.claims.is_empty());
@@ -516,17 +506,21 @@ fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) {
             continue;
         }
         let moved = std::mem::take(&mut events[f].claims);
-        let target = &mut events[t];
-        let mut claims = std::mem::take(&mut target.claims);
+        let mut claims = std::mem::take(&mut events[t].claims);
         claims.extend(moved);
-        *target = Event {
-            id: std::mem::take(&mut target.id),
-            place: target.place.take(),
-            location: std::mem::take(&mut target.location),
-            ..new_event(ds, claims, target.period)
-        };
+        regroup(ds, &mut events[t], claims);
         events.remove(f);
     }
+}
+
+/// An event made of other claims: its id, place and kind stay, its dates follow the claims.
+fn regroup(ds: &Dataset, event: &mut Event, claims: Vec<u32>) {
+    *event = Event {
+        id: std::mem::take(&mut event.id),
+        place: event.place.take(),
+        location: std::mem::take(&mut event.location),
+        ..new_event(ds, claims, event.period)
+    };
 }
 
 fn dedupe_ids(events: &mut [Event]) {

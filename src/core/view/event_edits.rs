@@ -46,28 +46,29 @@ pub fn choices(ds: &Dataset, analysis: &Analysis, event: usize) -> EventEditChoi
             .push(id(c));
     }
     let mut splits = Vec::new();
-    if by_date.len() > 1 {
-        splits.extend(
-            by_date
-                .into_iter()
-                .take(MAX_CHOICES)
-                .map(|(date, claims)| SplitChoice {
-                    label: format!("Claims dated {date} ({})", claims.len()),
-                    claims,
-                }),
-        );
-    }
-    if by_source.len() > 1 {
-        splits.extend(
-            by_source
-                .into_iter()
-                .take(MAX_CHOICES)
-                .map(|(source, claims)| SplitChoice {
-                    label: format!("{source}'s claims ({})", claims.len()),
-                    claims,
-                }),
-        );
-    }
+    let mut offer =
+        |groups: Vec<(String, Vec<String>)>| {
+            if groups.len() > 1 {
+                splits.extend(groups.into_iter().take(MAX_CHOICES).map(|(what, claims)| {
+                    SplitChoice {
+                        label: format!("{what} ({})", claims.len()),
+                        claims,
+                    }
+                }));
+            }
+        };
+    offer(
+        by_date
+            .into_iter()
+            .map(|(date, claims)| (format!("Claims dated {date}"), claims))
+            .collect(),
+    );
+    offer(
+        by_source
+            .into_iter()
+            .map(|(source, claims)| (format!("{source}'s claims"), claims))
+            .collect(),
+    );
     let window = i64::from(analysis.settings.window_days);
     let near = |o: &crate::core::analysis::Event| {
         days_between(e.date_to, o.date_from) <= window
