@@ -35,6 +35,8 @@ pub struct EventIndex {
     pub event_of: Vec<Option<u32>>,
     /// Per claim: its place was resolved only from a description.
     pub approximate: Vec<bool>,
+    /// Places as written left unresolved because several towns share the name.
+    pub ambiguous: Vec<String>,
 }
 
 /// Each distinct place a claim gives, resolved once: by its location as written, else by its
@@ -47,6 +49,8 @@ struct PlaceTable {
     index: HashMap<PlaceKey, usize>,
     /// The place as first written, per key.
     first_name: Vec<String>,
+    /// Places as written that name a town several towns share, with no parent to tell which.
+    ambiguous: std::collections::BTreeSet<String>,
 }
 
 impl PlaceTable {
@@ -74,6 +78,9 @@ impl PlaceTable {
                     return Some(found);
                 }
                 let r = gazetteer.resolve(ds.str(sym), &aliases.places);
+                if r.ambiguous {
+                    self.ambiguous.insert(ds.str(sym).to_owned());
+                }
                 let found = (self.key_of(r.key, ds.str(sym)), r.approximate);
                 self.resolved.insert(sym, found);
                 Some(found)
@@ -127,6 +134,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         keys: place_keys,
         index: place_index,
         first_name,
+        ambiguous,
         ..
     } = table;
     let written: Vec<&str> = first_name.iter().map(String::as_str).collect();
@@ -169,6 +177,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         events,
         event_of,
         approximate,
+        ambiguous: ambiguous.into_iter().collect(),
     }
 }
 

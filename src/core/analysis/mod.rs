@@ -72,6 +72,9 @@ pub struct Analysis {
     /// Most severe first.
     pub discrepancies: Vec<Discrepancy>,
     pub scorecard: Vec<SourceScore>,
+    /// Places as written left unresolved because several towns share the name and the row
+    /// names no province or country that tells which.
+    pub ambiguous_places: Vec<String>,
     corroborations: Relations,
     contradictions: Relations,
 }
@@ -133,6 +136,7 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
         events: index.events,
         discrepancies: Vec::new(),
         scorecard: Vec::new(),
+        ambiguous_places: index.ambiguous,
         corroborations: Relations::default(),
         contradictions: Relations::default(),
     };

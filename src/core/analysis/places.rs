@@ -39,6 +39,8 @@ pub struct Resolved {
     pub key: PlaceKey,
     /// The text named a known place inside a description ("a village south of Kobane").
     pub approximate: bool,
+    /// The text names a town that several towns share, and no parent that tells which.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Default)]
@@ -217,6 +219,7 @@ impl Gazetteer {
             return Resolved {
                 key: PlaceKey::Known(i),
                 approximate: false,
+                ambiguous: false,
             };
         }
         // A description that names a known place: the longest run of words that is one,
@@ -237,13 +240,20 @@ impl Gazetteer {
                     return Resolved {
                         key: PlaceKey::Known(i),
                         approximate: true,
+                        ambiguous: false,
                     };
                 }
             }
         }
+        let ambiguous = (1..=self.max_words.min(words.len())).any(|len| {
+            words
+                .windows(len)
+                .any(|w| self.shared.contains_key(&w.concat()))
+        });
         Resolved {
             key: PlaceKey::Unknown(whole),
             approximate: false,
+            ambiguous,
         }
     }
 
@@ -439,6 +449,13 @@ mod tests {
         assert_eq!(id("Al Fashir"), id("El Fasher"));
         assert_eq!(id("Kunduz"), id("Kondoz"));
         assert_eq!(id("Mosul"), Some("mosul".to_owned()));
+        // Two towns named Al Bayda: only a parent tells which.
+        let g2 = |s: &str| g.resolve(s, &HashMap::new());
+        assert!(matches!(g2("Al Bayda").key, PlaceKey::Unknown(_)));
+        assert!(g2("Al Bayda").ambiguous);
+        let libya = id("Al Bayda, Libya");
+        let yemen = id("Al Bayda (Yemen)");
+        assert!(libya.is_some() && yemen.is_some() && libya != yemen);
         // "Gaza" is the territory; the city is "Gaza City".
         assert_eq!(id("Gaza"), Some("palestine".to_owned()));
         assert_ne!(id("Gaza City"), id("Gaza"));

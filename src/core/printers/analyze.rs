@@ -201,6 +201,20 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
     {
         render_score(&mut out, s);
     }
+    if !a.ambiguous_places.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nwarning: {} place(s) not resolved: several towns share the name and the row names \
+             no province or country that tells which: {}",
+            a.ambiguous_places.len(),
+            a.ambiguous_places
+                .iter()
+                .take(10)
+                .map(|p| format!("'{p}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let _ = writeln!(out, "\nEvents ({}):", events.len());
     for e in events.iter().take(max_rows) {
         let period = if e.period { " (period totals)" } else { "" };

@@ -196,6 +196,16 @@ fn event_list_ui(
                     analysis.events.len()
                 ));
             }
+            if !analysis.ambiguous_places.is_empty() {
+                ui.weak(format!(
+                    "{} place(s) left unresolved: several towns share the name",
+                    analysis.ambiguous_places.len()
+                ))
+                .on_hover_text(format!(
+                    "Name the province or country in the location to resolve them: {}",
+                    analysis.ambiguous_places.join("; ")
+                ));
+            }
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
             egui::ScrollArea::vertical()
