@@ -71,14 +71,14 @@ pub(crate) fn rebuttals(
                 continue;
             }
             for &c in &event.claims {
+                if found >= MAX_REBUTTED {
+                    break;
+                }
                 let (claim, f) = (&ds.claims[c as usize], &analysis.facts[c as usize]);
                 let same_side = f.side.is_some() && f.side == fd.side;
                 // The per-event pass already sets a denial against other sides at home.
                 let seen = e == home && !same_side;
-                if found >= MAX_REBUTTED
-                    || seen
-                    || !rebuts(&ds.claims[denial as usize], fd, claim, f, &figures)
-                {
+                if seen || !rebuts(&ds.claims[denial as usize], fd, claim, f, &figures) {
                     continue;
                 }
                 found += 1;

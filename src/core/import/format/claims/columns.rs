@@ -118,7 +118,7 @@ impl Field {
             Self::Quote => &["quote", "excerpt", "snippet", "text", "statement"],
             Self::Latitude => &["latitude", "lat"],
             Self::Longitude => &["longitude", "lon", "lng", "long"],
-            Self::CompiledBy => &["compiled_by", "compiler", "dataset"],
+            Self::CompiledBy => &["compiled_by", "compiler"],
         }
     }
 
