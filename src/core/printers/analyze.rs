@@ -201,20 +201,7 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
     {
         render_score(&mut out, s);
     }
-    if !a.ambiguous_places.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nwarning: {} place(s) not resolved: several towns share the name and the row names \
-             no province or country that tells which: {}",
-            a.ambiguous_places.len(),
-            a.ambiguous_places
-                .iter()
-                .take(10)
-                .map(|p| format!("'{p}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    render_ambiguous(&mut out, &a.ambiguous_places);
     let _ = writeln!(out, "\nEvents ({}):", events.len());
     for e in events.iter().take(max_rows) {
         let period = if e.period { " (period totals)" } else { "" };
@@ -232,6 +219,25 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
         let _ = writeln!(out, "  … and {} more", events.len() - max_rows);
     }
     out
+}
+
+/// Places left unresolved because several towns share the name.
+fn render_ambiguous(out: &mut String, places: &[String]) {
+    if places.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nwarning: {} place(s) not resolved: several towns share the name and the row names no \
+         province or country that tells which: {}",
+        places.len(),
+        places
+            .iter()
+            .take(10)
+            .map(|p| format!("'{p}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
 }
 
 fn render_settings(out: &mut String, s: &Settings) {
