@@ -492,3 +492,31 @@ fn coordinates_are_read_checked_and_written_back() {
     let again: Vec<_> = ds.claims.iter().map(|c| ds.coords(c)).collect();
     assert_eq!(again, coords);
 }
+
+#[test]
+fn line_numbers_and_claim_ids_follow_the_files_own_line_ends() {
+    for end in ["\n", "\r\n", "\r"] {
+        let rows = [
+            row("SOHR", "3", "Kobane", "2015-06-25"),
+            row("SOHR", "3", "Kobane", "2015-06-25"),
+            // A quoted field over two lines: the next row is still counted right.
+            "SANA,killed,civilians,4,Hasaka,2015-06-25,Wire,\"two\nlines\"\n".to_owned(),
+            row("SOHR", "x", "Kobane", "2015-06-25"),
+            row("VDC", "5", "Kobane", "2015-06-25"),
+        ];
+        let text = format!("{HEADER}\n{}", rows.concat()).replace('\n', end);
+        let imported = import_text("ends.csv", &text);
+        let file = &imported.report.files[0];
+        let name = format!("{end:?}");
+        assert!(file.is_balanced(), "{name}");
+        assert_eq!(file.duplicates.len(), 1, "{name}");
+        assert_eq!(
+            file.duplicates[0].line, 3,
+            "{name}: the duplicate's own line"
+        );
+        assert_eq!(file.rejected[0].line, 6, "{name}: {:?}", file.rejected);
+        let ds = &imported.dataset;
+        let ids: Vec<String> = ds.claims.iter().map(|c| ds.claim_id(c)).collect();
+        assert_eq!(ids, ["ends.csv:2", "ends.csv:4", "ends.csv:7"], "{name}");
+    }
+}

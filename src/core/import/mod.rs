@@ -7,6 +7,7 @@ mod duplicates;
 pub mod encoding;
 pub mod format;
 pub mod input;
+pub mod lines;
 pub mod pipeline;
 pub mod registry;
 pub mod report;

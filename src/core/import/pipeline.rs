@@ -2,7 +2,7 @@
 //! checked and built into claims by the file's format on the caller's thread.
 
 use std::io::Read;
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use csv::StringRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
@@ -12,6 +12,7 @@ use super::encoding::{
     sniff_delimiter,
 };
 use super::format::{Emit, FileContext, Format, Header};
+use super::lines::{LineCounting, LineStarts};
 use super::report::{FileReport, RowError};
 use super::{ImportOptions, Input};
 use crate::core::import::registry::Registry;
@@ -183,6 +184,8 @@ fn read_pass(
                 .build(counted),
         ),
     };
+    let (text, lines) = LineCounting::new(text);
+    let text: Box<dyn Read + Send + '_> = Box::new(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -203,6 +206,7 @@ fn read_pass(
         .ok_or_else(|| PassError::Failed("no import format reads this header".to_owned()))?;
     let mut pass = Pass {
         reader,
+        lines,
         header,
         context: FileContext {
             file,
@@ -225,6 +229,8 @@ fn read_pass(
 /// where claims and rejected rows go.
 pub(crate) struct Pass<'a> {
     reader: csv::Reader<Box<dyn Read + Send + 'a>>,
+    /// Where the file's lines start, for each record's line number.
+    lines: Arc<Mutex<LineStarts>>,
     header: Header,
     context: FileContext,
     ds: &'a mut Dataset,
@@ -266,6 +272,7 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
     }
     let progress = pass.progress;
     let reader = &mut pass.reader;
+    let lines = &pass.lines;
     let mut out = Emit {
         ds: pass.ds,
         report: pass.report,
@@ -277,14 +284,14 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
             .name("csv-reader".to_owned())
             .spawn_scoped(scope, move || {
                 let mut checker = checker;
-                read_records::<F>(reader, &mut checker, &batches, &reuse, progress);
+                read_records::<F>(reader, lines, &mut checker, (&batches, &reuse), progress);
                 checker
             })
             .map_err(|e| PassError::Failed(format!("cannot start the reader thread: {e}")))?;
         for batch in receive {
             let mut batch = batch?;
-            for (record, checked) in batch.records.iter().zip(batch.checked.drain(..)) {
-                let line = record.position().map_or(0, csv::Position::line);
+            let rows = batch.records.iter().zip(&batch.lines);
+            for ((record, &line), checked) in rows.zip(batch.checked.drain(..)) {
                 out.report.rows += 1;
                 match checked {
                     Ok(checked) => F::build(&mut builder, record, line, checked, &mut out),
@@ -315,6 +322,8 @@ fn estimate_rows(sample: &[u8], len: u64) -> Option<usize> {
 /// Records read on the reader thread, with what the format's check made of each.
 struct Batch<F: Format> {
     records: Vec<StringRecord>,
+    /// Each record's line, from the file's own line ends.
+    lines: Vec<u64>,
     checked: Vec<Result<F::Checked, RowError>>,
 }
 
@@ -322,6 +331,7 @@ impl<F: Format> Default for Batch<F> {
     fn default() -> Self {
         Self {
             records: Vec::new(),
+            lines: Vec::new(),
             checked: Vec::new(),
         }
     }
@@ -331,9 +341,12 @@ impl<F: Format> Default for Batch<F> {
 /// job is cancelled.
 fn read_records<F: Format>(
     reader: &mut csv::Reader<Box<dyn Read + Send + '_>>,
+    lines: &Mutex<LineStarts>,
     checker: &mut F::Checker,
-    batches: &mpsc::SyncSender<Result<Batch<F>, PassError>>,
-    reuse: &mpsc::Receiver<Batch<F>>,
+    (batches, reuse): (
+        &mpsc::SyncSender<Result<Batch<F>, PassError>>,
+        &mpsc::Receiver<Batch<F>>,
+    ),
     progress: &Progress,
 ) {
     loop {
@@ -357,8 +370,17 @@ fn read_records<F: Format>(
             }
         }
         batch.records.truncate(filled);
-        for record in &batch.records {
-            let line = record.position().map_or(0, csv::Position::line);
+        batch.lines.clear();
+        {
+            let mut starts = lines.lock().unwrap_or_else(PoisonError::into_inner);
+            batch.lines.extend(
+                batch
+                    .records
+                    .iter()
+                    .map(|r| starts.line_of(r.position().map_or(0, csv::Position::byte))),
+            );
+        }
+        for (record, &line) in batch.records.iter().zip(&batch.lines) {
             batch.checked.push(F::check(checker, record, line));
         }
         let done = filled < BATCH;

@@ -1,0 +1,114 @@
+//! Line numbers from the file's own line ends (LF, CRLF or a lone CR), noted as the bytes go
+//! by, so that a row's line is right whatever wrote the file (Excel and Python write CRLF, old
+//! Mac files CR).
+
+use std::collections::VecDeque;
+use std::io::Read;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Where the lines seen so far start, for asking, in order, which line a byte is on.
+#[derive(Debug, Default)]
+pub struct LineStarts {
+    /// Starts of lines after the ones already asked past.
+    starts: VecDeque<u64>,
+    /// Lines wholly before the last byte asked about.
+    passed: u64,
+    /// Bytes seen so far.
+    seen: u64,
+    /// A CR at this offset whose line end depends on the next byte (CRLF is one end).
+    pending_cr: Option<u64>,
+}
+
+impl LineStarts {
+    /// Notes the line ends in the next bytes of the file.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        for (i, &b) in bytes.iter().enumerate() {
+            let at = self.seen + i as u64;
+            if let Some(cr) = self.pending_cr.take()
+                && b != b'\n'
+            {
+                self.starts.push_back(cr + 1);
+            }
+            match b {
+                b'\n' => self.starts.push_back(at + 1),
+                b'\r' => self.pending_cr = Some(at),
+                _ => {}
+            }
+        }
+        self.seen += bytes.len() as u64;
+    }
+
+    /// The line (from 1) of a record the CSV reader says starts at `offset`. Offsets must be
+    /// asked in increasing order. After a CRLF the reader gives the offset of the LF; a record
+    /// never starts on a line end, so a line starting just after `offset` is the record's.
+    pub fn line_of(&mut self, offset: u64) -> u64 {
+        let offset = offset + 1;
+        // A CR just before `offset` ends a line whatever follows, once `offset` is past it.
+        if let Some(cr) = self.pending_cr
+            && cr < offset
+        {
+            self.pending_cr = None;
+            self.starts.push_back(cr + 1);
+        }
+        while self.starts.front().is_some_and(|&s| s <= offset) {
+            self.starts.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+/// A reader that notes line starts as the CSV reader pulls bytes through it.
+pub struct LineCounting<R> {
+    inner: R,
+    lines: Arc<Mutex<LineStarts>>,
+}
+
+impl<R: Read> LineCounting<R> {
+    pub fn new(inner: R) -> (Self, Arc<Mutex<LineStarts>>) {
+        let lines = Arc::new(Mutex::new(LineStarts::default()));
+        let reader = Self {
+            inner,
+            lines: Arc::clone(&lines),
+        };
+        (reader, lines)
+    }
+}
+
+impl<R: Read> Read for LineCounting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.lines
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .feed(&buf[..n]);
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, offsets: &[u64]) -> Vec<u64> {
+        let mut starts = LineStarts::default();
+        // Fed in small pieces: a CRLF may be split between two reads.
+        for chunk in text.as_bytes().chunks(3) {
+            starts.feed(chunk);
+        }
+        offsets.iter().map(|&o| starts.line_of(o)).collect()
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr_end_lines() {
+        // "a\nb\nc": b at 2, c at 4.
+        assert_eq!(lines("a\nb\nc", &[0, 2, 4]), [1, 2, 3]);
+        // "a\r\nb\r\nc": b at 3 (or its LF at 2, as the CSV reader says), c at 6.
+        assert_eq!(lines("a\r\nb\r\nc", &[0, 2, 5]), [1, 2, 3]);
+        assert_eq!(lines("a\r\nb\r\nc", &[0, 3, 6]), [1, 2, 3]);
+        // "a\rb\rc": b at 2, c at 4.
+        assert_eq!(lines("a\rb\rc", &[0, 2, 4]), [1, 2, 3]);
+        // A field spanning lines: the record after it starts on the right line.
+        assert_eq!(lines("h\r\n\"x\r\ny\"\r\nz", &[0, 3, 11]), [1, 2, 4]);
+    }
+}
