@@ -520,3 +520,18 @@ fn line_numbers_and_claim_ids_follow_the_files_own_line_ends() {
         assert_eq!(ids, ["ends.csv:2", "ends.csv:4", "ends.csv:7"], "{name}");
     }
 }
+
+#[test]
+fn an_excel_sep_line_names_the_delimiter_and_the_header_follows() {
+    let text = format!(
+        "sep=;\n{}\n{}",
+        HEADER.replace(',', ";"),
+        row("SOHR", "13", "Kobane", "2015-06-25").replace(',', ";")
+    );
+    let imported = import_text("sep.csv", &text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.delimiter, ";");
+    assert_eq!(imported.dataset.claims.len(), 1, "{:?}", file.error);
+    assert_eq!(imported.dataset.claims[0].line, 3, "the sep line is line 1");
+    assert!(file.warnings.iter().any(|w| w.contains("sep=")));
+}

@@ -103,6 +103,22 @@ pub fn decode_sample(sample: &[u8], encoding: TextEncoding) -> String {
 
 /// Picks the field delimiter from the first lines: the one of `,` `;` tab that splits the
 /// header into the most columns and the next lines into the same number.
+/// The delimiter a first line `sep=;` (Excel's way of naming it) names, if the text has one.
+pub fn sep_line(text: &str) -> Option<u8> {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()?
+        .trim_end();
+    if !first.get(..4)?.eq_ignore_ascii_case("sep=") {
+        return None;
+    }
+    match first.as_bytes() {
+        [_, _, _, _, d] if d.is_ascii() && !d.is_ascii_alphanumeric() => Some(*d),
+        _ => None,
+    }
+}
+
 pub fn sniff_delimiter(text: &str) -> u8 {
     let lines: Vec<&str> = text
         .lines()

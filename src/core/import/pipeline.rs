@@ -9,7 +9,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use super::encoding::{
     FirstGuess, TextEncoding, decode_sample, detect, detect_sample, first_guess, looks_binary,
-    sniff_delimiter,
+    sep_line, sniff_delimiter,
 };
 use super::format::{Emit, FileContext, Format, Header};
 use super::lines::{LineCounting, LineStarts};
@@ -156,7 +156,9 @@ fn read_pass(
     t: &mut Target<'_>,
     report: &mut FileReport,
 ) -> Result<(), PassError> {
-    let delimiter = sniff_delimiter(&decode_sample(sample, encoding));
+    let decoded = decode_sample(sample, encoding);
+    let sep = sep_line(&decoded);
+    let delimiter = sep.unwrap_or_else(|| sniff_delimiter(&decoded));
     report.encoding = encoding.name().to_owned();
     report.delimiter = match delimiter {
         b'\t' => "tab".to_owned(),
@@ -192,6 +194,13 @@ fn read_pass(
         .flexible(true)
         .from_reader(text);
     let mut first = StringRecord::new();
+    if sep.is_some() {
+        // Excel's `sep=;` line names the delimiter and is not the header.
+        let _ = reader.read_record(&mut first);
+        report
+            .warnings
+            .push("the first line `sep=…` named the delimiter; the header is line 2".to_owned());
+    }
     match reader.read_record(&mut first) {
         Ok(true) => {}
         Ok(false) => return Err(PassError::Failed("the file is empty".to_owned())),
