@@ -535,3 +535,28 @@ fn an_excel_sep_line_names_the_delimiter_and_the_header_follows() {
     assert_eq!(imported.dataset.claims[0].line, 3, "the sep line is line 1");
     assert!(file.warnings.iter().any(|w| w.contains("sep=")));
 }
+
+#[test]
+fn invisible_and_direction_characters_do_not_make_look_alike_names() {
+    let text = format!(
+        "{HEADER}\n{}{}{}{}",
+        row("SOHR", "3", "Kobane", "2015-06-25"),
+        row("SO\u{200b}HR", "4", "Kob\u{200e}ane", "2015-06-26"),
+        row("\u{202e}SOHR\u{202c}", "5", "Kobane", "2015-06-27"),
+        // The zero-width non-joiner spells Persian: kept.
+        row("می\u{200c}گوید", "6", "Kobane", "2015-06-28"),
+    );
+    let imported = import_text("invisible.csv", &text);
+    let ds = &imported.dataset;
+    let sources: Vec<&str> = ds.claims.iter().map(|c| ds.str(c.source)).collect();
+    assert_eq!(sources[..3], ["SOHR", "SOHR", "SOHR"]);
+    assert_eq!(sources[3], "می\u{200c}گوید");
+    assert_eq!(ds.opt_str(ds.claims[1].location), "Kobane");
+    let warnings = &imported.report.files[0].warnings;
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("3 name(s)") && w.contains("line 3")),
+        "{warnings:?}"
+    );
+}

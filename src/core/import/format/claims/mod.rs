@@ -58,8 +58,14 @@ impl Format for ClaimsCsv {
         }
     }
 
-    fn finish(_rows: RowReader, parser: RowParser, out: &mut Emit<'_>) {
+    fn finish(rows: RowReader, parser: RowParser, out: &mut Emit<'_>) {
         date_warnings(&parser.dates, out.report);
+        if let (n, Some(line)) = rows.invisible {
+            out.report.warnings.push(format!(
+                "{n} name(s) held invisible or direction control characters, removed (first on \
+                 line {line}): names that look alike are one name"
+            ));
+        }
     }
 }
 

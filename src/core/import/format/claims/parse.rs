@@ -45,6 +45,26 @@ pub struct RowParser {
     pub dates: DateNotes,
 }
 
+/// Whether a character is invisible or steers text direction and means nothing in a name
+/// (zero-width space, direction marks, embeddings, overrides, isolates, BOM, word joiner, soft
+/// hyphen). The zero-width joiner and non-joiner are kept: Persian and Kurdish spell with them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' | '\u{2060}' | '\u{00AD}'
+    )
+}
+
+/// A name without its invisible and direction control characters ("SO\u{200B}HR" is SOHR).
+pub fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.is_ascii() && s.contains(is_invisible) {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| !is_invisible(c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The trimmed, non-empty cell of `field`.
 pub fn cell<'r>(map: &ColumnMap, record: &'r StringRecord, field: Field) -> Option<&'r str> {
     let value = trim(record.get(map.column(field)?)?);

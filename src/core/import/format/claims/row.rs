@@ -2,12 +2,13 @@
 //! Together with [`crate::core::import::format::claims::parse`], the one place where a raw record becomes a validated
 //! `Claim` or a [`RowError`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use csv::StringRecord;
 
 use crate::core::import::format::claims::columns::{ColumnMap, Field};
-use crate::core::import::format::claims::parse::{Parsed, cell};
+use crate::core::import::format::claims::parse::{Parsed, cell, strip_invisible};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::RowError;
 use crate::core::model::strings::{Sym, TextFull, TextRef};
@@ -46,6 +47,9 @@ pub struct RowReader {
     recent: [Option<Sym>; Field::ALL.len() + 1],
     /// The last article id, link and quote stored, to store a run of equal ones once.
     recent_text: [TextRef; 3],
+    /// Names that held invisible or direction control characters: how many, and the first
+    /// line.
+    pub invisible: (u64, Option<u64>),
 }
 
 type RowResult<T> = Result<T, RowError>;
@@ -60,7 +64,25 @@ impl RowReader {
             all_group: None,
             recent: [None; Field::ALL.len() + 1],
             recent_text: [TextRef::default(); 3],
+            invisible: (0, None),
         }
+    }
+
+    /// A name cell without invisible and direction control characters, counted when it had
+    /// some.
+    fn name<'r>(
+        &mut self,
+        record: &'r StringRecord,
+        field: Field,
+        line: u64,
+    ) -> Option<Cow<'r, str>> {
+        let value = self.cell(record, field)?;
+        let clean = strip_invisible(value);
+        if matches!(clean, Cow::Owned(_)) {
+            self.invisible.0 += 1;
+            self.invisible.1.get_or_insert(line);
+        }
+        Some(clean).filter(|c| !c.trim().is_empty())
     }
 
     fn cell<'r>(&self, record: &'r StringRecord, field: Field) -> Option<&'r str> {
@@ -81,7 +103,13 @@ impl RowReader {
             column: None,
             reason: TextFull.to_string(),
         };
-        let source_raw = self.cell(record, Field::Source).unwrap_or("");
+        let Some(source_raw) = self.name(record, Field::Source, line) else {
+            return Err(RowError {
+                line,
+                column: self.map.header(Field::Source).map(str::to_owned),
+                reason: "source is empty once invisible characters are removed".to_owned(),
+            });
+        };
         let Parsed {
             kind,
             quantity,
@@ -94,9 +122,9 @@ impl RowReader {
             coords,
         } = parsed;
         let quantity_text = self.cell(record, Field::Count);
-        let source = self.source(record, line, source_raw, source_type, ds)?;
-        let group = match self.cell(record, Field::Group) {
-            Some(g) => self.intern(Field::Group, g, ds).map_err(full)?,
+        let source = self.source(record, line, &source_raw, source_type, ds)?;
+        let group = match self.name(record, Field::Group, line) {
+            Some(g) => self.intern(Field::Group, &g, ds).map_err(full)?,
             None => self.all_group(ds).map_err(full)?,
         };
         let texts = self.texts(record, line, ds)?;
@@ -141,20 +169,22 @@ impl RowReader {
             column: None,
             reason: TextFull.to_string(),
         };
-        let mut intern = |field: Field| -> RowResult<Option<Sym>> {
-            match self.cell(record, field) {
+        let location = self.name(record, Field::Location, line);
+        let outlet = self.name(record, Field::Outlet, line);
+        let mut intern = |field: Field, value: Option<&str>| -> RowResult<Option<Sym>> {
+            match value.or_else(|| self.cell(record, field)) {
                 Some(v) => self.intern(field, v, ds).map(Some).map_err(full),
                 None => Ok(None),
             }
         };
         let mut texts = Texts {
-            location: intern(Field::Location)?,
-            detail: intern(Field::Detail)?,
-            outlet: intern(Field::Outlet)?,
+            location: intern(Field::Location, location.as_deref())?,
+            detail: intern(Field::Detail, None)?,
+            outlet: intern(Field::Outlet, outlet.as_deref())?,
             article_id: TextRef::default(),
             url: TextRef::default(),
-            event_id: intern(Field::EventId)?,
-            compiled_by: intern(Field::CompiledBy)?,
+            event_id: intern(Field::EventId, None)?,
+            compiled_by: intern(Field::CompiledBy, None)?,
             // A sentence quoted by several claims in a row is stored once.
             quote: ds
                 .texts
