@@ -560,3 +560,29 @@ fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
     assert_eq!(&rows[1][by], "suggested");
     assert_eq!(rows[1][set], rows[1][suggested]);
 }
+
+#[test]
+fn header_cells_and_fullwidth_formulas_are_guarded_and_read_back() {
+    let text = "source,claim,group,count,location,event_date,=note,@other\n\
+                \u{FF1D}HYPERLINK(1),killed,civilians,3,Kobane,2015-06-25,\u{FF20}x,plain\n";
+    let imported = crate::fixtures::import_text("guard.csv", text);
+    let ds = &imported.dataset;
+    assert_eq!(ds.claims.len(), 1);
+    let filter = Filter::default();
+    let selection = Selection::new(ds, None, &filter);
+    let table = triangulate::core::export::tables::claims_csv(ds, None, &selection, false).unwrap();
+    let written = String::from_utf8(table.clone()).unwrap();
+    let header = written.lines().next().unwrap();
+    assert!(
+        header.contains("'=note") && header.contains("'@other"),
+        "{header}"
+    );
+    assert!(written.contains("'\u{FF1D}HYPERLINK(1)"), "{written}");
+    assert!(written.contains("'\u{FF20}x"), "{written}");
+    // Read back, every name and cell is as first written.
+    let again = crate::fixtures::import_text("again.csv", &written);
+    let ds2 = &again.dataset;
+    assert_eq!(ds2.str(ds2.claims[0].source), "\u{FF1D}HYPERLINK(1)");
+    assert_eq!(ds2.extra_column_names(), ds.extra_column_names());
+    assert_eq!(ds2.extra(&ds2.claims[0], "=note"), Some("\u{FF20}x"));
+}

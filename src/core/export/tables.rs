@@ -10,6 +10,7 @@ use super::ExportError;
 use crate::core::analysis::Analysis;
 use crate::core::model::Dataset;
 use crate::core::parse::quantity::Qualifier;
+use crate::core::parse::text::is_formula_start;
 use crate::core::view::claim_record::ClaimRecord;
 use crate::core::view::selection::Selection;
 
@@ -50,8 +51,8 @@ fn number(n: impl Into<f64>) -> Cell<'static> {
 /// A text cell as a spreadsheet will not run it: one that starts with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading apostrophe.
 pub fn guard(text: &str) -> Cow<'_, str> {
-    match text.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{text}")),
+    match text.chars().next() {
+        Some(c) if is_formula_start(c) || c == '\t' || c == '\r' => Cow::Owned(format!("'{text}")),
         _ => Cow::Borrowed(text),
     }
 }
@@ -77,7 +78,14 @@ fn write_csv<'a>(
     }
     let mut writer = csv::Writer::from_writer(out);
     writer
-        .write_record(header)
+        .write_record(
+            header
+                .iter()
+                .map(|h| guard(h))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|h| h.as_ref()),
+        )
         .map_err(|e| ExportError::Table(e.to_string()))?;
     for row in rows {
         let cells: Vec<Cow<'_, str>> = row
@@ -386,6 +394,9 @@ mod tests {
         assert_eq!(guard("\rx"), "'\rx");
         assert_eq!(guard("SOHR"), "SOHR");
         assert_eq!(guard(""), "");
+        // Fullwidth look-alikes that some spreadsheets fold to formulas.
+        assert_eq!(guard("\u{FF1D}cmd"), "'\u{FF1D}cmd");
+        assert_eq!(guard("\u{FF20}SUM"), "'\u{FF20}SUM");
         let csv = write_csv(
             &["name", "bias"],
             [vec![text("=cmd"), Cell::Number(Some(-1.32))]].into_iter(),

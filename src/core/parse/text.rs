@@ -188,3 +188,21 @@ mod tests {
         assert_eq!(clip("abc", 3), "abc");
     }
 }
+
+/// A character that makes a spreadsheet read a cell as a formula: `= + - @`, and their
+/// fullwidth look-alikes, which some spreadsheets fold to them.
+pub fn is_formula_start(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}'
+    )
+}
+
+/// A cell as written before a spreadsheet-safe export guarded it with an apostrophe (`'=cmd`
+/// is `=cmd`).
+pub fn unguard(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.chars().next().is_some_and(is_formula_start) => rest,
+        _ => s,
+    }
+}

@@ -1,6 +1,7 @@
 //! Matching a file's header to the claim fields.
 
 use crate::core::parse::text::header_key;
+use crate::core::parse::text::unguard;
 
 /// A claim field that a CSV column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -153,7 +154,7 @@ impl ColumnMap {
     pub fn from_headers<'a>(headers: impl IntoIterator<Item = &'a str>) -> Self {
         let mut map = Self::default();
         for (i, header) in headers.into_iter().enumerate() {
-            let header = header.trim_start_matches('\u{feff}').trim();
+            let header = unguard(header.trim_start_matches('\u{feff}').trim());
             map.headers.push(header.to_owned());
             let key = header_key(header);
             if DERIVED_COLUMNS.iter().any(|d| header_key(d) == key) {

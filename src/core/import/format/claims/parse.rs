@@ -10,7 +10,7 @@ use crate::core::import::report::RowError;
 use crate::core::model::{ClaimKind, SourceType, Stance};
 use crate::core::parse::dates::{DateError, ParsedDate, Reading, When, parse_date, parse_span};
 use crate::core::parse::quantity::{Qualifier, Quantity, from_bounds, parse_bound, parse_quantity};
-use crate::core::parse::text::clip;
+use crate::core::parse::text::{clip, unguard};
 
 /// Counts of numeric dates read with a caveat, for the file's warnings.
 #[derive(Default, Debug)]
@@ -79,10 +79,7 @@ pub fn trim(s: &str) -> &str {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
         _ => s.trim(),
     };
-    match s.as_bytes() {
-        [b'\'', b'=' | b'+' | b'-' | b'@', ..] => &s[1..],
-        _ => s,
-    }
+    unguard(s)
 }
 
 impl RowParser {
