@@ -212,3 +212,24 @@ fn thresholds_that_make_no_sense_are_refused() {
     let (code, _, _) = triangulate(&["analyze", seed, "--ratio", "0.2"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("escape.csv");
+    std::fs::write(
+        &path,
+        "source,claim,group,count,location,event_date\n\
+         SO\u{1b}[2JHR,killed,civilians,3,Kob\u{7}ane,2015-06-25\n",
+    )
+    .unwrap();
+    for command in ["check", "analyze"] {
+        let (code, stdout, _) = triangulate(&[command, path.to_str().unwrap()]);
+        assert_eq!(code, 0, "{command}");
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+            "{command}: {stdout}"
+        );
+        assert!(stdout.contains("SO\\u{1b}[2JHR"), "{command}: {stdout}");
+    }
+}

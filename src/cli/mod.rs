@@ -6,6 +6,7 @@ mod shared;
 
 pub use shared::{DataArgs, FilterArgs};
 
+use crate::core::parse::text::terminal_safe;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -166,7 +167,8 @@ fn check(args: &CheckArgs) -> ExitCode {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out))
     } else {
-        write!(out, "{}", render_text(&imported.report, &imported.dataset))
+        let text = render_text(&imported.report, &imported.dataset);
+        write!(out, "{}", terminal_safe(&text))
     };
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
@@ -204,11 +206,8 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
     } else {
-        write!(
-            out,
-            "{}",
-            render_analysis(&loaded.analyzed.analysis, &loaded.selection, args.top)
-        )
+        let text = render_analysis(&loaded.analyzed.analysis, &loaded.selection, args.top);
+        write!(out, "{}", terminal_safe(&text))
     };
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != std::io::ErrorKind::BrokenPipe
