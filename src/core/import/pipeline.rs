@@ -346,16 +346,19 @@ impl<F: Format> Default for Batch<F> {
     }
 }
 
+/// Where the reader thread sends full batches, and gets emptied ones back.
+type Channels<'c, F> = (
+    &'c mpsc::SyncSender<Result<Batch<F>, PassError>>,
+    &'c mpsc::Receiver<Batch<F>>,
+);
+
 /// The reader thread: fills batches of records and checks them, until the file ends or the
 /// job is cancelled.
 fn read_records<F: Format>(
     reader: &mut csv::Reader<Box<dyn Read + Send + '_>>,
     lines: &Mutex<LineStarts>,
     checker: &mut F::Checker,
-    (batches, reuse): (
-        &mpsc::SyncSender<Result<Batch<F>, PassError>>,
-        &mpsc::Receiver<Batch<F>>,
-    ),
+    (batches, reuse): Channels<'_, F>,
     progress: &Progress,
 ) {
     loop {

@@ -155,40 +155,6 @@ pub fn isolate_numbers(line: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn arabic_indic_digits_fold_to_ascii() {
-        assert_eq!(fold_digits("١٣"), "13");
-        assert_eq!(fold_digits("۲۰"), "20");
-        assert_eq!(fold_digits("at least ١٬٢٠٠"), "at least 1,200");
-        assert!(matches!(fold_digits("13"), Cow::Borrowed(_)));
-        assert!(matches!(fold_digits("عين العرب"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn header_keys_ignore_case_spaces_underscores_and_hyphens() {
-        assert_eq!(header_key("Event_Date"), "eventdate");
-        assert_eq!(header_key(" event-date "), "eventdate");
-        assert_eq!(header_key("\u{feff}Source"), "source");
-        assert_eq!(header_key("ATTRIBUTED TO"), "attributedto");
-    }
-
-    #[test]
-    fn value_keys_collapse_separators() {
-        assert_eq!(value_key("  State_Media "), "state media");
-        assert_eq!(value_key("independent-media"), "independent media");
-    }
-
-    #[test]
-    fn clip_marks_cut_text() {
-        assert_eq!(clip("abcdef", 3), "abc…");
-        assert_eq!(clip("abc", 3), "abc");
-    }
-}
-
 /// A character that makes a spreadsheet read a cell as a formula: `= + - @`, and their
 /// fullwidth look-alikes, which some spreadsheets fold to them.
 pub fn is_formula_start(c: char) -> bool {
@@ -223,4 +189,38 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_indic_digits_fold_to_ascii() {
+        assert_eq!(fold_digits("١٣"), "13");
+        assert_eq!(fold_digits("۲۰"), "20");
+        assert_eq!(fold_digits("at least ١٬٢٠٠"), "at least 1,200");
+        assert!(matches!(fold_digits("13"), Cow::Borrowed(_)));
+        assert!(matches!(fold_digits("عين العرب"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn header_keys_ignore_case_spaces_underscores_and_hyphens() {
+        assert_eq!(header_key("Event_Date"), "eventdate");
+        assert_eq!(header_key(" event-date "), "eventdate");
+        assert_eq!(header_key("\u{feff}Source"), "source");
+        assert_eq!(header_key("ATTRIBUTED TO"), "attributedto");
+    }
+
+    #[test]
+    fn value_keys_collapse_separators() {
+        assert_eq!(value_key("  State_Media "), "state media");
+        assert_eq!(value_key("independent-media"), "independent media");
+    }
+
+    #[test]
+    fn clip_marks_cut_text() {
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("abc", 3), "abc");
+    }
 }
