@@ -586,3 +586,29 @@ fn header_cells_and_fullwidth_formulas_are_guarded_and_read_back() {
     assert_eq!(ds2.extra_column_names(), ds.extra_column_names());
     assert_eq!(ds2.extra(&ds2.claims[0], "=note"), Some("\u{FF20}x"));
 }
+
+#[test]
+fn bounds_qualifiers_and_no_side_read_back_from_the_claims_table() {
+    let text = "source,side,claim,group,count,low,high,qualifier,location,event_date\n\
+                SANA,none,killed,civilians,,10,15,,Kobane,2015-06-25\n\
+                SOHR,,killed,civilians,more than 13,,,,Kobane,2015-06-25\n\
+                VDC,,killed,civilians,,7,,,Kobane,2015-06-25\n\
+                SOHR,,killed,civilians,20,,,about,Kobane,2015-06-26\n";
+    let first = crate::fixtures::import_text("bounds.csv", text);
+    let ds = &first.dataset;
+    let selection = Selection::new(ds, None, &Filter::default());
+    let table = triangulate::core::export::tables::claims_csv(ds, None, &selection, false).unwrap();
+    let again = crate::fixtures::import_text("again.csv", std::str::from_utf8(&table).unwrap());
+    let ds2 = &again.dataset;
+    assert_eq!(ds2.claims.len(), 4, "{:?}", again.report.files[0].rejected);
+    for (a, b) in ds.claims.iter().zip(&ds2.claims) {
+        assert_eq!(a.quantity, b.quantity, "{}", ds.str(a.source));
+        assert_eq!(
+            a.side.map(|s| ds.str(s)),
+            b.side.map(|s| ds2.str(s)),
+            "{}",
+            ds.str(a.source)
+        );
+    }
+    assert_eq!(ds.claims[0].side, None, "SANA said to have no side");
+}

@@ -109,7 +109,7 @@ fn write_csv<'a>(
 pub type Judged<'a> = (&'a Analysis, &'a BTreeMap<String, u8>);
 
 /// The claims table's columns before the extra ones.
-const CLAIM_COLUMNS: [&str; 20] = [
+const CLAIM_COLUMNS: [&str; 23] = [
     "article_id",
     "outlet",
     "published",
@@ -121,6 +121,9 @@ const CLAIM_COLUMNS: [&str; 20] = [
     "claim",
     "group",
     "count",
+    "low",
+    "high",
+    "qualifier",
     "detail",
     "stance",
     "location",
@@ -183,10 +186,15 @@ fn claim_row<'a>(
         opt(r.url),
         text(r.source_raw),
         text(r.source_type),
-        opt(r.side),
+        // No side is written as `none`, which reads back as no side (blank means the
+        // registry's).
+        text(r.side.unwrap_or("none")),
         text(r.claim),
         text(r.group),
         text(count),
+        Cell::Number(r.low.map(f64::from)),
+        Cell::Number(r.high.map(f64::from)),
+        opt(r.qualifier),
         opt(r.detail),
         text(r.stance),
         opt(r.location),
