@@ -201,10 +201,13 @@ fn event_list_ui(
                     "{} place(s) left unresolved: several towns share the name",
                     analysis.ambiguous_places.len()
                 ))
-                .on_hover_text(format!(
-                    "Name the province or country in the location to resolve them: {}",
-                    analysis.ambiguous_places.join("; ")
-                ));
+                // The list is joined only while the pointer is on the line.
+                .on_hover_ui(|ui| {
+                    ui.label(format!(
+                        "Name the province or country in the location to resolve them: {}",
+                        analysis.ambiguous_places.join("; ")
+                    ));
+                });
             }
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
