@@ -123,11 +123,17 @@ fn windows_1252_is_detected_and_an_encoding_can_be_forced() {
 }
 
 #[test]
-fn a_bad_byte_far_into_a_utf8_looking_file_rereads_the_whole_file() {
+fn a_bad_byte_far_into_a_utf8_file_is_replaced_in_its_field_only() {
     let mut text = String::from(HEADER);
     text.push('\n');
     for i in 0..2000 {
-        text.push_str(&row("SOHR", &i.to_string(), "Kobane", "2015-06-25"));
+        // Arabic-script names far past the sample stay as written.
+        text.push_str(&row(
+            "المرصد السوري",
+            &i.to_string(),
+            "كوباني",
+            "2015-06-25",
+        ));
     }
     let mut bytes = text.into_bytes();
     bytes.extend_from_slice(b"SOHR,killed,civilians,3,Koban\xEA,2015-06-25,Test Wire,quote\n");
@@ -135,15 +141,24 @@ fn a_bad_byte_far_into_a_utf8_looking_file_rereads_the_whole_file() {
     let path = fixtures.write("late_latin.csv", &bytes);
     let imported = import_paths(&[path], ImportOptions::default());
     let file = &imported.report.files[0];
+    assert_eq!(file.encoding, "UTF-8", "the file is not re-decoded");
     assert!(
-        file.warnings.iter().any(|w| w.contains("line 2002")),
+        file.warnings
+            .iter()
+            .any(|w| w.contains("1 field(s)") && w.contains("line 2002 column 5")),
         "{:?}",
         file.warnings
     );
     assert_eq!(file.rows, 2001);
     assert_eq!(file.imported, 2001, "nothing is lost or imported twice");
     let ds = &imported.dataset;
-    assert_eq!(ds.opt_str(ds.claims[2000].location), "Kobanê");
+    assert_eq!(ds.opt_str(ds.claims[2000].location), "Koban\u{FFFD}");
+    assert_eq!(ds.opt_str(ds.claims[5].location), "كوباني");
+    assert_eq!(
+        ds.str(ds.claims[5].source),
+        "SOHR",
+        "still resolves to SOHR"
+    );
 }
 
 #[test]

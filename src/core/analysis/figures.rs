@@ -50,6 +50,7 @@ pub fn as_claimed(q: Quantity, settings: &Settings) -> Quantity {
                 low: high.saturating_sub(band.max(settings.tolerance_min)),
                 high: Some(high),
                 qualifier: Qualifier::AtMost,
+                best: None,
             }
         }
         _ => q,

@@ -153,6 +153,10 @@ pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
     let questions = figures_by_question(ds, analysis);
     let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (i, facts) in analysis.facts.iter().enumerate() {
+        // A compiler's unnamed sources are nobody in particular: nothing to score.
+        if facts.claimant.as_ref() == crate::core::import::format::cited::UNNAMED {
+            continue;
+        }
         by_source
             .entry(facts.claimant.as_ref())
             .or_default()

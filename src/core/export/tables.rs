@@ -109,7 +109,7 @@ fn write_csv<'a>(
 pub type Judged<'a> = (&'a Analysis, &'a BTreeMap<String, u8>);
 
 /// The claims table's columns before the extra ones.
-const CLAIM_COLUMNS: [&str; 23] = [
+const CLAIM_COLUMNS: [&str; 24] = [
     "article_id",
     "outlet",
     "published",
@@ -123,6 +123,7 @@ const CLAIM_COLUMNS: [&str; 23] = [
     "count",
     "low",
     "high",
+    "best",
     "qualifier",
     "detail",
     "stance",
@@ -194,6 +195,7 @@ fn claim_row<'a>(
         text(count),
         Cell::Number(r.low.map(f64::from)),
         Cell::Number(r.high.map(f64::from)),
+        Cell::Number(r.best.map(f64::from)),
         opt(r.qualifier),
         opt(r.detail),
         text(r.stance),

@@ -17,6 +17,9 @@ pub struct LineStarts {
     seen: u64,
     /// A CR at this offset whose line end depends on the next byte (CRLF is one end).
     pending_cr: Option<u64>,
+    /// The bytes from offset `kept_from` on, for reading a record again as it was written.
+    kept: Vec<u8>,
+    kept_from: u64,
 }
 
 impl LineStarts {
@@ -36,6 +39,30 @@ impl LineStarts {
             }
         }
         self.seen += bytes.len() as u64;
+        self.kept.extend_from_slice(bytes);
+    }
+
+    /// The text between two offsets, if it is still kept.
+    pub fn bytes(&self, from: u64, to: u64) -> Option<&[u8]> {
+        let start = usize::try_from(from.checked_sub(self.kept_from)?).ok()?;
+        let end = usize::try_from(to.checked_sub(self.kept_from)?).ok()?;
+        self.kept.get(start..end)
+    }
+
+    /// Forgets the bytes before `offset`: no record before it will be read again.
+    pub fn release(&mut self, offset: u64) {
+        let Some(n) = offset
+            .checked_sub(self.kept_from)
+            .and_then(|n| usize::try_from(n).ok())
+        else {
+            return;
+        };
+        // Dropped in bulk, so that the bytes after are moved rarely.
+        if n >= 1 << 16 && n * 2 >= self.kept.len() {
+            let n = n.min(self.kept.len());
+            self.kept.drain(..n);
+            self.kept_from += n as u64;
+        }
     }
 
     /// The line (from 1) of a record the CSV reader says starts at `offset`. Offsets must be
@@ -58,7 +85,8 @@ impl LineStarts {
     }
 }
 
-/// A reader that notes line starts as the CSV reader pulls bytes through it.
+/// A reader that notes line starts, and keeps the bytes of the records not yet read, as the
+/// CSV reader pulls bytes through it.
 pub struct LineCounting<R> {
     inner: R,
     lines: Arc<Mutex<LineStarts>>,

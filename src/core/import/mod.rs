@@ -9,6 +9,7 @@ pub mod format;
 pub mod input;
 pub mod lines;
 pub mod pipeline;
+mod records;
 pub mod registry;
 pub mod report;
 pub mod samples;
@@ -56,7 +57,19 @@ pub fn import(
 /// The formats the importer knows, most specific first; the last (the claims CSV) reads any
 /// header and says what is missing.
 pub fn builtin_formats() -> Vec<FormatEntry> {
-    vec![FormatEntry::of::<format::claims::ClaimsCsv>()]
+    use format::translate::Translated;
+    vec![
+        FormatEntry::of::<Translated<format::ucdp::Ucdp>>(),
+        FormatEntry::of::<Translated<format::acled::Acled>>(),
+        FormatEntry::of::<Translated<format::ibc::Ibc>>(),
+        FormatEntry::of::<Translated<format::person_list::PersonList>>(),
+        FormatEntry::of::<format::claims::ClaimsCsv>(),
+    ]
+}
+
+/// The names `--format` takes, in the order formats are tried.
+pub fn format_names() -> Vec<&'static str> {
+    builtin_formats().iter().map(|f| f.name).collect()
 }
 
 /// Imports `inputs`, reading each file in the first of `formats` that recognises its header.
@@ -68,8 +81,10 @@ pub fn import_as(
 ) -> Result<Imported, Cancelled> {
     let mut dataset = Dataset::default();
     let mut report = ImportReport::default();
+    let mut seen = duplicates::SeenRows::default();
     let mut target = pipeline::Target {
         ds: &mut dataset,
+        seen: &mut seen,
         registry: Registry::builtin(),
         progress,
         formats,
@@ -80,7 +95,6 @@ pub fn import_as(
             .files
             .push(pipeline::import_file(input, options, &mut target)?);
     }
-    duplicates::remove_duplicates(&mut dataset, &mut report);
     dataset.revision = next_revision();
     Ok(Imported { dataset, report })
 }

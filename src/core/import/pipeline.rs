@@ -2,18 +2,21 @@
 //! checked and built into claims by the file's format on the caller's thread.
 
 use std::io::Read;
-use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::sync::mpsc;
 
 use csv::StringRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
+use super::duplicates::{SeenRows, header_hash, row_hash};
 use super::encoding::{
-    FirstGuess, TextEncoding, decode_sample, detect, detect_sample, first_guess, looks_binary,
-    sep_line, sniff_delimiter,
+    FirstGuess, TextEncoding, decode_sample, detect_sample, first_guess, looks_binary, sep_line,
+    sniff_delimiter,
 };
 use super::format::{Emit, FileContext, Format, Header};
-use super::lines::{LineCounting, LineStarts};
-use super::report::{FileReport, RowError};
+use super::lines::LineCounting;
+pub(crate) use super::records::PassError;
+use super::records::{ReadNote, RecordReader};
+use super::report::{Duplicate, FileReport, RowError};
 use super::{ImportOptions, Input};
 use crate::core::import::registry::Registry;
 use crate::core::model::{Dataset, FileId, SourceFile};
@@ -22,19 +25,10 @@ use crate::core::progress::{Cancelled, CountingReader, Progress};
 const SAMPLE_BYTES: usize = 64 * 1024;
 const BATCH: usize = 2048;
 
-/// Why a pass over a file stopped early.
-pub(crate) enum PassError {
-    /// Assumed UTF-8, found a record that is not.
-    NotUtf8 {
-        line: u64,
-    },
-    Cancelled,
-    Failed(String),
-}
-
 /// Everything one file's import writes into.
 pub struct Target<'a> {
     pub ds: &'a mut Dataset,
+    pub seen: &'a mut SeenRows,
     pub registry: &'static Registry,
     pub progress: &'a Progress,
     /// The formats to try, in order.
@@ -65,6 +59,7 @@ pub fn import_file(
         name: input.file_name().to_owned(),
         path: input.path().map(ToOwned::to_owned),
         extra_columns: Vec::new(),
+        format: "",
     });
     let failed = |t: &mut Target<'_>, message: String| {
         t.ds.claims.truncate(claims_before);
@@ -78,10 +73,6 @@ pub fn import_file(
         Ok(()) => Ok(report),
         Err(PassError::Cancelled) => Err(Cancelled),
         Err(PassError::Failed(message)) => Ok(failed(t, message)),
-        Err(PassError::NotUtf8 { line }) => Ok(failed(
-            t,
-            format!("line {line} is not valid text in any encoding I tried"),
-        )),
     }
 }
 
@@ -116,31 +107,9 @@ fn read_file(
             guess
         }
     };
-    let claims_before = t.ds.claims.len();
-    let texts_before = t.ds.texts.len();
-    match read_pass(input, encoding, &sample, file, t, report) {
-        Err(PassError::NotUtf8 { line }) if options.encoding.is_none() => {
-            // Undo the partial pass and read the whole file again with a detected encoding.
-            t.ds.claims.truncate(claims_before);
-            t.ds.texts.truncate(texts_before);
-            *report = FileReport::new(&input.name);
-            let mut whole = input
-                .open()
-                .map_err(|e| PassError::Failed(io_message(&e)))?;
-            let detected = detect(&mut whole).map_err(|e| PassError::Failed(io_message(&e)))?;
-            let encoding = TextEncoding::Other(detected);
-            report.warnings.push(format!(
-                "not valid UTF-8 (first bad byte on line {line}): read as {} (detected); use \
-                 --encoding to choose another",
-                encoding.name()
-            ));
-            read_pass(input, encoding, &sample, file, t, report)
-        }
-        Err(PassError::NotUtf8 { line }) => Err(PassError::Failed(format!(
-            "line {line} is not valid UTF-8 although UTF-8 was asked for"
-        ))),
-        other => other,
-    }
+    // A byte that is not UTF-8 after the sample is replaced in its field and noted: the
+    // sample decides the encoding, one bad byte does not re-decode the file.
+    read_pass(input, encoding, &sample, file, t, report)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -214,14 +183,20 @@ fn read_pass(
         .copied()
         .ok_or_else(|| PassError::Failed("no import format reads this header".to_owned()))?;
     let mut pass = Pass {
-        reader,
-        lines,
+        records: RecordReader {
+            reader,
+            lines,
+            width: header.names.len(),
+            delimiter,
+            header_hash: header_hash(&header.names),
+        },
         header,
         context: FileContext {
             file,
             registry: t.registry,
         },
         ds: t.ds,
+        seen: t.seen,
         progress: t.progress,
         report,
     };
@@ -237,12 +212,12 @@ fn read_pass(
 /// One file's records, ready for a format to read: the CSV reader past the header, and
 /// where claims and rejected rows go.
 pub(crate) struct Pass<'a> {
-    reader: csv::Reader<Box<dyn Read + Send + 'a>>,
-    /// Where the file's lines start, for each record's line number.
-    lines: Arc<Mutex<LineStarts>>,
+    records: RecordReader<'a>,
     header: Header,
     context: FileContext,
     ds: &'a mut Dataset,
+    /// Every row read so far in the import, to find repeated ones.
+    seen: &'a mut SeenRows,
     progress: &'a Progress,
     report: &'a mut FileReport,
 }
@@ -250,6 +225,7 @@ pub(crate) struct Pass<'a> {
 /// A format as the pipeline holds it: its test for a header and its reading pass.
 #[derive(Clone, Copy)]
 pub struct FormatEntry {
+    pub name: &'static str,
     recognises: fn(&Header) -> bool,
     read: fn(&mut Pass<'_>) -> Result<(), PassError>,
 }
@@ -257,6 +233,7 @@ pub struct FormatEntry {
 impl FormatEntry {
     pub fn of<F: Format>() -> Self {
         Self {
+            name: F::NAME,
             recognises: F::recognises,
             read: read_records_as::<F>,
         }
@@ -278,10 +255,14 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
         F::open(&pass.header, pass.context, pass.report).map_err(PassError::Failed)?;
     if let Some(f) = pass.ds.files.get_mut(usize::from(pass.context.file.0)) {
         f.extra_columns = pass.report.extra_columns.clone();
+        f.format = F::NAME;
     }
+    pass.report.format = F::NAME;
     let progress = pass.progress;
-    let reader = &mut pass.reader;
-    let lines = &pass.lines;
+    let reader = &mut pass.records;
+    let seen = &mut *pass.seen;
+    let file = pass.context.file;
+    let mut notes = Notes::default();
     let mut out = Emit {
         ds: pass.ds,
         report: pass.report,
@@ -293,12 +274,27 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
             .name("csv-reader".to_owned())
             .spawn_scoped(scope, move || {
                 let mut checker = checker;
-                read_records::<F>(reader, lines, &mut checker, (&batches, &reuse), progress);
+                read_records::<F>(
+                    reader,
+                    (seen, file),
+                    &mut checker,
+                    (&batches, &reuse),
+                    progress,
+                );
                 checker
             })
             .map_err(|e| PassError::Failed(format!("cannot start the reader thread: {e}")))?;
         for batch in receive {
             let mut batch = batch?;
+            notes.add(&batch.notes);
+            for &(line, (of, of_line)) in &batch.repeated {
+                out.report.rows += 1;
+                out.report.duplicates.push(Duplicate {
+                    line,
+                    of_file: out.ds.file_name(of).to_owned(),
+                    of_line,
+                });
+            }
             let rows = batch.records.iter().zip(&batch.lines);
             for ((record, &line), checked) in rows.zip(batch.checked.drain(..)) {
                 out.report.rows += 1;
@@ -314,6 +310,7 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
             .join()
             .map_err(|_| PassError::Failed("the reader thread stopped unexpectedly".to_owned()))
     })?;
+    notes.report(out.report);
     F::finish(builder, checker, &mut out);
     Ok(())
 }
@@ -333,7 +330,11 @@ struct Batch<F: Format> {
     records: Vec<StringRecord>,
     /// Each record's line, from the file's own line ends.
     lines: Vec<u64>,
+    /// Rows identical to an earlier one: their line, and the file and line of the first.
+    repeated: Vec<(u64, (FileId, u64))>,
     checked: Vec<Result<F::Checked, RowError>>,
+    /// What the reader noticed on the way: bytes replaced, runaway quotes.
+    notes: Vec<ReadNote>,
 }
 
 impl<F: Format> Default for Batch<F> {
@@ -341,7 +342,9 @@ impl<F: Format> Default for Batch<F> {
         Self {
             records: Vec::new(),
             lines: Vec::new(),
+            repeated: Vec::new(),
             checked: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }
@@ -355,8 +358,8 @@ type Channels<'c, F> = (
 /// The reader thread: fills batches of records and checks them, until the file ends or the
 /// job is cancelled.
 fn read_records<F: Format>(
-    reader: &mut csv::Reader<Box<dyn Read + Send + '_>>,
-    lines: &Mutex<LineStarts>,
+    reader: &mut RecordReader<'_>,
+    (seen, file): (&mut SeenRows, FileId),
     checker: &mut F::Checker,
     (batches, reuse): Channels<'_, F>,
     progress: &Progress,
@@ -366,37 +369,48 @@ fn read_records<F: Format>(
             let _ = batches.send(Err(PassError::Cancelled));
             return;
         }
-        let mut batch = reuse.try_recv().unwrap_or_default();
-        batch.records.resize_with(BATCH, StringRecord::new);
+        let mut batch: Batch<F> = reuse.try_recv().unwrap_or_default();
+        batch.records.clear();
+        batch.lines.clear();
+        batch.repeated.clear();
         batch.checked.clear();
+        batch.notes.clear();
         let mut failed = None;
-        let mut filled = 0;
-        while filled < BATCH {
-            match reader.read_record(&mut batch.records[filled]) {
-                Ok(true) => filled += 1,
-                Ok(false) => break,
+        let mut done = false;
+        while batch.records.len() < BATCH {
+            match reader.next(&mut batch.records, &mut batch.lines, &mut batch.notes) {
+                Ok(true) => {}
+                Ok(false) => {
+                    done = true;
+                    break;
+                }
                 Err(e) => {
-                    failed = Some(csv_error(&e));
+                    failed = Some(e);
                     break;
                 }
             }
         }
-        batch.records.truncate(filled);
-        batch.lines.clear();
-        {
-            let mut starts = lines.lock().unwrap_or_else(PoisonError::into_inner);
-            batch.lines.extend(
-                batch
-                    .records
-                    .iter()
-                    .map(|r| starts.line_of(r.position().map_or(0, csv::Position::byte))),
-            );
+        // Rows identical to one read before are set aside before any format sees them.
+        let header = reader.header_hash;
+        let mut kept = 0;
+        for i in 0..batch.records.len() {
+            let line = batch.lines[i];
+            match seen.first_seen(row_hash(header, &batch.records[i]), file, line) {
+                Some(first) => batch.repeated.push((line, first)),
+                None => {
+                    batch.records.swap(kept, i);
+                    batch.lines[kept] = line;
+                    kept += 1;
+                }
+            }
         }
+        batch.records.truncate(kept);
+        batch.lines.truncate(kept);
         for (record, &line) in batch.records.iter().zip(&batch.lines) {
             batch.checked.push(F::check(checker, record, line));
         }
-        let done = filled < BATCH;
-        if !batch.records.is_empty() && batches.send(Ok(batch)).is_err() {
+        let empty = batch.records.is_empty() && batch.notes.is_empty() && batch.repeated.is_empty();
+        if !empty && batches.send(Ok(batch)).is_err() {
             return;
         }
         if let Some(error) = failed {
@@ -411,10 +425,55 @@ fn read_records<F: Format>(
 
 fn csv_error(e: &csv::Error) -> PassError {
     match e.kind() {
-        csv::ErrorKind::Utf8 { pos, .. } => PassError::NotUtf8 {
-            line: pos.as_ref().map_or(0, csv::Position::line),
-        },
         csv::ErrorKind::Io(io) => PassError::Failed(io_message(io)),
         _ => PassError::Failed(e.to_string()),
+    }
+}
+
+/// What the reader noted while reading a file, gathered for its warnings.
+#[derive(Default)]
+struct Notes {
+    replaced: Vec<(u64, usize)>,
+    runaways: Vec<(u64, u64)>,
+}
+
+impl Notes {
+    fn add(&mut self, notes: &[ReadNote]) {
+        for note in notes {
+            match *note {
+                ReadNote::Replaced { line, column } => self.replaced.push((line, column)),
+                ReadNote::Runaway { line, last_line } => self.runaways.push((line, last_line)),
+            }
+        }
+    }
+
+    fn report(self, report: &mut FileReport) {
+        for (line, last_line) in self.runaways {
+            report.warnings.push(format!(
+                "line {line}: a quote opened here was never closed where it should be and \
+                 swallowed lines {}–{last_line}; those lines were read again as rows",
+                line + 1
+            ));
+        }
+        if self.replaced.is_empty() {
+            return;
+        }
+        let listed: Vec<String> = self
+            .replaced
+            .iter()
+            .take(10)
+            .map(|(line, column)| format!("line {line} column {}", column + 1))
+            .collect();
+        report.warnings.push(format!(
+            "{} field(s) held bytes that are not UTF-8, replaced with U+FFFD in that field \
+             only: {}{}",
+            self.replaced.len(),
+            listed.join(", "),
+            if self.replaced.len() > 10 {
+                ", …"
+            } else {
+                ""
+            }
+        ));
     }
 }

@@ -33,7 +33,12 @@ pub struct FileReport {
     pub path: String,
     /// Data rows read, not counting the header.
     pub rows: u64,
+    /// Claims made of the rows (one a row for article extractions, several for a compiled
+    /// event that cites several claimants).
     pub imported: u64,
+    /// Rows counted into a claim that stands for several rows (a list of the dead, one row a
+    /// person, counted per day and place).
+    pub counted: u64,
     pub rejected: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
     pub warnings: Vec<String>,
@@ -41,6 +46,8 @@ pub struct FileReport {
     pub error: Option<String>,
     pub encoding: String,
     pub delimiter: String,
+    /// The import format that read it (`claims`, `ucdp`, `acled`, `ibc`, `person_list`).
+    pub format: &'static str,
     pub columns: Vec<ColumnUse>,
     pub extra_columns: Vec<String>,
 }
@@ -71,12 +78,23 @@ impl FileReport {
     }
 
     /// What became of the file's rows, in a few words: "27 rows: 26 imported, 1 rejected, 0
-    /// duplicates".
+    /// duplicates"; rows that made several claims each, or were counted into a list's claims,
+    /// say so ("5880 rows: 5880 imported as 21446 claims, …").
     pub fn counts(&self) -> String {
+        let rows_imported = self.rows_imported();
+        let imported = if self.counted > 0 {
+            format!(
+                "{rows_imported} imported, {} counted into {} claims",
+                self.counted, self.imported
+            )
+        } else if rows_imported == self.imported {
+            format!("{rows_imported} imported")
+        } else {
+            format!("{rows_imported} imported as {} claims", self.imported)
+        };
         format!(
-            "{} rows: {} imported, {} rejected, {} duplicates",
+            "{} rows: {imported}, {} rejected, {} duplicates",
             self.rows,
-            self.imported,
             self.rejected.len(),
             self.duplicates.len()
         )
@@ -86,6 +104,15 @@ impl FileReport {
     /// one claim of each row).
     pub fn is_balanced(&self) -> bool {
         self.imported + self.rejected.len() as u64 + self.duplicates.len() as u64 == self.rows
+    }
+
+    /// Rows that made at least one claim: all rows but the rejected, the duplicate and those
+    /// counted into a list's claims.
+    pub fn rows_imported(&self) -> u64 {
+        self.rows
+            .saturating_sub(self.counted)
+            .saturating_sub(self.rejected.len() as u64)
+            .saturating_sub(self.duplicates.len() as u64)
     }
 }
 

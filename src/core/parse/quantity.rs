@@ -55,6 +55,9 @@ pub struct Quantity {
     pub low: u32,
     pub high: Option<u32>,
     pub qualifier: Qualifier,
+    /// A compiler's best estimate inside the range (UCDP's `best`), drawn as the claim's
+    /// point; `None` for figures as reported, whose point is worked out from the range.
+    pub best: Option<u32>,
 }
 
 impl Quantity {
@@ -63,12 +66,16 @@ impl Quantity {
             low: n,
             high: Some(n),
             qualifier: Qualifier::Exact,
+            best: None,
         }
     }
 
-    /// One number that stands for the claim: the midpoint of a closed range, the floor of an
-    /// open one.
+    /// One number that stands for the claim: the best estimate when one was given, else the
+    /// midpoint of a closed range, the floor of an open one.
     pub fn point(self) -> f64 {
+        if let Some(best) = self.best {
+            return f64::from(best);
+        }
         match self.high {
             Some(high) => (f64::from(self.low) + f64::from(high)) / 2.0,
             None => f64::from(self.low),
@@ -227,6 +234,7 @@ pub fn parse_quantity(raw: &str) -> Result<Quantity, QuantityError> {
             low: floor,
             high: None,
             qualifier: Qualifier::Vague,
+            best: None,
         });
     }
     for (prefix, shape) in PREFIXES {
@@ -291,6 +299,7 @@ fn range(low: u32, high: u32, raw: &str) -> Result<Quantity, QuantityError> {
         } else {
             Qualifier::Range
         },
+        best: None,
     })
 }
 
@@ -322,6 +331,7 @@ fn shaped(n: u32, shape: Shape) -> Quantity {
         low,
         high,
         qualifier,
+        best: None,
     }
 }
 

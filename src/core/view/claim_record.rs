@@ -14,6 +14,8 @@ pub struct ClaimRecord<'a> {
     pub id: String,
     pub file: &'a str,
     pub line: u32,
+    /// The import format the file was read in.
+    pub format: &'static str,
     pub source: &'a str,
     pub source_raw: &'a str,
     pub source_type: &'static str,
@@ -22,6 +24,8 @@ pub struct ClaimRecord<'a> {
     pub group: &'a str,
     pub low: Option<u32>,
     pub high: Option<u32>,
+    /// A compiler's best estimate inside `low..=high`.
+    pub best: Option<u32>,
     pub qualifier: Option<&'static str>,
     pub quantity_text: Option<&'a str>,
     pub stance: &'static str,
@@ -71,6 +75,10 @@ impl<'a> ClaimRecord<'a> {
             id: ds.claim_id(claim),
             file: ds.file_name(claim.file),
             line: claim.line,
+            format: ds
+                .files
+                .get(usize::from(claim.file.0))
+                .map_or("", |f| f.format),
             source: ds.str(claim.source),
             source_raw: ds.str(claim.source_raw),
             source_type: claim.source_type.as_str(),
@@ -79,6 +87,7 @@ impl<'a> ClaimRecord<'a> {
             group: ds.str(claim.group),
             low: claim.quantity.map(|q| q.low),
             high: claim.quantity.and_then(|q| q.high),
+            best: claim.quantity.and_then(|q| q.best),
             qualifier: claim.quantity.map(|q| q.qualifier.as_str()),
             quantity_text: opt(claim.quantity_text),
             stance: claim.stance.as_str(),

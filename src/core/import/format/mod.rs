@@ -6,7 +6,13 @@
 //! A new format is a module here with a type that implements [`Format`], and a line in
 //! [`crate::core::import::builtin_formats`].
 
+pub mod acled;
+pub mod cited;
 pub mod claims;
+pub mod ibc;
+pub mod person_list;
+pub mod translate;
+pub mod ucdp;
 
 use csv::StringRecord;
 
@@ -103,6 +109,7 @@ impl Emit<'_> {
         Ok(Claim {
             file: new.file,
             line: u32::try_from(new.line).unwrap_or(u32::MAX),
+            part: 0,
             source,
             source_raw: source,
             source_type: new.source_type,
@@ -129,7 +136,15 @@ impl Emit<'_> {
         })
     }
 
-    pub fn claim(&mut self, claim: Claim) {
+    pub fn claim(&mut self, mut claim: Claim) {
+        // The claims of one record come one after another: number them.
+        if let Some(last) = self.ds.claims.last()
+            && last.file == claim.file
+            && last.line == claim.line
+            && self.report.imported > 0
+        {
+            claim.part = last.part.saturating_add(1);
+        }
         self.ds.claims.push(claim);
         self.report.imported += 1;
     }
@@ -153,6 +168,8 @@ pub trait Format: 'static {
     type Checked: Send;
     /// State on the importing thread, for one file.
     type Builder;
+    /// The name `--format` takes and reports show.
+    const NAME: &'static str = "custom";
 
     /// Whether a file with this header is in this format.
     fn recognises(header: &Header) -> bool;

@@ -14,6 +14,7 @@ pub enum Field {
     Count,
     Low,
     High,
+    Best,
     Qualifier,
     Detail,
     Stance,
@@ -34,7 +35,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::Source,
         Self::SourceType,
         Self::Side,
@@ -43,6 +44,7 @@ impl Field {
         Self::Count,
         Self::Low,
         Self::High,
+        Self::Best,
         Self::Qualifier,
         Self::Detail,
         Self::Stance,
@@ -97,6 +99,7 @@ impl Field {
             ],
             Self::Low => &["low", "min", "minimum", "low_estimate"],
             Self::High => &["high", "max", "maximum", "high_estimate"],
+            Self::Best => &["best", "best_estimate", "point_estimate"],
             Self::Qualifier => &["qualifier", "precision"],
             Self::Detail => &["detail", "details", "content"],
             Self::Stance => &["stance", "polarity"],
@@ -298,7 +301,7 @@ mod tests {
 
     #[test]
     fn unknown_columns_are_extras_and_required_ones_are_reported() {
-        let map = ColumnMap::from_headers(["id", "year", "side_a", "best"]);
+        let map = ColumnMap::from_headers(["id", "year", "side_a", "deaths"]);
         assert_eq!(map.extras, vec![0, 1, 2, 3]);
         assert_eq!(
             map.missing_required(),

@@ -23,6 +23,7 @@ impl Format for ClaimsCsv {
     type Checker = RowParser;
     type Checked = Parsed;
     type Builder = RowReader;
+    const NAME: &'static str = "claims";
 
     fn recognises(_header: &Header) -> bool {
         true

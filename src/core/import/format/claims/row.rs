@@ -135,6 +135,7 @@ impl RowReader {
         Ok(Claim {
             file: self.file,
             line: u32::try_from(line).unwrap_or(u32::MAX),
+            part: 0,
             source: source.canonical,
             source_raw: source.raw,
             source_type: source.source_type,
