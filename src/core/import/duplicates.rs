@@ -41,6 +41,11 @@ pub struct SeenRows {
 }
 
 impl SeenRows {
+    /// Makes room for `rows` more rows.
+    pub fn reserve(&mut self, rows: usize) {
+        self.first.reserve(rows);
+    }
+
     /// Notes a row; if an identical one was read before, where.
     pub fn first_seen(&mut self, hash: RowHash, file: FileId, line: u64) -> Option<(FileId, u64)> {
         let line = u32::try_from(line).unwrap_or(u32::MAX);

@@ -25,17 +25,24 @@ pub struct LineStarts {
 impl LineStarts {
     /// Notes the line ends in the next bytes of the file.
     pub fn feed(&mut self, bytes: &[u8]) {
-        for (i, &b) in bytes.iter().enumerate() {
-            let at = self.seen + i as u64;
-            if let Some(cr) = self.pending_cr.take()
-                && b != b'\n'
-            {
+        if let (Some(cr), Some(&first)) = (self.pending_cr, bytes.first()) {
+            self.pending_cr = None;
+            if first != b'\n' {
                 self.starts.push_back(cr + 1);
             }
-            match b {
-                b'\n' => self.starts.push_back(at + 1),
-                b'\r' => self.pending_cr = Some(at),
-                _ => {}
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let at = self.seen + i as u64;
+            if bytes[i] == b'\n' {
+                self.starts.push_back(at + 1);
+            } else {
+                // A CR ends a line unless an LF follows (CRLF is one end), maybe in the next
+                // bytes.
+                match bytes.get(i + 1) {
+                    Some(b'\n') => {}
+                    Some(_) => self.starts.push_back(at + 1),
+                    None => self.pending_cr = Some(at),
+                }
             }
         }
         self.seen += bytes.len() as u64;

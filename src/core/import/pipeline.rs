@@ -15,7 +15,7 @@ use super::encoding::{
 use super::format::{Emit, FileContext, Format, Header};
 use super::lines::LineCounting;
 pub(crate) use super::records::PassError;
-use super::records::{ReadNote, RecordReader};
+use super::records::{Next, ReadNote, RecordReader};
 use super::report::{Duplicate, FileReport, RowError};
 use super::{ImportOptions, Input};
 use crate::core::import::registry::Registry;
@@ -140,6 +140,7 @@ fn read_pass(
         t.progress.add_total(len);
         if let Some(estimate) = estimate_rows(sample, len) {
             t.ds.claims.reserve(estimate);
+            t.seen.reserve(estimate);
             // A new string every few rows (places, figures as written) is usual; reserving
             // avoids re-hashing the table as it grows.
             t.ds.strings.reserve(estimate / 4);
@@ -287,22 +288,25 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
         for batch in receive {
             let mut batch = batch?;
             notes.add(&batch.notes);
-            for &(line, (of, of_line)) in &batch.repeated {
+            let mut checked = batch.checked.drain(..);
+            let rows = batch.records.iter().zip(&batch.lines).zip(&batch.repeated);
+            for ((record, &line), repeated) in rows {
                 out.report.rows += 1;
-                out.report.duplicates.push(Duplicate {
-                    line,
-                    of_file: out.ds.file_name(of).to_owned(),
-                    of_line,
-                });
-            }
-            let rows = batch.records.iter().zip(&batch.lines);
-            for ((record, &line), checked) in rows.zip(batch.checked.drain(..)) {
-                out.report.rows += 1;
-                match checked {
-                    Ok(checked) => F::build(&mut builder, record, line, checked, &mut out),
-                    Err(error) => out.reject(error),
+                if let Some((of, of_line)) = *repeated {
+                    out.report.duplicates.push(Duplicate {
+                        line,
+                        of_file: out.ds.file_name(of).to_owned(),
+                        of_line,
+                    });
+                    continue;
+                }
+                match checked.next() {
+                    Some(Ok(c)) => F::build(&mut builder, record, line, c, &mut out),
+                    Some(Err(error)) => out.reject(error),
+                    None => {}
                 }
             }
+            drop(checked);
             // The reader may have stopped already; a lost batch only costs an allocation.
             let _ = recycle.send(batch);
         }
@@ -330,8 +334,8 @@ struct Batch<F: Format> {
     records: Vec<StringRecord>,
     /// Each record's line, from the file's own line ends.
     lines: Vec<u64>,
-    /// Rows identical to an earlier one: their line, and the file and line of the first.
-    repeated: Vec<(u64, (FileId, u64))>,
+    /// For each record, the file and line of an identical one read before, if any.
+    repeated: Vec<Option<(FileId, u64)>>,
     checked: Vec<Result<F::Checked, RowError>>,
     /// What the reader noticed on the way: bytes replaced, runaway quotes.
     notes: Vec<ReadNote>,
@@ -370,17 +374,26 @@ fn read_records<F: Format>(
             return;
         }
         let mut batch: Batch<F> = reuse.try_recv().unwrap_or_default();
-        batch.records.clear();
+        batch.records.resize_with(BATCH, StringRecord::new);
         batch.lines.clear();
         batch.repeated.clear();
         batch.checked.clear();
         batch.notes.clear();
         let mut failed = None;
         let mut done = false;
-        while batch.records.len() < BATCH {
-            match reader.next(&mut batch.records, &mut batch.lines, &mut batch.notes) {
-                Ok(true) => {}
-                Ok(false) => {
+        while batch.lines.len() < BATCH {
+            let filled = batch.lines.len();
+            match reader.next(&mut batch.records[filled], &mut batch.notes) {
+                Ok(Next::One { line }) => batch.lines.push(line),
+                Ok(Next::Lines { first, records }) => {
+                    let n = records.len();
+                    batch.records.splice(filled..=filled, records);
+                    batch.lines.extend((0..n as u64).map(|i| first + i));
+                    batch
+                        .records
+                        .resize_with(batch.lines.len().max(BATCH), StringRecord::new);
+                }
+                Ok(Next::End) => {
                     done = true;
                     break;
                 }
@@ -390,24 +403,22 @@ fn read_records<F: Format>(
                 }
             }
         }
+        batch.records.truncate(batch.lines.len());
         // Rows identical to one read before are set aside before any format sees them.
         let header = reader.header_hash;
-        let mut kept = 0;
-        for i in 0..batch.records.len() {
-            let line = batch.lines[i];
-            match seen.first_seen(row_hash(header, &batch.records[i]), file, line) {
-                Some(first) => batch.repeated.push((line, first)),
-                None => {
-                    batch.records.swap(kept, i);
-                    batch.lines[kept] = line;
-                    kept += 1;
-                }
+        batch.repeated.extend(
+            batch
+                .records
+                .iter()
+                .zip(&batch.lines)
+                .map(|(record, &line)| seen.first_seen(row_hash(header, record), file, line)),
+        );
+        for ((record, &line), repeated) in
+            batch.records.iter().zip(&batch.lines).zip(&batch.repeated)
+        {
+            if repeated.is_none() {
+                batch.checked.push(F::check(checker, record, line));
             }
-        }
-        batch.records.truncate(kept);
-        batch.lines.truncate(kept);
-        for (record, &line) in batch.records.iter().zip(&batch.lines) {
-            batch.checked.push(F::check(checker, record, line));
         }
         let empty = batch.records.is_empty() && batch.notes.is_empty() && batch.repeated.is_empty();
         if !empty && batches.send(Ok(batch)).is_err() {

@@ -31,6 +31,20 @@ pub enum ReadNote {
     Runaway { line: u64, last_line: u64 },
 }
 
+/// What [`RecordReader::next`] read.
+pub enum Next {
+    End,
+    /// One record, into the one given, starting on `line`.
+    One {
+        line: u64,
+    },
+    /// A runaway quote's lines, each a record, the first on `first`.
+    Lines {
+        first: u64,
+        records: Vec<StringRecord>,
+    },
+}
+
 /// The records of one file, past its header.
 pub struct RecordReader<'a> {
     pub reader: csv::Reader<Box<dyn Read + Send + 'a>>,
@@ -47,14 +61,12 @@ impl RecordReader<'_> {
     /// the lists. `false` at the end of the file.
     pub fn next(
         &mut self,
-        records: &mut Vec<StringRecord>,
-        lines: &mut Vec<u64>,
+        record: &mut StringRecord,
         notes: &mut Vec<ReadNote>,
-    ) -> Result<bool, PassError> {
-        let mut record = StringRecord::new();
+    ) -> Result<Next, PassError> {
         let before = self.reader.position().clone();
-        let replaced = match self.reader.read_record(&mut record) {
-            Ok(false) => return Ok(false),
+        let replaced = match self.reader.read_record(record) {
+            Ok(false) => return Ok(Next::End),
             Ok(true) => None,
             Err(e) => match e.kind() {
                 csv::ErrorKind::Utf8 { .. } => Some(()),
@@ -81,12 +93,10 @@ impl RecordReader<'_> {
         tape.release(end);
         drop(tape);
         let Some(raw) = raw else {
-            records.push(record);
-            lines.push(line);
-            return Ok(true);
+            return Ok(Next::One { line });
         };
         if replaced.is_some() {
-            record = self.lossy(&raw, line, notes);
+            *record = self.lossy(&raw, line, notes);
         }
         let text = String::from_utf8_lossy(trim_line_end_start(&raw)).into_owned();
         let parts = record_lines(&text);
@@ -100,15 +110,12 @@ impl RecordReader<'_> {
                 line,
                 last_line: line + spanned - 1,
             });
-            for (n, r) in (0..).zip(again) {
-                records.push(r);
-                lines.push(line + n);
-            }
-            return Ok(true);
+            return Ok(Next::Lines {
+                first: line,
+                records: again,
+            });
         }
-        records.push(record);
-        lines.push(line);
-        Ok(true)
+        Ok(Next::One { line })
     }
 
     /// A record read again from its bytes, each field's bytes that are not UTF-8 replaced.
