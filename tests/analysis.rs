@@ -38,7 +38,10 @@ fn has_pair(
 
 #[test]
 fn seed_article_contradictions_are_found() {
-    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let imported = crate::fixtures::import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = run(&imported);
     let list = pairs(&imported, &a);
     use DiscrepancyKind::Contradiction;
@@ -116,7 +119,10 @@ fn seed_article_contradictions_are_found() {
 fn synthetic_patterns_are_recovered() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
-    let imported = crate::fixtures::import_paths(&[path], Default::default());
+    let imported = crate::fixtures::import_paths(
+        &[path],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = run(&imported);
     let score = |name: &str| {
         a.scorecard
@@ -359,7 +365,10 @@ fn the_timeline_follows_the_filter() {
     use triangulate::core::model::SourceType;
     use triangulate::core::view::filter::Filter;
     use triangulate::core::view::selection::Selection;
-    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let imported = crate::fixtures::import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = run(&imported);
     let colors = source_colors(&a);
     let ds = &imported.dataset;
@@ -422,7 +431,10 @@ fn the_timeline_follows_the_filter() {
 fn the_selection_counts_kept_claims_and_lists_places_with_counts() {
     use triangulate::core::view::filter::Filter;
     use triangulate::core::view::selection::{Facets, Selection};
-    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let imported = crate::fixtures::import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = run(&imported);
     let ds = &imported.dataset;
     let everything = Selection::new(ds, Some(&a), &Filter::default());
@@ -451,7 +463,10 @@ fn the_selection_counts_kept_claims_and_lists_places_with_counts() {
 fn corrected_types_and_sides_change_the_analysis() {
     use triangulate::core::analysis::Aliases;
     use triangulate::core::model::SourceType;
-    let imported = crate::fixtures::import_paths(&[seed_path()], Default::default());
+    let imported = crate::fixtures::import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let mut aliases = Aliases::default();
     aliases
         .source_types
@@ -701,5 +716,8 @@ fn compiled_and_news(compiled: &str, news: &str) -> Imported {
     let (a_path, b_path) = (dir.path().join("ucdp.csv"), dir.path().join("news.csv"));
     std::fs::write(&a_path, compiled).unwrap();
     std::fs::write(&b_path, news).unwrap();
-    crate::fixtures::import_paths(&[a_path, b_path], Default::default())
+    crate::fixtures::import_paths(
+        &[a_path, b_path],
+        &triangulate::core::import::ImportOptions::default(),
+    )
 }

@@ -233,3 +233,64 @@ fn terminal_escapes_in_the_data_are_shown_not_obeyed() {
         assert!(stdout.contains("SO\\u{1b}[2JHR"), "{command}: {stdout}");
     }
 }
+
+#[test]
+fn standard_input_and_fifos_are_read_once() {
+    use std::io::Write;
+    let seed = std::fs::read(seed_path()).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(["check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&seed).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("standard input — 27 rows: 27 imported"),
+        "{text}"
+    );
+    #[cfg(unix)]
+    {
+        let fixtures = Fixtures::new();
+        let fifo = fixtures.path().join("claims.fifo");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let writer = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || std::fs::write(fifo, seed))
+            };
+            let (code, stdout, _) = triangulate(&["check", fifo.to_str().unwrap()]);
+            writer.join().unwrap().unwrap();
+            assert_eq!(code, 0);
+            assert!(stdout.contains("27 rows: 27 imported"), "{stdout}");
+        }
+    }
+}
+
+#[test]
+fn format_and_map_choose_how_a_file_is_read() {
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("own.csv", "Said,Type,Day,N\nSOHR,killed,2015-06-25,13\n");
+    let path = path.to_str().unwrap();
+    let (code, _, stderr) = triangulate(&["check", path]);
+    assert_ne!(code, 0, "{stderr}");
+    let (code, stdout, _) = triangulate(&[
+        "check",
+        path,
+        "--map",
+        "source=Said,claim=Type,event_date=Day,count=N",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("1 rows: 1 imported"), "{stdout}");
+    let (code, _, stderr) = triangulate(&["check", path, "--map", "sorce=Said"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not a claim field"));
+    let (code, stdout, stderr) = triangulate(&["check", path, "--format", "ucdp"]);
+    assert_ne!(code, 0);
+    assert!(
+        format!("{stdout}{stderr}").contains("UCDP GED"),
+        "{stdout}{stderr}"
+    );
+}

@@ -42,7 +42,10 @@ fn export_chart(input: &Path, chart: &str, out: &Path, extra: &[&str]) {
 
 /// Every figure of one file, with the default filter.
 fn figures(path: &Path) -> Vec<Figure> {
-    let imported = import_paths(&[path.to_path_buf()], Default::default());
+    let imported = import_paths(
+        &[path.to_path_buf()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = analyze(&imported);
     let colors = source_colors(&a);
     let filter = Filter::default();
@@ -280,8 +283,11 @@ fn tables_guard_formulas_keep_numbers_and_read_back_unchanged() {
             })
             .collect()
     };
-    let first = import_paths(&[input], Default::default());
-    let again = import_paths(&[out], Default::default());
+    let first = import_paths(
+        &[input],
+        &triangulate::core::import::ImportOptions::default(),
+    );
+    let again = import_paths(&[out], &triangulate::core::import::ImportOptions::default());
     assert_eq!(records(&first), records(&again));
     assert_eq!(
         first.dataset.str(first.dataset.claims[0].source_raw),
@@ -327,7 +333,10 @@ fn the_claims_table_of_real_files_reads_back_unchanged() {
             "--force",
         ]);
         let records = |p: &Path| -> Vec<serde_json::Value> {
-            let imported = import_paths(&[p.to_path_buf()], Default::default());
+            let imported = import_paths(
+                &[p.to_path_buf()],
+                &triangulate::core::import::ImportOptions::default(),
+            );
             let ds = &imported.dataset;
             ds.claims
                 .iter()
@@ -475,7 +484,10 @@ fn a_workspace_saved_before_the_restructure_still_loads() {
 #[test]
 fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence_is_said() {
     use triangulate::core::export::tables::{TableKind, table_csv};
-    let imported = import_paths(&[demo_path()], Default::default());
+    let imported = import_paths(
+        &[demo_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = analyze(&imported);
     let colors = source_colors(&a);
     let filter = Filter::default();
@@ -524,7 +536,10 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
 #[test]
 fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
     use triangulate::core::export::tables::{TableKind, table_csv};
-    let imported = import_paths(&[seed_path()], Default::default());
+    let imported = import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
     let a = analyze(&imported);
     let colors = source_colors(&a);
     let filter = Filter::default();

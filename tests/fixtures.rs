@@ -30,16 +30,16 @@ impl Fixtures {
     }
 }
 
-pub fn import_paths(paths: &[PathBuf], options: ImportOptions) -> Imported {
+pub fn import_paths(paths: &[PathBuf], options: &ImportOptions) -> Imported {
     let inputs: Vec<Input> = paths.iter().map(Input::file).collect();
-    import(&inputs, &options, &Progress::default()).expect("not cancelled")
+    import(&inputs, options, &Progress::default()).expect("not cancelled")
 }
 
 /// Writes `content` as one file and imports it.
 pub fn import_text(name: &str, content: &str) -> Imported {
     let fixtures = Fixtures::new();
     let path = fixtures.write(name, content);
-    import_paths(&[path], ImportOptions::default())
+    import_paths(&[path], &ImportOptions::default())
 }
 
 pub fn seed_path() -> PathBuf {

@@ -78,7 +78,7 @@ fn windows_1256_arabic_is_detected_and_named_in_a_warning() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
     let fixtures = Fixtures::new();
     let path = fixtures.write("arabic_excel.csv", &bytes);
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let file = &imported.report.files[0];
     assert_eq!(file.encoding, "windows-1256");
     assert!(
@@ -100,15 +100,16 @@ fn windows_1252_is_detected_and_an_encoding_can_be_forced() {
     let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
     let fixtures = Fixtures::new();
     let path = fixtures.write("latin.csv", &bytes);
-    let detected = import_paths(std::slice::from_ref(&path), ImportOptions::default());
+    let detected = import_paths(std::slice::from_ref(&path), &ImportOptions::default());
     let ds = &detected.dataset;
     assert_eq!(ds.opt_str(ds.claims[0].location), "Kobanê");
     assert!(!detected.report.files[0].warnings.is_empty());
 
     let forced = ImportOptions {
         encoding: encoding_for_label("iso-8859-1"),
+        ..ImportOptions::default()
     };
-    let imported = import_paths(&[path], forced);
+    let imported = import_paths(&[path], &forced);
     assert_eq!(imported.report.files[0].encoding, "windows-1252");
     assert!(
         imported.report.files[0].warnings.is_empty(),
@@ -139,7 +140,7 @@ fn a_bad_byte_far_into_a_utf8_file_is_replaced_in_its_field_only() {
     bytes.extend_from_slice(b"SOHR,killed,civilians,3,Koban\xEA,2015-06-25,Test Wire,quote\n");
     let fixtures = Fixtures::new();
     let path = fixtures.write("late_latin.csv", &bytes);
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let file = &imported.report.files[0];
     assert_eq!(file.encoding, "UTF-8", "the file is not re-decoded");
     assert!(
@@ -292,7 +293,7 @@ fn unreadable_files_give_clear_errors_naming_the_file() {
     ];
     for (name, bytes, expected) in cases {
         let path = fixtures.write(name, &bytes);
-        let imported = import_paths(&[path], ImportOptions::default());
+        let imported = import_paths(&[path], &ImportOptions::default());
         let error = imported.report.files[0].error.clone().unwrap_or_default();
         assert!(error.contains(name), "{name}: {error}");
         assert!(error.contains(expected), "{name}: {error}");
@@ -314,7 +315,7 @@ fn one_bad_file_does_not_stop_the_others_and_duplicates_across_files_are_reporte
         "b.csv",
         format!("{body}{}", row("YPG", "15", "Kobane", "2015-06-25")),
     );
-    let imported = import_paths(&[a, broken, b], ImportOptions::default());
+    let imported = import_paths(&[a, broken, b], &ImportOptions::default());
     assert_eq!(imported.dataset.claims.len(), 3);
     let second = &imported.report.files[2];
     assert_eq!(second.duplicates.len(), 2);
@@ -463,7 +464,7 @@ fn utf16_with_a_bom_is_read() {
     }
     let fixtures = Fixtures::new();
     let path = fixtures.write("excel_unicode.csv", &bytes);
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     assert_eq!(imported.report.files[0].encoding, "UTF-16LE");
     let ds = &imported.dataset;
     assert_eq!(ds.claims.len(), 1, "{:?}", imported.report.files[0]);
@@ -574,4 +575,79 @@ fn invisible_and_direction_characters_do_not_make_look_alike_names() {
             .any(|w| w.starts_with("3 name(s)") && w.contains("line 3")),
         "{warnings:?}"
     );
+}
+
+#[test]
+fn a_runaway_quote_loses_no_row() {
+    // A stray quote at the start of line 2 that nothing closes: every line after it would
+    // be one field of one row.
+    let mut text = format!("{HEADER}\n\"SOHR,killed,civilians,1,Kobane,2015-06-25,Test Wire,q\n");
+    for i in 0..150 {
+        text.push_str(&row("SOHR", &(i + 2).to_string(), "Kobane", "2015-06-25"));
+    }
+    let imported = import_text("runaway.csv", &text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.rows, 151, "{}", file.counts());
+    assert_eq!(file.imported, 150, "every swallowed line is a claim again");
+    assert_eq!(file.rejected.len(), 1, "the line with the stray quote");
+    assert_eq!(file.rejected[0].line, 2);
+    assert!(
+        file.warnings
+            .iter()
+            .any(|w| w.starts_with("line 2:") && w.contains("3–152")),
+        "{:?}",
+        file.warnings
+    );
+    assert_eq!(imported.dataset.claims[0].line, 3);
+    assert_eq!(imported.dataset.claims[149].line, 152);
+}
+
+#[test]
+fn a_quote_closed_lines_later_loses_no_row() {
+    // Line 3 opens a quote that line 5's quoted field closes: lines 3–5 would be one row.
+    let text = format!(
+        "{HEADER}\n{}\"SOHR,killed,civilians,2,Kobane,2015-06-25,Test Wire,q\n{}SOHR,killed,civilians,4,Kobane,2015-06-25,Test Wire,\"a, b\"\n{}",
+        row("SOHR", "1", "Kobane", "2015-06-25"),
+        row("SOHR", "3", "Kobane", "2015-06-25"),
+        row("SOHR", "5", "Kobane", "2015-06-25"),
+    );
+    let imported = import_text("closed_later.csv", &text);
+    let file = &imported.report.files[0];
+    assert_eq!(file.rows, 5, "{}", file.counts());
+    assert_eq!(file.imported + file.rejected.len() as u64, 5);
+    let lines: Vec<u32> = imported.dataset.claims.iter().map(|c| c.line).collect();
+    assert_eq!(lines, [2, 4, 5, 6], "{:?}", file.rejected);
+}
+
+#[test]
+fn duplicates_are_rows_identical_as_written() {
+    let text = format!(
+        "{HEADER}\n{}{}{}",
+        row("SOHR", "5", "Kobane", "25.06.2015"),
+        row("SOHR", "5", "Kobane", "2015-06-25"),
+        row("SOHR", "5", "Kobane", "2015-06-25"),
+    );
+    let imported = import_text("dates.csv", &text);
+    let file = &imported.report.files[0];
+    assert_eq!(
+        file.imported, 2,
+        "the same claim written two ways is kept twice"
+    );
+    assert_eq!(file.duplicates.len(), 1);
+    assert_eq!(
+        (file.duplicates[0].line, file.duplicates[0].of_line),
+        (4, 3)
+    );
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    let text = format!("{HEADER}\n{}", row("SOHR", "5", "Kobane", "2015-06-25"));
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let fixtures = Fixtures::new();
+    let path = fixtures.write("utf16.csv", &bytes);
+    let imported = import_paths(&[path], &ImportOptions::default());
+    let file = &imported.report.files[0];
+    assert_eq!(file.error, None);
+    assert_eq!((file.imported, file.encoding.as_str()), (1, "UTF-16LE"));
 }

@@ -29,7 +29,7 @@ fn ucdp_ged_reads_every_event_with_its_figures_and_cited_claimants() {
     let Some(path) = realdata("ucdp_ged191_syria_2016_2019_multisource.csv") else {
         return;
     };
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let file = &imported.report.files[0];
     assert_eq!(file.error, None);
     assert_eq!(file.format, "ucdp");
@@ -80,7 +80,7 @@ fn an_article_about_a_ucdp_event_joins_that_event() {
     };
     let article =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ucdp_event_article.csv");
-    let imported = import_paths(&[path, article], ImportOptions::default());
+    let imported = import_paths(&[path, article], &ImportOptions::default());
     let ds = &imported.dataset;
     let analysis = analyze(ds, &Settings::default(), &Aliases::default());
     let article_claim = ds.claims.len() - 1;
@@ -102,7 +102,7 @@ fn ucdp_ged_23_1_columns_are_found_by_name() {
     let Some(path) = realdata("ucdp_ged231_sample_syria_iraq.csv") else {
         return;
     };
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let file = &imported.report.files[0];
     assert_eq!(
         (file.format, file.rows, file.rows_imported()),
@@ -115,7 +115,7 @@ fn vdc_per_person_list_accounts_for_every_row() {
     let Some(path) = realdata("vdc_regime_fatalities_2015.csv") else {
         return;
     };
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let file = &imported.report.files[0];
     assert_eq!(file.format, "person_list");
     assert_eq!(file.rows, 19_239);
@@ -150,7 +150,7 @@ fn iraq_body_count_and_both_acled_layouts_import_every_row() {
         let Some(path) = realdata(name) else {
             continue;
         };
-        let imported = import_paths(&[path], ImportOptions::default());
+        let imported = import_paths(&[path], &ImportOptions::default());
         let file = &imported.report.files[0];
         assert_eq!((file.format, file.rows), (format, rows), "{name}");
         assert_eq!(accounted(file), rows, "{name}: {}", file.counts());

@@ -6,7 +6,7 @@ use triangulate::core::view::claim_record::ClaimRecord;
 use crate::fixtures::{import_paths, seed_path};
 
 fn claims() -> Vec<serde_json::Value> {
-    let imported = import_paths(&[seed_path()], ImportOptions::default());
+    let imported = import_paths(&[seed_path()], &ImportOptions::default());
     assert!(
         imported.report.files[0].rejected.is_empty(),
         "{:?}",
@@ -150,7 +150,7 @@ fn the_seed_coded_with_other_nouns_still_disagrees_about_where_the_attack_came_f
          Turkish authorities,origin,the car bomb entered from Turkey,denies,Kobane,2015-06-25\n",
     )
     .unwrap();
-    let imported = import_paths(&[path], ImportOptions::default());
+    let imported = import_paths(&[path], &ImportOptions::default());
     let a = analyze(&imported.dataset, &Settings::default(), &Default::default());
     let pairs: Vec<([u32; 2], Option<&str>)> = a
         .discrepancies

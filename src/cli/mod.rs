@@ -30,9 +30,8 @@ pub struct Cli {
     pub command: Option<Command>,
     /// CSV files to open in the window (the synthetic demo data when none is given).
     pub files: Vec<PathBuf>,
-    /// Decode the files with this encoding (windows-1256, windows-1252, iso-8859-6 …).
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[command(flatten)]
+    pub read: shared::ReadArgs,
     /// Render the window once, save a PNG screenshot here and quit.
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
@@ -95,9 +94,8 @@ pub struct CheckArgs {
     /// Print one JSON object (files, claims, sources) instead of text.
     #[arg(long)]
     pub json: bool,
-    /// Decode the files with this encoding instead of detecting it.
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[command(flatten)]
+    pub read: shared::ReadArgs,
 }
 
 /// What the window should open with.
@@ -124,7 +122,7 @@ pub fn run(cli: Cli) -> Run {
         Some(Command::Analyze(args)) => Run::Done(analyze(&args)),
         Some(Command::Export(args)) => Run::Done(export::export(&args)),
         Some(Command::Report(args)) => Run::Done(export::report(&args)),
-        None => match import_options(cli.encoding.as_deref()) {
+        None => match import_options(&cli.read) {
             Ok(options) => Run::Window(WindowArgs {
                 files: cli.files,
                 options,
@@ -139,15 +137,15 @@ pub fn run(cli: Cli) -> Run {
     }
 }
 
-fn import_options(encoding: Option<&str>) -> Result<ImportOptions, ExitCode> {
-    shared::import_options(encoding).map_err(|failure| {
+fn import_options(read: &shared::ReadArgs) -> Result<ImportOptions, ExitCode> {
+    read.options().map_err(|failure| {
         eprintln!("error: {}", failure.message);
         ExitCode::from(failure.code)
     })
 }
 
 fn check(args: &CheckArgs) -> ExitCode {
-    let options = match import_options(args.encoding.as_deref()) {
+    let options = match import_options(&args.read) {
         Ok(options) => options,
         Err(code) => return code,
     };

@@ -28,9 +28,8 @@ pub struct DataArgs {
     /// corrections; options given here go on top.
     #[arg(long, value_name = "FILE")]
     pub workspace: Option<PathBuf>,
-    /// Decode the files with this encoding instead of detecting it.
-    #[arg(long)]
-    pub encoding: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Claims at one place join an event within this many days of its first date.
     #[arg(long, default_value_t = 2)]
     pub window_days: u32,
@@ -128,24 +127,64 @@ pub struct Loaded {
     pub credibility: std::collections::BTreeMap<String, u8>,
 }
 
-pub fn import_options(encoding: Option<&str>) -> Result<ImportOptions, Failure> {
-    let Some(label) = encoding else {
-        return Ok(ImportOptions::default());
-    };
-    match crate::core::import::encoding_for_label(label) {
-        Some(encoding) => Ok(ImportOptions {
-            encoding: Some(encoding),
-        }),
-        None => Err(Failure::usage(format!(
-            "unknown encoding '{label}': use a label such as utf-8, windows-1256, \
-             windows-1252, iso-8859-6"
-        ))),
+pub fn import_options(
+    encoding: Option<&str>,
+    format: Option<&str>,
+    map: &[String],
+) -> Result<ImportOptions, Failure> {
+    let mut options = ImportOptions::default();
+    if let Some(label) = encoding {
+        options.encoding = Some(crate::core::import::encoding_for_label(label).ok_or_else(
+            || {
+                Failure::usage(format!(
+                    "unknown encoding '{label}': use a label such as utf-8, windows-1256, \
+                 windows-1252, iso-8859-6"
+                ))
+            },
+        )?);
+    }
+    if let Some(name) = format {
+        let names = crate::core::import::format_names();
+        if !names.contains(&name) {
+            return Err(Failure::usage(format!(
+                "unknown format '{name}': use one of {}",
+                names.join(", ")
+            )));
+        }
+        options.format = Some(name.to_owned());
+    }
+    for text in map {
+        options
+            .mapping
+            .extend(ImportOptions::parse_mapping(text).map_err(Failure::usage)?);
+    }
+    Ok(options)
+}
+
+/// How files are read: their encoding, their format, and which column is which field.
+#[derive(Args, Debug, Default, Clone)]
+pub struct ReadArgs {
+    /// Decode the files with this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Read the files in this format instead of recognising it: claims, ucdp, acled, ibc,
+    /// person_list.
+    #[arg(long, value_name = "NAME")]
+    pub format: Option<String>,
+    /// Which column fills which claim field: `claim=Kind,source=Attributed to`.
+    #[arg(long, value_name = "FIELD=COLUMN,…")]
+    pub map: Vec<String>,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> Result<ImportOptions, Failure> {
+        import_options(self.encoding.as_deref(), self.format.as_deref(), &self.map)
     }
 }
 
 /// Imports, analyses and filters as the options say; warnings go to stderr.
 pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
-    let options = import_options(data.encoding.as_deref())?;
+    let options = data.read.options()?;
     let workspace = match &data.workspace {
         Some(path) => {
             let (workspace, warnings) = Workspace::load(path).map_err(Failure::usage)?;

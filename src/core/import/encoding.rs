@@ -52,11 +52,41 @@ pub fn first_guess(sample: &[u8]) -> FirstGuess {
     if sample.starts_with(b"\xFE\xFF") {
         return FirstGuess::Bom(TextEncoding::Other(UTF_16BE));
     }
+    if let Some(utf16) = utf16_without_bom(sample) {
+        return FirstGuess::Bom(TextEncoding::Other(utf16));
+    }
     match std::str::from_utf8(sample) {
         Ok(_) => FirstGuess::LooksUtf8,
         // An error with no length is a character cut off at the end of the sample.
         Err(e) if e.error_len().is_none() => FirstGuess::LooksUtf8,
         Err(_) => FirstGuess::NotUtf8,
+    }
+}
+
+/// UTF-16 written without a byte-order mark, known by its zero bytes: text that is mostly
+/// Latin letters, digits and commas has a zero in every other byte (the high byte of each
+/// code unit: odd offsets in little-endian, even in big-endian) and almost none elsewhere.
+fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
+    let units = &sample[..sample.len().min(1024) & !1];
+    if units.len() < 8 {
+        return None;
+    }
+    let pairs = units.len() / 2;
+    let zeros = |parity: usize| {
+        units
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= pairs * 6 && even * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 6 && odd * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
     }
 }
 

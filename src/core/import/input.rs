@@ -5,11 +5,19 @@ use std::path::{Path, PathBuf};
 
 use crate::core::files::{sha256_bytes, sha256_file};
 
+/// The most a stream is read into memory.
+const STREAM_LIMIT: u64 = 4 << 30;
+
 /// Where an input's bytes come from.
 #[derive(Clone, Debug)]
 enum InputData {
     Path(PathBuf),
     Embedded(&'static [u8]),
+    /// Standard input (`-`), read once.
+    Stdin,
+    /// A stream (standard input, a FIFO) already read into memory, since it can be read
+    /// only once.
+    Read(std::sync::Arc<[u8]>),
 }
 
 /// One file to import: a path on disk, or data built into the binary.
@@ -23,6 +31,12 @@ pub struct Input {
 impl Input {
     pub fn file(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
+        if path.as_os_str() == "-" {
+            return Self {
+                name: "standard input".to_owned(),
+                data: InputData::Stdin,
+            };
+        }
         Self {
             name: path.display().to_string(),
             data: InputData::Path(path),
@@ -40,8 +54,32 @@ impl Input {
     pub fn file_name(&self) -> &str {
         match &self.data {
             InputData::Path(p) => p.file_name().and_then(|n| n.to_str()).unwrap_or(&self.name),
-            InputData::Embedded(_) => &self.name,
+            InputData::Embedded(_) | InputData::Stdin | InputData::Read(_) => &self.name,
         }
+    }
+
+    /// The input ready to be read several times: a stream (standard input, a FIFO, a
+    /// device) is read into memory once; a regular file or embedded data is itself.
+    pub fn read_once(&self) -> std::io::Result<Self> {
+        let stream: Box<dyn Read> = match &self.data {
+            InputData::Stdin => Box::new(std::io::stdin()),
+            InputData::Path(p) if !std::fs::metadata(p)?.is_file() => {
+                Box::new(std::fs::File::open(p)?)
+            }
+            _ => return Ok(self.clone()),
+        };
+        let mut bytes = Vec::new();
+        stream.take(STREAM_LIMIT + 1).read_to_end(&mut bytes)?;
+        if bytes.len() as u64 > STREAM_LIMIT {
+            return Err(std::io::Error::other(format!(
+                "a stream longer than {} GiB is not read; save it to a file",
+                STREAM_LIMIT >> 30
+            )));
+        }
+        Ok(Self {
+            name: self.name.clone(),
+            data: InputData::Read(bytes.into()),
+        })
     }
 
     /// The SHA-256 of the input's bytes, in hex.
@@ -49,13 +87,15 @@ impl Input {
         match &self.data {
             InputData::Path(p) => sha256_file(p),
             InputData::Embedded(bytes) => Ok(sha256_bytes(bytes)),
+            InputData::Read(bytes) => Ok(sha256_bytes(bytes)),
+            InputData::Stdin => Err(std::io::Error::other("standard input is not read yet")),
         }
     }
 
     pub fn path(&self) -> Option<&Path> {
         match &self.data {
             InputData::Path(p) => Some(p),
-            InputData::Embedded(_) => None,
+            InputData::Embedded(_) | InputData::Stdin | InputData::Read(_) => None,
         }
     }
 
@@ -63,6 +103,8 @@ impl Input {
         Ok(match &self.data {
             InputData::Path(p) => Box::new(std::fs::File::open(p)?),
             InputData::Embedded(bytes) => Box::new(*bytes),
+            InputData::Read(bytes) => Box::new(std::io::Cursor::new(std::sync::Arc::clone(bytes))),
+            InputData::Stdin => Box::new(std::io::stdin()),
         })
     }
 
@@ -70,6 +112,8 @@ impl Input {
         match &self.data {
             InputData::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
             InputData::Embedded(bytes) => Some(bytes.len() as u64),
+            InputData::Read(bytes) => Some(bytes.len() as u64),
+            InputData::Stdin => None,
         }
     }
 

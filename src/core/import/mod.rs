@@ -25,10 +25,43 @@ use crate::core::model::Dataset;
 use crate::core::progress::{Cancelled, Progress};
 
 /// Settings for an import.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
     /// Decode every file with this encoding instead of detecting one.
     pub encoding: Option<TextEncoding>,
+    /// Read every file in this format (`--format`, a name from [`format_names`]) instead of
+    /// recognising it from the header.
+    pub format: Option<String>,
+    /// Which of the file's columns fills which claim field (`--map claim=Kind`): `(field,
+    /// column)`; the column is read as if it were named after the field.
+    pub mapping: Vec<(String, String)>,
+}
+
+impl ImportOptions {
+    /// Parses `--map`'s `field=Column,field=Column`; an unknown field is an error.
+    pub fn parse_mapping(text: &str) -> Result<Vec<(String, String)>, String> {
+        use format::claims::columns::Field;
+        text.split(',')
+            .filter(|pair| !pair.trim().is_empty())
+            .map(|pair| {
+                let (field, column) = pair
+                    .split_once('=')
+                    .ok_or_else(|| format!("'{pair}' is not field=Column"))?;
+                let key = crate::core::parse::text::header_key(field);
+                let field = Field::ALL
+                    .into_iter()
+                    .find(|f| crate::core::parse::text::header_key(f.name()) == key)
+                    .ok_or_else(|| {
+                        format!(
+                            "'{}' is not a claim field; the fields are: {}",
+                            field.trim(),
+                            Field::ALL.map(Field::name).join(", ")
+                        )
+                    })?;
+                Ok((field.name().to_owned(), column.trim().to_owned()))
+            })
+            .collect()
+    }
 }
 
 /// The claims read from a set of files, with the report of what happened to every row.

@@ -69,7 +69,12 @@ pub fn import_file(
             ..FileReport::new(&input.name)
         }
     };
-    match read_file(input, options, file, t, &mut report) {
+    // A stream can be read only once: read it into memory before sampling it.
+    let input = match input.read_once() {
+        Ok(input) => input,
+        Err(e) => return Ok(failed(t, io_message(&e))),
+    };
+    match read_file(&input, options, file, t, &mut report) {
         Ok(()) => Ok(report),
         Err(PassError::Cancelled) => Err(Cancelled),
         Err(PassError::Failed(message)) => Ok(failed(t, message)),
@@ -109,7 +114,7 @@ fn read_file(
     };
     // A byte that is not UTF-8 after the sample is replaced in its field and noted: the
     // sample decides the encoding, one bad byte does not re-decode the file.
-    read_pass(input, encoding, &sample, file, t, report)
+    read_pass(input, options, encoding, &sample, file, t, report)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -119,6 +124,7 @@ fn io_message(e: &std::io::Error) -> String {
 /// One pass over the file with a fixed encoding.
 fn read_pass(
     input: &Input,
+    options: &ImportOptions,
     encoding: TextEncoding,
     sample: &[u8],
     file: FileId,
@@ -176,13 +182,10 @@ fn read_pass(
         Ok(false) => return Err(PassError::Failed("the file is empty".to_owned())),
         Err(e) => return Err(csv_error(&e)),
     }
-    let header = Header::new(first.iter());
-    let format = t
-        .formats
-        .iter()
-        .find(|f| f.recognises(&header))
-        .copied()
-        .ok_or_else(|| PassError::Failed("no import format reads this header".to_owned()))?;
+    let mut header = Header::new(first.iter());
+    apply_mapping(&mut header, &options.mapping, report)?;
+    let format = choose_format(t.formats, options, &header)?;
+
     let mut pass = Pass {
         records: RecordReader {
             reader,
@@ -206,6 +209,64 @@ fn read_pass(
         return Err(PassError::Failed(
             "the file has a header but no data rows".to_owned(),
         ));
+    }
+    Ok(())
+}
+
+/// The format named by `--format`, else the first that recognises the header.
+fn choose_format(
+    formats: &[FormatEntry],
+    options: &ImportOptions,
+    header: &Header,
+) -> Result<FormatEntry, PassError> {
+    match &options.format {
+        Some(name) => formats.iter().find(|f| f.name == name.as_str()),
+        None => formats.iter().find(|f| f.recognises(header)),
+    }
+    .copied()
+    .ok_or_else(|| {
+        let names: Vec<&str> = formats.iter().map(|f| f.name).collect();
+        PassError::Failed(format!(
+            "no import format {}; the formats are: {}",
+            options
+                .format
+                .as_ref()
+                .map_or("reads this header".to_owned(), |f| format!(
+                    "is called '{f}'"
+                )),
+            names.join(", ")
+        ))
+    })
+}
+
+/// Renames the columns a mapping names after the fields they fill (`claim=Kind`: column
+/// `Kind` is read as `claim`); a column the file does not have is an error.
+fn apply_mapping(
+    header: &mut Header,
+    mapping: &[(String, String)],
+    report: &mut FileReport,
+) -> Result<(), PassError> {
+    for (field, column) in mapping {
+        let at = header
+            .names
+            .iter()
+            .position(|n| n == column)
+            .or_else(|| {
+                header
+                    .names
+                    .iter()
+                    .position(|n| n.eq_ignore_ascii_case(column))
+            })
+            .ok_or_else(|| {
+                PassError::Failed(format!(
+                    "--map {field}={column}: the file has no column '{column}'; its columns: {}",
+                    header.names.join(", ")
+                ))
+            })?;
+        header.names[at].clone_from(field);
+        report
+            .warnings
+            .push(format!("column '{column}' read as {field} (mapped)"));
     }
     Ok(())
 }

@@ -41,7 +41,7 @@ impl TriangulateApp {
     pub(super) fn start_import(&mut self, inputs: Vec<Input>, label: String) {
         self.cancel_import();
         let generation = self.imports.next();
-        let options = self.options;
+        let options = self.options.clone();
         let job_inputs = inputs.clone();
         let job = Job::spawn("import", generation, &self.ctx, move |progress| {
             import(&job_inputs, &options, progress)
