@@ -294,3 +294,26 @@ fn format_and_map_choose_how_a_file_is_read() {
         "{stdout}{stderr}"
     );
 }
+
+#[test]
+fn devices_given_as_workspace_or_alias_files_are_refused_not_read() {
+    #[cfg(unix)]
+    {
+        let seed = seed_path();
+        let seed = seed.to_str().unwrap();
+        let (code, _, stderr) = triangulate(&["analyze", seed, "--aliases", "/dev/zero"]);
+        assert_ne!(code, 0);
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+        let (code, _, stderr) = triangulate(&["analyze", "--workspace", "/dev/zero"]);
+        assert_ne!(code, 0);
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+        // A workspace that lists a device: the device is not hashed.
+        let fixtures = Fixtures::new();
+        let workspace = fixtures.write(
+            "w.triangulate.json",
+            r#"{"files":[{"path":"/dev/zero","sha256":"00"}]}"#,
+        );
+        let (_, _, stderr) = triangulate(&["analyze", "--workspace", workspace.to_str().unwrap()]);
+        assert!(stderr.contains("not a regular file"), "{stderr}");
+    }
+}

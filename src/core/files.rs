@@ -56,8 +56,40 @@ fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The SHA-256 of a file, in hex.
+/// A small text file (a workspace, an alias table) read whole: refused, with a reason, when
+/// it is not a regular file (a FIFO, a device such as `/dev/zero`) or is over `limit` bytes.
+pub fn read_small_text(path: &Path, limit: u64) -> std::io::Result<String> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a device, a pipe or a folder)",
+        ));
+    }
+    if meta.len() > limit {
+        return Err(std::io::Error::other(format!(
+            "{} bytes, more than the {} MiB such a file may have",
+            meta.len(),
+            limit >> 20
+        )));
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > limit {
+        return Err(std::io::Error::other("grew past its limit while being read"));
+    }
+    Ok(text)
+}
+
+/// The SHA-256 of a file, in hex. Only a regular file is hashed: a stream or a device
+/// (`/dev/zero`) would be consumed or never end.
 pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a device, a pipe or a folder)",
+        ));
+    }
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::analysis::{AliasKind, Aliases};
 use crate::core::charts::{TimelineMode, TimelineSettings};
-use crate::core::files::{Overwrite, WriteError, sha256_file, write_atomic};
+use crate::core::files::{Overwrite, WriteError, read_small_text, sha256_file, write_atomic};
 use crate::core::model::{ClaimKind, SourceType};
 use crate::core::view::filter::Filter;
 
@@ -91,6 +91,9 @@ impl From<ViewSettings> for SavedView {
         }
     }
 }
+
+/// The most a workspace file may hold: corrections and settings, never data.
+pub const WORKSPACE_LIMIT: u64 = 64 << 20;
 
 /// Why a workspace could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -247,7 +250,7 @@ impl Workspace {
 
     /// Reads a workspace and says which of its files have moved or changed since it was saved.
     pub fn load(path: &Path) -> Result<(Self, Vec<String>), WorkspaceError> {
-        let text = std::fs::read_to_string(path).map_err(|source| WorkspaceError::Read {
+        let text = read_small_text(path, WORKSPACE_LIMIT).map_err(|source| WorkspaceError::Read {
             path: path.to_owned(),
             source,
         })?;

@@ -149,7 +149,8 @@ impl Aliases {
     }
 
     pub fn from_path(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
+        // An alias table is a few thousand names at most.
+        let text = crate::core::files::read_small_text(path, 16 << 20)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
         Self::from_csv(&text, &path.display().to_string())
     }

@@ -64,6 +64,11 @@ impl Input {
         let stream: Box<dyn Read> = match &self.data {
             InputData::Stdin => Box::new(std::io::stdin()),
             InputData::Path(p) if !std::fs::metadata(p)?.is_file() => {
+                if !is_stream(&std::fs::metadata(p)?) {
+                    return Err(std::io::Error::other(
+                        "not a regular file or a pipe (a device or a folder)",
+                    ));
+                }
                 Box::new(std::fs::File::open(p)?)
             }
             _ => return Ok(self.clone()),
@@ -123,4 +128,17 @@ impl Input {
         self.open()?.take(max as u64).read_to_end(&mut sample)?;
         Ok(sample)
     }
+}
+
+/// Whether a file that is not a regular one is a pipe (a FIFO, a shell's `<(…)`) that can be
+/// read to its end, rather than a device or a folder.
+#[cfg(unix)]
+fn is_stream(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo() || meta.file_type().is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_stream(meta: &std::fs::Metadata) -> bool {
+    !meta.is_dir()
 }
