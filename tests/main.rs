@@ -11,5 +11,6 @@ mod import_cases;
 mod layout;
 mod realdata;
 mod reporting;
+mod roundtrip;
 mod seed;
 mod ui;

@@ -77,7 +77,9 @@ pub fn read_small_text(path: &Path, limit: u64) -> std::io::Result<String> {
         .take(limit + 1)
         .read_to_string(&mut text)?;
     if text.len() as u64 > limit {
-        return Err(std::io::Error::other("grew past its limit while being read"));
+        return Err(std::io::Error::other(
+            "grew past its limit while being read",
+        ));
     }
     Ok(text)
 }

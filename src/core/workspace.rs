@@ -250,10 +250,11 @@ impl Workspace {
 
     /// Reads a workspace and says which of its files have moved or changed since it was saved.
     pub fn load(path: &Path) -> Result<(Self, Vec<String>), WorkspaceError> {
-        let text = read_small_text(path, WORKSPACE_LIMIT).map_err(|source| WorkspaceError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text =
+            read_small_text(path, WORKSPACE_LIMIT).map_err(|source| WorkspaceError::Read {
+                path: path.to_owned(),
+                source,
+            })?;
         let workspace: Self =
             serde_json::from_str(&text).map_err(|source| WorkspaceError::NotAWorkspace {
                 path: path.to_owned(),

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use super::ExportError;
 use crate::core::analysis::Analysis;
 use crate::core::model::Dataset;
-use crate::core::parse::quantity::Qualifier;
 use crate::core::parse::text::is_formula_start;
 use crate::core::view::claim_record::ClaimRecord;
 use crate::core::view::selection::Selection;
@@ -174,10 +173,9 @@ fn claim_row<'a>(
 ) -> Vec<Cell<'a>> {
     let r = ClaimRecord::new(ds, claim);
     let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
-    let count = r.quantity_text.map_or_else(
-        || claim.quantity.map(quantity_words).unwrap_or_default(),
-        str::to_owned,
-    );
+    // A figure read from low and high columns is written back there, not as words, so that
+    // it reads back unchanged.
+    let count = r.quantity_text.unwrap_or("").to_owned();
     let degrees = |n: usize| text(r.coords.map(|c| c[n].to_string()).unwrap_or_default());
     let mut row = vec![
         opt(r.article_id),
@@ -230,17 +228,6 @@ fn claim_row<'a>(
             .map(|name| text(r.extra.get(name).copied().unwrap_or(""))),
     );
     row
-}
-
-/// A quantity in words the importer reads back the same, for claims whose figure came from
-/// low/high columns rather than a written count.
-fn quantity_words(q: crate::core::parse::quantity::Quantity) -> String {
-    match (q.high, q.qualifier) {
-        (None, _) => format!("at least {}", q.low),
-        (Some(high), _) if high != q.low => format!("{}-{high}", q.low),
-        (Some(_), Qualifier::About) => format!("about {}", q.low),
-        (Some(_), _) => q.low.to_string(),
-    }
 }
 
 /// Discrepancies between kept claims, most severe first.
