@@ -43,6 +43,14 @@ impl Input {
         }
     }
 
+    /// Bytes already in memory (a generated file, a paste), named as reports show them.
+    pub fn bytes(name: &str, bytes: Vec<u8>) -> Self {
+        Self {
+            name: name.to_owned(),
+            data: InputData::Read(bytes.into()),
+        }
+    }
+
     pub fn embedded(name: &str, bytes: &'static [u8]) -> Self {
         Self {
             name: name.to_owned(),

@@ -29,8 +29,8 @@ pub struct PersonList {
     /// Who compiled the list: a registry name in the file's name ("vdc_…" is the VDC), else
     /// the file's name.
     claimant: String,
-    /// People counted, and the first line of each count.
-    counts: BTreeMap<Key, (u32, u64)>,
+    /// The lines of the people counted together.
+    counts: BTreeMap<Key, Vec<u64>>,
     /// The list's first and last dates, for the undated.
     period: Option<(NaiveDate, NaiveDate)>,
     undated: u64,
@@ -107,16 +107,19 @@ impl Translate for PersonList {
             (false, false) => format!("{area}, {province}"),
         };
         let group = group_of(self.status.map_or("", |i| cell(record, i)));
-        let count = self.counts.entry((date, place, group)).or_insert((0, line));
-        count.0 += 1;
+        self.counts
+            .entry((date, place, group))
+            .or_default()
+            .push(line);
         Ok(())
     }
 
     fn finish(&mut self, rows: &mut Rows, report: &mut FileReport) {
         let period = self.period;
-        for ((date, place, group), (n, line)) in std::mem::take(&mut self.counts) {
+        for ((date, place, group), lines) in std::mem::take(&mut self.counts) {
+            let n = lines.len();
             let row = rows.row();
-            row.line = line;
+            row.records = lines;
             row.set(Field::Source, self.claimant.as_str())
                 .set(Field::Claim, "killed")
                 .set(Field::Group, group)

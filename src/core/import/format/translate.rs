@@ -17,16 +17,16 @@ use crate::core::parse::text::header_key;
 #[derive(Clone, Debug)]
 pub struct ClaimRow {
     cells: Vec<String>,
-    /// The line the claim is said to come from, for rows made at the end of the file from
-    /// several records (their first line); 0 for a row made from the record being read.
-    pub line: u64,
+    /// For a row made at the end of the file from records counted together, their lines
+    /// (the claim's line is the first); empty for a row made from the record being read.
+    pub records: Vec<u64>,
 }
 
 impl ClaimRow {
     fn new(width: usize) -> Self {
         Self {
             cells: vec![String::new(); width],
-            line: 0,
+            records: Vec::new(),
         }
     }
 
@@ -208,9 +208,23 @@ impl<T: Translate> Format for Translated<T> {
         checker.translator.finish(&mut rows, out.report);
         for row in rows.rows {
             // A row made at the end stands for several records: its line is the first one's.
-            let line = row.line;
+            let records = row.records.clone();
+            let line = records.first().copied().unwrap_or(0);
             let checked = checker.check_rows(vec![row], line);
-            store(&mut reader, checked, line, out);
+            let failed = checked.iter().find_map(|(_, p)| p.as_ref().err().cloned());
+            match failed {
+                // The records it counted are rejected, each with the reason: none is lost.
+                Some(error) => {
+                    out.report.counted = out.report.counted.saturating_sub(records.len() as u64);
+                    for &line in &records {
+                        out.reject(RowError {
+                            line,
+                            ..error.clone()
+                        });
+                    }
+                }
+                None => store(&mut reader, checked, line, out),
+            }
         }
     }
 }
