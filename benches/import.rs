@@ -71,5 +71,59 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("targets: at most 1.0 s and 250 MB for 1,000,000 rows");
     assert_eq!(imported.report.imported(), rows, "every row became a claim");
+    drop(imported);
+    formats(path.parent().unwrap_or(std::path::Path::new(".")))
+}
+
+/// Each compiled format on 100,000 fictional rows made from its seed file (one row repeated
+/// with a new id each time): the import's time against a bare record read of the same file.
+fn formats(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
+    const ROWS: usize = 100_000;
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_seeds");
+    // (format, seed file, the text in its data row that is numbered to keep rows apart)
+    let cases = [
+        ("ucdp", "ucdp.csv", "900001,"),
+        ("acled", "acled.csv", "RUR1,"),
+        ("ibc", "ibc.csv", "z1,"),
+        ("person_list", "person_list.csv", "Fictional Person One"),
+    ];
+    for (format, seed, token) in cases {
+        let text = std::fs::read_to_string(seeds.join(seed))?;
+        let mut lines = text.lines();
+        let header = lines.next().unwrap_or_default();
+        let row = lines.find(|l| l.contains(token)).unwrap_or_default();
+        let mut out = format!("{header}\n");
+        for i in 0..ROWS {
+            out.push_str(&row.replacen(
+                token.trim_end_matches(','),
+                &format!("{}{i}", token.trim_end_matches(',')),
+                1,
+            ));
+            out.push('\n');
+        }
+        let path = dir.join(format!("bench_{format}.csv"));
+        std::fs::write(&path, out)?;
+        let start = Instant::now();
+        let mut reader = csv::ReaderBuilder::new().from_path(&path)?;
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record)? {}
+        let floor = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let imported = import(
+            &[Input::file(&path)],
+            &ImportOptions::default(),
+            &Progress::default(),
+        )
+        .map_err(|_| "cancelled")?;
+        let took = start.elapsed().as_secs_f64();
+        let file = &imported.report.files[0];
+        assert_eq!(file.format, format);
+        println!(
+            "{format:<12} {ROWS} rows -> {} claims: {took:.3} s, {:.0} rows/s, {:.1}x the read-only floor ({floor:.3} s)",
+            file.imported,
+            ROWS as f64 / took,
+            took / floor
+        );
+    }
     Ok(())
 }

@@ -126,7 +126,7 @@ fn exercise(bytes: &[u8], formats: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn main() {
+fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {
         args.iter()
@@ -142,8 +142,7 @@ fn main() {
         .unwrap_or(0x5EED);
     let findings = PathBuf::from(value("--findings").unwrap_or_else(|| "fuzz-findings".to_owned()));
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_seeds");
-    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(&dir)
-        .expect("the seed folder")
+    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(&dir)?
         .filter_map(|e| std::fs::read(e.ok()?.path()).ok())
         .collect();
     seeds.sort();
@@ -174,4 +173,5 @@ fn main() {
     if found > 0 {
         std::process::exit(1);
     }
+    Ok(())
 }

@@ -6,6 +6,6 @@ use triangulate::cli::{Cli, Run, run};
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Run::Done(code) => code,
-        Run::Window(args) => triangulate::ui::run(args),
+        Run::Window(args) => triangulate::ui::run(*args),
     }
 }

@@ -307,3 +307,166 @@ fn several_rows_can_become_one_claim_that_lists_them() {
     );
     assert_eq!(imported.report.files[1].imported, 1);
 }
+
+/// A built-in format's seed file, imported as the importer recognises it.
+fn seed(name: &str) -> triangulate::core::import::Imported {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz_seeds")
+        .join(name);
+    crate::fixtures::import_paths(&[path], &ImportOptions::default())
+}
+
+fn sources_of(imported: &triangulate::core::import::Imported, event: &str) -> Vec<String> {
+    let ds = &imported.dataset;
+    ds.claims
+        .iter()
+        .filter(|c| ds.opt_str(c.event_id) == event)
+        .map(|c| ds.str(c.source).to_owned())
+        .collect()
+}
+
+#[test]
+fn ucdp_events_give_the_compilers_figures_its_parts_and_who_it_cites() {
+    let imported = seed("ucdp.csv");
+    let file = &imported.report.files[0];
+    assert_eq!(file.format, "ucdp");
+    assert_eq!(file.rejected.len(), 1, "the HXL tag row");
+    assert!(file.rejected[0].reason.contains("HXL"));
+    let ds = &imported.dataset;
+    let own = &ds.claims[0];
+    let q = own.quantity.unwrap();
+    assert_eq!((q.low, q.high, q.best), (7, Some(12), Some(9)));
+    assert_eq!(ds.str(own.source), "UCDP");
+    assert_eq!(ds.opt_str(own.compiled_by), "UCDP");
+    assert_eq!(ds.opt_str(own.location), "Tel Zaytun");
+    assert!(ds.coords(own).is_some());
+    assert_eq!(ds.claim_id(own), "ucdp.csv:3");
+    assert_eq!(ds.claim_id(&ds.claims[1]), "ucdp.csv:3.1");
+    // Parts above 0: side a 2, side b 3, civilians 4; then the cited claimants, each once,
+    // the generic ones as one unnamed claimant.
+    assert_eq!(
+        sources_of(&imported, "900001"),
+        [
+            "UCDP",
+            "UCDP",
+            "UCDP",
+            "UCDP",
+            "Fictional Monitor",
+            "unnamed sources",
+            "Valley Bulletin"
+        ]
+    );
+    let cited = ds
+        .claims
+        .iter()
+        .find(|c| ds.str(c.source) == "Valley Bulletin" && ds.opt_str(c.event_id) == "900001")
+        .unwrap();
+    assert_eq!(cited.quantity, None, "a headline's figures are never read");
+    assert_eq!(ds.quote(cited), "Clashes near the river");
+    // A headline holding `;` is read from source_article.
+    let second = ds
+        .claims
+        .iter()
+        .find(|c| ds.str(c.source) == "Valley Bulletin" && ds.opt_str(c.event_id) == "900002")
+        .unwrap();
+    assert_eq!(ds.quote(second), "A headline; with a semicolon");
+    assert!(
+        file.warnings
+            .iter()
+            .any(|w| w.contains("best estimate") && w.contains("line 4")),
+        "{:?}",
+        file.warnings
+    );
+}
+
+#[test]
+fn acled_events_give_a_floor_a_report_without_figure_or_control() {
+    let imported = seed("acled.csv");
+    let file = &imported.report.files[0];
+    assert_eq!((file.format, file.rows_imported()), ("acled", 2));
+    let ds = &imported.dataset;
+    let clash = &ds.claims[0];
+    let q = clash.quantity.unwrap();
+    assert_eq!((q.low, q.high), (4, None), "ACLED's figure is a floor");
+    assert_eq!(clash.event_start.to_string(), "2025-06-06");
+    assert_eq!(
+        sources_of(&imported, "RUR1"),
+        ["ACLED", "Valley Bulletin", "unnamed sources"]
+    );
+    let taken = ds
+        .claims
+        .iter()
+        .find(|c| ds.opt_str(c.event_id) == "RUR2")
+        .unwrap();
+    assert_eq!(taken.kind, ClaimKind::Control);
+    assert_eq!(
+        ds.opt_str(taken.detail),
+        "Free Hills Front took Olive Ridge"
+    );
+    assert_eq!(taken.quantity, None, "0 fatalities is not none");
+}
+
+#[test]
+fn iraq_body_count_incidents_give_civilians_over_their_dates_and_outlets() {
+    let imported = seed("ibc.csv");
+    let file = &imported.report.files[0];
+    assert_eq!(file.format, "ibc");
+    let ds = &imported.dataset;
+    let first = &ds.claims[0];
+    let q = first.quantity.unwrap();
+    assert_eq!((q.low, q.high), (3, Some(5)));
+    assert_eq!(ds.str(first.group), "civilians");
+    assert_eq!(
+        sources_of(&imported, "z1"),
+        ["IBC", "Valley Bulletin", "Hill Radio"]
+    );
+    let radio = ds
+        .claims
+        .iter()
+        .find(|c| ds.str(c.source) == "Hill Radio")
+        .unwrap();
+    assert_eq!(radio.published.unwrap().date.to_string(), "2009-01-02");
+    let reversed = ds
+        .claims
+        .iter()
+        .find(|c| ds.opt_str(c.event_id) == "z2")
+        .unwrap();
+    let q = reversed.quantity.unwrap();
+    assert_eq!((q.low, q.high), (1, Some(2)));
+    assert_eq!(
+        (
+            reversed.event_start.to_string(),
+            reversed.event_end.to_string()
+        ),
+        ("2017-02-28".to_owned(), "2017-03-02".to_owned())
+    );
+    assert!(
+        file.warnings
+            .iter()
+            .any(|w| w.contains("minimum above the maximum"))
+    );
+}
+
+#[test]
+fn a_list_of_people_is_counted_per_day_place_and_group() {
+    let imported = seed("person_list.csv");
+    let file = &imported.report.files[0];
+    assert_eq!(file.format, "person_list");
+    assert_eq!(file.duplicates.len(), 1, "the repeated person");
+    assert_eq!(file.counted, 3);
+    let ds = &imported.dataset;
+    let civilians = ds
+        .claims
+        .iter()
+        .find(|c| ds.str(c.group) == "civilians")
+        .unwrap();
+    let q = civilians.quantity.unwrap();
+    assert_eq!((q.low, q.high), (2, None), "two named dead: at least two");
+    let undated = ds
+        .claims
+        .iter()
+        .find(|c| ds.opt_str(c.detail).contains("not given"))
+        .unwrap();
+    assert_eq!(ds.str(undated.group), "soldiers");
+    assert_eq!(ds.opt_str(undated.location), "place not given");
+}

@@ -774,3 +774,58 @@ fn a_correction_made_while_new_files_import_does_not_drop_the_import() {
         "the merge applies to the new data's analysis"
     );
 }
+
+#[test]
+fn a_file_without_the_required_columns_opens_the_mapping_dialog() {
+    let fixtures = crate::fixtures::Fixtures::new();
+    let path = fixtures.write(
+        "own_columns.csv",
+        "Said,Type,Day,N,Town\nFictional Valley Monitor,killed,2020-03-02,12,Tel Zaytun\n\
+         Hill Radio,killed,2020-03-02,2,Tel Zaytun\n",
+    );
+    let mut harness = harness_with(Startup::files(vec![path]));
+    assert_eq!(
+        harness.state().mapping_header().map(<[String]>::len),
+        Some(5),
+        "the dialog opens instead of an error"
+    );
+    harness.get_by_label_contains("Which column is which");
+    assert_eq!(
+        harness.state().mapping_preview_rows(),
+        0,
+        "nothing maps yet"
+    );
+    // Said is the source, Type the claim, Day the date: the first three dropdowns.
+    for (n, column) in [(0, "Said"), (1, "Type"), (2, "Day")] {
+        harness
+            .query_all_by_role(egui::accesskit::Role::ComboBox)
+            .nth(n)
+            .expect("a dropdown for each field")
+            .click();
+        harness.run_steps(2);
+        harness
+            .query_all_by_label(column)
+            .last()
+            .expect("the column in the open list")
+            .click();
+        harness.run_steps(2);
+    }
+    assert_eq!(
+        harness.state().mapping_preview_rows(),
+        2,
+        "the preview shows both rows"
+    );
+    harness.get_by_label("Import with this mapping").click();
+    harness.run_steps(1);
+    wait_until_idle(&mut harness);
+    assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(2));
+    assert!(
+        harness.state().mapping_header().is_none(),
+        "the dialog closed"
+    );
+    assert_eq!(
+        harness.state().corrections().column_mappings.len(),
+        1,
+        "remembered for files with these headers"
+    );
+}

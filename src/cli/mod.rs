@@ -113,7 +113,7 @@ pub struct WindowArgs {
 /// Either a finished command-line run, or the window to open.
 pub enum Run {
     Done(ExitCode),
-    Window(WindowArgs),
+    Window(Box<WindowArgs>),
 }
 
 pub fn run(cli: Cli) -> Run {
@@ -123,7 +123,7 @@ pub fn run(cli: Cli) -> Run {
         Some(Command::Export(args)) => Run::Done(export::export(&args)),
         Some(Command::Report(args)) => Run::Done(export::report(&args)),
         None => match import_options(&cli.read) {
-            Ok(options) => Run::Window(WindowArgs {
+            Ok(options) => Run::Window(Box::new(WindowArgs {
                 files: cli.files,
                 options,
                 screenshot: cli.screenshot,
@@ -131,7 +131,7 @@ pub fn run(cli: Cli) -> Run {
                 tab: cli.tab,
                 no_restore: cli.no_restore,
                 workspace: cli.workspace,
-            }),
+            })),
             Err(code) => Run::Done(code),
         },
     }

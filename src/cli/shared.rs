@@ -184,7 +184,7 @@ impl ReadArgs {
 
 /// Imports, analyses and filters as the options say; warnings go to stderr.
 pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
-    let options = data.read.options()?;
+    let mut options = data.read.options()?;
     let workspace = match &data.workspace {
         Some(path) => {
             let (workspace, warnings) = Workspace::load(path).map_err(Failure::usage)?;
@@ -195,6 +195,11 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         }
         None => None,
     };
+    if let Some(w) = &workspace {
+        options
+            .remembered
+            .clone_from(&w.corrections.column_mappings);
+    }
     let files = if data.files.is_empty() {
         workspace.as_ref().map(Workspace::paths).unwrap_or_default()
     } else {

@@ -134,6 +134,9 @@ pub struct Corrections {
     pub event_splits: BTreeMap<String, String>,
     /// Events merged into another, in order: (event id, the event it joins).
     pub event_merges: Vec<(String, String)>,
+    /// Column mappings remembered for files with these headers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub column_mappings: Vec<crate::core::import::RememberedMapping>,
 }
 
 impl Corrections {

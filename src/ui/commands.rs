@@ -17,6 +17,11 @@ pub enum Command {
     AddFiles(Vec<PathBuf>),
     OpenSample(Sample),
     CancelImport,
+    /// The column mapping dialog changed: show the first rows as claims again.
+    PreviewMapping,
+    /// Import again with the mapping dialog's mapping (remembered if asked).
+    ApplyMapping,
+    CloseMapping,
     SetTab(Tab),
     SetTheme(ThemeChoice),
     SortBy(SortColumn),

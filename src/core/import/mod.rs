@@ -35,6 +35,19 @@ pub struct ImportOptions {
     /// Which of the file's columns fills which claim field (`--map claim=Kind`): `(field,
     /// column)`; the column is read as if it were named after the field.
     pub mapping: Vec<(String, String)>,
+    /// Mappings the user asked to remember, each for files with exactly its header; used
+    /// when no `mapping` is given.
+    pub remembered: Vec<RememberedMapping>,
+    /// Read at most this many data rows of each file (a preview).
+    pub row_limit: Option<u64>,
+}
+
+/// A column mapping kept for files whose header is exactly `header`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RememberedMapping {
+    pub header: Vec<String>,
+    /// `(field, column)` pairs, as `--map` takes them.
+    pub mapping: Vec<(String, String)>,
 }
 
 impl ImportOptions {

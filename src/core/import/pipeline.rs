@@ -77,7 +77,14 @@ pub fn import_file(
     match read_file(&input, options, file, t, &mut report) {
         Ok(()) => Ok(report),
         Err(PassError::Cancelled) => Err(Cancelled),
-        Err(PassError::Failed(message)) => Ok(failed(t, message)),
+        Err(PassError::Failed(message)) => {
+            // What the file's header was, and whether a mapping would read it, outlive the
+            // failure: the window offers the mapping dialog from them.
+            let mut failure = failed(t, message);
+            failure.header = std::mem::take(&mut report.header);
+            failure.needs_mapping = report.needs_mapping;
+            Ok(failure)
+        }
     }
 }
 
@@ -183,7 +190,7 @@ fn read_pass(
         Err(e) => return Err(csv_error(&e)),
     }
     let mut header = Header::new(first.iter());
-    apply_mapping(&mut header, &options.mapping, report)?;
+    map_columns(&mut header, options, report)?;
     let format = choose_format(t.formats, options, &header)?;
 
     let mut pass = Pass {
@@ -193,6 +200,7 @@ fn read_pass(
             width: header.names.len(),
             delimiter,
             header_hash: header_hash(&header.names),
+            left: options.row_limit.unwrap_or(u64::MAX),
         },
         header,
         context: FileContext {
@@ -205,7 +213,7 @@ fn read_pass(
         report,
     };
     format.read(&mut pass)?;
-    if pass.report.rows == 0 {
+    if pass.report.rows == 0 && options.row_limit != Some(0) {
         return Err(PassError::Failed(
             "the file has a header but no data rows".to_owned(),
         ));
@@ -237,6 +245,27 @@ fn choose_format(
             names.join(", ")
         ))
     })
+}
+
+/// Notes the header as read, then applies `--map` or the mapping remembered for this header.
+fn map_columns(
+    header: &mut Header,
+    options: &ImportOptions,
+    report: &mut FileReport,
+) -> Result<(), PassError> {
+    report.header.clone_from(&header.names);
+    let remembered = options
+        .remembered
+        .iter()
+        .find(|r| options.mapping.is_empty() && r.header == header.names);
+    if remembered.is_some() {
+        report.warnings.push(
+            "read with the column mapping remembered for files with these headers".to_owned(),
+        );
+    }
+    let mapping = remembered.map_or(&options.mapping, |r| &r.mapping);
+    apply_mapping(header, mapping, report)?;
+    Ok(())
 }
 
 /// Renames the columns a mapping names after the fields they fill (`claim=Kind`: column

@@ -54,6 +54,8 @@ pub struct RecordReader<'a> {
     pub delimiter: u8,
     /// The header's fingerprint, mixed into each row's.
     pub header_hash: u64,
+    /// Records still to read (a preview reads the first few).
+    pub left: u64,
 }
 
 impl RecordReader<'_> {
@@ -64,6 +66,10 @@ impl RecordReader<'_> {
         record: &mut StringRecord,
         notes: &mut Vec<ReadNote>,
     ) -> Result<Next, PassError> {
+        if self.left == 0 {
+            return Ok(Next::End);
+        }
+        self.left -= 1;
         let before = self.reader.position().clone();
         let replaced = match self.reader.read_record(record) {
             Ok(false) => return Ok(Next::End),

@@ -50,6 +50,11 @@ pub struct FileReport {
     pub format: &'static str,
     pub columns: Vec<ColumnUse>,
     pub extra_columns: Vec<String>,
+    /// The header as read (after a `sep=` line), for choosing a column mapping.
+    pub header: Vec<String>,
+    /// The file lacks a required column: a column mapping (`--map`, the window's dialog)
+    /// would read it.
+    pub needs_mapping: bool,
 }
 
 impl FileReport {

@@ -61,15 +61,7 @@ impl TriangulateApp {
             Command::Merge(kind, from, into) => self.merge(kind, from, into),
             Command::UndoMerges => self.undo_merges(),
             Command::SplitEvent(claims) => self.split_event(claims),
-            Command::MergeEvents(from, into) => {
-                self.state.corrections.event_merges.push((from, into));
-                self.reanalyze();
-            }
-            Command::UndoEventEdits => {
-                self.state.corrections.event_splits.clear();
-                self.state.corrections.event_merges.clear();
-                self.reanalyze();
-            }
+            Command::MergeEvents(..) | Command::UndoEventEdits => self.edit_events(command),
             Command::SetSourceSide(source, side) => {
                 self.state.corrections.source_sides.insert(source, side);
                 self.reanalyze();
@@ -98,6 +90,9 @@ impl TriangulateApp {
             Command::SaveWorkspace(path) => self.save_workspace(&path),
             Command::OpenWorkspace(path) => self.open_workspace(&path),
             Command::ShowHelp => self.help_open = true,
+            Command::PreviewMapping | Command::ApplyMapping | Command::CloseMapping => {
+                self.mapping_command(&command);
+            }
             Command::ShowExportDialog(target) => self.show_export_dialog(target),
             Command::Export(request) => self.start_export(request),
             Command::CopyReport => self.copy_report(ctx),
@@ -176,6 +171,18 @@ impl TriangulateApp {
         let splits = &mut self.state.corrections.event_splits;
         for claim in claims {
             splits.insert(claim, label.clone());
+        }
+        self.reanalyze();
+    }
+
+    /// Merges two events, or undoes every split and merge.
+    fn edit_events(&mut self, command: Command) {
+        let corrections = &mut self.state.corrections;
+        if let Command::MergeEvents(from, into) = command {
+            corrections.event_merges.push((from, into));
+        } else {
+            corrections.event_splits.clear();
+            corrections.event_merges.clear();
         }
         self.reanalyze();
     }

@@ -69,6 +69,22 @@ impl TriangulateApp {
     }
 
     /// Whether File > Export… is showing.
+    /// The header of the file the column mapping dialog is open for, if it is.
+    pub fn mapping_header(&self) -> Option<&[String]> {
+        self.mapping_dialog
+            .mapping
+            .as_ref()
+            .map(|m| m.header.as_slice())
+    }
+
+    /// How many claims the mapping dialog's preview shows.
+    pub fn mapping_preview_rows(&self) -> usize {
+        self.mapping_dialog
+            .mapping
+            .as_ref()
+            .map_or(0, |m| m.preview.rows.len())
+    }
+
     pub fn export_dialog_open(&self) -> bool {
         self.export_dialog.is_open()
     }

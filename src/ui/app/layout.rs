@@ -47,6 +47,7 @@ impl TriangulateApp {
             );
             self.export_dialog.ui(ctx, &filters, commands);
         }
+        self.mapping_dialog.ui(ctx, commands);
         if let Some((analyzed, _)) = &self.analyzed {
             self.merge_dialog
                 .ui(ctx, |kind| analyzed.names(kind), commands);

@@ -41,7 +41,10 @@ impl TriangulateApp {
     pub(super) fn start_import(&mut self, inputs: Vec<Input>, label: String) {
         self.cancel_import();
         let generation = self.imports.next();
-        let options = self.options.clone();
+        let mut options = self.options.clone();
+        options
+            .remembered
+            .extend(self.state.corrections.column_mappings.iter().cloned());
         let job_inputs = inputs.clone();
         let job = Job::spawn("import", generation, &self.ctx, move |progress| {
             import(&job_inputs, &options, progress)
@@ -75,6 +78,7 @@ impl TriangulateApp {
 
     fn install_import(&mut self, imported: Imported, importing: Importing) {
         let report = imported.report;
+        self.offer_mapping(&report);
         let sources = summarize(&imported.dataset);
         self.message = Some(import_message(&report));
         if report.imported() == 0 {

@@ -1,7 +1,9 @@
-//! Windows over the main one: opening files, exporting, merging names, workspaces and help.
+//! Windows over the main one: opening files, mapping a file's columns, exporting, merging
+//! names, workspaces and help.
 
 pub mod export;
 pub mod help;
+pub mod mapping;
 pub mod merge;
 pub mod open_files;
 pub mod workspace;

@@ -177,8 +177,9 @@ impl Translate for Ucdp {
         if *n > 0 {
             let lines: Vec<String> = lines.iter().map(u64::to_string).collect();
             report.warnings.push(format!(
-                "{n} event(s) whose best estimate is not between low and high (lines {}{}): \
+                "{n} event(s) whose best estimate is not between low and high ({} {}{}): \
                  imported as UCDP gave them, the range from the smaller to the larger",
+                if *n == 1 { "line" } else { "lines" },
                 lines.join(", "),
                 if *n > 5 { ", …" } else { "" }
             ));

@@ -73,6 +73,7 @@ impl Format for ClaimsCsv {
 fn check_header(map: &ColumnMap, report: &mut FileReport) -> Result<(), String> {
     let missing = map.missing_required();
     if !missing.is_empty() {
+        report.needs_mapping = true;
         let mut found: Vec<&str> = map.headers.iter().map(String::as_str).take(40).collect();
         let more = map.headers.len().saturating_sub(found.len());
         let more_note = format!("… and {more} more");
