@@ -829,3 +829,28 @@ fn a_file_without_the_required_columns_opens_the_mapping_dialog() {
         "remembered for files with these headers"
     );
 }
+
+#[test]
+fn the_file_menu_chooses_the_format_files_are_read_in() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness
+        .state_mut()
+        .send(Command::SetImportFormat(Some("ucdp".to_owned())));
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .send(Command::OpenFiles(vec![seed_path()]));
+    harness.run_steps(1);
+    wait_until_idle(&mut harness);
+    let report = harness.state().report().expect("a report");
+    let error = report.files[0].error.clone().unwrap_or_default();
+    assert!(error.contains("UCDP GED"), "{error}");
+    harness.state_mut().send(Command::SetImportFormat(None));
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .send(Command::OpenFiles(vec![seed_path()]));
+    harness.run_steps(1);
+    wait_until_idle(&mut harness);
+    assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(27));
+}

@@ -17,6 +17,8 @@ pub enum Command {
     AddFiles(Vec<PathBuf>),
     OpenSample(Sample),
     CancelImport,
+    /// Read the next files in this format (`None`: recognise each from its header).
+    SetImportFormat(Option<String>),
     /// The column mapping dialog changed: show the first rows as claims again.
     PreviewMapping,
     /// Import again with the mapping dialog's mapping (remembered if asked).

@@ -32,6 +32,7 @@ impl TriangulateApp {
             Command::AddFiles(paths) => self.add_files(paths),
             Command::OpenSample(sample) => self.open(Startup::sample(sample)),
             Command::CancelImport => self.cancel_import(),
+            Command::SetImportFormat(format) => self.options.format = format,
             Command::SetTab(tab) => self.state.tab = tab,
             Command::SetTheme(theme) => {
                 self.state.theme = theme;

@@ -180,8 +180,10 @@ impl eframe::App for TriangulateApp {
         let mut commands = Vec::new();
         shortcuts(&ctx, &mut commands);
         layout::dropped_files(&ctx, &mut commands);
-        egui::Panel::top("menu-bar")
-            .show(ui, |ui| menu_bar_ui(ui, self.state.theme, &mut commands));
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            let format = self.options.format.as_deref();
+            menu_bar_ui(ui, self.state.theme, format, &mut commands);
+        });
         let info = self.status_info();
         let importing = self
             .import_job

@@ -36,15 +36,22 @@ pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
     });
 }
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Command>) {
+/// The menu bar; `format` is the import format chosen for the next files (`None`: each
+/// file's is recognised from its header).
+pub fn menu_bar_ui(
+    ui: &mut egui::Ui,
+    theme: ThemeChoice,
+    format: Option<&str>,
+    commands: &mut Vec<Command>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, commands));
+        ui.menu_button("File", |ui| file_menu_ui(ui, format, commands));
         ui.menu_button("View", |ui| view_menu_ui(ui, theme, commands));
         ui.menu_button("Help", |ui| help_menu_ui(ui, commands));
     });
 }
 
-fn file_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut egui::Ui, format: Option<&str>, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     if ui
         .add(egui::Button::new("Open CSV…").shortcut_text(ctx.format_shortcut(&OPEN)))
@@ -52,6 +59,19 @@ fn file_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     {
         commands.push(Command::ShowOpenDialog);
     }
+    ui.menu_button("Read files as", |ui| {
+        let choices = std::iter::once((None, "Recognised from the header".to_owned())).chain(
+            crate::core::import::format_names()
+                .into_iter()
+                .map(|name| (Some(name), format_label(name))),
+        );
+        for (choice, label) in choices {
+            if ui.radio(format == choice, label).clicked() {
+                commands.push(Command::SetImportFormat(choice.map(str::to_owned)));
+                ui.close();
+            }
+        }
+    });
     if ui.add(egui::Button::new("Open workspace…")).clicked() {
         commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Open));
     }
@@ -125,4 +145,16 @@ fn help_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     ui.label("Drop CSV files on the window to add them.");
     ui.label("Ctrl+O open · Ctrl+S save workspace · Ctrl+E export · Ctrl+F search · Ctrl+Q quit");
     ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
+}
+
+/// A format's name as the menu shows it.
+fn format_label(name: &str) -> String {
+    match name {
+        "claims" => "Claims (article extractions)".to_owned(),
+        "ucdp" => "UCDP GED events".to_owned(),
+        "acled" => "ACLED events".to_owned(),
+        "ibc" => "Iraq Body Count incidents".to_owned(),
+        "person_list" => "A list of people (one row a person)".to_owned(),
+        other => other.to_owned(),
+    }
 }

@@ -12,7 +12,7 @@ use csv::StringRecord;
 use super::Header;
 use super::cited::{UNNAMED, claimants};
 use super::claims::columns::Field;
-use super::translate::{Columns, Rows, Translate, cell, is_platform, row_error, spreadsheet_date};
+use super::translate::{Columns, Rows, Translate, cell, deaths, is_platform, spreadsheet_date};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 
@@ -95,15 +95,7 @@ impl Translate for Acled {
         line: u64,
         rows: &mut Rows,
     ) -> Result<(), RowError> {
-        let fatalities = cell(record, self.fatalities);
-        let deaths: u32 = fatalities.parse().map_err(|_| {
-            row_error(
-                line,
-                &self.header,
-                self.fatalities,
-                format!("'{fatalities}' is not a number of deaths"),
-            )
-        })?;
+        let deaths = deaths(record, line, &self.header, self.fatalities)?;
         let place = cell(record, self.location);
         let region = cell(record, self.admin1);
         let location = if region.is_empty() || region == place {

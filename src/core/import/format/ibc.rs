@@ -12,7 +12,7 @@ use csv::StringRecord;
 use super::Header;
 use super::cited::claimants;
 use super::claims::columns::Field;
-use super::translate::{Columns, Rows, Translate, cell, row_error, spreadsheet_date};
+use super::translate::{Columns, Rows, Translate, cell, deaths, spreadsheet_date};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 use crate::core::parse::dates::parse_date;
@@ -70,16 +70,7 @@ impl Translate for Ibc {
         line: u64,
         rows: &mut Rows,
     ) -> Result<(), RowError> {
-        let figure = |column: usize| -> Result<u32, RowError> {
-            cell(record, column).parse::<u32>().map_err(|_| {
-                row_error(
-                    line,
-                    &self.header,
-                    column,
-                    format!("'{}' is not a number of deaths", cell(record, column)),
-                )
-            })
-        };
+        let figure = |column: usize| deaths(record, line, &self.header, column);
         let (min, max) = (figure(self.figures[0])?, figure(self.figures[1])?);
         if min > max {
             self.reversed.0 += 1;

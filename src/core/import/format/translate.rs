@@ -276,6 +276,24 @@ pub fn cell(record: &StringRecord, column: usize) -> &str {
     record.get(column).unwrap_or("").trim()
 }
 
+/// A whole number of deaths in a compiler's column; anything else is the row's error.
+pub fn deaths(
+    record: &StringRecord,
+    line: u64,
+    header: &Header,
+    column: usize,
+) -> Result<u32, RowError> {
+    let text = cell(record, column);
+    text.parse::<u32>().map_err(|_| {
+        row_error(
+            line,
+            header,
+            column,
+            format!("'{text}' is not a number of deaths"),
+        )
+    })
+}
+
 /// A row error at `line` naming the file's own column.
 pub fn row_error(line: u64, header: &Header, column: usize, reason: String) -> RowError {
     RowError {

@@ -14,7 +14,7 @@ use csv::StringRecord;
 use super::Header;
 use super::cited::{UNNAMED, claimants};
 use super::claims::columns::Field;
-use super::translate::{ClaimRow, Columns, Rows, Translate, cell, row_error};
+use super::translate::{ClaimRow, Columns, Rows, Translate, cell, deaths, row_error};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 
@@ -123,16 +123,7 @@ impl Translate for Ucdp {
                 "an HXL tag row (#event+id …): column tags, not an event".to_owned(),
             ));
         }
-        let figure = |column: usize| -> Result<u32, RowError> {
-            cell(record, column).parse::<u32>().map_err(|_| {
-                row_error(
-                    line,
-                    &self.header,
-                    column,
-                    format!("'{}' is not a number of deaths", cell(record, column)),
-                )
-            })
-        };
+        let figure = |column: usize| deaths(record, line, &self.header, column);
         let [low, best, high] = [
             figure(c.figures[0])?,
             figure(c.figures[1])?,
