@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use csv::StringRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
-use super::duplicates::{SeenRows, header_hash, row_hash};
+use super::duplicates::{RowHash, SeenRows, header_hash, row_hash};
 use super::encoding::{
     FirstGuess, TextEncoding, decode_sample, detect_sample, first_guess, looks_binary, sep_line,
     sniff_delimiter,
@@ -15,7 +15,7 @@ use super::encoding::{
 use super::format::{Emit, FileContext, Format, Header};
 use super::lines::LineCounting;
 pub(crate) use super::records::PassError;
-use super::records::{Next, ReadNote, RecordReader};
+use super::records::{Next, Notes, ReadNote, RecordReader};
 use super::report::{Duplicate, FileReport, RowError};
 use super::{ImportOptions, Input};
 use crate::core::import::registry::Registry;
@@ -351,7 +351,13 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
     pass.report.format = F::NAME;
     let progress = pass.progress;
     let reader = &mut pass.records;
-    let seen = &mut *pass.seen;
+    // Repeated rows are found on the reader thread for a format that counts rows into claims
+    // (a repeated person must not be counted), else on this thread, which has more to spare.
+    let (mut seen_here, seen_there) = if F::COUNTS_ROWS {
+        (None, Some(&mut *pass.seen))
+    } else {
+        (Some(&mut *pass.seen), None)
+    };
     let file = pass.context.file;
     let mut notes = Notes::default();
     let mut out = Emit {
@@ -367,7 +373,7 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
                 let mut checker = checker;
                 read_records::<F>(
                     reader,
-                    (seen, file),
+                    (seen_there, file),
                     &mut checker,
                     (&batches, &reuse),
                     progress,
@@ -379,10 +385,19 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
             let mut batch = batch?;
             notes.add(&batch.notes);
             let mut checked = batch.checked.drain(..);
-            let rows = batch.records.iter().zip(&batch.lines).zip(&batch.repeated);
-            for ((record, &line), repeated) in rows {
+            for (i, (record, &line)) in batch.records.iter().zip(&batch.lines).enumerate() {
                 out.report.rows += 1;
-                if let Some((of, of_line)) = *repeated {
+                let repeated = match seen_here.as_deref_mut() {
+                    Some(seen) => seen.first_seen(batch.hashes[i], file, line),
+                    None => batch.repeated[i],
+                };
+                // The reader checked a repeated row only when it left finding them to us.
+                let check = if seen_here.is_some() || repeated.is_none() {
+                    checked.next()
+                } else {
+                    None
+                };
+                if let Some((of, of_line)) = repeated {
                     out.report.duplicates.push(Duplicate {
                         line,
                         of_file: out.ds.file_name(of).to_owned(),
@@ -390,7 +405,7 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
                     });
                     continue;
                 }
-                match checked.next() {
+                match check {
                     Some(Ok(c)) => F::build(&mut builder, record, line, c, &mut out),
                     Some(Err(error)) => out.reject(error),
                     None => {}
@@ -424,7 +439,10 @@ struct Batch<F: Format> {
     records: Vec<StringRecord>,
     /// Each record's line, from the file's own line ends.
     lines: Vec<u64>,
-    /// For each record, the file and line of an identical one read before, if any.
+    /// Each record's fingerprint as written.
+    hashes: Vec<RowHash>,
+    /// For each record, the file and line of an identical one read before, if any (when the
+    /// reader looks for them).
     repeated: Vec<Option<(FileId, u64)>>,
     checked: Vec<Result<F::Checked, RowError>>,
     /// What the reader noticed on the way: bytes replaced, runaway quotes.
@@ -436,6 +454,7 @@ impl<F: Format> Default for Batch<F> {
         Self {
             records: Vec::new(),
             lines: Vec::new(),
+            hashes: Vec::new(),
             repeated: Vec::new(),
             checked: Vec::new(),
             notes: Vec::new(),
@@ -453,7 +472,7 @@ type Channels<'c, F> = (
 /// job is cancelled.
 fn read_records<F: Format>(
     reader: &mut RecordReader<'_>,
-    (seen, file): (&mut SeenRows, FileId),
+    (mut seen, file): (Option<&mut SeenRows>, FileId),
     checker: &mut F::Checker,
     (batches, reuse): Channels<'_, F>,
     progress: &Progress,
@@ -494,19 +513,23 @@ fn read_records<F: Format>(
             }
         }
         batch.records.truncate(batch.lines.len());
-        // Rows identical to one read before are set aside before any format sees them.
         let header = reader.header_hash;
-        batch.repeated.extend(
-            batch
-                .records
-                .iter()
-                .zip(&batch.lines)
-                .map(|(record, &line)| seen.first_seen(row_hash(header, record), file, line)),
-        );
-        for ((record, &line), repeated) in
-            batch.records.iter().zip(&batch.lines).zip(&batch.repeated)
-        {
-            if repeated.is_none() {
+        batch.hashes.clear();
+        batch
+            .hashes
+            .extend(batch.records.iter().map(|record| row_hash(header, record)));
+        if let Some(seen) = seen.as_deref_mut() {
+            // Rows identical to one read before are set aside before the format sees them.
+            batch.repeated.extend(
+                batch
+                    .hashes
+                    .iter()
+                    .zip(&batch.lines)
+                    .map(|(&hash, &line)| seen.first_seen(hash, file, line)),
+            );
+        }
+        for (i, (record, &line)) in batch.records.iter().zip(&batch.lines).enumerate() {
+            if batch.repeated.get(i).is_none_or(Option::is_none) {
                 batch.checked.push(F::check(checker, record, line));
             }
         }
@@ -528,53 +551,5 @@ fn csv_error(e: &csv::Error) -> PassError {
     match e.kind() {
         csv::ErrorKind::Io(io) => PassError::Failed(io_message(io)),
         _ => PassError::Failed(e.to_string()),
-    }
-}
-
-/// What the reader noted while reading a file, gathered for its warnings.
-#[derive(Default)]
-struct Notes {
-    replaced: Vec<(u64, usize)>,
-    runaways: Vec<(u64, u64)>,
-}
-
-impl Notes {
-    fn add(&mut self, notes: &[ReadNote]) {
-        for note in notes {
-            match *note {
-                ReadNote::Replaced { line, column } => self.replaced.push((line, column)),
-                ReadNote::Runaway { line, last_line } => self.runaways.push((line, last_line)),
-            }
-        }
-    }
-
-    fn report(self, report: &mut FileReport) {
-        for (line, last_line) in self.runaways {
-            report.warnings.push(format!(
-                "line {line}: a quote opened here was never closed where it should be and \
-                 swallowed lines {}–{last_line}; those lines were read again as rows",
-                line + 1
-            ));
-        }
-        if self.replaced.is_empty() {
-            return;
-        }
-        let listed: Vec<String> = self
-            .replaced
-            .iter()
-            .take(10)
-            .map(|(line, column)| format!("line {line} column {}", column + 1))
-            .collect();
-        report.warnings.push(format!(
-            "{} field(s) held bytes that are not UTF-8, replaced with U+FFFD in that field \
-             only: {}{}",
-            self.replaced.len(),
-            listed.join(", "),
-            if self.replaced.len() > 10 {
-                ", …"
-            } else {
-                ""
-            }
-        ));
     }
 }

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use csv::{ByteRecord, StringRecord};
 
 use super::lines::LineStarts;
+use super::report::FileReport;
 
 /// Why a pass over a file stopped early.
 pub enum PassError {
@@ -207,6 +208,54 @@ fn split_lines(text: &str) -> Vec<&str> {
     }
     lines.push(&text[start..]);
     lines
+}
+
+/// What the reader noted while reading a file, gathered for its warnings.
+#[derive(Default)]
+pub struct Notes {
+    replaced: Vec<(u64, usize)>,
+    runaways: Vec<(u64, u64)>,
+}
+
+impl Notes {
+    pub fn add(&mut self, notes: &[ReadNote]) {
+        for note in notes {
+            match *note {
+                ReadNote::Replaced { line, column } => self.replaced.push((line, column)),
+                ReadNote::Runaway { line, last_line } => self.runaways.push((line, last_line)),
+            }
+        }
+    }
+
+    pub fn report(self, report: &mut FileReport) {
+        for (line, last_line) in self.runaways {
+            report.warnings.push(format!(
+                "line {line}: a quote opened here was never closed where it should be and \
+                 swallowed lines {}–{last_line}; those lines were read again as rows",
+                line + 1
+            ));
+        }
+        if self.replaced.is_empty() {
+            return;
+        }
+        let listed: Vec<String> = self
+            .replaced
+            .iter()
+            .take(10)
+            .map(|(line, column)| format!("line {line} column {}", column + 1))
+            .collect();
+        report.warnings.push(format!(
+            "{} field(s) held bytes that are not UTF-8, replaced with U+FFFD in that field \
+             only: {}{}",
+            self.replaced.len(),
+            listed.join(", "),
+            if self.replaced.len() > 10 {
+                ", …"
+            } else {
+                ""
+            }
+        ));
+    }
 }
 
 #[cfg(test)]

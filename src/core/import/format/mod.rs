@@ -170,6 +170,9 @@ pub trait Format: 'static {
     type Builder;
     /// The name `--format` takes and reports show.
     const NAME: &'static str = "custom";
+    /// Whether the format counts rows into claims on the reader thread (a list of people), so
+    /// that repeated rows must be set aside before [`Format::check`] sees them.
+    const COUNTS_ROWS: bool = false;
 
     /// Whether a file with this header is in this format.
     fn recognises(header: &Header) -> bool;

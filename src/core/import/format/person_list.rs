@@ -38,6 +38,7 @@ pub struct PersonList {
 
 impl Translate for PersonList {
     const NAME: &'static str = "person_list";
+    const COUNTS_ROWS: bool = true;
 
     fn recognises(header: &Header) -> bool {
         let any = |names: &[&str]| names.iter().any(|n| header.has(n));

@@ -77,6 +77,8 @@ pub trait Translate: Send + Sized + 'static {
     /// Columns kept with each claim besides the claim fields (precision codes, ids), in the
     /// order [`ClaimRow::extra`] numbers them.
     const EXTRAS: &'static [&'static str] = &[];
+    /// Whether `translate` counts records into rows made at the end.
+    const COUNTS_ROWS: bool = false;
 
     fn recognises(header: &Header) -> bool;
 
@@ -153,6 +155,7 @@ impl<T: Translate> Format for Translated<T> {
     type Checked = Checked;
     type Builder = RowReader;
     const NAME: &'static str = T::NAME;
+    const COUNTS_ROWS: bool = T::COUNTS_ROWS;
 
     fn recognises(header: &Header) -> bool {
         T::recognises(header)
