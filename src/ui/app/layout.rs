@@ -26,7 +26,11 @@ impl TriangulateApp {
             egui::Panel::left("filters")
                 .resizable(true)
                 .default_size(240.0)
+                .max_size(320.0)
                 .show(ui, |ui| {
+                    // A long name ("The Arabic-language website of …") is cut with an
+                    // ellipsis, not allowed to widen the panel over the charts.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     let focus = std::mem::take(&mut self.focus_search);
                     filter_panel_ui(ui, analyzed, &self.state.view, focus, commands);
                 });

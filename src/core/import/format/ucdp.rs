@@ -234,8 +234,7 @@ impl Ucdp {
             let article = articles
                 .iter()
                 .find(|a| key(a.office) == name.to_lowercase())
-                .or_else(|| (names.len() == articles.len()).then(|| &articles[i]))
-                .or_else(|| articles.first());
+                .or_else(|| (names.len() == articles.len()).then(|| &articles[i]));
             let row = rows
                 .push(base.clone())
                 .set(Field::Source, name.as_str())
