@@ -215,6 +215,28 @@ fn limit_event_chart(chart: &mut EventChart) {
     }
 }
 
+/// A figure as written, or, read from bounds, as a range with its best estimate
+/// ("7–12, best 9").
+fn figure_words(
+    ds: &crate::core::model::Dataset,
+    claim: &crate::core::model::Claim,
+    q: crate::core::parse::quantity::Quantity,
+) -> String {
+    let written = ds.opt_str(claim.quantity_text);
+    if !written.is_empty() {
+        return written.to_owned();
+    }
+    let range = match q.high {
+        Some(high) if high == q.low => high.to_string(),
+        Some(high) => format!("{}–{high}", q.low),
+        None => format!("at least {}", q.low),
+    };
+    match q.best {
+        Some(best) if q.high != Some(q.low) => format!("{range}, best {best}"),
+        _ => range,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,27 +308,5 @@ mod tests {
         limit_event_chart(&mut many);
         assert_eq!(many.blocks[0].rows.len(), MAX_EVENT_ROWS);
         assert!(many.omitted[0].starts_with("40 more figures"));
-    }
-}
-
-/// A figure as written, or, read from bounds, as a range with its best estimate
-/// ("7–12, best 9").
-fn figure_words(
-    ds: &crate::core::model::Dataset,
-    claim: &crate::core::model::Claim,
-    q: crate::core::parse::quantity::Quantity,
-) -> String {
-    let written = ds.opt_str(claim.quantity_text);
-    if !written.is_empty() {
-        return written.to_owned();
-    }
-    let range = match q.high {
-        Some(high) if high == q.low => high.to_string(),
-        Some(high) => format!("{}–{high}", q.low),
-        None => format!("at least {}", q.low),
-    };
-    match q.best {
-        Some(best) if q.high != Some(q.low) => format!("{range}, best {best}"),
-        _ => range,
     }
 }
