@@ -854,3 +854,53 @@ fn the_file_menu_chooses_the_format_files_are_read_in() {
     wait_until_idle(&mut harness);
     assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(27));
 }
+
+#[test]
+fn searching_a_source_lists_every_dispute_it_is_party_to() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let with_sana = |harness: &Harness<'static, TriangulateApp>| -> Vec<usize> {
+        let a = harness.state().analysis().unwrap();
+        (0..a.discrepancies.len())
+            .filter(|&d| {
+                a.discrepancies[d]
+                    .claims
+                    .iter()
+                    .any(|&c| a.facts[c as usize].claimant.as_ref() == "SANA")
+            })
+            .collect()
+    };
+    let expected = with_sana(&harness);
+    assert!(
+        !expected.is_empty(),
+        "the seed has SANA's denial in dispute"
+    );
+    harness
+        .state_mut()
+        .send(Command::SetSearch("SANA".to_owned()));
+    harness.run_steps(3);
+    let mut listed = harness.state().discrepancy_rows().to_vec();
+    listed.sort_unstable();
+    assert_eq!(listed, expected, "both sides need not match the search");
+    // "Involving state media" keeps the disputes of SANA and Anadolu Agency, whatever the
+    // other side.
+    let a = harness.state().analysis().unwrap();
+    let state_media: Vec<usize> = (0..a.discrepancies.len())
+        .filter(|&d| {
+            a.discrepancies[d].claims.iter().any(|&c| {
+                a.facts[c as usize].source_type == triangulate::core::model::SourceType::StateMedia
+            })
+        })
+        .collect();
+    assert!(state_media.len() > expected.len(), "{state_media:?}");
+    harness.state_mut().send(Command::SetSearch(String::new()));
+    harness.state_mut().send(Command::SetDiscrepancyFilter(
+        triangulate::core::view::discrepancies::DiscrepancyFilter {
+            involving: Some(triangulate::core::model::SourceType::StateMedia),
+            ..Default::default()
+        },
+    ));
+    harness.run_steps(3);
+    let mut listed = harness.state().discrepancy_rows().to_vec();
+    listed.sort_unstable();
+    assert_eq!(listed, state_media);
+}

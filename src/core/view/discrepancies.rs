@@ -13,6 +13,10 @@ pub struct DiscrepancyFilter {
     pub kind: Option<DiscrepancyKind>,
     /// Only discrepancies between these two source types (either way round).
     pub types: Option<TypePair>,
+    /// Only discrepancies one of whose claimants is of this type ("every dispute involving
+    /// state media").
+    #[serde(default)]
+    pub involving: Option<SourceType>,
     /// The column the list is sorted by (most severe first when none), and the direction.
     pub sort: Option<DiscrepancyColumn>,
     pub descending: bool,
@@ -47,6 +51,14 @@ impl DiscrepancyFilter {
         self.min_severity.is_none_or(|s| d.severity >= s)
             && self.kind.is_none_or(|k| d.kind == k)
             && self.types.is_none_or(|t| type_pair(analysis, d) == t)
+            && self.involving.is_none_or(|t| {
+                d.claims.iter().any(|&c| {
+                    analysis
+                        .facts
+                        .get(c as usize)
+                        .is_some_and(|f| f.source_type == t)
+                })
+            })
     }
 }
 

@@ -68,9 +68,10 @@ impl Selection {
         self.shown.get(c as usize).copied().unwrap_or(false)
     }
 
-    /// A discrepancy is listed when both its claims are kept.
+    /// A discrepancy is listed when either of its claims is kept: searching or keeping one
+    /// source lists every dispute it is party to, with the other side's claim beside it.
     pub fn keeps_discrepancy(&self, d: &crate::core::analysis::Discrepancy) -> bool {
-        d.claims.iter().all(|&c| self.shows(c))
+        d.claims.iter().any(|&c| self.shows(c))
     }
 
     /// An event is listed when any of its claims is kept.

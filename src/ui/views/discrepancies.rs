@@ -4,6 +4,7 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
+use crate::core::model::SourceType;
 use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter, TypePair};
 use crate::ui::bidi::{data_label, display_ltr};
 use crate::ui::commands::Command;
@@ -32,6 +33,7 @@ pub fn discrepancies_ui(
         ));
         filter_ui(ui, filter, commands);
         pair_filter_ui(ui, filter, type_pairs, commands);
+        involving_filter_ui(ui, filter, commands);
     });
     if analysis.discrepancies.is_empty() {
         ui.weak("No two sources disagree here.");
@@ -170,6 +172,28 @@ fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Co
                 {
                     commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
                         kind: choice,
+                        ..filter
+                    }));
+                }
+            }
+        });
+}
+
+/// Only discrepancies one of whose claimants is of a type: every dispute involving state
+/// media, say.
+fn involving_filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Command>) {
+    let name = |t: Option<SourceType>| t.map_or("any type", SourceType::as_str);
+    egui::ComboBox::new("discrepancy-involving", "Involving")
+        .selected_text(name(filter.involving))
+        .show_ui(ui, |ui| {
+            let choices = std::iter::once(None).chain(SourceType::ALL.into_iter().map(Some));
+            for choice in choices {
+                if ui
+                    .selectable_label(filter.involving == choice, name(choice))
+                    .clicked()
+                {
+                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+                        involving: choice,
                         ..filter
                     }));
                 }
