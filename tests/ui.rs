@@ -904,3 +904,29 @@ fn searching_a_source_lists_every_dispute_it_is_party_to() {
     listed.sort_unstable();
     assert_eq!(listed, state_media);
 }
+
+#[test]
+fn opening_other_data_drops_a_place_filter_that_matches_nothing_with_a_message() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    harness.state_mut().send(Command::ToggleFacet(
+        triangulate::ui::FacetKind::Place,
+        "Hasaka".to_owned(),
+    ));
+    harness.run_steps(2);
+    assert!(harness.state().view().filter.places.contains("Hasaka"));
+    let demo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
+    harness.state_mut().send(Command::OpenFiles(vec![demo]));
+    harness.run_steps(1);
+    wait_until_idle(&mut harness);
+    assert!(
+        harness.state().view().filter.places.is_empty(),
+        "the stale place is dropped"
+    );
+    let message = harness.state().message().unwrap_or_default().to_owned();
+    assert!(message.contains("Hasaka"), "{message}");
+    assert!(
+        !harness.state().visible_rows().is_empty(),
+        "the new data is shown"
+    );
+}

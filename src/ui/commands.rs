@@ -11,6 +11,8 @@ use crate::ui::app::state::{Tab, ThemeChoice};
 pub enum Command {
     /// Show the file dialog (and the path field, for when no dialog can open).
     ShowOpenDialog,
+    /// The same, for files to add to those open.
+    ShowAddDialog,
     /// Replace the data with these files.
     OpenFiles(Vec<PathBuf>),
     /// Add these files to the ones open now.

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 pub use app::state::{DiscrepancyFilter, Tab};
 pub use app::{Startup, TriangulateApp};
 pub use bidi::display as display_text;
-pub use commands::Command;
+pub use commands::{Command, FacetKind};
 
 use crate::cli::WindowArgs;
 

@@ -27,6 +27,46 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Drops the places, groups and hidden sources the data no longer has (other data was
+    /// opened), and says what was dropped; `None` when nothing was. `places` and `groups` are
+    /// the facet lists, `sources` every claimant.
+    pub fn drop_stale(
+        &mut self,
+        places: &[(String, usize)],
+        groups: &[(String, usize)],
+        sources: &[&str],
+    ) -> Option<String> {
+        let mut dropped = Vec::new();
+        let mut keep = |set: &mut BTreeSet<String>, known: &dyn Fn(&str) -> bool, what: &str| {
+            let stale: Vec<String> = set.iter().filter(|n| !known(n)).cloned().collect();
+            for name in stale {
+                set.remove(&name);
+                dropped.push(format!("{what} \u{201c}{name}\u{201d}"));
+            }
+        };
+        keep(
+            &mut self.places,
+            &|n| places.iter().any(|(p, _)| p == n),
+            "place",
+        );
+        keep(
+            &mut self.groups,
+            &|n| groups.iter().any(|(g, _)| g == n),
+            "group",
+        );
+        keep(
+            &mut self.hidden_sources,
+            &|n| sources.contains(&n),
+            "hidden source",
+        );
+        (!dropped.is_empty()).then(|| {
+            format!(
+                "Filter dropped, nothing in the data opened matches it: {}.",
+                dropped.join(", ")
+            )
+        })
+    }
+
     /// Whether a claim by this claimant and type, about an event on this day, is shown.
     pub fn shows(&self, claimant: &str, source_type: SourceType, day: chrono::NaiveDate) -> bool {
         !self.hidden_sources.contains(claimant)

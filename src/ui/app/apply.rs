@@ -27,7 +27,8 @@ impl TriangulateApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         let filter = &mut self.state.view.filter;
         match command {
-            Command::ShowOpenDialog => self.dialog.open(ctx),
+            Command::ShowOpenDialog => self.dialog.open(ctx, false),
+            Command::ShowAddDialog => self.dialog.open(ctx, true),
             Command::OpenFiles(paths) => self.open(Startup::files(paths)),
             Command::AddFiles(paths) => self.add_files(paths),
             Command::OpenSample(sample) => self.open(Startup::sample(sample)),

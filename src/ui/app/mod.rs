@@ -29,7 +29,6 @@ use crate::core::view::analyzed::Analyzed;
 use crate::core::view::sources::SourceSummary;
 use crate::ui::chrome::menu::{menu_bar_ui, shortcuts};
 use crate::ui::chrome::status_bar::{StatusInfo, status_bar_ui};
-use crate::ui::commands::Command;
 use crate::ui::derived::Derived;
 use crate::ui::dialogs::export::ExportDialog;
 use crate::ui::dialogs::merge::MergeDialog;
@@ -164,8 +163,8 @@ impl eframe::App for TriangulateApp {
         self.poll_import();
         self.poll_analysis();
         self.poll_export();
-        if let Some(files) = self.dialog.poll() {
-            self.apply(&ctx, Command::OpenFiles(files));
+        if let Some(command) = self.dialog.poll_command() {
+            self.apply(&ctx, command);
         }
         if let Some(opened) = &self.opened {
             let analyzed = self.analyzed.as_ref().map(|(a, g)| (a, *g));

@@ -137,6 +137,23 @@ impl TriangulateApp {
             self.selected_event = first;
         }
         let analyzed = Analyzed::new(analysis, &opened.dataset);
+        // A filter left over from other data would show nothing and blame the wrong thing.
+        let sources: Vec<&str> = analyzed
+            .analysis
+            .scorecard
+            .iter()
+            .map(|s| s.source.as_str())
+            .collect();
+        let facets = &analyzed.facets;
+        let stale = self
+            .state
+            .view
+            .filter
+            .drop_stale(&facets.places, &facets.groups, &sources);
+        drop(sources);
+        if let Some(dropped) = stale {
+            self.message = Some(dropped);
+        }
         self.analyzed = Some((Arc::new(analyzed), job.generation));
     }
 

@@ -59,6 +59,9 @@ fn file_menu_ui(ui: &mut egui::Ui, format: Option<&str>, commands: &mut Vec<Comm
     {
         commands.push(Command::ShowOpenDialog);
     }
+    if ui.button("Add files…").clicked() {
+        commands.push(Command::ShowAddDialog);
+    }
     ui.menu_button("Read files as", |ui| {
         let choices = std::iter::once((None, "Recognised from the header".to_owned())).chain(
             crate::core::import::format_names()

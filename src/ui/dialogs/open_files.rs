@@ -14,12 +14,16 @@ pub struct OpenDialog {
     /// The typed-path window is shown.
     pub path_window: bool,
     pub path_text: String,
+    /// The files chosen are added to those open (File ▸ Add files…), not opened instead.
+    pub adding: bool,
     pub hint: Option<String>,
 }
 
 impl OpenDialog {
-    /// Opens the system dialog (if there is one) and the path window beside it.
-    pub fn open(&mut self, ctx: &egui::Context) {
+    /// Opens the system dialog (if there is one) and the path window beside it; `adding`:
+    /// the files chosen join those open.
+    pub fn open(&mut self, ctx: &egui::Context, adding: bool) {
+        self.adding = adding;
         self.path_window = true;
         self.hint = None;
         if self.pending.is_some() {
@@ -44,8 +48,22 @@ impl OpenDialog {
         }
     }
 
+    /// What to do with the files the dialog returned, once it has closed.
+    pub fn poll_command(&mut self) -> Option<Command> {
+        let files = self.poll()?;
+        Some(self.command(files))
+    }
+
+    fn command(&self, files: Vec<PathBuf>) -> Command {
+        if self.adding {
+            Command::AddFiles(files)
+        } else {
+            Command::OpenFiles(files)
+        }
+    }
+
     /// Files the dialog returned, once it has closed.
-    pub fn poll(&mut self) -> Option<Vec<PathBuf>> {
+    fn poll(&mut self) -> Option<Vec<PathBuf>> {
         let receiver = self.pending.as_ref()?;
         match receiver.try_recv() {
             Ok(Some(files)) if !files.is_empty() => {
@@ -72,32 +90,35 @@ impl OpenDialog {
         }
         let mut open = true;
         let mut submit = false;
-        egui::Window::new("Open CSV files")
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(true)
-            .default_width(520.0)
-            .show(ctx, |ui| {
-                if let Some(hint) = &self.hint {
-                    ui.label(hint.as_str());
-                } else {
-                    ui.label(
-                        "Choose files in the dialog, or type or paste paths here (one per line).",
-                    );
-                }
-                let edit = ui.add(
-                    egui::TextEdit::multiline(&mut self.path_text)
-                        .hint_text("/path/to/claims.csv")
-                        .desired_rows(3)
-                        .desired_width(f32::INFINITY),
-                );
-                let enter = edit.has_focus()
-                    && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command);
-                ui.horizontal(|ui| {
-                    submit = ui.button("Open").clicked() || enter;
-                    ui.weak("Ctrl+Enter opens");
-                });
+        egui::Window::new(if self.adding {
+            "Add CSV files"
+        } else {
+            "Open CSV files"
+        })
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            if let Some(hint) = &self.hint {
+                ui.label(hint.as_str());
+            } else {
+                ui.label("Choose files in the dialog, or type or paste paths here (one per line).");
+            }
+            let edit = ui.add(
+                egui::TextEdit::multiline(&mut self.path_text)
+                    .hint_text("/path/to/claims.csv")
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            );
+            let enter = edit.has_focus()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command);
+            ui.horizontal(|ui| {
+                let verb = if self.adding { "Add" } else { "Open" };
+                submit = ui.button(verb).clicked() || enter;
+                ui.weak(format!("Ctrl+Enter: {}", verb.to_lowercase()));
             });
+        });
         let paths: Vec<PathBuf> = self
             .path_text
             .lines()
@@ -106,7 +127,7 @@ impl OpenDialog {
             .map(PathBuf::from)
             .collect();
         if submit && !paths.is_empty() {
-            commands.push(Command::OpenFiles(paths));
+            commands.push(self.command(paths));
             self.path_window = false;
         }
         if !open {
