@@ -930,3 +930,22 @@ fn opening_other_data_drops_a_place_filter_that_matches_nothing_with_a_message()
         "the new data is shown"
     );
 }
+
+#[test]
+fn the_events_list_opens_on_the_most_disputed_events() {
+    let harness = harness_with(Startup::files(vec![
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv"),
+    ]));
+    let a = harness.state().analysis().unwrap();
+    let disputes: Vec<usize> = harness
+        .state()
+        .visible_events()
+        .iter()
+        .map(|&e| a.events[e].disputes)
+        .collect();
+    assert!(disputes.len() > 3 && disputes[0] > 0, "{disputes:?}");
+    assert!(
+        disputes.windows(2).all(|w| w[0] >= w[1]),
+        "most disputed first: {disputes:?}"
+    );
+}

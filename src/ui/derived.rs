@@ -229,13 +229,24 @@ impl Derived {
     }
 }
 
+/// The events the selection keeps, the most disputed first, then by date and place: the
+/// list opens on what needs looking at, not on the alphabet.
 fn visible_events(a: &Analysis, selection: &Selection) -> Vec<usize> {
-    a.events
+    let mut events: Vec<usize> = a
+        .events
         .iter()
         .enumerate()
         .filter(|(_, e)| selection.keeps_event(e))
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    events.sort_by(|&x, &y| {
+        let (x, y) = (&a.events[x], &a.events[y]);
+        y.disputes
+            .cmp(&x.disputes)
+            .then(x.date_from.cmp(&y.date_from))
+            .then_with(|| x.location.cmp(&y.location))
+    });
+    events
 }
 
 fn visible_sources(a: &Analysis, selection: &Selection) -> Vec<usize> {

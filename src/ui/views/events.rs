@@ -185,7 +185,7 @@ fn event_list_ui(
 ) {
     egui::Panel::left("event-list")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(340.0)
         .show(ui, |ui| {
             if visible.len() == analysis.events.len() {
                 ui.strong(format!("Events ({})", analysis.events.len()));
@@ -211,30 +211,39 @@ fn event_list_ui(
             }
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-            egui::ScrollArea::vertical()
-                .id_salt("events-scroll")
-                .show_rows(ui, height, visible.len(), |ui, range| {
-                    for &i in visible.get(range).unwrap_or_default() {
-                        let Some(e) = analysis.events.get(i) else {
-                            continue;
-                        };
-                        let mark = if e.disputes > 0 {
-                            format!(" · {} disputed", e.disputes)
-                        } else {
-                            String::new()
-                        };
-                        let text = format!(
-                            "{} · {} · {} sources{mark}",
-                            e.location, e.date_from, e.sources
-                        );
-                        if ui
-                            .selectable_label(selected == Some(i), display_ltr(&text))
-                            .clicked()
-                        {
-                            commands.push(Command::OpenEvent(i));
-                        }
+            let mut scroll = egui::ScrollArea::vertical().id_salt("events-scroll");
+            // An event opened from elsewhere (a discrepancy, a timeline point) is scrolled to.
+            let shown_id = egui::Id::unique("events-scrolled-to");
+            if ui.data(|d| d.get_temp::<Option<usize>>(shown_id)) != Some(selected) {
+                ui.data_mut(|d| d.insert_temp(shown_id, selected));
+                if let Some(row) = selected.and_then(|s| visible.iter().position(|&i| i == s)) {
+                    let spacing = ui.spacing().item_spacing.y;
+                    let offset = row as f32 * (height + spacing) - ui.available_height() / 3.0;
+                    scroll = scroll.vertical_scroll_offset(offset.max(0.0));
+                }
+            }
+            scroll.show_rows(ui, height, visible.len(), |ui, range| {
+                for &i in visible.get(range).unwrap_or_default() {
+                    let Some(e) = analysis.events.get(i) else {
+                        continue;
+                    };
+                    let mark = if e.disputes > 0 {
+                        format!(" · {} disputed", e.disputes)
+                    } else {
+                        String::new()
+                    };
+                    let text = format!(
+                        "{} · {} · {} sources{mark}",
+                        e.location, e.date_from, e.sources
+                    );
+                    if ui
+                        .selectable_label(selected == Some(i), display_ltr(&text))
+                        .clicked()
+                    {
+                        commands.push(Command::OpenEvent(i));
                     }
-                });
+                }
+            });
         });
 }
 
