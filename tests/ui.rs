@@ -324,6 +324,24 @@ fn selecting_a_source_shows_the_evidence_behind_its_grade() {
             .count()
             > 0
     );
+    // A line of evidence opens the other source's claim and its event.
+    assert_eq!(harness.state().selected_claim(), None);
+    let line = harness
+        .state()
+        .analysis()
+        .unwrap()
+        .scorecard
+        .iter()
+        .find(|s| s.source == "YPG")
+        .and_then(|s| s.evidence.first())
+        .cloned()
+        .expect("YPG has evidence");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Link, &line)
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().selected_claim().is_some());
+    assert!(harness.state().selected_event().is_some());
 }
 
 #[test]

@@ -128,6 +128,9 @@ pub struct SourceScore {
     /// suggestion: the analyst's own grade, kept with the workspace, is what is reported.
     pub grade: char,
     pub evidence: Vec<String>,
+    /// For each line of `evidence`, the other source's claim it names, to open it.
+    #[serde(skip)]
+    pub evidence_claims: Vec<u32>,
 }
 
 impl SourceScore {
@@ -283,7 +286,7 @@ fn score_source(
         .iter()
         .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
         .count();
-    let (evidence, [mut all, mut own, mut adversary]) =
+    let ((evidence, evidence_claims), [mut all, mut own, mut adversary]) =
         evidence_and_bias(ds, analysis, questions, &comparable, own_voice.as_deref());
     let bias_n = all.len();
     let enough = |values: &mut Vec<f64>| {
@@ -320,21 +323,26 @@ fn score_source(
         bias_adversary: median(&mut adversary),
         grade,
         evidence,
+        evidence_claims,
     }
 }
 
 /// Each comparable claim's agreements and contradictions in words, and its figures' bias
 /// (all, against its own side's losses, against its adversaries').
+/// A source's evidence in words, and the other claim each line names.
+type Evidence = (Vec<String>, Vec<u32>);
+
 fn evidence_and_bias(
     ds: &Dataset,
     analysis: &Analysis,
     questions: &Questions<'_>,
     comparable: &[u32],
     own_voice: Option<&str>,
-) -> (Vec<String>, [Vec<f64>; 3]) {
+) -> (Evidence, [Vec<f64>; 3]) {
     let facts = |c: u32| &analysis.facts[c as usize];
     let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
     let mut evidence = Vec::new();
+    let mut evidence_claims = Vec::new();
     for &c in comparable {
         let f = facts(c);
         let relations = [
@@ -351,6 +359,7 @@ fn evidence_and_bias(
                     "{own_id} {verb} {other_id} ({})",
                     facts(o).claimant
                 ));
+                evidence_claims.push(o);
             }
         }
         if let Some(value) = bias_of(ds, analysis, questions, c) {
@@ -363,7 +372,7 @@ fn evidence_and_bias(
             }
         }
     }
-    (evidence, [all, own, adversary])
+    ((evidence, evidence_claims), [all, own, adversary])
 }
 
 /// log2((own + 1) / (others' median + 1)) for one claim, over the other claimants' current

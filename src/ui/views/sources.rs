@@ -356,8 +356,16 @@ fn evidence_ui(
         height,
         s.evidence.len(),
         |ui, range| {
-            for line in s.evidence.get(range).unwrap_or(&[]) {
-                ui.label(display(line));
+            let lines = s.evidence.iter().zip(&s.evidence_claims);
+            for (line, &other) in lines.skip(range.start).take(range.len()) {
+                // Each line opens the other source's claim and its event.
+                if ui
+                    .link(display(line))
+                    .on_hover_text("Open this claim and its event")
+                    .clicked()
+                {
+                    commands.push(crate::ui::commands::Command::OpenClaim(other));
+                }
             }
         },
     );
