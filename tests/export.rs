@@ -627,3 +627,21 @@ fn bounds_qualifiers_and_no_side_read_back_from_the_claims_table() {
     }
     assert_eq!(ds.claims[0].side, None, "SANA said to have no side");
 }
+
+#[test]
+fn a_chart_title_names_the_places_and_dates_kept() {
+    use triangulate::core::export::where_and_when;
+    use triangulate::core::view::filter::Filter;
+    let mut filter = Filter::default();
+    assert_eq!(where_and_when(&filter), "");
+    filter.places.insert("Hasaka".to_owned());
+    assert_eq!(where_and_when(&filter), " in Hasaka");
+    filter.from = chrono::NaiveDate::from_ymd_opt(2015, 6, 1);
+    filter.to = chrono::NaiveDate::from_ymd_opt(2015, 6, 30);
+    assert_eq!(
+        where_and_when(&filter),
+        " in Hasaka, 1 June 2015 to 30 June 2015"
+    );
+    filter.places.clear();
+    assert_eq!(where_and_when(&filter), " (1 June 2015 to 30 June 2015)");
+}

@@ -114,7 +114,9 @@ impl ChartData<'_> {
                     self.timeline,
                     self.selection,
                 );
-                Ok(timeline_figure(&chart, self.timeline, &about))
+                let mut figure = timeline_figure(&chart, self.timeline, &about);
+                figure.title.push_str(&where_and_when(self.filter));
+                Ok(figure)
             }
             ChartKind::Event => {
                 let event = event
@@ -279,6 +281,31 @@ pub fn describe_filter(filter: &Filter, timeline: &TimelineSettings, kind: Chart
     } else {
         parts.join("; ")
     }
+}
+
+/// The places and dates a filter keeps, for a chart's title: " in Hasaka, 1 June 2015 to 30
+/// June 2015"; empty when it keeps every place and date.
+pub fn where_and_when(filter: &Filter) -> String {
+    let mut title = String::new();
+    if !filter.places.is_empty() {
+        let places: Vec<&str> = filter.places.iter().map(String::as_str).collect();
+        title.push_str(" in ");
+        title.push_str(&places.join(", "));
+    }
+    match (filter.from, filter.to) {
+        (Some(from), Some(to)) => {
+            title.push_str(&format!(", {} to {}", caption_date(from), caption_date(to)));
+        }
+        (Some(from), None) => title.push_str(&format!(", from {}", caption_date(from))),
+        (None, Some(to)) => title.push_str(&format!(", up to {}", caption_date(to))),
+        (None, None) => {}
+    }
+    if filter.places.is_empty()
+        && let Some(rest) = title.strip_prefix(", ")
+    {
+        return format!(" ({rest})");
+    }
+    title
 }
 
 /// A date as captions write it: "23 November 2026".
