@@ -22,6 +22,33 @@ fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// The floor: reading the file's records with `csv::ByteRecord` and nothing else; seconds
+/// and records.
+fn read_floor(path: &std::path::Path) -> Result<(f64, u64), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut reader = csv::ReaderBuilder::new().from_path(path)?;
+    let mut record = csv::ByteRecord::new();
+    let mut records = 0u64;
+    while reader.read_byte_record(&mut record)? {
+        records += 1;
+    }
+    Ok((start.elapsed().as_secs_f64(), records))
+}
+
+/// The file imported as the window holds it, and the seconds it took.
+fn timed_import(
+    path: &std::path::Path,
+) -> Result<(triangulate::core::import::Imported, f64), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let imported = import(
+        &[Input::file(path)],
+        &ImportOptions::default(),
+        &Progress::default(),
+    )
+    .map_err(|_| "cancelled")?;
+    Ok((imported, start.elapsed().as_secs_f64()))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (path, rows) =
         triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
@@ -35,26 +62,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Warm the page cache so both runs read from memory.
     let _ = std::fs::read(&path)?;
 
-    let start = Instant::now();
-    let mut reader = csv::ReaderBuilder::new().from_path(&path)?;
-    let mut record = csv::ByteRecord::new();
-    let mut records = 0u64;
-    while reader.read_byte_record(&mut record)? {
-        records += 1;
-    }
-    let floor = start.elapsed().as_secs_f64();
+    let (floor, records) = read_floor(&path)?;
     println!("csv ByteRecord read only:  {floor:.3} s ({records} records)");
 
     reset_peak();
     let before = peak_rss_mib().unwrap_or(0.0);
-    let start = Instant::now();
-    let imported = import(
-        &[Input::file(&path)],
-        &ImportOptions::default(),
-        &Progress::default(),
-    )
-    .map_err(|_| "cancelled")?;
-    let took = start.elapsed().as_secs_f64();
+    let (imported, took) = timed_import(&path)?;
     let peak = peak_rss_mib().unwrap_or(0.0);
     let ds = &imported.dataset;
     println!(
@@ -103,19 +116,8 @@ fn formats(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         }
         let path = dir.join(format!("bench_{format}.csv"));
         std::fs::write(&path, out)?;
-        let start = Instant::now();
-        let mut reader = csv::ReaderBuilder::new().from_path(&path)?;
-        let mut record = csv::ByteRecord::new();
-        while reader.read_byte_record(&mut record)? {}
-        let floor = start.elapsed().as_secs_f64();
-        let start = Instant::now();
-        let imported = import(
-            &[Input::file(&path)],
-            &ImportOptions::default(),
-            &Progress::default(),
-        )
-        .map_err(|_| "cancelled")?;
-        let took = start.elapsed().as_secs_f64();
+        let (floor, _) = read_floor(&path)?;
+        let (imported, took) = timed_import(&path)?;
         let file = &imported.report.files[0];
         assert_eq!(file.format, format);
         println!(

@@ -1,7 +1,5 @@
 //! Choosing how to decode a file's bytes.
 
-use std::io::Read;
-
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How a file's bytes are turned into text.
@@ -93,21 +91,6 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
 /// Whether a sample looks like binary data rather than text: NUL bytes outside UTF-16.
 pub fn looks_binary(sample: &[u8]) -> bool {
     sample.iter().take(8192).any(|&b| b == 0)
-}
-
-/// Guesses a legacy encoding from the whole stream with `chardetng`.
-pub fn detect(reader: &mut dyn Read) -> std::io::Result<&'static Encoding> {
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        detector.feed(&buf[..n], false);
-    }
-    detector.feed(&[], true);
-    Ok(detector.guess(None, chardetng::Utf8Detection::Deny))
 }
 
 /// Guesses from a sample only.
