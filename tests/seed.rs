@@ -160,3 +160,50 @@ fn the_seed_coded_with_other_nouns_still_disagrees_about_where_the_attack_came_f
     assert!(pairs.contains(&([0, 1], Some("competing"))), "{pairs:?}");
     assert!(pairs.contains(&([0, 2], Some("denial"))), "{pairs:?}");
 }
+
+/// The article's two disagreements, most important first, as a reader of it would tell them:
+/// who holds Hasaka (SOHR against SANA), then where the car bomb came from (YPG and Syrian
+/// state media against the Turkish authorities and the Sanliurfa governor).
+#[test]
+fn the_first_findings_are_the_hasaka_control_dispute_then_the_car_bombs_origin() {
+    let imported = import_paths(&[seed_path()], &ImportOptions::default());
+    let ds = &imported.dataset;
+    let analysis =
+        triangulate::core::analysis::analyze(ds, &Default::default(), &Default::default());
+    let findings = triangulate::core::view::findings::findings(ds, &analysis);
+    let titles: Vec<&str> = findings.iter().map(|f| f.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Who holds Hasaka", "Where the attack on Kobane came from"]
+    );
+    let names = |f: usize, side: usize| -> Vec<&str> {
+        findings[f].sides[side]
+            .iter()
+            .map(|w| w.claimant.as_str())
+            .collect()
+    };
+    assert_eq!((names(0, 0), names(0, 1)), (vec!["SOHR"], vec!["SANA"]));
+    assert_eq!(names(1, 0), ["YPG", "Syrian state media"]);
+    assert_eq!(names(1, 1), ["Turkish authorities", "Sanliurfa governor"]);
+    assert_eq!(
+        findings[1].discrepancies.len(),
+        4,
+        "one question, four pairs"
+    );
+    let sana = &findings[0].sides[1][0];
+    assert_eq!(sana.provenance(), "SANA via VICE News, 25 June 2015");
+    assert!(
+        sana.quote.contains("denied IS had established a position"),
+        "{}",
+        sana.quote
+    );
+    let text = findings[0].to_text();
+    for part in [
+        "Who holds Hasaka",
+        "SOHR says IS seized",
+        "SANA denies",
+        "VICE News",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+}

@@ -3,6 +3,8 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use triangulate::core::analysis::AliasKind;
+use triangulate::core::model::judgement::{Mark, Verdict};
+use triangulate::core::view::discrepancies::{DiscrepancyFilter, Party};
 use triangulate::ui::{Command, Startup, Tab, TriangulateApp};
 
 use crate::fixtures::seed_path;
@@ -146,6 +148,7 @@ fn the_scorecard_is_shown() {
 #[test]
 fn unticking_a_source_removes_its_series_from_the_timeline() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Timeline");
     assert_eq!(harness.state().tab(), Tab::Timeline);
     let has = |h: &Harness<'_, TriangulateApp>, name: &str| {
         h.state()
@@ -245,11 +248,8 @@ fn the_discrepancy_list_filters_by_severity() {
     };
     let all = severities(&harness);
     assert!(all.contains(&Severity::Medium) && all.contains(&Severity::High));
-    // The filter panel's claim-kind box comes first, then the severity filter.
     harness
-        .query_all_by_role(egui::accesskit::Role::ComboBox)
-        .nth(1)
-        .expect("severity box")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Severity")
         .click();
     harness.run_steps(2);
     harness.get_by_label("high or worse").click();
@@ -468,6 +468,7 @@ fn renaming_a_place_merges_its_claims_and_is_kept_in_the_corrections() {
 #[test]
 fn clicking_a_timeline_point_opens_its_event() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Timeline");
     harness.run_steps(2);
     let app = harness.state();
     let series = &app.timeline().unwrap().series;
@@ -913,7 +914,9 @@ fn searching_a_source_lists_every_dispute_it_is_party_to() {
     harness.state_mut().send(Command::SetSearch(String::new()));
     harness.state_mut().send(Command::SetDiscrepancyFilter(
         triangulate::core::view::discrepancies::DiscrepancyFilter {
-            involving: Some(triangulate::core::model::SourceType::StateMedia),
+            involving: Some(Party::Type(
+                triangulate::core::model::SourceType::StateMedia,
+            )),
             ..Default::default()
         },
     ));
@@ -965,5 +968,164 @@ fn the_events_list_opens_on_the_most_disputed_events() {
     assert!(
         disputes.windows(2).all(|w| w[0] >= w[1]),
         "most disputed first: {disputes:?}"
+    );
+}
+
+#[test]
+fn the_seed_opens_on_findings_with_the_hasaka_and_origin_disputes_in_words() {
+    let harness = harness_with(Startup::files(vec![seed_path()]));
+    assert_eq!(
+        harness.state().tab(),
+        Tab::Findings,
+        "Findings is the first tab"
+    );
+    // The two questions, as a reader of the article would put them, and both sides of each.
+    harness.get_by_label("Who holds Hasaka");
+    harness.get_by_label("Where the attack on Kobane came from");
+    harness.get_by_label_contains("SOHR says IS seized two districts of Hasaka overnight.");
+    harness.get_by_label_contains("SANA denies that IS holds a position inside Hasaka");
+    harness.get_by_label_contains("YPG and Syrian state media say the vehicle crossed from Turkey");
+    harness.get_by_label_contains(
+        "Sanliurfa governor says IS in fact launched the assault from Jarablus",
+    );
+    // Each claim names where it was published and when.
+    assert!(
+        harness
+            .query_all_by_label("SANA via VICE News, 25 June 2015")
+            .count()
+            > 0
+    );
+    assert!(harness.query_all_by_label("Open event").count() >= 2);
+}
+
+#[test]
+fn involving_a_source_keeps_every_dispute_it_is_party_to() {
+    // The demo's state news agency plays SANA's part.
+    let demo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
+    let mut harness = harness_with(Startup::files(vec![demo]));
+    let name = "Veldaran State News";
+    let a = harness.state().analysis().unwrap();
+    let party_to = |d: &triangulate::core::analysis::Discrepancy| {
+        d.claims
+            .iter()
+            .any(|&c| a.facts[c as usize].claimant.as_ref() == name)
+    };
+    let expected: Vec<usize> = (0..a.discrepancies.len())
+        .filter(|&d| party_to(&a.discrepancies[d]))
+        .collect();
+    let against_others = expected
+        .iter()
+        .filter(|&&d| {
+            a.discrepancies[d]
+                .claims
+                .iter()
+                .any(|&c| a.facts[c as usize].claimant.as_ref() != name)
+        })
+        .count();
+    assert!(
+        against_others > 10,
+        "the demo has {name}'s disputes with others"
+    );
+    let findings_with: Vec<usize> = harness
+        .state()
+        .findings()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.involves(name))
+        .map(|(i, _)| i)
+        .collect();
+    harness
+        .state_mut()
+        .send(Command::SetDiscrepancyFilter(DiscrepancyFilter {
+            involving: Some(Party::Source(name.to_owned())),
+            ..Default::default()
+        }));
+    harness.run_steps(3);
+    let mut listed = harness.state().discrepancy_rows().to_vec();
+    listed.sort_unstable();
+    assert_eq!(listed, expected);
+    let mut findings = harness.state().finding_rows().to_vec();
+    findings.sort_unstable();
+    assert_eq!(
+        findings, findings_with,
+        "the Findings tab follows the same filter"
+    );
+    assert!(findings.len() < harness.state().findings().len());
+}
+
+#[test]
+fn excluding_a_claim_removes_its_discrepancy() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let a = harness.state().analysis().unwrap();
+    let before = a.discrepancies.len();
+    let (sana, _) = a
+        .facts
+        .iter()
+        .enumerate()
+        .find(|(_, f)| f.claimant.as_ref() == "SANA")
+        .expect("SANA's denial");
+    let ds = harness.state().dataset().unwrap();
+    let id = ds.claim_id(&ds.claims[sana]);
+    harness.state_mut().send(Command::MarkClaim(
+        id.clone(),
+        Mark {
+            verdict: Some(Verdict::Excluded),
+            note: "a re-quote of an older bulletin".to_owned(),
+        },
+    ));
+    wait_until_idle(&mut harness);
+    let a = harness.state().analysis().unwrap();
+    assert_eq!(
+        a.discrepancies.len(),
+        before - 1,
+        "the Hasaka dispute leaves"
+    );
+    assert!(a.facts[sana].excluded && !a.facts[sana].current);
+    assert!(
+        harness
+            .state()
+            .findings()
+            .iter()
+            .all(|f| !f.title.contains("Hasaka")),
+        "and so does its finding"
+    );
+    assert!(harness.state().corrections().claim_marks[&id].is_excluded());
+    // Taking the verdict back brings it back.
+    harness
+        .state_mut()
+        .send(Command::MarkClaim(id, Mark::default()));
+    wait_until_idle(&mut harness);
+    assert_eq!(
+        harness.state().analysis().unwrap().discrepancies.len(),
+        before
+    );
+    assert!(harness.state().corrections().claim_marks.is_empty());
+}
+
+#[test]
+fn a_finding_marked_excluded_leaves_the_list_until_asked_for() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let first = harness.state().findings()[harness.state().finding_rows()[0]]
+        .id
+        .clone();
+    let listed = harness.state().finding_rows().len();
+    harness.state_mut().send(Command::MarkFinding(
+        first.clone(),
+        Mark {
+            verdict: Some(Verdict::Excluded),
+            note: String::new(),
+        },
+    ));
+    harness.run_steps(3);
+    assert_eq!(harness.state().finding_rows().len(), listed - 1);
+    harness.get_by_label("Show the 1 you excluded").click();
+    harness.run_steps(3);
+    let rows = harness.state().finding_rows();
+    assert_eq!(rows.len(), listed);
+    assert_eq!(
+        harness.state().findings()[*rows.last().unwrap()].id,
+        first,
+        "excluded findings come last"
     );
 }

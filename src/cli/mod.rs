@@ -47,11 +47,42 @@ pub struct Cli {
     /// The tab to open with.
     #[arg(long, value_enum)]
     pub tab: Option<StartTab>,
+    /// Light or dark, instead of the remembered theme.
+    #[arg(long, value_enum)]
+    pub theme: Option<StartTheme>,
+    /// The window's size in points, such as 1920x1080.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window_size: Option<[f32; 2]>,
+}
+
+/// A theme named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StartTheme {
+    Light,
+    Dark,
+    System,
+}
+
+/// "1920x1080" as a width and a height.
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{s}: give a width and a height, such as 1920x1080"))?;
+    let number = |n: &str| {
+        n.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|&n| n >= 320)
+            .map(f32::from)
+            .ok_or_else(|| format!("{s}: each side a whole number from 320 to 65535"))
+    };
+    Ok([number(w)?, number(h)?])
 }
 
 /// A tab named on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum StartTab {
+    Findings,
     Timeline,
     Events,
     Discrepancies,
@@ -106,6 +137,8 @@ pub struct WindowArgs {
     pub screenshot: Option<PathBuf>,
     pub screenshot_dir: Option<PathBuf>,
     pub tab: Option<StartTab>,
+    pub theme: Option<StartTheme>,
+    pub window_size: Option<[f32; 2]>,
     pub no_restore: bool,
     pub workspace: Option<PathBuf>,
 }
@@ -129,6 +162,8 @@ pub fn run(cli: Cli) -> Run {
                 screenshot: cli.screenshot,
                 screenshot_dir: cli.screenshot_dir,
                 tab: cli.tab,
+                theme: cli.theme,
+                window_size: cli.window_size,
                 no_restore: cli.no_restore,
                 workspace: cli.workspace,
             })),

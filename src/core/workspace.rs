@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::analysis::{AliasKind, Aliases};
 use crate::core::charts::{TimelineMode, TimelineSettings};
 use crate::core::files::{Overwrite, WriteError, read_small_text, sha256_file, write_atomic};
+use crate::core::model::judgement::Mark;
 use crate::core::model::{ClaimKind, SourceType};
 use crate::core::view::filter::Filter;
 
@@ -134,6 +135,13 @@ pub struct Corrections {
     pub event_splits: BTreeMap<String, String>,
     /// Events merged into another, in order: (event id, the event it joins).
     pub event_merges: Vec<(String, String)>,
+    /// The analyst's verdicts and notes on claims, by claim id. An excluded claim leaves the
+    /// analysis.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub claim_marks: BTreeMap<String, Mark>,
+    /// The analyst's verdicts and notes on findings, by finding id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub finding_marks: BTreeMap<String, Mark>,
     /// Column mappings remembered for files with these headers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub column_mappings: Vec<crate::core::import::RememberedMapping>,
@@ -161,6 +169,12 @@ impl Corrections {
                     .collect(),
                 merges: self.event_merges.clone(),
             },
+            excluded: self
+                .claim_marks
+                .iter()
+                .filter(|(_, m)| m.is_excluded())
+                .map(|(id, _)| id.clone())
+                .collect(),
             ..Aliases::default()
         };
         for (name, means) in &self.source_merges {

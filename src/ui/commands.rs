@@ -60,6 +60,12 @@ pub enum Command {
     ShowMergeDialog(crate::core::analysis::AliasKind, String),
     ExportAliases(PathBuf),
     SetDiscrepancyFilter(crate::ui::app::state::DiscrepancyFilter),
+    /// List (or not) the findings the analyst excluded.
+    SetShowExcluded(bool),
+    /// The analyst's verdict and note on a finding, by its id.
+    MarkFinding(String, crate::core::model::judgement::Mark),
+    /// The analyst's verdict and note on a claim, by its id; excluding one reruns the analysis.
+    MarkClaim(String, crate::core::model::judgement::Mark),
     SetLogScale(bool),
     /// Select a claim and show its event.
     OpenClaim(u32),

@@ -60,6 +60,10 @@ impl Staged {
     }
 }
 
+/// What the findings list is built from: the selection, the dispute filter, whether excluded
+/// findings are listed, and which those are.
+type FindingsKey = (u64, DiscrepancyFilter, bool, Vec<String>);
+
 /// Keys say what each part was built from; a part is rebuilt only when its key changes.
 #[derive(Default)]
 pub struct Derived {
@@ -72,6 +76,11 @@ pub struct Derived {
     discrepancy_key: Option<(u64, DiscrepancyFilter)>,
     /// Discrepancies listed (indices into the analysis), in order.
     pub discrepancies: Vec<usize>,
+    findings_key: Option<FindingsKey>,
+    /// Findings listed (indices into the analyzed findings), in order.
+    pub findings: Vec<usize>,
+    /// Findings the filters keep that the analyst excluded.
+    pub excluded_findings: usize,
     timeline_key: Option<(u64, TimelineSettings)>,
     pub timeline: Option<TimelineChart>,
     event_key: Option<(u64, usize)>,
@@ -190,6 +199,48 @@ impl Derived {
         self.selection_key = Some(key);
     }
 
+    /// The findings the filters keep, those the analyst excluded last (or not at all).
+    fn update_findings(&mut self, analyzed: &Analyzed, state: &UiState) {
+        let marks = &state.corrections.finding_marks;
+        let excluded: Vec<String> = marks
+            .iter()
+            .filter(|(_, m)| m.is_excluded())
+            .map(|(id, _)| id.clone())
+            .collect();
+        let key = (
+            self.selection_generation,
+            state.discrepancy_filter.clone(),
+            state.show_excluded,
+            excluded,
+        );
+        if self.findings_key.as_ref() == Some(&key) {
+            return;
+        }
+        let a = &analyzed.analysis;
+        let filter = &state.discrepancy_filter;
+        let kept = analyzed.findings.iter().enumerate().filter(|(_, f)| {
+            f.discrepancies.iter().any(|&d| {
+                a.discrepancies
+                    .get(d)
+                    .is_some_and(|d| filter.keeps(a, d) && self.selection.keeps_discrepancy(d))
+            })
+        });
+        let (mut rows, mut out) = (Vec::new(), Vec::new());
+        for (i, f) in kept {
+            if key.3.contains(&f.id) {
+                out.push(i);
+            } else {
+                rows.push(i);
+            }
+        }
+        self.excluded_findings = out.len();
+        if state.show_excluded {
+            rows.extend(out);
+        }
+        self.findings = rows;
+        self.findings_key = Some(key);
+    }
+
     /// The table's rows, the discrepancy list and the timeline, for the selection in place.
     fn update_rest(&mut self, ds: &Dataset, analyzed: Option<&Analyzed>, state: &UiState) {
         let generation = self.selection_generation;
@@ -198,12 +249,15 @@ impl Derived {
         let Some(analyzed) = analyzed else {
             self.timeline = None;
             self.discrepancies.clear();
+            self.findings.clear();
+            self.findings_key = None;
             return;
         };
         let a = &analyzed.analysis;
-        let key = (generation, state.discrepancy_filter);
-        if self.discrepancy_key != Some(key) {
-            let filter = state.discrepancy_filter;
+        self.update_findings(analyzed, state);
+        let key = (generation, state.discrepancy_filter.clone());
+        if self.discrepancy_key.as_ref() != Some(&key) {
+            let filter = &state.discrepancy_filter;
             let mut rows: Vec<usize> = a
                 .discrepancies
                 .iter()

@@ -37,12 +37,13 @@ pub fn run(args: WindowArgs) -> ExitCode {
         (None, None) => None,
     };
     let workspace = args.workspace.clone();
+    let size = args.window_size.unwrap_or([1280.0, 800.0]);
     let mut startup = Startup::from_args(args);
     startup.fresh_state = plan.is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Triangulate")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         persist_window: plan.is_none(),

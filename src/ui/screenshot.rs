@@ -60,6 +60,7 @@ pub struct ScreenshotPlan {
 /// The file name of each tab's screenshot in a folder.
 fn file_name(tab: Tab) -> &'static str {
     match tab {
+        Tab::Findings => "findings.png",
         Tab::Timeline => "timeline.png",
         Tab::Events => "events.png",
         Tab::Discrepancies => "discrepancies.png",

@@ -42,8 +42,10 @@ pub struct ClaimFacts {
     pub group: Name,
     /// Index into [`Analysis::events`].
     pub event: Option<u32>,
-    /// The claimant's latest statement on this question.
+    /// The claimant's latest statement on this question, and not excluded by the analyst.
     pub current: bool,
+    /// The analyst excluded it: it is still shown, never compared or scored.
+    pub excluded: bool,
     /// The place resolved only from a description ("a village south of Kobane").
     pub approximate_place: bool,
     pub comparable: bool,
@@ -204,6 +206,10 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
                 ..ClaimFacts::default()
             };
             facts.interested = compare::interested(&facts, claim.kind);
+            if !aliases.excluded.is_empty() && aliases.excluded.contains(&ds.claim_id(claim)) {
+                facts.excluded = true;
+                facts.current = false;
+            }
             facts
         })
         .collect()
@@ -227,6 +233,10 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
         let mut latest: HashMap<Question<'_>, Vec<u32>> = HashMap::new();
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
+            if facts.excluded {
+                // Out of the analysis: it neither supersedes nor is superseded.
+                continue;
+            }
             let claim = &ds.claims[c as usize];
             // A figure-less statement never supersedes a figure, nor the other way round.
             let question = if !claim.kind.is_numeric() {

@@ -98,6 +98,8 @@ pub struct Aliases {
     pub source_sides: HashMap<String, Option<String>>,
     /// Events the user split and merged.
     pub events: EventEdits,
+    /// Claims (by id) the analyst excluded: they stay in the data and leave the analysis.
+    pub excluded: std::collections::HashSet<String>,
 }
 
 /// The analyst's corrections to how claims were grouped into events.

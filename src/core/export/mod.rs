@@ -310,7 +310,7 @@ pub fn where_and_when(filter: &Filter) -> String {
 
 /// A date as captions write it: "23 November 2026".
 pub fn caption_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    crate::core::parse::dates::long_date(date)
 }
 
 /// Today's date (UTC), the default export date of captions.

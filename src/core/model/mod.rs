@@ -1,5 +1,6 @@
 //! The claim model: one statement by one source about one event.
 
+pub mod judgement;
 pub mod strings;
 
 use chrono::NaiveDate;

@@ -306,6 +306,11 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     i64::from(b.num_days_from_ce()) - i64::from(a.num_days_from_ce())
 }
 
+/// A date as captions and findings write it: "25 June 2015".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod claim_rows;
 pub mod discrepancies;
 pub mod event_edits;
 pub mod filter;
+pub mod findings;
 pub mod palette;
 pub mod selection;
 pub mod sources;

@@ -13,6 +13,7 @@ use crate::core::export::tables::TableKind;
 use crate::core::export::{ChartKind, ExportTarget};
 use crate::core::import::Input;
 use crate::core::model::ClaimKind;
+use crate::core::model::judgement::Mark;
 use crate::core::printers::check::render_text;
 use crate::core::view::filter::{Filter, Narrowing};
 use crate::ui::commands::{Command, FacetKind};
@@ -58,6 +59,11 @@ impl TriangulateApp {
             Command::ToggleFacet(kind, name) => toggle(facet_set(filter, kind), name),
             Command::ClearFacet(kind) => facet_set(filter, kind).clear(),
             Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
+            Command::SetShowExcluded(show) => self.state.show_excluded = show,
+            Command::MarkFinding(id, mark) => {
+                set_mark(&mut self.state.corrections.finding_marks, id, mark);
+            }
+            Command::MarkClaim(id, mark) => self.mark_claim(id, mark),
             Command::ShowSourceClaims(source) => self.show_source_claims(&source),
             Command::FocusSearch => self.focus_search(),
             Command::Merge(kind, from, into) => self.merge(kind, from, into),
@@ -189,6 +195,17 @@ impl TriangulateApp {
         self.reanalyze();
     }
 
+    /// Sets the analyst's mark on a claim; excluding it or taking it back reruns the analysis.
+    fn mark_claim(&mut self, id: String, mark: Mark) {
+        let marks = &mut self.state.corrections.claim_marks;
+        let was = marks.get(&id).is_some_and(Mark::is_excluded);
+        let now = mark.is_excluded();
+        set_mark(marks, id, mark);
+        if was != now {
+            self.reanalyze();
+        }
+    }
+
     fn undo_merges(&mut self) {
         for kind in AliasKind::ALL {
             self.state.corrections.merges_mut(kind).clear();
@@ -204,7 +221,7 @@ impl TriangulateApp {
             Tab::Sources => ExportTarget::Chart(ChartKind::Sources),
             Tab::Discrepancies => ExportTarget::Table(TableKind::Discrepancies),
             Tab::Claims => ExportTarget::Table(TableKind::Claims),
-            Tab::ImportReport => ExportTarget::Report,
+            Tab::Findings | Tab::ImportReport => ExportTarget::Report,
         });
         self.export_dialog.show(target);
     }
@@ -278,5 +295,14 @@ fn rename_in_filter(filter: &mut Filter, kind: AliasKind, from: &str, into: &str
     };
     if set.remove(from) {
         set.insert(into.to_owned());
+    }
+}
+
+/// Keeps a mark, or forgets it when it says nothing.
+fn set_mark(marks: &mut std::collections::BTreeMap<String, Mark>, id: String, mark: Mark) {
+    if mark.is_empty() {
+        marks.remove(&id);
+    } else {
+        marks.insert(id, mark);
     }
 }

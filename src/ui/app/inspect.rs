@@ -52,6 +52,16 @@ impl TriangulateApp {
         self.derived.event.as_ref().map(|(e, _)| *e)
     }
 
+    /// Every finding of the analysis, most important first.
+    pub fn findings(&self) -> &[crate::core::view::findings::Finding] {
+        self.analyzed().map_or(&[], |a| a.findings.as_slice())
+    }
+
+    /// The findings the Findings tab lists now (indices into [`Self::findings`]), in order.
+    pub fn finding_rows(&self) -> &[usize] {
+        &self.derived.findings
+    }
+
     /// The discrepancies listed now (indices into the analysis), in order.
     pub fn discrepancy_rows(&self) -> &[usize] {
         &self.derived.discrepancies

@@ -12,7 +12,9 @@ use crate::ui::chrome::filter_panel::filter_panel_ui;
 use crate::ui::commands::Command;
 use crate::ui::views::claims::{claim_details_ui, claims_table_ui};
 use crate::ui::views::discrepancies::discrepancies_ui;
+use crate::ui::views::dispute_filter::Choices;
 use crate::ui::views::events::events_ui;
+use crate::ui::views::findings::{FindingsView, findings_ui};
 use crate::ui::views::import_report::import_report_ui;
 use crate::ui::views::sources::sources_ui;
 use crate::ui::views::timeline::timeline_ui;
@@ -111,13 +113,13 @@ impl TriangulateApp {
                 );
             }
             Tab::ImportReport => import_report_ui(ui, &opened.report, &opened.sources, commands),
-            Tab::Timeline | Tab::Events | Tab::Discrepancies | Tab::Sources => {
+            Tab::Findings | Tab::Timeline | Tab::Events | Tab::Discrepancies | Tab::Sources => {
                 self.analysis_tab_ui(ui, self.state.tab, commands);
             }
         }
     }
 
-    /// The tabs drawn from the analysis: Timeline, Events, Discrepancies, Sources.
+    /// The tabs drawn from the analysis: Findings, Timeline, Events, Discrepancies, Sources.
     fn analysis_tab_ui(&self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
         let Some(opened) = &self.opened else { return };
         let Some(analyzed) = self.analyzed() else {
@@ -128,7 +130,25 @@ impl TriangulateApp {
             return;
         };
         let a = &analyzed.analysis;
+        let choices = Choices {
+            type_pairs: &analyzed.type_pairs,
+            parties: &analyzed.parties,
+        };
         match tab {
+            Tab::Findings => findings_ui(
+                ui,
+                &FindingsView {
+                    findings: &analyzed.findings,
+                    rows: &self.derived.findings,
+                    excluded: self.derived.excluded_findings,
+                    show_excluded: self.state.show_excluded,
+                    filter: &self.state.discrepancy_filter,
+                    choices,
+                    finding_marks: &self.state.corrections.finding_marks,
+                    claim_marks: &self.state.corrections.claim_marks,
+                },
+                commands,
+            ),
             Tab::Timeline => {
                 if let Some(chart) = &self.derived.timeline {
                     let settings = &self.state.view.timeline;
@@ -151,8 +171,8 @@ impl TriangulateApp {
                 ui,
                 a,
                 &self.derived.discrepancies,
-                self.state.discrepancy_filter,
-                &analyzed.type_pairs,
+                &self.state.discrepancy_filter,
+                &choices,
                 commands,
             ),
             Tab::Sources => sources_ui(

@@ -87,10 +87,13 @@ impl TriangulateApp {
         if let Some(tab) = startup.tab {
             state.tab = tab;
         }
+        if let Some(theme) = startup.theme {
+            state.theme = theme;
+        }
         let mut startup = startup;
         if startup.restore && saved.is_some() {
             let options = startup.options;
-            let tab = startup.tab;
+            let (tab, theme) = (startup.tab, startup.theme);
             match &state.session {
                 Session::Demo => {}
                 Session::Sample(sample) => startup = Startup::sample(*sample),
@@ -98,6 +101,7 @@ impl TriangulateApp {
             }
             startup.options = options;
             startup.tab = tab;
+            startup.theme = theme;
         }
         let mut app = Self {
             state,

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{StartTab, WindowArgs};
+use crate::cli::{StartTab, StartTheme, WindowArgs};
 use crate::core::import::samples::Sample;
 use crate::core::import::{ImportOptions, Input};
-use crate::ui::app::state::{Session, Tab};
+use crate::ui::app::state::{Session, Tab, ThemeChoice};
 
 /// What to import when the window opens.
 pub struct Startup {
@@ -15,6 +15,8 @@ pub struct Startup {
     pub options: ImportOptions,
     /// Open on this tab instead of the remembered one.
     pub tab: Option<Tab>,
+    /// Use this theme instead of the remembered one.
+    pub theme: Option<ThemeChoice>,
     /// Start from the default UI state, not the one saved last time (for repeatable
     /// screenshots).
     pub fresh_state: bool,
@@ -33,12 +35,18 @@ impl Startup {
         startup.restore = restore;
         startup.options = args.options;
         startup.tab = args.tab.map(|t| match t {
+            StartTab::Findings => Tab::Findings,
             StartTab::Timeline => Tab::Timeline,
             StartTab::Events => Tab::Events,
             StartTab::Discrepancies => Tab::Discrepancies,
             StartTab::Sources => Tab::Sources,
             StartTab::Claims => Tab::Claims,
             StartTab::Report => Tab::ImportReport,
+        });
+        startup.theme = args.theme.map(|t| match t {
+            StartTheme::Light => ThemeChoice::Light,
+            StartTheme::Dark => ThemeChoice::Dark,
+            StartTheme::System => ThemeChoice::System,
         });
         startup
     }
@@ -50,6 +58,7 @@ impl Startup {
             inputs,
             options: ImportOptions::default(),
             tab: None,
+            theme: None,
             fresh_state: false,
             restore: false,
         }
@@ -61,6 +70,7 @@ impl Startup {
             label: sample.label().to_owned(),
             options: ImportOptions::default(),
             tab: None,
+            theme: None,
             fresh_state: false,
             restore: false,
         }

@@ -8,6 +8,7 @@ pub use crate::core::view::discrepancies::DiscrepancyFilter;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tab {
     #[default]
+    Findings,
     Timeline,
     Events,
     Discrepancies,
@@ -17,7 +18,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
+        Self::Findings,
         Self::Timeline,
         Self::Events,
         Self::Discrepancies,
@@ -28,6 +30,7 @@ impl Tab {
 
     pub fn title(self) -> &'static str {
         match self {
+            Self::Findings => "Findings",
             Self::Timeline => "Timeline",
             Self::Events => "Events",
             Self::Discrepancies => "Discrepancies",
@@ -66,8 +69,10 @@ pub struct UiState {
     /// The filter and the timeline's settings (saved under `filter`, as before).
     #[serde(rename = "filter")]
     pub view: crate::core::workspace::ViewSettings,
-    /// Which discrepancies the Discrepancies tab lists.
+    /// Which disputes the Findings and Discrepancies tabs list.
     pub discrepancy_filter: DiscrepancyFilter,
+    /// Whether findings the analyst excluded are listed (at the end).
+    pub show_excluded: bool,
     /// The data to reopen next time.
     pub session: Session,
     /// The user's corrections, applied to every analysis.

@@ -3,11 +3,11 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::analysis::{Analysis, DiscrepancyKind, Severity};
-use crate::core::model::SourceType;
-use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter, TypePair};
+use crate::core::analysis::{Analysis, Severity};
+use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter};
 use crate::ui::bidi::{data_label, display_ltr};
 use crate::ui::commands::Command;
+use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
 
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
     match severity {
@@ -21,8 +21,8 @@ pub fn discrepancies_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
     rows: &[usize],
-    filter: DiscrepancyFilter,
-    type_pairs: &[TypePair],
+    filter: &DiscrepancyFilter,
+    choices: &Choices<'_>,
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -31,10 +31,8 @@ pub fn discrepancies_ui(
             rows.len(),
             analysis.discrepancies.len()
         ));
-        filter_ui(ui, filter, commands);
-        pair_filter_ui(ui, filter, type_pairs, commands);
-        involving_filter_ui(ui, filter, commands);
     });
+    ui.horizontal_wrapped(|ui| dispute_filter_ui(ui, filter, choices, commands));
     if analysis.discrepancies.is_empty() {
         ui.weak("No two sources disagree here.");
         return;
@@ -132,104 +130,11 @@ fn discrepancy_row_ui(
     }
 }
 
-fn filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Command>) {
-    let severity_text = filter.min_severity.map_or("any severity".to_owned(), |s| {
-        format!("{} or worse", s.as_str())
-    });
-    egui::ComboBox::new("discrepancy-severity", "Severity")
-        .selected_text(severity_text)
-        .show_ui(ui, |ui| {
-            for choice in [
-                None,
-                Some(Severity::Low),
-                Some(Severity::Medium),
-                Some(Severity::High),
-            ] {
-                let label = choice.map_or("any".to_owned(), |s| format!("{} or worse", s.as_str()));
-                if ui
-                    .selectable_label(filter.min_severity == choice, label)
-                    .clicked()
-                {
-                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-                        min_severity: choice,
-                        ..filter
-                    }));
-                }
-            }
-        });
-    let kind_text = filter.kind.map_or("any kind", DiscrepancyKind::as_str);
-    egui::ComboBox::new("discrepancy-kind", "Kind")
-        .selected_text(kind_text)
-        .show_ui(ui, |ui| {
-            let choices = std::iter::once(None).chain(DiscrepancyKind::ALL.into_iter().map(Some));
-            for choice in choices {
-                if ui
-                    .selectable_label(
-                        filter.kind == choice,
-                        choice.map_or("any", DiscrepancyKind::as_str),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-                        kind: choice,
-                        ..filter
-                    }));
-                }
-            }
-        });
-}
-
-/// Only discrepancies one of whose claimants is of a type: every dispute involving state
-/// media, say.
-fn involving_filter_ui(ui: &mut egui::Ui, filter: DiscrepancyFilter, commands: &mut Vec<Command>) {
-    let name = |t: Option<SourceType>| t.map_or("any type", SourceType::as_str);
-    egui::ComboBox::new("discrepancy-involving", "Involving")
-        .selected_text(name(filter.involving))
-        .show_ui(ui, |ui| {
-            let choices = std::iter::once(None).chain(SourceType::ALL.into_iter().map(Some));
-            for choice in choices {
-                if ui
-                    .selectable_label(filter.involving == choice, name(choice))
-                    .clicked()
-                {
-                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-                        involving: choice,
-                        ..filter
-                    }));
-                }
-            }
-        });
-}
-
-/// Only discrepancies between two kinds of source: state media against monitors, say.
-fn pair_filter_ui(
-    ui: &mut egui::Ui,
-    filter: DiscrepancyFilter,
-    pairs: &[TypePair],
-    commands: &mut Vec<Command>,
-) {
-    let name = |(a, b): TypePair| format!("{} vs {}", a.as_str(), b.as_str());
-    egui::ComboBox::new("discrepancy-types", "Between")
-        .selected_text(filter.types.map_or("any sources".to_owned(), name))
-        .show_ui(ui, |ui| {
-            let choices = std::iter::once(None).chain(pairs.iter().copied().map(Some));
-            for choice in choices {
-                let label = choice.map_or("any sources".to_owned(), name);
-                if ui.selectable_label(filter.types == choice, label).clicked() {
-                    commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-                        types: choice,
-                        ..filter
-                    }));
-                }
-            }
-        });
-}
-
 fn header_ui(
     ui: &mut egui::Ui,
     title: &str,
     column: Option<DiscrepancyColumn>,
-    filter: DiscrepancyFilter,
+    filter: &DiscrepancyFilter,
     commands: &mut Vec<Command>,
 ) {
     let Some(column) = column else {
@@ -252,7 +157,7 @@ fn header_ui(
         commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
             sort: Some(column),
             descending,
-            ..filter
+            ..filter.clone()
         }));
     }
 }

@@ -3,8 +3,10 @@
 
 pub mod claims;
 pub mod discrepancies;
+pub mod dispute_filter;
 pub mod events;
 pub mod export_button;
+pub mod findings;
 pub mod import_report;
 pub mod sources;
 #[cfg(test)]

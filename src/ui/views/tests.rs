@@ -56,6 +56,65 @@ fn harness<'a>(
     harness
 }
 
+fn choices(seed: &Seed) -> super::dispute_filter::Choices<'_> {
+    super::dispute_filter::Choices {
+        type_pairs: &seed.analyzed.type_pairs,
+        parties: &seed.analyzed.parties,
+    }
+}
+
+#[test]
+fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
+    use crate::core::model::judgement::{Mark, Verdict};
+    use crate::ui::views::findings::{FindingsView, findings_ui};
+    let seed = &*SEED;
+    let findings = &seed.analyzed.findings;
+    let rows: Vec<usize> = (0..findings.len()).collect();
+    let marks = Default::default();
+    let mut h = harness(|ui, commands| {
+        let view = FindingsView {
+            findings,
+            rows: &rows,
+            excluded: 0,
+            show_excluded: false,
+            filter: &DiscrepancyFilter::default(),
+            choices: choices(seed),
+            finding_marks: &marks,
+            claim_marks: &marks,
+        };
+        findings_ui(ui, &view, commands);
+    });
+    h.get_by_label("2 of 2 findings");
+    h.query_all_by_label("Open event").next().unwrap().click();
+    h.run_steps(2);
+    assert!(
+        h.state().contains(&Command::OpenEvent(findings[0].event)),
+        "{:?}",
+        h.state()
+    );
+    h.query_all_by_label("verified").next().unwrap().click();
+    h.run_steps(2);
+    let verdict = Mark {
+        verdict: Some(Verdict::Verified),
+        note: String::new(),
+    };
+    assert!(
+        h.state()
+            .contains(&Command::MarkFinding(findings[0].id.clone(), verdict))
+    );
+    // The party filter offers each claimant of a dispute, the types and the sides.
+    h.get_by_label("Involving").click();
+    h.run_steps(2);
+    for party in [
+        "SANA",
+        "SOHR",
+        "any state media",
+        "the Syrian government side",
+    ] {
+        assert!(h.query_all_by_label(party).count() > 0, "{party} offered");
+    }
+}
+
 #[test]
 fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
     let seed = &*SEED;
@@ -66,8 +125,8 @@ fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
             ui,
             a,
             &rows,
-            DiscrepancyFilter::default(),
-            &seed.analyzed.type_pairs,
+            &DiscrepancyFilter::default(),
+            &choices(seed),
             commands,
         );
     });

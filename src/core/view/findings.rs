@@ -1,0 +1,391 @@
+//! Findings: the disagreements put as a reader would tell them. The discrepancies of one
+//! question (one event, one kind of claim, one group) make one finding, whose claimants fall
+//! on two sides: "SOHR says IS seized two districts of Hasaka; SANA denies it". Each side keeps
+//! every claim behind it, with its outlet, date, quote and link.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::core::analysis::explain::{Statement, clause};
+use crate::core::analysis::{Analysis, Discrepancy, DiscrepancyKind, Severity};
+use crate::core::model::{ClaimKind, Dataset};
+use crate::core::parse::dates::long_date;
+
+/// One disagreement, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable across runs: the event's id and the question (`hasakah-2015-06-25/control`).
+    pub id: String,
+    /// Index into the analysis' events.
+    pub event: usize,
+    pub severity: Severity,
+    /// The most people in dispute among its discrepancies.
+    pub people: Option<u32>,
+    pub kind: DiscrepancyKind,
+    pub claim_kind: ClaimKind,
+    /// The question: "Who holds Hasaka", "How many civilians were killed in Kobane".
+    pub title: String,
+    /// The event's date as captions write it ("25 June 2015").
+    pub date: String,
+    /// Both sides in one or two sentences.
+    pub summary: String,
+    /// The two sides, each with every claim behind it.
+    pub sides: [Vec<Witness>; 2],
+    /// Indices into the analysis' discrepancies.
+    pub discrepancies: Vec<usize>,
+}
+
+/// One claim behind a side of a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Witness {
+    pub claim: u32,
+    pub claimant: String,
+    /// "state media, Syrian government side".
+    pub voice: String,
+    /// "says at least 13 people were killed".
+    pub says: String,
+    /// Who published it, when it does not speak for itself ("VICE News").
+    pub outlet: String,
+    /// When it was reported or published ("25 June 2015").
+    pub date: String,
+    pub quote: String,
+    pub url: String,
+    /// The claim's id (`file:line`).
+    pub claim_id: String,
+}
+
+impl Witness {
+    /// Where the claim comes from: "SOHR via VICE News, 25 June 2015".
+    pub fn provenance(&self) -> String {
+        let mut s = self.claimant.clone();
+        if !self.outlet.is_empty() && self.outlet != self.claimant {
+            s.push_str(" via ");
+            s.push_str(&self.outlet);
+        }
+        if !self.date.is_empty() {
+            s.push_str(", ");
+            s.push_str(&self.date);
+        }
+        s
+    }
+}
+
+impl Finding {
+    /// The finding as plain text, for the clipboard or a report: the question, both sides
+    /// with their provenance and quotes.
+    pub fn to_text(&self) -> String {
+        let mut text = format!(
+            "{} ({}, {} severity)\n{}\n",
+            self.title,
+            self.date,
+            self.severity.as_str(),
+            self.summary
+        );
+        for (n, side) in self.sides.iter().enumerate() {
+            text.push_str(if n == 0 {
+                "\nOne side:\n"
+            } else {
+                "\nThe other:\n"
+            });
+            for w in side {
+                text.push_str(&format!(
+                    "- {} {} ({})\n",
+                    w.claimant,
+                    w.says,
+                    w.provenance()
+                ));
+                if !w.quote.is_empty() {
+                    text.push_str(&format!("  \"{}\"\n", w.quote));
+                }
+                if !w.url.is_empty() {
+                    text.push_str(&format!("  {}\n", w.url));
+                }
+            }
+        }
+        text
+    }
+
+    /// Whether `name` speaks on either side.
+    pub fn involves(&self, name: &str) -> bool {
+        self.sides.iter().flatten().any(|w| w.claimant == name)
+    }
+}
+
+/// Every finding of an analysis, most important first: severity, then people in dispute, then
+/// what is at stake (lives, then ground, then who did it, then where it came from), then how
+/// many claimants take part, then date.
+pub fn findings(ds: &Dataset, analysis: &Analysis) -> Vec<Finding> {
+    let mut questions: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (i, d) in analysis.discrepancies.iter().enumerate() {
+        questions.entry((d.event, question(d))).or_default().push(i);
+    }
+    let mut found: Vec<Finding> = questions
+        .into_iter()
+        .map(|((event, q), ds_of)| finding(ds, analysis, event, &q, ds_of))
+        .collect();
+    found.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.people.unwrap_or(0).cmp(&a.people.unwrap_or(0)))
+            .then(stake(a.claim_kind).cmp(&stake(b.claim_kind)))
+            .then(claimants(b).cmp(&claimants(a)))
+            .then_with(|| {
+                let date = |f: &Finding| analysis.events.get(f.event).map(|e| e.date_from);
+                date(a).cmp(&date(b))
+            })
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    found
+}
+
+/// What a discrepancy is a disagreement about: its kind of claim, and for figures the group.
+fn question(d: &Discrepancy) -> String {
+    let kind = d.claim_kind.as_str();
+    match d.kind {
+        DiscrepancyKind::Numeric => format!("{kind}/{}", d.group),
+        DiscrepancyKind::Contradiction if d.claim_kind.is_numeric() => {
+            format!("{kind}/{}/denied", d.group)
+        }
+        DiscrepancyKind::Contradiction => kind.to_owned(),
+        DiscrepancyKind::PartExceedsTotal => format!("{kind}/parts"),
+        DiscrepancyKind::Status => format!("{kind}/status"),
+    }
+}
+
+/// Lower is graver: lives first, then ground, responsibility, origin, the rest.
+fn stake(kind: ClaimKind) -> u8 {
+    match kind {
+        ClaimKind::Killed => 0,
+        ClaimKind::Injured | ClaimKind::Captured | ClaimKind::Missing => 1,
+        ClaimKind::Displaced => 2,
+        ClaimKind::Control => 3,
+        ClaimKind::Responsibility => 4,
+        ClaimKind::Origin => 5,
+        ClaimKind::Other => 6,
+    }
+}
+
+fn claimants(f: &Finding) -> usize {
+    let mut names: Vec<&str> = f
+        .sides
+        .iter()
+        .flatten()
+        .map(|w| w.claimant.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+fn finding(
+    ds: &Dataset,
+    analysis: &Analysis,
+    event: usize,
+    question: &str,
+    discrepancies: Vec<usize>,
+) -> Finding {
+    let list: Vec<&Discrepancy> = discrepancies
+        .iter()
+        .map(|&i| &analysis.discrepancies[i])
+        .collect();
+    let top = list[0];
+    let [one, other] = two_sides(&list);
+    let witness = |&c: &u32| witness(ds, analysis, c);
+    let sides = [
+        one.iter().map(witness).collect::<Vec<_>>(),
+        other.iter().map(witness).collect::<Vec<_>>(),
+    ];
+    let place = analysis
+        .events
+        .get(event)
+        .map_or("", |e| e.location.as_str());
+    let date = analysis
+        .events
+        .get(event)
+        .map(|e| long_date(e.date_from))
+        .unwrap_or_default();
+    let people = list.iter().filter_map(|d| d.people).max();
+    let gap = match (people, top.ratio) {
+        (Some(p), Some(r)) if r.is_finite() => {
+            format!(" They are {r:.1}× apart: {p} people in dispute.")
+        }
+        _ => String::new(),
+    };
+    let summary = format!(
+        "{} {}{gap}",
+        side_sentence(&sides[0]),
+        side_sentence(&sides[1])
+    );
+    Finding {
+        id: format!(
+            "{}/{question}",
+            analysis.events.get(event).map_or("", |e| e.id.as_str())
+        ),
+        event,
+        severity: list
+            .iter()
+            .map(|d| d.severity)
+            .max()
+            .unwrap_or(Severity::Low),
+        people,
+        kind: top.kind,
+        claim_kind: top.claim_kind,
+        title: title(top, place),
+        date,
+        summary,
+        sides,
+        discrepancies,
+    }
+}
+
+/// The question a finding answers, as a heading.
+fn title(d: &Discrepancy, place: &str) -> String {
+    let at = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" in {place}")
+    };
+    let participle = d.claim_kind.as_str();
+    let group = if d.group.is_empty() || d.group == "people" {
+        "people"
+    } else {
+        d.group.as_str()
+    };
+    match (d.kind, d.claim_kind) {
+        (DiscrepancyKind::Numeric, _) => format!("How many {group} were {participle}{at}"),
+        (DiscrepancyKind::PartExceedsTotal, _) => {
+            format!("A part larger than its total: {participle}{at}")
+        }
+        (DiscrepancyKind::Status, _) => {
+            format!("Civilians or fighters: who was {participle}{at}")
+        }
+        (DiscrepancyKind::Contradiction, ClaimKind::Control) => {
+            format!(
+                "Who holds {}",
+                if place.is_empty() {
+                    "the ground"
+                } else {
+                    place
+                }
+            )
+        }
+        (DiscrepancyKind::Contradiction, ClaimKind::Origin) => {
+            format!(
+                "Where the attack{} came from",
+                at.replacen(" in ", " on ", 1)
+            )
+        }
+        (DiscrepancyKind::Contradiction, ClaimKind::Responsibility) => {
+            format!("Who was behind it{at}")
+        }
+        (DiscrepancyKind::Contradiction, ClaimKind::Other) => format!("What happened{at}"),
+        (DiscrepancyKind::Contradiction, _) => {
+            format!("Whether {group} were {participle}{at}")
+        }
+    }
+}
+
+/// The claims of a question on two sides: each discrepancy puts its claims on opposite sides
+/// (two-colouring the claims); claims no discrepancy sets apart (three figures, each apart
+/// from the others) go against the first claim of the gravest discrepancy.
+fn two_sides(list: &[&Discrepancy]) -> [Vec<u32>; 2] {
+    let mut side: HashMap<u32, usize> = HashMap::new();
+    let mut order: Vec<u32> = Vec::new();
+    for d in list {
+        for c in d.claims {
+            if !order.contains(&c) {
+                order.push(c);
+            }
+        }
+    }
+    // Sides spread from the first claim; a claim set against claims of both sides goes with
+    // the side it is against least.
+    if let Some(&first) = order.first() {
+        side.insert(first, 0);
+    }
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for d in list {
+            let [a, b] = d.claims;
+            match (side.get(&a).copied(), side.get(&b).copied()) {
+                (Some(s), None) => {
+                    side.insert(b, 1 - s);
+                    changed = true;
+                }
+                (None, Some(s)) => {
+                    side.insert(a, 1 - s);
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut sides: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
+    for c in order {
+        sides[side.get(&c).copied().unwrap_or(1)].push(c);
+    }
+    sides
+}
+
+fn witness(ds: &Dataset, analysis: &Analysis, c: u32) -> Witness {
+    let statement = Statement::of(ds, analysis, c);
+    let claim = &ds.claims[c as usize];
+    let date = claim
+        .reported_at
+        .or(claim.published)
+        .map(|w| long_date(w.date))
+        .unwrap_or_default();
+    Witness {
+        claim: c,
+        claimant: statement.claimant.to_owned(),
+        voice: statement.voice.clone(),
+        says: clause(&statement),
+        outlet: ds.opt_str(claim.outlet).to_owned(),
+        date,
+        quote: ds.quote(claim).to_owned(),
+        url: ds.texts.get(claim.url).to_owned(),
+        claim_id: ds.claim_id(claim),
+    }
+}
+
+/// One side as a sentence: claimants who say the same thing named together ("YPG and Syrian
+/// state media say …"), different things joined ("…; the Sanliurfa governor says …").
+fn side_sentence(side: &[Witness]) -> String {
+    let mut said: Vec<(&str, Vec<&str>)> = Vec::new();
+    for w in side {
+        match said.iter_mut().find(|(says, _)| *says == w.says) {
+            Some((_, names)) => {
+                if !names.contains(&w.claimant.as_str()) {
+                    names.push(&w.claimant);
+                }
+            }
+            None => said.push((&w.says, vec![&w.claimant])),
+        }
+    }
+    let clauses: Vec<String> = said
+        .iter()
+        .map(|(says, names)| {
+            if names.len() == 1 {
+                format!("{} {says}", names[0])
+            } else {
+                let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+                format!("{} and {last} {}", rest.join(", "), plural(says))
+            }
+        })
+        .collect();
+    let mut sentence = clauses.join("; ");
+    if !sentence.ends_with('.') {
+        sentence.push('.');
+    }
+    sentence
+}
+
+/// "says …" → "say …" for several claimants.
+fn plural(clause: &str) -> String {
+    for (one, many) in [("says ", "say "), ("denies ", "deny "), ("makes ", "make ")] {
+        if let Some(rest) = clause.strip_prefix(one) {
+            return format!("{many}{rest}");
+        }
+    }
+    clause.to_owned()
+}

@@ -1,0 +1,256 @@
+//! The Findings tab, the first: each disagreement as a card, most important first. A card
+//! says the question, both sides in a sentence, then each claim behind either side with its
+//! claimant, outlet, date, quote and link side by side; it opens the event, copies itself as
+//! text, and takes the analyst's verdict and note.
+
+use std::collections::BTreeMap;
+
+use eframe::egui;
+
+use crate::core::model::judgement::{Mark, Verdict};
+use crate::core::view::discrepancies::DiscrepancyFilter;
+use crate::core::view::findings::{Finding, Witness};
+use crate::ui::bidi::display_ltr;
+use crate::ui::commands::Command;
+use crate::ui::views::discrepancies::severity_color;
+use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
+
+/// How many cards are drawn at first, and added by "Show more".
+const PAGE: usize = 25;
+
+/// What the Findings tab shows.
+pub struct FindingsView<'a> {
+    pub findings: &'a [Finding],
+    /// Those listed, in order (indices into `findings`).
+    pub rows: &'a [usize],
+    /// Listed findings the analyst excluded (shown only when asked).
+    pub excluded: usize,
+    pub show_excluded: bool,
+    pub filter: &'a DiscrepancyFilter,
+    pub choices: Choices<'a>,
+    pub finding_marks: &'a BTreeMap<String, Mark>,
+    pub claim_marks: &'a BTreeMap<String, Mark>,
+}
+
+pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(format!(
+            "{} of {} findings",
+            view.rows.len(),
+            view.findings.len()
+        ));
+        ui.label("· the disagreements between sources, most important first. Reported claims — not verified totals.");
+    });
+    ui.horizontal_wrapped(|ui| {
+        dispute_filter_ui(ui, view.filter, &view.choices, commands);
+        if view.excluded > 0 {
+            let mut show = view.show_excluded;
+            let text = format!("Show the {} you excluded", view.excluded);
+            if ui.checkbox(&mut show, text).changed() {
+                commands.push(Command::SetShowExcluded(show));
+            }
+        }
+    });
+    ui.separator();
+    if view.rows.is_empty() {
+        ui.weak(if view.findings.is_empty() {
+            "No two sources disagree here."
+        } else {
+            "No finding matches the filters."
+        });
+        return;
+    }
+    let shown_id = egui::Id::unique("findings-shown");
+    let shown = ui.data(|d| d.get_temp::<usize>(shown_id)).unwrap_or(PAGE);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for &i in view.rows.iter().take(shown) {
+                if let Some(finding) = view.findings.get(i) {
+                    card_ui(ui, finding, view, commands);
+                    ui.add_space(8.0);
+                }
+            }
+            if view.rows.len() > shown {
+                let more = (view.rows.len() - shown).min(PAGE);
+                if ui.button(format!("Show {more} more")).clicked() {
+                    ui.data_mut(|d| d.insert_temp(shown_id, shown + PAGE));
+                }
+            }
+        });
+}
+
+fn card_ui(
+    ui: &mut egui::Ui,
+    finding: &Finding,
+    view: &FindingsView<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let mark = view.finding_marks.get(&finding.id);
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let color = severity_color(ui, finding.severity);
+                ui.label(
+                    egui::RichText::new(finding.severity.as_str().to_uppercase())
+                        .color(color)
+                        .strong(),
+                );
+                ui.heading(display_ltr(&finding.title).as_ref());
+                ui.weak(&finding.date);
+                if let Some(verdict) = mark.and_then(|m| m.verdict) {
+                    ui.label(egui::RichText::new(verdict.as_str()).italics().strong());
+                }
+            });
+            ui.label(display_ltr(&finding.summary).as_ref());
+            ui.add_space(4.0);
+            ui.columns(2, |columns| {
+                for (column, (side, heading)) in columns
+                    .iter_mut()
+                    .zip(finding.sides.iter().zip(["One side", "The other"]))
+                {
+                    column.weak(heading);
+                    for w in side {
+                        witness_ui(column, w, view.claim_marks.get(&w.claim_id), commands);
+                    }
+                }
+            });
+            ui.add_space(4.0);
+            actions_ui(ui, finding, mark, commands);
+        });
+}
+
+/// One claim: who, what they say, where it was published, the quote and the link.
+fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(display_ltr(&w.claimant).as_ref());
+        ui.weak(format!("({})", w.voice));
+        if let Some(verdict) = mark.and_then(|m| m.verdict) {
+            ui.label(egui::RichText::new(verdict.as_str()).italics());
+        }
+    });
+    ui.label(display_ltr(&w.says).as_ref());
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(display_ltr(&w.provenance()).as_ref());
+        if is_web_link(&w.url) {
+            ui.hyperlink_to("article ↗", &w.url).on_hover_text(&w.url);
+        }
+    });
+    if !w.quote.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("“{}”", display_ltr(&w.quote)))
+                .italics()
+                .weak(),
+        );
+    }
+    ui.horizontal(|ui| {
+        if ui.small_button("Show claim").clicked() {
+            commands.push(Command::OpenClaim(w.claim));
+        }
+        let current = mark.cloned().unwrap_or_default();
+        ui.menu_button("Judge claim…", |ui| {
+            for verdict in Verdict::ALL {
+                let on = current.verdict == Some(verdict);
+                let hint = match verdict {
+                    Verdict::Excluded => "Leave this claim out of the analysis",
+                    Verdict::Verified => "You checked it and it holds",
+                    Verdict::Disputed => "You doubt it; it stays in the analysis",
+                };
+                if ui
+                    .selectable_label(on, verdict.as_str())
+                    .on_hover_text(hint)
+                    .clicked()
+                {
+                    let verdict = (!on).then_some(verdict);
+                    commands.push(Command::MarkClaim(
+                        w.claim_id.clone(),
+                        Mark {
+                            verdict,
+                            ..current.clone()
+                        },
+                    ));
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.add_space(6.0);
+}
+
+/// Open the event, copy the finding, set a verdict, write a note.
+fn actions_ui(
+    ui: &mut egui::Ui,
+    finding: &Finding,
+    mark: Option<&Mark>,
+    commands: &mut Vec<Command>,
+) {
+    let current = mark.cloned().unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Open event").clicked() {
+            commands.push(Command::OpenEvent(finding.event));
+        }
+        if ui
+            .button("Copy as text")
+            .on_hover_text("The finding, both sides, their outlets, dates and quotes")
+            .clicked()
+        {
+            ui.ctx().copy_text(finding.to_text());
+        }
+        ui.separator();
+        ui.label("Your verdict:");
+        for verdict in Verdict::ALL {
+            let on = current.verdict == Some(verdict);
+            if ui.selectable_label(on, verdict.as_str()).clicked() {
+                let verdict = (!on).then_some(verdict);
+                commands.push(Command::MarkFinding(
+                    finding.id.clone(),
+                    Mark {
+                        verdict,
+                        ..current.clone()
+                    },
+                ));
+            }
+        }
+        ui.separator();
+        note_ui(ui, finding, &current, commands);
+    });
+}
+
+/// The note, edited in place and kept when the field loses focus.
+fn note_ui(ui: &mut egui::Ui, finding: &Finding, current: &Mark, commands: &mut Vec<Command>) {
+    let id = egui::Id::unique("finding-note").with(&finding.id);
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.note.clone());
+    let label = ui.label("Note:");
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("what you checked, whom to ask")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    }
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        if text != current.note {
+            commands.push(Command::MarkFinding(
+                finding.id.clone(),
+                Mark {
+                    note: text,
+                    ..current.clone()
+                },
+            ));
+        }
+    }
+}
+
+/// Only web links are offered: never `javascript:` or a local file.
+fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
