@@ -56,13 +56,13 @@ fn figures(path: &Path) -> Vec<Figure> {
         colors: &colors,
         filter: &filter,
         timeline: &Default::default(),
-        grades: &Default::default(),
-        credibility: &Default::default(),
+        corrections: &Default::default(),
         selection: &selection,
         provenance: Provenance {
             files: vec!["x.csv".to_owned()],
             date: "23 November 2026".to_owned(),
             filters: String::new(),
+            ..Default::default()
         },
     };
     ChartKind::ALL
@@ -499,8 +499,10 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
         colors: &colors,
         filter: &filter,
         timeline: &Default::default(),
-        grades: &grades,
-        credibility: &Default::default(),
+        corrections: &triangulate::core::workspace::Corrections {
+            source_grades: grades,
+            ..Default::default()
+        },
         selection: &selection,
         provenance: Provenance::default(),
     };
@@ -553,8 +555,10 @@ fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
         colors: &colors,
         filter: &filter,
         timeline: &Default::default(),
-        grades: &Default::default(),
-        credibility: &credibility,
+        corrections: &triangulate::core::workspace::Corrections {
+            claim_credibility: credibility,
+            ..Default::default()
+        },
         selection: &selection,
         provenance: Provenance::default(),
     };
@@ -644,4 +648,161 @@ fn a_chart_title_names_the_places_and_dates_kept() {
     );
     filter.places.clear();
     assert_eq!(where_and_when(&filter), " (1 June 2015 to 30 June 2015)");
+}
+
+#[test]
+fn the_report_of_the_seed_gives_each_finding_with_both_statements_the_outlet_and_the_date() {
+    use triangulate::core::export::svg::escape;
+    let dir = Fixtures::new();
+    let out = dir.path().join("seed.html");
+    ok(&[
+        "report",
+        seed_path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    let imported = import_paths(&[seed_path()], &Default::default());
+    let a = analyze(&imported);
+    let findings = triangulate::core::view::findings::findings(&imported.dataset, &a);
+    assert_eq!(findings.len(), 2);
+    let section = html
+        .split("<h2>Findings</h2>")
+        .nth(1)
+        .expect("a Findings section");
+    let section = section.split("<h2>").next().unwrap_or_default();
+    for f in &findings {
+        let at = section
+            .find(&escape(&f.title))
+            .unwrap_or_else(|| panic!("{} is in the report", f.title));
+        let card = &section[at..];
+        let card = card.split("</section>").next().unwrap_or_default();
+        for w in f.sides.iter().flatten() {
+            let ds = &imported.dataset;
+            let stored = ds.quote(&ds.claims[w.claim as usize]);
+            assert!(!stored.is_empty());
+            assert!(
+                card.contains(&escape(stored)),
+                "{}'s statement as stored",
+                w.claimant
+            );
+            assert!(
+                card.contains(&format!(
+                    "{} via VICE News, 25 June 2015",
+                    escape(&w.claimant)
+                )),
+                "{} via VICE News, with the date",
+                w.claimant
+            );
+        }
+    }
+    // Both questions, the first first.
+    let hasaka = section.find("Who holds Hasaka").unwrap();
+    let origin = section
+        .find("Where the attack on Kobane came from")
+        .unwrap();
+    assert!(hasaka < origin);
+}
+
+const LINKS: &str = "\
+dataset,source,claim,group,count,location,event_date,outlet,url,quote
+synthetic,Orvane Casualty Observatory,killed,civilians,40,Esk Maran,2023-01-01,Harbor Wire,javascript:alert(1),forty dead
+synthetic,Veldaran State News,killed,civilians,3,Esk Maran,2023-01-01,Meridian Daily,https://example.org/a?x=1&y=\"2\",three dead
+";
+
+#[test]
+fn the_report_links_articles_only_by_web_links_escaped() {
+    let dir = Fixtures::new();
+    let input = dir.write("links.csv", LINKS);
+    let out = dir.path().join("links.html");
+    ok(&[
+        "report",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("forty dead") && html.contains("three dead"),
+        "one finding, both quotes"
+    );
+    assert!(
+        !html.to_lowercase().contains("href=\"javascript"),
+        "never a script link"
+    );
+    assert!(
+        html.contains("href=\"https://example.org/a?x=1&amp;y=&quot;2&quot;\""),
+        "a web link, escaped"
+    );
+}
+
+#[test]
+fn the_analysts_exclusions_and_verdicts_are_shown_in_exports() {
+    use triangulate::core::model::judgement::{Mark, Verdict};
+    use triangulate::core::workspace::{Corrections, Workspace};
+    let dir = Fixtures::new();
+    let imported = import_paths(&[seed_path()], &Default::default());
+    let ds = &imported.dataset;
+    let a = analyze(&imported);
+    let findings = triangulate::core::view::findings::findings(ds, &a);
+    let sana = &findings[0].sides[1][0];
+    assert_eq!(sana.claimant, "SANA");
+    let mut corrections = Corrections::default();
+    corrections.claim_marks.insert(
+        sana.claim_id.clone(),
+        Mark {
+            verdict: Some(Verdict::Excluded),
+            note: "a re-quote".to_owned(),
+        },
+    );
+    corrections.finding_marks.insert(
+        findings[1].id.clone(),
+        Mark {
+            verdict: Some(Verdict::Verified),
+            note: "CCTV shows the pickup".to_owned(),
+        },
+    );
+    let ws = dir.path().join("judged.triangulate.json");
+    Workspace::new(&[seed_path()], Default::default(), corrections)
+        .unwrap()
+        .save(&ws)
+        .unwrap();
+    let html_path = dir.path().join("judged.html");
+    ok(&[
+        "report",
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--out",
+        html_path.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(
+        html.contains("Excluded by the analyst: 1 claim"),
+        "the report says so"
+    );
+    assert!(
+        !html.contains("Who holds Hasaka"),
+        "the excluded claim's finding is gone"
+    );
+    assert!(html.contains("The analyst: verified: CCTV shows the pickup"));
+    let svg = dir.path().join("judged.svg");
+    ok(&[
+        "export",
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--chart",
+        "timeline",
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        svg.contains("Excluded by the analyst: 1 claim"),
+        "and so does each chart"
+    );
+    // The killed claims the timeline shows, all published by VICE News that day.
+    assert!(
+        svg.contains("Reporting: VICE News (6 claims, 25 June 2015)"),
+        "the outlet behind the claims"
+    );
 }

@@ -129,6 +129,7 @@ fn provenance(loaded: &Loaded, output: &OutputArgs) -> Result<Provenance, Failur
         files: loaded.files.iter().map(|p| file_name(p)).collect(),
         date: caption_date(date),
         filters: String::new(),
+        ..Default::default()
     })
 }
 
@@ -140,8 +141,7 @@ fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
         filter: &loaded.view.filter,
         timeline: &loaded.view.timeline,
         selection: &loaded.selection,
-        grades: &loaded.grades,
-        credibility: &loaded.credibility,
+        corrections: &loaded.corrections,
         provenance,
     }
 }

@@ -121,10 +121,8 @@ pub struct Loaded {
     pub analyzed: Analyzed,
     pub view: ViewSettings,
     pub selection: Selection,
-    /// The analyst's grades of sources, from the workspace.
-    pub grades: std::collections::BTreeMap<String, char>,
-    /// The analyst's credibility of claims, from the workspace.
-    pub credibility: std::collections::BTreeMap<String, u8>,
+    /// The analyst's grades, credibility, verdicts and notes, from the workspace.
+    pub corrections: crate::core::workspace::Corrections,
 }
 
 pub fn import_options(
@@ -238,13 +236,9 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         return Err(Failure::failed("no claims were imported"));
     }
     let analysis = analyze(&imported.dataset, &settings, &aliases);
-    let grades = workspace
+    let corrections = workspace
         .as_ref()
-        .map(|w| w.corrections.source_grades.clone())
-        .unwrap_or_default();
-    let credibility = workspace
-        .as_ref()
-        .map(|w| w.corrections.claim_credibility.clone())
+        .map(|w| w.corrections.clone())
         .unwrap_or_default();
     let mut view = workspace.map(|w| w.filter).unwrap_or_default();
     let analyzed = Analyzed::new(analysis, &imported.dataset);
@@ -256,8 +250,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         analyzed,
         view,
         selection,
-        grades,
-        credibility,
+        corrections,
     })
 }
 

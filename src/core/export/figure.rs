@@ -99,20 +99,31 @@ pub struct Provenance {
     pub date: String,
     /// The filters in force, in words.
     pub filters: String,
+    /// Who reported what is shown: outlets (or claimants) and dates.
+    pub reporting: String,
+    /// What the analyst set aside ("Excluded by the analyst: 2 claims").
+    pub judged: String,
 }
 
 impl Provenance {
     fn caption(&self) -> Vec<String> {
-        vec![
+        let mut lines = vec![
             "Reported claims \u{2014} not verified totals.".to_owned(),
             format!("Filters: {}", self.filters),
-            format!("Data: {}", self.files.join(", ")),
-            format!(
-                "Exported {} with Triangulate {}",
-                self.date,
-                env!("CARGO_PKG_VERSION")
-            ),
-        ]
+        ];
+        if !self.reporting.is_empty() {
+            lines.push(format!("Reporting: {}", self.reporting));
+        }
+        if !self.judged.is_empty() {
+            lines.push(self.judged.clone());
+        }
+        lines.push(format!("Data: {}", self.files.join(", ")));
+        lines.push(format!(
+            "Exported {} with Triangulate {}",
+            self.date,
+            env!("CARGO_PKG_VERSION")
+        ));
+        lines
     }
 }
 

@@ -6,7 +6,12 @@ use std::fmt::Write;
 
 use crate::core::charts::bias_words;
 use crate::core::export::svg::{Page, escape, render_svg};
-use crate::core::export::{ChartData, ChartKind, ExportError, describe_filter, kept_sources};
+use crate::core::export::{
+    ChartData, ChartKind, ExportError, describe_filter, kept_sources, sourcing,
+};
+use crate::core::model::judgement::Mark;
+use crate::core::parse::text::is_web_link;
+use crate::core::view::findings::{Finding, Witness, findings};
 
 /// An input file as the report lists it.
 #[derive(Clone, Debug)]
@@ -51,7 +56,15 @@ h1{margin-bottom:0}h2{margin-top:2em;border-bottom:1px solid #d0d7de;padding-bot
 th,td{border-bottom:1px solid #e1e4e8;padding:4px 8px;text-align:left;vertical-align:top}\
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 .high{color:#c62828;font-weight:bold}.medium{color:#b26a00}svg{max-width:100%;height:auto}\
-code{font-size:12px;word-break:break-all}";
+code{font-size:12px;word-break:break-all}\
+.finding{border:1px solid #d0d7de;border-radius:6px;padding:.4em 1em .8em;margin:1em 0}\
+.finding h3{margin:.4em 0}.sides{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}\
+.sides h4{margin:.3em 0;color:#59636e;font-weight:normal}\
+blockquote{margin:.2em 0 .8em 0;padding-left:.8em;border-left:3px solid #d0d7de;color:#59636e;\
+font-style:italic}.verdict{font-weight:bold}";
+
+/// Most findings written in full.
+const MAX_FINDINGS: usize = 200;
 
 /// The report as one HTML document.
 pub fn report_html(data: &ChartData<'_>, files: &[InputFile]) -> Result<String, ExportError> {
@@ -75,6 +88,7 @@ pub fn report_html(data: &ChartData<'_>, files: &[InputFile]) -> Result<String, 
         ))
     );
     files_section(&mut out, files);
+    findings_section(&mut out, data);
     let page = Page {
         width: 1200.0,
         height: 620.0,
@@ -93,6 +107,112 @@ pub fn report_html(data: &ChartData<'_>, files: &[InputFile]) -> Result<String, 
     methodology_section(&mut out, data);
     out.push_str("</body></html>\n");
     Ok(out)
+}
+
+/// Each finding the filters keep: the question, both sides' claims with their outlets, dates,
+/// quotes and links, and the analyst's verdict; findings the analyst excluded come last.
+fn findings_section(out: &mut String, data: &ChartData<'_>) {
+    let marks = &data.corrections.finding_marks;
+    let excluded = |f: &Finding| marks.get(&f.id).is_some_and(Mark::is_excluded);
+    let mut kept: Vec<Finding> = findings(data.dataset, data.analysis)
+        .into_iter()
+        .filter(|f| {
+            f.discrepancies.iter().any(|&d| {
+                data.analysis
+                    .discrepancies
+                    .get(d)
+                    .is_some_and(|d| data.selection.keeps_discrepancy(d))
+            })
+        })
+        .collect();
+    kept.sort_by_key(|f| excluded(f));
+    let set_aside = kept.iter().filter(|f| excluded(f)).count();
+    let judged = sourcing::excluded(data.analysis);
+    let _ = write!(
+        out,
+        "<h2>Findings</h2><p class=\"note\">{} disagreements between sources, most important \
+         first{}.{}</p>",
+        kept.len(),
+        if set_aside > 0 {
+            format!("; {set_aside} the analyst excluded come last")
+        } else {
+            String::new()
+        },
+        if judged.is_empty() {
+            String::new()
+        } else {
+            format!(" {}, left out of the analysis.", escape(&judged))
+        }
+    );
+    for f in kept.iter().take(MAX_FINDINGS) {
+        finding_html(out, f, data);
+    }
+    if kept.len() > MAX_FINDINGS {
+        let _ = write!(
+            out,
+            "<p class=\"note\">{} more findings: the discrepancies table lists every one.</p>",
+            kept.len() - MAX_FINDINGS
+        );
+    }
+}
+
+fn finding_html(out: &mut String, f: &Finding, data: &ChartData<'_>) {
+    let severity = f.severity.as_str();
+    let _ = write!(
+        out,
+        "<section class=\"finding\"><h3><span class=\"{severity}\">{}</span> {} \
+         <span class=\"note\">{}</span></h3><p>{}</p>",
+        severity.to_uppercase(),
+        escape(&f.title),
+        escape(&f.date),
+        escape(&f.summary)
+    );
+    if let Some(mark) = data.corrections.finding_marks.get(&f.id) {
+        let _ = write!(
+            out,
+            "<p class=\"verdict\">The analyst: {}</p>",
+            escape(&mark.describe())
+        );
+    }
+    out.push_str("<div class=\"sides\">");
+    for (side, heading) in f.sides.iter().zip(["One side", "The other"]) {
+        let _ = write!(out, "<div><h4>{heading}</h4>");
+        for w in side {
+            witness_html(out, w, data.corrections.claim_marks.get(&w.claim_id));
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div></section>");
+}
+
+fn witness_html(out: &mut String, w: &Witness, mark: Option<&Mark>) {
+    let _ = write!(
+        out,
+        "<p><b>{}</b> ({}) {}<br><span class=\"note\">{}",
+        escape(&w.claimant),
+        escape(&w.voice),
+        escape(&w.says),
+        escape(&w.provenance())
+    );
+    if is_web_link(&w.url) {
+        let _ = write!(
+            out,
+            " \u{b7} <a href=\"{}\" rel=\"noopener noreferrer\">article</a>",
+            escape(w.url.trim())
+        );
+    }
+    let _ = write!(out, " \u{b7} <code>{}</code></span>", escape(&w.claim_id));
+    if let Some(mark) = mark {
+        let _ = write!(
+            out,
+            "<br><span class=\"verdict\">The analyst: {}</span>",
+            escape(&mark.describe())
+        );
+    }
+    out.push_str("</p>");
+    if !w.quote.is_empty() {
+        let _ = write!(out, "<blockquote>{}</blockquote>", escape(&w.quote));
+    }
 }
 
 fn files_section(out: &mut String, files: &[InputFile]) {
@@ -178,7 +298,7 @@ fn scorecard_section(out: &mut String, data: &ChartData<'_>) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
              <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            data.grades.get(&s.source).map_or_else(
+            data.corrections.source_grades.get(&s.source).map_or_else(
                 || format!("{} (suggested)", s.grade),
                 |g| format!("{g} (set; suggested {})", s.grade)
             ),

@@ -6,6 +6,7 @@ pub mod figure;
 pub mod fonts;
 pub mod html;
 pub mod png;
+pub mod sourcing;
 pub mod svg;
 pub mod tables;
 
@@ -90,10 +91,9 @@ pub struct ChartData<'a> {
     pub filter: &'a Filter,
     pub timeline: &'a TimelineSettings,
     pub selection: &'a Selection,
-    /// The analyst's reliability grades of sources, over the suggested ones.
-    pub grades: &'a BTreeMap<String, char>,
-    /// The analyst's credibility (1–6) of claims, by claim id, over the suggested.
-    pub credibility: &'a BTreeMap<String, u8>,
+    /// The analyst's judgement: grades of sources and credibility of claims over the
+    /// suggested ones, verdicts and notes.
+    pub corrections: &'a crate::core::workspace::Corrections,
     /// What the caption says: the files, the export date.
     pub provenance: Provenance,
 }
@@ -101,12 +101,14 @@ pub struct ChartData<'a> {
 impl ChartData<'_> {
     /// The figure of `kind`; `event` chooses the event chart's event.
     pub fn figure(&self, kind: ChartKind, event: Option<usize>) -> Result<Figure, ExportError> {
-        let about = Provenance {
+        let mut about = Provenance {
             filters: describe_filter(self.filter, self.timeline, kind),
+            judged: sourcing::excluded(self.analysis),
             ..self.provenance.clone()
         };
         match kind {
             ChartKind::Timeline => {
+                about.reporting = self.outlets_shown(Some(self.timeline.kind));
                 let chart = timeline(
                     self.dataset,
                     self.analysis,
@@ -123,6 +125,9 @@ impl ChartData<'_> {
                     .or_else(|| self.default_event())
                     .ok_or(ExportError::NoEvent)?;
                 let chart = event_chart(self.dataset, self.analysis, event);
+                if let Some(e) = self.analysis.events.get(event) {
+                    about.reporting = sourcing::voices(self.dataset, self.analysis, &e.claims);
+                }
                 Ok(event_figure(
                     self.analysis,
                     event,
@@ -132,10 +137,21 @@ impl ChartData<'_> {
                 ))
             }
             ChartKind::Sources => {
+                about.reporting = self.outlets_shown(None);
                 let chart = selected_bias_chart(self.analysis, self.colors, self.selection);
                 Ok(bias_figure(&chart, &about))
             }
         }
+    }
+
+    /// The outlets behind the claims the filters keep (of one kind, if given).
+    fn outlets_shown(&self, kind: Option<crate::core::model::ClaimKind>) -> String {
+        let ds = self.dataset;
+        let shown = (0..ds.claims.len())
+            .filter_map(|c| u32::try_from(c).ok())
+            .filter(|&c| self.selection.shows(c))
+            .filter(|&c| kind.is_none_or(|k| ds.claims[c as usize].kind == k));
+        sourcing::outlets(ds, shown)
     }
 
     /// The event with the most claims among those the filters keep.

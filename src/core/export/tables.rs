@@ -371,9 +371,16 @@ pub fn table_csv(
 ) -> Result<Vec<u8>, ExportError> {
     let (ds, analysis, selection) = (data.dataset, data.analysis, data.selection);
     match kind {
-        TableKind::Claims => claims_csv(ds, Some((analysis, data.credibility)), selection, bom),
+        TableKind::Claims => claims_csv(
+            ds,
+            Some((analysis, &data.corrections.claim_credibility)),
+            selection,
+            bom,
+        ),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
-        TableKind::Scorecard => scorecard_csv(analysis, (selection, data.grades), bom),
+        TableKind::Scorecard => {
+            scorecard_csv(analysis, (selection, &data.corrections.source_grades), bom)
+        }
     }
 }
 

@@ -155,6 +155,14 @@ pub fn isolate_numbers(line: &str) -> String {
     out
 }
 
+/// Whether a link may be offered: `http` and `https` only, never `javascript:`, `data:` or a
+/// local file.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.chars().any(char::is_control)
+}
+
 /// A character that makes a spreadsheet read a cell as a formula: `= + - @`, and their
 /// fullwidth look-alikes, which some spreadsheets fold to them.
 pub fn is_formula_start(c: char) -> bool {

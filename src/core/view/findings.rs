@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::core::analysis::explain::{Statement, clause};
+use crate::core::analysis::explain::{Statement, clause, plural, speaks_as_many};
 use crate::core::analysis::{Analysis, Discrepancy, DiscrepancyKind, Severity};
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::parse::dates::long_date;
@@ -367,6 +367,9 @@ fn side_sentence(side: &[Witness]) -> String {
         .map(|(says, names)| {
             if names.len() == 1 {
                 format!("{} {says}", names[0])
+            } else if names.iter().all(|n| speaks_as_many(n)) {
+                let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+                format!("{} and {last} {says}", rest.join(", "))
             } else {
                 let (last, rest) = names.split_last().unwrap_or((&"", &[]));
                 format!("{} and {last} {}", rest.join(", "), plural(says))
@@ -378,14 +381,4 @@ fn side_sentence(side: &[Witness]) -> String {
         sentence.push('.');
     }
     sentence
-}
-
-/// "says …" → "say …" for several claimants.
-fn plural(clause: &str) -> String {
-    for (one, many) in [("says ", "say "), ("denies ", "deny "), ("makes ", "make ")] {
-        if let Some(rest) = clause.strip_prefix(one) {
-            return format!("{many}{rest}");
-        }
-    }
-    clause.to_owned()
 }

@@ -171,8 +171,7 @@ impl TriangulateApp {
         let dataset = Arc::clone(&opened.dataset);
         let analyzed = Arc::clone(analyzed);
         let view = self.state.view.clone();
-        let grades = self.state.corrections.source_grades.clone();
-        let credibility = self.state.corrections.claim_credibility.clone();
+        let corrections = self.state.corrections.clone();
         let selection = self.derived.selection.clone();
         let inputs = opened.inputs.clone();
         let report = opened.report.clone();
@@ -180,6 +179,7 @@ impl TriangulateApp {
             files: inputs.iter().map(|i| i.file_name().to_owned()).collect(),
             date: caption_date(today()),
             filters: String::new(),
+            ..Default::default()
         };
         self.message = Some(format!("Exporting to {}…", request.path.display()));
         self.export_job = Some(Job::spawn("export", 0, &self.ctx, move |_| {
@@ -190,8 +190,7 @@ impl TriangulateApp {
                 filter: &view.filter,
                 timeline: &view.timeline,
                 selection: &selection,
-                grades: &grades,
-                credibility: &credibility,
+                corrections: &corrections,
                 provenance,
             };
             let files = if request.target == ExportTarget::Report {

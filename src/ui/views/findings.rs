@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use eframe::egui;
 
 use crate::core::model::judgement::{Mark, Verdict};
+use crate::core::parse::text::is_web_link;
 use crate::core::view::discrepancies::DiscrepancyFilter;
 use crate::core::view::findings::{Finding, Witness};
 use crate::ui::bidi::display_ltr;
@@ -247,10 +248,4 @@ fn note_ui(ui: &mut egui::Ui, finding: &Finding, current: &Mark, commands: &mut 
             ));
         }
     }
-}
-
-/// Only web links are offered: never `javascript:` or a local file.
-fn is_web_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
 }

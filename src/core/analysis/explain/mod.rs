@@ -99,7 +99,11 @@ pub fn sentence(a: &Statement<'_>, b: &Statement<'_>, date: &str, ratio: Option<
     };
     let same = a.claimant == b.claimant;
     let second = if same {
-        format!("it also {}", clause(b))
+        if speaks_as_many(b.claimant) {
+            format!("they also {}", clause(b))
+        } else {
+            format!("it also {}", clause(b))
+        }
     } else {
         format!("{} ({}) {}", b.claimant, b.voice, clause(b))
     };
@@ -114,7 +118,52 @@ pub fn sentence(a: &Statement<'_>, b: &Statement<'_>, date: &str, ratio: Option<
 
 /// What one claim says: "says at least 13 people were killed", "denies the reports that
 /// civilians were killed", "says IS seized two districts".
+/// The verb agrees with the claimant: "Turkish authorities deny …".
 pub fn clause(s: &Statement<'_>) -> String {
+    let one = clause_of_one(s);
+    if speaks_as_many(s.claimant) {
+        plural(&one)
+    } else {
+        one
+    }
+}
+
+/// Whether a claimant's name is a plural noun phrase ("Turkish authorities", "security
+/// forces", "local officials") that takes a plural verb.
+pub fn speaks_as_many(claimant: &str) -> bool {
+    const PLURAL_HEADS: [&str; 14] = [
+        "authorities",
+        "forces",
+        "officials",
+        "rebels",
+        "militants",
+        "residents",
+        "activists",
+        "medics",
+        "sources",
+        "witnesses",
+        "troops",
+        "police",
+        "fighters",
+        "doctors",
+    ];
+    let mut words = claimant.split_whitespace();
+    let last = words.next_back().unwrap_or("").to_lowercase();
+    // A name of one word is an organisation ("Airwars"), not a crowd.
+    words.next().is_some() && PLURAL_HEADS.contains(&last.as_str())
+}
+
+/// "says …" → "say …", for a plural subject.
+pub fn plural(clause: &str) -> String {
+    for (one, many) in [("says ", "say "), ("denies ", "deny "), ("makes ", "make ")] {
+        if let Some(rest) = clause.strip_prefix(one) {
+            return format!("{many}{rest}");
+        }
+    }
+    clause.to_owned()
+}
+
+fn clause_of_one(s: &Statement<'_>) -> String {
     if !s.kind.is_numeric() {
         return statement_clause(s);
     }

@@ -330,3 +330,30 @@ fn sentences_name_both_places_when_they_differ_and_how_far_apart() {
     };
     assert!(sentence(&a, &again, "22 Sep 2019", None).contains("; it also says seven civilians"));
 }
+
+#[test]
+fn a_plural_claimant_takes_a_plural_verb() {
+    let denial = Statement {
+        claimant: "Turkish authorities",
+        kind: ClaimKind::Origin,
+        stance: Stance::Denies,
+        detail: "the vehicle crossed from Turkey into Kobane",
+        ..Statement::default()
+    };
+    assert_eq!(
+        clause(&denial),
+        "deny that the vehicle crossed from Turkey into Kobane"
+    );
+    let one = Statement {
+        claimant: "Sanliurfa governor",
+        ..denial.clone()
+    };
+    assert_eq!(
+        clause(&one),
+        "denies that the vehicle crossed from Turkey into Kobane"
+    );
+    // One word is an organisation's name, not a crowd; "news" is not a plural here.
+    assert!(!speaks_as_many("Airwars"));
+    assert!(!speaks_as_many("Veldaran State News"));
+    assert!(speaks_as_many("Syrian security forces"));
+}
