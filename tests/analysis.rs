@@ -562,7 +562,7 @@ fn the_event_chart_puts_wholes_before_their_parts_and_figure_less_claims_as_stat
          Army,combatant,Side B,killed,all,15,Tal Zaytun,2024-03-02,,,,,\n\
          Ministry,government,Side B,killed,civilians,,Tal Zaytun,2024-03-02,,,denies,,\n",
     );
-    let chart = triangulate::core::charts::event_chart(&imported.dataset, &a, 0);
+    let chart = triangulate::core::charts::event_chart(&imported.dataset, &a, 0, &|_| true);
     let titles: Vec<&str> = chart.blocks.iter().map(|b| b.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -720,4 +720,21 @@ fn compiled_and_news(compiled: &str, news: &str) -> Imported {
         &[a_path, b_path],
         &triangulate::core::import::ImportOptions::default(),
     )
+}
+
+#[test]
+fn the_analysis_reports_progress_and_stops_when_cancelled() {
+    use triangulate::core::analysis::analyze_with;
+    use triangulate::core::progress::{Cancelled, Progress};
+    let imported =
+        crate::fixtures::import_paths(&[crate::fixtures::seed_path()], &Default::default());
+    let ds = &imported.dataset;
+    let progress = Progress::default();
+    let done = analyze_with(ds, &Default::default(), &Default::default(), &progress);
+    assert!(done.is_ok());
+    assert!(progress.fraction() > 0.9, "{}", progress.fraction());
+    let cancelled = Progress::default();
+    cancelled.cancel();
+    let stopped = analyze_with(ds, &Default::default(), &Default::default(), &cancelled);
+    assert_eq!(stopped.err(), Some(Cancelled));
 }

@@ -19,6 +19,10 @@ pub enum Command {
     AddFiles(Vec<PathBuf>),
     OpenSample(Sample),
     CancelImport,
+    /// Stop the analysis under way.
+    CancelAnalysis,
+    /// Run the analysis again (after it was cancelled).
+    Analyze,
     /// Read the next files in this format (`None`: recognise each from its header).
     SetImportFormat(Option<String>),
     /// The column mapping dialog changed: show the first rows as claims again.
@@ -85,6 +89,8 @@ pub enum Command {
     HideSources(Vec<String>),
     /// The Claims tab with only this source shown.
     ShowSourceClaims(String),
+    /// The Findings tab with only the disputes this source is party to.
+    ShowSourceDisputes(String),
     FocusSearch,
     CopyReport,
     /// Ask what to export, where; `None`: the chart or table of the tab shown.

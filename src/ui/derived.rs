@@ -83,7 +83,8 @@ pub struct Derived {
     pub excluded_findings: usize,
     timeline_key: Option<(u64, TimelineSettings)>,
     pub timeline: Option<TimelineChart>,
-    event_key: Option<(u64, usize)>,
+    /// The analysis generation, the selection's and the event.
+    event_key: Option<(u64, u64, usize)>,
     /// The chart of the event the Events tab shows, and which event that is.
     pub event: Option<(usize, EventChart)>,
     /// The splits and merges offered for that event.
@@ -136,12 +137,14 @@ impl Derived {
             self.event_key = None;
             return;
         };
-        if self.event_key != Some((generation, event)) {
-            let chart = event_chart(ds, &analyzed.analysis, event);
+        let key = (generation, self.selection_generation, event);
+        if self.event_key != Some(key) {
+            let selection = &self.selection;
+            let chart = event_chart(ds, &analyzed.analysis, event, &|c| selection.shows(c));
             self.event = Some((event, chart));
             self.event_edits =
                 crate::core::view::event_edits::choices(ds, &analyzed.analysis, event);
-            self.event_key = Some((generation, event));
+            self.event_key = Some(key);
         }
     }
 

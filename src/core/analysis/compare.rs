@@ -14,9 +14,15 @@ use crate::core::analysis::wholes;
 use crate::core::analysis::{Analysis, ClaimFacts};
 use crate::core::analysis::{rebuttals, regions};
 use crate::core::model::{ClaimKind, Dataset};
+use crate::core::progress::{Cancelled, Progress};
 
-/// Runs every rule over every event.
-pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Comparisons {
+/// Runs every rule over every event, adding each event's claims to `progress` as it goes.
+pub fn compare(
+    ds: &Dataset,
+    analysis: &Analysis,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Comparisons, Cancelled> {
     let n = ds.claims.len();
     let mut out = Comparisons {
         discrepancies: Vec::new(),
@@ -25,6 +31,10 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
         comparable: vec![false; n],
     };
     for (e, event) in analysis.events.iter().enumerate() {
+        progress.add_done(event.claims.len() as u64);
+        if e % 256 == 0 {
+            progress.check()?;
+        }
         // Questions: (kind, group) → current claims.
         let mut questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = BTreeMap::new();
         for &c in &event.claims {
@@ -74,7 +84,7 @@ pub fn compare(ds: &Dataset, analysis: &Analysis, settings: &Settings) -> Compar
     for d in &mut out.discrepancies {
         d.explanation = explanation(ds, analysis, d);
     }
-    out
+    Ok(out)
 }
 
 /// The sentence behind a discrepancy.

@@ -21,6 +21,7 @@ pub mod wholes;
 
 use std::collections::HashMap;
 
+use crate::core::progress::{Cancelled, Progress};
 pub use compare::{Discrepancy, DiscrepancyKind, Severity};
 pub use events::Event;
 pub use score::SourceScore;
@@ -131,7 +132,25 @@ impl Relations {
 
 /// Runs the whole analysis.
 pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis {
+    // Nothing else holds this progress, so nothing can cancel it.
+    analyze_with(ds, settings, aliases, &Progress::default())
+        .unwrap_or_else(|Cancelled| unreachable!("an analysis no one can cancel was cancelled"))
+}
+
+/// Runs the whole analysis, saying how far it is in `progress` (four steps of the number of
+/// claims: events, then the comparisons event by event, then the scores) and stopping when
+/// it is cancelled.
+pub fn analyze_with(
+    ds: &Dataset,
+    settings: &Settings,
+    aliases: &Aliases,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    let steps = ds.claims.len() as u64;
+    progress.add_total(4 * steps.max(1));
     let index = events::build_events(ds, settings, aliases);
+    progress.check()?;
+    progress.add_done(steps);
     let mut analysis = Analysis {
         settings: settings.clone(),
         facts: claim_facts(ds, aliases, &index),
@@ -143,7 +162,8 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
         contradictions: Relations::default(),
     };
     mark_current(ds, &mut analysis);
-    let comparisons = compare::compare(ds, &analysis, settings);
+    progress.add_done(steps);
+    let comparisons = compare::compare(ds, &analysis, settings, progress)?;
     for (facts, comparable) in analysis.facts.iter_mut().zip(&comparisons.comparable) {
         facts.comparable = *comparable;
     }
@@ -160,9 +180,11 @@ pub fn analyze(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Analysis
             .then(a.claims.cmp(&b.claims))
     });
     count_per_event(&mut analysis);
+    progress.check()?;
     score::credibility(ds, &mut analysis);
     analysis.scorecard = score::scorecard(ds, &analysis);
-    analysis
+    progress.add_done(steps);
+    Ok(analysis)
 }
 
 fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {

@@ -327,6 +327,42 @@ fn score_source(
     }
 }
 
+/// One line of evidence in words: "contradicts Turkish authorities in Kobane, 25 Jun 2015:
+/// it says the vehicle crossed from Turkey; Turkish authorities deny that … (seed.csv:13,
+/// seed.csv:15)".
+fn evidence_line(ds: &Dataset, analysis: &Analysis, verb: &str, own: u32, other: u32) -> String {
+    use crate::core::analysis::explain::{Statement, clause, speaks_as_many};
+    let (mine, theirs) = (
+        Statement::of(ds, analysis, own),
+        Statement::of(ds, analysis, other),
+    );
+    let claim = &ds.claims[own as usize];
+    let place = analysis.facts[own as usize]
+        .event
+        .and_then(|e| analysis.events.get(e as usize))
+        .map_or(mine.place, |e| e.location.as_str());
+    let at = if place.is_empty() {
+        String::new()
+    } else {
+        format!(" in {place}")
+    };
+    format!(
+        "{verb} {}{at}, {}: {} {}; {} {} ({}, {})",
+        theirs.claimant,
+        claim.event_start.format("%-d %b %Y"),
+        if speaks_as_many(mine.claimant) {
+            "they"
+        } else {
+            "it"
+        },
+        clause(&mine),
+        theirs.claimant,
+        clause(&theirs),
+        ds.claim_id(claim),
+        ds.claim_id(&ds.claims[other as usize]),
+    )
+}
+
 /// Each comparable claim's agreements and contradictions in words, and its figures' bias
 /// (all, against its own side's losses, against its adversaries').
 /// A source's evidence in words, and the other claim each line names.
@@ -351,14 +387,7 @@ fn evidence_and_bias(
         ];
         for (verb, others) in relations {
             for &o in others {
-                let (own_id, other_id) = (
-                    ds.claim_id(&ds.claims[c as usize]),
-                    ds.claim_id(&ds.claims[o as usize]),
-                );
-                evidence.push(format!(
-                    "{own_id} {verb} {other_id} ({})",
-                    facts(o).claimant
-                ));
+                evidence.push(evidence_line(ds, analysis, verb, c, o));
                 evidence_claims.push(o);
             }
         }

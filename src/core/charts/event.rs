@@ -60,8 +60,14 @@ pub const MAX_EVENT_ROWS: usize = 60;
 /// Most distinct statements an event chart lists.
 pub const MAX_EVENT_STATEMENTS: usize = 24;
 
-/// The range chart of one event: each claimant's figures side by side, by kind and group.
-pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChart {
+/// The range chart of one event: each claimant's figures side by side, by kind and group, of
+/// the claims `shown` keeps (the filters in force); how many it left out is said.
+pub fn event_chart(
+    ds: &Dataset,
+    analysis: &Analysis,
+    event: usize,
+    shown: &dyn Fn(u32) -> bool,
+) -> EventChart {
     let Some(e) = analysis.events.get(event) else {
         return EventChart::default();
     };
@@ -73,7 +79,12 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
         .collect();
     let mut blocks: BTreeMap<(ClaimKind, String), Vec<RangeRow>> = BTreeMap::new();
     let mut propositions = Vec::new();
+    let mut hidden = 0usize;
     for &c in &e.claims {
+        if !shown(c) {
+            hidden += 1;
+            continue;
+        }
         let claim = &ds.claims[c as usize];
         let facts = &analysis.facts[c as usize];
         match claim.quantity.filter(|_| claim.kind.is_numeric()) {
@@ -123,6 +134,15 @@ pub fn event_chart(ds: &Dataset, analysis: &Analysis, event: usize) -> EventChar
         omitted: Vec::new(),
     };
     limit_event_chart(&mut chart);
+    match hidden {
+        0 => {}
+        1 => chart
+            .omitted
+            .push("1 claim hidden by the filters".to_owned()),
+        n => chart
+            .omitted
+            .push(format!("{n} claims hidden by the filters")),
+    }
     chart
 }
 

@@ -124,7 +124,9 @@ impl ChartData<'_> {
                 let event = event
                     .or_else(|| self.default_event())
                     .ok_or(ExportError::NoEvent)?;
-                let chart = event_chart(self.dataset, self.analysis, event);
+                let chart = event_chart(self.dataset, self.analysis, event, &|c| {
+                    self.selection.shows(c)
+                });
                 if let Some(e) = self.analysis.events.get(event) {
                     about.reporting = sourcing::voices(self.dataset, self.analysis, &e.claims);
                 }

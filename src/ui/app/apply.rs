@@ -15,6 +15,7 @@ use crate::core::import::Input;
 use crate::core::model::ClaimKind;
 use crate::core::model::judgement::Mark;
 use crate::core::printers::check::render_text;
+use crate::core::view::discrepancies::{DiscrepancyFilter, Party};
 use crate::core::view::filter::{Filter, Narrowing};
 use crate::ui::commands::{Command, FacetKind};
 
@@ -34,6 +35,7 @@ impl TriangulateApp {
             Command::AddFiles(paths) => self.add_files(paths),
             Command::OpenSample(sample) => self.open(Startup::sample(sample)),
             Command::CancelImport => self.cancel_import(),
+            Command::CancelAnalysis | Command::Analyze => self.apply_to_disputes(command),
             Command::SetImportFormat(format) => self.options.format = format,
             Command::SetTab(tab) => self.state.tab = tab,
             Command::SetTheme(theme) => {
@@ -58,13 +60,13 @@ impl TriangulateApp {
             Command::SetSearch(text) => filter.search = text,
             Command::ToggleFacet(kind, name) => toggle(facet_set(filter, kind), name),
             Command::ClearFacet(kind) => facet_set(filter, kind).clear(),
-            Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
-            Command::SetShowExcluded(show) => self.state.show_excluded = show,
-            Command::MarkFinding(id, mark) => {
-                set_mark(&mut self.state.corrections.finding_marks, id, mark);
-            }
-            Command::MarkClaim(id, mark) => self.mark_claim(id, mark),
+            Command::SetDiscrepancyFilter(_)
+            | Command::SetShowExcluded(_)
+            | Command::MarkFinding(..)
+            | Command::MarkClaim(..)
+            | Command::ShowSourceDisputes(_) => self.apply_to_disputes(command),
             Command::ShowSourceClaims(source) => self.show_source_claims(&source),
+
             Command::FocusSearch => self.focus_search(),
             Command::Merge(kind, from, into) => self.merge(kind, from, into),
             Command::UndoMerges => self.undo_merges(),
@@ -193,6 +195,29 @@ impl TriangulateApp {
             corrections.event_merges.clear();
         }
         self.reanalyze();
+    }
+
+    /// The commands about findings and discrepancies: their filter, the analyst's marks, and
+    /// running the analysis.
+    fn apply_to_disputes(&mut self, command: Command) {
+        match command {
+            Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
+            Command::SetShowExcluded(show) => self.state.show_excluded = show,
+            Command::MarkFinding(id, mark) => {
+                set_mark(&mut self.state.corrections.finding_marks, id, mark);
+            }
+            Command::MarkClaim(id, mark) => self.mark_claim(id, mark),
+            Command::ShowSourceDisputes(source) => {
+                self.state.discrepancy_filter = DiscrepancyFilter {
+                    involving: Some(Party::Source(source)),
+                    ..DiscrepancyFilter::default()
+                };
+                self.state.tab = Tab::Findings;
+            }
+            Command::CancelAnalysis => self.cancel_analysis(),
+            Command::Analyze => self.reanalyze(),
+            other => self.apply(&self.ctx.clone(), other),
+        }
     }
 
     /// Sets the analyst's mark on a claim; excluding it or taking it back reruns the analysis.

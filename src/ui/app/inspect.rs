@@ -47,6 +47,11 @@ impl TriangulateApp {
         self.state.tab
     }
 
+    /// The chart of the event the Events tab shows, as drawn now.
+    pub fn event_chart(&self) -> Option<&crate::core::charts::EventChart> {
+        self.derived.event.as_ref().map(|(_, chart)| chart)
+    }
+
     /// The event shown in the Events tab.
     pub fn selected_event(&self) -> Option<usize> {
         self.derived.event.as_ref().map(|(e, _)| *e)

@@ -9,6 +9,7 @@ use super::state::Tab;
 use crate::core::export::ChartKind;
 use crate::core::export::describe_filter;
 use crate::ui::chrome::filter_panel::filter_panel_ui;
+use crate::ui::chrome::status_bar::analysis_progress_ui;
 use crate::ui::commands::Command;
 use crate::ui::views::claims::{claim_details_ui, claims_table_ui};
 use crate::ui::views::discrepancies::discrepancies_ui;
@@ -123,9 +124,22 @@ impl TriangulateApp {
     fn analysis_tab_ui(&self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
         let Some(opened) = &self.opened else { return };
         let Some(analyzed) = self.analyzed() else {
-            ui.centered_and_justified(|ui| {
-                ui.spinner();
-                ui.label("Analysing…");
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 3.0);
+                match &self.analysis_job {
+                    Some(job) => {
+                        ui.horizontal(|ui| {
+                            analysis_progress_ui(ui, &job.progress, commands);
+                        });
+                        ui.weak("Events, findings and scores appear when it is done.");
+                    }
+                    None => {
+                        ui.label("The analysis was cancelled.");
+                        if ui.button("Analyse").clicked() {
+                            commands.push(Command::Analyze);
+                        }
+                    }
+                }
             });
             return;
         };

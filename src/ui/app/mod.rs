@@ -22,7 +22,6 @@ use eframe::egui;
 pub use self::startup::Startup;
 use self::state::{Session, UiState};
 use self::work::{Exporting, Importing};
-use crate::core::analysis::Analysis;
 use crate::core::import::{ImportOptions, ImportReport, Input};
 use crate::core::model::Dataset;
 use crate::core::view::analyzed::Analyzed;
@@ -58,7 +57,7 @@ pub struct TriangulateApp {
     analyses: Generations,
     import_job: Option<Importing>,
     /// An analysis under way, for a dataset revision.
-    analysis_job: Option<Job<(u64, Analysis)>>,
+    analysis_job: Option<Job<Result<(u64, Analyzed), crate::core::progress::Cancelled>>>,
     export_job: Option<Exporting>,
     /// Everything the views draw, rebuilt only when what it comes from changes.
     derived: Derived,
@@ -192,8 +191,10 @@ impl eframe::App for TriangulateApp {
             .import_job
             .as_ref()
             .map(|i| (i.label.as_str(), i.job.progress.as_ref()));
-        egui::Panel::bottom("status-bar")
-            .show(ui, |ui| status_bar_ui(ui, &info, importing, &mut commands));
+        let analysing = self.analysis_job.as_ref().map(|j| j.progress.as_ref());
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            status_bar_ui(ui, &info, (importing, analysing), &mut commands)
+        });
         self.panels_ui(ui, &mut commands);
         self.windows_ui(&ctx, &mut commands);
         for command in commands {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::startup::session_of;
 use super::state::Tab;
 use super::{Opened, TriangulateApp};
-use crate::core::analysis::{Analysis, Settings, analyze};
+use crate::core::analysis::{Analysis, Settings, analyze_with};
 use crate::core::export::figure::Provenance;
 use crate::core::export::html::InputFile;
 use crate::core::export::{
@@ -110,10 +110,29 @@ impl TriangulateApp {
     fn start_analysis(&mut self, dataset: Arc<Dataset>) {
         let generation = self.analyses.next();
         let aliases = self.state.corrections.aliases();
-        self.analysis_job = Some(Job::spawn("analysis", generation, &self.ctx, move |_| {
-            let analysis = analyze(&dataset, &Settings::default(), &aliases);
-            (dataset.revision, analysis)
-        }));
+        self.analysis_job = Some(Job::spawn(
+            "analysis",
+            generation,
+            &self.ctx,
+            move |progress| {
+                let analysis = analyze_with(&dataset, &Settings::default(), &aliases, progress)?;
+                // What every view derives from it (colours, facets, findings), made here too.
+                Ok((dataset.revision, Analyzed::new(analysis, &dataset)))
+            },
+        ));
+    }
+
+    /// Stops the analysis under way; the views keep the last one, if any.
+    pub(super) fn cancel_analysis(&mut self) {
+        if let Some(job) = self.analysis_job.take() {
+            job.progress.cancel();
+            self.message = Some(if self.analyzed.is_some() {
+                "Analysis cancelled: the views show the last one.".to_owned()
+            } else {
+                "Analysis cancelled: the Claims tab shows the data; View > Analyse again runs it."
+                    .to_owned()
+            });
+        }
     }
 
     pub(super) fn poll_analysis(&mut self) {
@@ -123,7 +142,7 @@ impl TriangulateApp {
         let Some(job) = self.analysis_job.take() else {
             return;
         };
-        let Outcome::Done((revision, analysis)) = outcome else {
+        let Outcome::Done(Ok((revision, analyzed))) = outcome else {
             return;
         };
         let Some(opened) = &self.opened else { return };
@@ -131,12 +150,12 @@ impl TriangulateApp {
             return;
         }
         // Open the Events tab on the most disputed event, or the first one.
+        let analysis = &analyzed.analysis;
         let first = analysis.discrepancies.first().map(|d| d.event);
         let first = first.or((!analysis.events.is_empty()).then_some(0));
         if self.analyzed.is_none() || self.selected_event.is_none() {
             self.selected_event = first;
         }
-        let analyzed = Analyzed::new(analysis, &opened.dataset);
         // A filter left over from other data would show nothing and blame the wrong thing.
         let sources: Vec<&str> = analyzed
             .analysis

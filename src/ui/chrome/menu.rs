@@ -123,6 +123,13 @@ fn view_menu_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Comman
     }
     ui.separator();
     if ui
+        .button("Analyse again")
+        .on_hover_text("Run the analysis again, after it was cancelled")
+        .clicked()
+    {
+        commands.push(Command::Analyze);
+    }
+    if ui
         .button("Reset layout")
         .on_hover_text("Panel sizes, column widths and zoom back to their defaults")
         .clicked()

@@ -20,10 +20,14 @@ pub struct StatusInfo<'a> {
 pub fn status_bar_ui(
     ui: &mut egui::Ui,
     info: &StatusInfo<'_>,
-    importing: Option<(&str, &Progress)>,
+    (importing, analysing): (Option<(&str, &Progress)>, Option<&Progress>),
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
+        if let Some(progress) = analysing.filter(|_| importing.is_none()) {
+            analysis_progress_ui(ui, progress, commands);
+            ui.separator();
+        }
         if let Some((label, progress)) = importing {
             ui.spinner();
             ui.label(format!("Importing {label}…"));
@@ -67,4 +71,23 @@ pub fn status_bar_ui(
             ui.label(message);
         }
     });
+}
+
+/// "Analysing… 40%" with a Cancel button: in the status bar, and in place of a view that waits
+/// for the analysis.
+pub fn analysis_progress_ui(ui: &mut egui::Ui, progress: &Progress, commands: &mut Vec<Command>) {
+    ui.spinner();
+    ui.label("Analysing…");
+    ui.add(
+        egui::ProgressBar::new(progress.fraction())
+            .desired_width(160.0)
+            .show_percentage(),
+    );
+    if ui
+        .button("Cancel")
+        .on_hover_text("Stop the analysis; the data stays open")
+        .clicked()
+    {
+        commands.push(Command::CancelAnalysis);
+    }
 }

@@ -342,6 +342,16 @@ fn evidence_ui(
                 s.source.clone(),
             ));
         }
+        if s.contradicted > 0
+            && ui
+                .button(format!("Its disputes ({})", s.contradicted))
+                .on_hover_text("The Findings tab with only the disputes this source is party to")
+                .clicked()
+        {
+            commands.push(crate::ui::commands::Command::ShowSourceDisputes(
+                s.source.clone(),
+            ));
+        }
         if ui.button("Close").clicked() {
             commands.push(crate::ui::commands::Command::SelectSource(None));
         }

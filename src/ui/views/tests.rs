@@ -149,7 +149,10 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
     let Some(hasaka) = a.events.iter().position(|e| e.location == "Hasaka") else {
         panic!("the seed has a Hasaka event");
     };
-    let chart = (hasaka, event_chart(&seed.imported.dataset, a, hasaka));
+    let chart = (
+        hasaka,
+        event_chart(&seed.imported.dataset, a, hasaka, &|_| true),
+    );
     let edits = crate::core::view::event_edits::choices(&seed.imported.dataset, a, hasaka);
     let events: Vec<usize> = (0..a.events.len()).collect();
     let mut h = harness(|ui, commands| {
@@ -275,7 +278,7 @@ fn a_filter_chip_in_the_status_bar_clears_its_filter() {
         chips: vec![("place: Hasaka".to_owned(), Command::ClearSearch)],
         updating: false,
     };
-    let mut h = harness(|ui, commands| status_bar_ui(ui, &info, None, commands));
+    let mut h = harness(|ui, commands| status_bar_ui(ui, &info, (None, None), commands));
     h.get_by_label_contains("place: Hasaka").click();
     h.run_steps(2);
     assert_eq!(h.state().as_slice(), [Command::ClearSearch]);
