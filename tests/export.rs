@@ -736,11 +736,11 @@ fn the_report_links_articles_only_by_web_links_escaped() {
     );
 }
 
-#[test]
-fn the_analysts_exclusions_and_verdicts_are_shown_in_exports() {
+/// A workspace over the seed in which the analyst excluded SANA's denial ("a re-quote") and
+/// verified the car bomb's origin.
+fn judged_workspace(dir: &Fixtures) -> PathBuf {
     use triangulate::core::model::judgement::{Mark, Verdict};
     use triangulate::core::workspace::{Corrections, Workspace};
-    let dir = Fixtures::new();
     let imported = import_paths(&[seed_path()], &Default::default());
     let ds = &imported.dataset;
     let a = analyze(&imported);
@@ -767,6 +767,13 @@ fn the_analysts_exclusions_and_verdicts_are_shown_in_exports() {
         .unwrap()
         .save(&ws)
         .unwrap();
+    ws
+}
+
+#[test]
+fn the_analysts_exclusions_and_verdicts_are_shown_in_exports() {
+    let dir = Fixtures::new();
+    let ws = judged_workspace(&dir);
     let html_path = dir.path().join("judged.html");
     ok(&[
         "report",
@@ -804,5 +811,40 @@ fn the_analysts_exclusions_and_verdicts_are_shown_in_exports() {
     assert!(
         svg.contains("Reporting: VICE News (6 claims, 25 June 2015)"),
         "the outlet behind the claims"
+    );
+}
+
+#[test]
+fn the_claims_table_says_which_claims_the_analyst_excluded_and_why() {
+    let dir = Fixtures::new();
+    let ws = judged_workspace(&dir);
+    let table = dir.path().join("judged.csv");
+    ok(&[
+        "export",
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--table",
+        "claims",
+        "--out",
+        table.to_str().unwrap(),
+    ]);
+    let mut rows = csv::Reader::from_path(&table).unwrap();
+    let header = rows.headers().unwrap().clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (id, verdict, note) = (at("source"), at("analyst_verdict"), at("analyst_note"));
+    let judged: Vec<(String, String, String)> = rows
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| !r[verdict].is_empty())
+        .map(|r| (r[id].to_owned(), r[verdict].to_owned(), r[note].to_owned()))
+        .collect();
+    assert_eq!(
+        judged,
+        [(
+            "state-run SANA news agency".to_owned(),
+            "excluded".to_owned(),
+            "a re-quote".to_owned()
+        )],
+        "the claims table says which claim the analyst excluded, and why"
     );
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::ExportError;
 use crate::core::analysis::Analysis;
+use crate::core::import::format::claims::columns::DERIVED_COLUMNS;
 use crate::core::model::Dataset;
 use crate::core::parse::text::is_formula_start;
 use crate::core::view::claim_record::ClaimRecord;
@@ -105,7 +106,7 @@ fn write_csv<'a>(
 }
 
 /// Each claim's credibility as analysed, and the analyst's own ratings by claim id.
-pub type Judged<'a> = (&'a Analysis, &'a BTreeMap<String, u8>);
+pub type Judged<'a> = (&'a Analysis, &'a crate::core::workspace::Corrections);
 
 /// The claims table's columns before the extra ones.
 const CLAIM_COLUMNS: [&str; 24] = [
@@ -146,7 +147,7 @@ pub fn claims_csv(
 ) -> Result<Vec<u8>, ExportError> {
     let mut header = CLAIM_COLUMNS.to_vec();
     if judged.is_some() {
-        header.extend(["credibility", "credibility_suggested", "credibility_set_by"]);
+        header.extend(DERIVED_COLUMNS);
     }
     // An extra column read back from an earlier table is written once.
     let extras: Vec<&str> = ds
@@ -205,9 +206,10 @@ fn claim_row<'a>(
         degrees(0),
         degrees(1),
     ];
-    if let Some((analysis, set)) = judged {
+    if let Some((analysis, corrections)) = judged {
         let suggested = analysis.facts.get(i).map(|f| f.credibility);
-        let own = set.get(&r.id).copied();
+        let own = corrections.claim_credibility.get(&r.id).copied();
+        let mark = corrections.claim_marks.get(&r.id);
         let number = |n: Option<u8>| Cell::Number(n.map(f64::from));
         row.extend([
             number(own.or(suggested)),
@@ -220,6 +222,12 @@ fn claim_row<'a>(
                 }
                 .to_owned(),
             ),
+            text(
+                mark.and_then(|m| m.verdict)
+                    .map_or("", |v| v.as_str())
+                    .to_owned(),
+            ),
+            text(mark.map_or(String::new(), |m| m.note.clone())),
         ]);
     }
     row.extend(
@@ -371,12 +379,7 @@ pub fn table_csv(
 ) -> Result<Vec<u8>, ExportError> {
     let (ds, analysis, selection) = (data.dataset, data.analysis, data.selection);
     match kind {
-        TableKind::Claims => claims_csv(
-            ds,
-            Some((analysis, &data.corrections.claim_credibility)),
-            selection,
-            bom,
-        ),
+        TableKind::Claims => claims_csv(ds, Some((analysis, data.corrections)), selection, bom),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
         TableKind::Scorecard => {
             scorecard_csv(analysis, (selection, &data.corrections.source_grades), bom)

@@ -93,14 +93,12 @@ impl TriangulateApp {
                     let facts = self
                         .analyzed()
                         .and_then(|a| a.analysis.facts.get(i as usize));
-                    let set = self
-                        .state
-                        .corrections
-                        .claim_credibility
-                        .get(&ds.claim_id(claim))
-                        .copied();
+                    let id = ds.claim_id(claim);
+                    let corrections = &self.state.corrections;
+                    let set = corrections.claim_credibility.get(&id).copied();
+                    let mark = corrections.claim_marks.get(&id);
                     egui::Panel::bottom("claim-details").show(ui, |ui| {
-                        claim_details_ui(ui, ds, claim, (facts, set), commands)
+                        claim_details_ui(ui, ds, claim, (facts, set, mark), commands)
                     });
                 }
                 claims_table_ui(

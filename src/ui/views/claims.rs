@@ -5,10 +5,12 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::core::analysis::score::credibility_reason;
 use crate::core::analysis::{Analysis, ClaimFacts};
+use crate::core::model::judgement::Mark;
 use crate::core::model::{Claim, Dataset};
 use crate::core::view::claim_rows::{Sort, SortColumn};
 use crate::ui::bidi::{data_label, display_ltr, display_wrapped, hover_text, is_rtl};
 use crate::ui::commands::Command;
+use crate::ui::views::judgement::mark_ui;
 
 /// A column of the table: its title, what it sorts by, and how a cell reads.
 struct TableColumn {
@@ -283,7 +285,7 @@ pub fn claim_details_ui(
     ui: &mut egui::Ui,
     ds: &Dataset,
     claim: &Claim,
-    (facts, set): (Option<&ClaimFacts>, Option<u8>),
+    (facts, set, mark): (Option<&ClaimFacts>, Option<u8>, Option<&Mark>),
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -303,9 +305,15 @@ pub fn claim_details_ui(
             commands.push(Command::SelectClaim(None));
         }
     });
+    let id = ds.claim_id(claim);
     if let Some(f) = facts {
-        credibility_ui(ui, &ds.claim_id(claim), f, set, commands);
+        credibility_ui(ui, &id, f, set, commands);
     }
+    ui.horizontal_wrapped(|ui| {
+        let current = mark.cloned().unwrap_or_default();
+        let send = |mark| Command::MarkClaim(id.clone(), mark);
+        mark_ui(ui, (&id, &current), &send, commands);
+    });
     let quote = ds.quote(claim);
     if is_rtl(quote) {
         // Wrapped on the logical text, then each line shaped and put right to left.

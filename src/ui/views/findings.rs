@@ -15,6 +15,7 @@ use crate::ui::bidi::display_ltr;
 use crate::ui::commands::Command;
 use crate::ui::views::discrepancies::severity_color;
 use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
+use crate::ui::views::judgement::mark_ui;
 
 /// How many cards are drawn at first, and added by "Show more".
 const PAGE: usize = 25;
@@ -200,52 +201,12 @@ fn actions_ui(
             ui.ctx().copy_text(finding.to_text());
         }
         ui.separator();
-        ui.label("Your verdict:");
-        for verdict in Verdict::ALL {
-            let on = current.verdict == Some(verdict);
-            if ui.selectable_label(on, verdict.as_str()).clicked() {
-                let verdict = (!on).then_some(verdict);
-                commands.push(Command::MarkFinding(
-                    finding.id.clone(),
-                    Mark {
-                        verdict,
-                        ..current.clone()
-                    },
-                ));
-            }
-        }
-        ui.separator();
-        note_ui(ui, finding, &current, commands);
+        let id = finding.id.clone();
+        mark_ui(
+            ui,
+            (&finding.id, &current),
+            &|mark| Command::MarkFinding(id.clone(), mark),
+            commands,
+        );
     });
-}
-
-/// The note, edited in place and kept when the field loses focus.
-fn note_ui(ui: &mut egui::Ui, finding: &Finding, current: &Mark, commands: &mut Vec<Command>) {
-    let id = egui::Id::unique("finding-note").with(&finding.id);
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| current.note.clone());
-    let label = ui.label("Note:");
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("what you checked, whom to ask")
-                .desired_width(260.0),
-        )
-        .labelled_by(label.id);
-    if response.changed() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
-    }
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        if text != current.note {
-            commands.push(Command::MarkFinding(
-                finding.id.clone(),
-                Mark {
-                    note: text,
-                    ..current.clone()
-                },
-            ));
-        }
-    }
 }

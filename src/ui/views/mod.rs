@@ -8,6 +8,7 @@ pub mod events;
 pub mod export_button;
 pub mod findings;
 pub mod import_report;
+pub mod judgement;
 pub mod sources;
 #[cfg(test)]
 mod tests;

@@ -150,8 +150,13 @@ pub struct ColumnMap {
 }
 
 /// Columns the claims table export writes from the analysis, not from the claim.
-pub const DERIVED_COLUMNS: [&str; 3] =
-    ["credibility", "credibility_suggested", "credibility_set_by"];
+pub const DERIVED_COLUMNS: [&str; 5] = [
+    "credibility",
+    "credibility_suggested",
+    "credibility_set_by",
+    "analyst_verdict",
+    "analyst_note",
+];
 
 impl ColumnMap {
     pub fn from_headers<'a>(headers: impl IntoIterator<Item = &'a str>) -> Self {
