@@ -1,5 +1,6 @@
 //! Frame cost of the real app on a large file, driven headless through egui_kittest: CPU time
-//! of the egui pass (layout) plus tessellation for the Timeline tab, and the peak memory with
+//! of the egui pass (layout) plus tessellation for the Findings, Timeline, Events and
+//! Discrepancies tabs, and the peak memory with
 //! everything loaded and analysed.
 //!
 //! `cargo bench --bench frame` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
@@ -7,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use triangulate::ui::{Command, Startup, TriangulateApp};
+use triangulate::ui::{Command, Startup, Tab, TriangulateApp};
 
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -23,6 +24,21 @@ fn peak_rss_mib() -> f64 {
                 .and_then(|v| v.parse::<f64>().ok())
         })
         .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// The cost of 30 frames as drawn now: the egui pass and tessellation, in milliseconds.
+fn frame_costs(harness: &mut Harness<'_, TriangulateApp>) -> Vec<f64> {
+    (0..30)
+        .map(|_| {
+            let start = Instant::now();
+            harness.step();
+            let output = harness.output().clone();
+            let _meshes = harness
+                .ctx
+                .tessellate(output.shapes, output.pixels_per_point);
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -47,22 +63,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     harness.run_steps(3);
     let points = harness.state().timeline().map_or(0, |t| t.points);
-    let mut costs = Vec::new();
-    for _ in 0..30 {
-        let start = Instant::now();
-        harness.step();
-        let output = harness.output().clone();
-        let _meshes = harness
-            .ctx
-            .tessellate(output.shapes, output.pixels_per_point);
-        costs.push(start.elapsed().as_secs_f64() * 1000.0);
+    let findings = harness.state().finding_rows().len();
+    for (tab, what) in [
+        (Tab::Findings, format!("{findings} findings")),
+        (Tab::Timeline, format!("{points} points")),
+        (Tab::Events, "the most disputed event".to_owned()),
+        (Tab::Discrepancies, "every discrepancy".to_owned()),
+    ] {
+        harness.state_mut().send(Command::SetTab(tab));
+        harness.run_steps(3);
+        let mut costs = frame_costs(&mut harness);
+        costs.sort_by(f64::total_cmp);
+        println!(
+            "{} frame (layout + tessellation), {what}: median {:.2} ms, p90 {:.2} ms (target: at most 8 ms)",
+            tab.title(),
+            costs[costs.len() / 2],
+            costs[costs.len() * 9 / 10]
+        );
     }
-    costs.sort_by(f64::total_cmp);
-    println!(
-        "Timeline frame (layout + tessellation), {points} points: median {:.2} ms, p90 {:.2} ms (target: at most 8 ms)",
-        costs[costs.len() / 2],
-        costs[costs.len() * 9 / 10]
-    );
+    harness.state_mut().send(Command::SetTab(Tab::Timeline));
+    harness.run_steps(3);
     // A filter change: the selection is worked out off the UI thread, then the lists, the
     // timeline and the table's rows are rebuilt once.
     for (what, command) in [

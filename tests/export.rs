@@ -677,8 +677,9 @@ fn the_report_of_the_seed_gives_each_finding_with_both_statements_the_outlet_and
             .unwrap_or_else(|| panic!("{} is in the report", f.title));
         let card = &section[at..];
         let card = card.split("</section>").next().unwrap_or_default();
-        for w in f.sides.iter().flatten() {
-            let ds = &imported.dataset;
+        let ds = &imported.dataset;
+        let claims = [f.witnesses(ds, &a, 0, None), f.witnesses(ds, &a, 1, None)];
+        for w in claims.iter().flatten() {
             let stored = ds.quote(&ds.claims[w.claim as usize]);
             assert!(!stored.is_empty());
             assert!(
@@ -745,7 +746,7 @@ fn judged_workspace(dir: &Fixtures) -> PathBuf {
     let ds = &imported.dataset;
     let a = analyze(&imported);
     let findings = triangulate::core::view::findings::findings(ds, &a);
-    let sana = &findings[0].sides[1][0];
+    let sana = &findings[0].witnesses(ds, &a, 1, None)[0];
     assert_eq!(sana.claimant, "SANA");
     let mut corrections = Corrections::default();
     corrections.claim_marks.insert(

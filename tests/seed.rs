@@ -176,13 +176,17 @@ fn the_first_findings_are_the_hasaka_control_dispute_then_the_car_bombs_origin()
         titles,
         ["Who holds Hasaka", "Where the attack on Kobane came from"]
     );
-    let names = |f: usize, side: usize| -> Vec<&str> {
-        findings[f].sides[side]
-            .iter()
-            .map(|w| w.claimant.as_str())
+    let names = |f: usize, side: usize| -> Vec<String> {
+        findings[f]
+            .witnesses(ds, &analysis, side, None)
+            .into_iter()
+            .map(|w| w.claimant)
             .collect()
     };
-    assert_eq!((names(0, 0), names(0, 1)), (vec!["SOHR"], vec!["SANA"]));
+    assert_eq!(
+        (names(0, 0), names(0, 1)),
+        (vec!["SOHR".to_owned()], vec!["SANA".to_owned()])
+    );
     assert_eq!(names(1, 0), ["YPG", "Syrian state media"]);
     assert_eq!(names(1, 1), ["Turkish authorities", "Sanliurfa governor"]);
     assert_eq!(
@@ -190,14 +194,14 @@ fn the_first_findings_are_the_hasaka_control_dispute_then_the_car_bombs_origin()
         4,
         "one question, four pairs"
     );
-    let sana = &findings[0].sides[1][0];
+    let sana = &findings[0].witnesses(ds, &analysis, 1, None)[0];
     assert_eq!(sana.provenance(), "SANA via VICE News, 25 June 2015");
     assert!(
         sana.quote.contains("denied IS had established a position"),
         "{}",
         sana.quote
     );
-    let text = findings[0].to_text();
+    let text = findings[0].to_text(ds, &analysis);
     for part in [
         "Who holds Hasaka",
         "SOHR says IS seized",

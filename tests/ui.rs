@@ -326,7 +326,7 @@ fn selecting_a_source_shows_the_evidence_behind_its_grade() {
     );
     // A line of evidence opens the other source's claim and its event.
     assert_eq!(harness.state().selected_claim(), None);
-    let line = harness
+    let pair = harness
         .state()
         .analysis()
         .unwrap()
@@ -334,8 +334,13 @@ fn selecting_a_source_shows_the_evidence_behind_its_grade() {
         .iter()
         .find(|s| s.source == "YPG")
         .and_then(|s| s.evidence.first())
-        .cloned()
+        .copied()
         .expect("YPG has evidence");
+    let line = triangulate::core::analysis::score::evidence_line(
+        harness.state().dataset().unwrap(),
+        harness.state().analysis().unwrap(),
+        pair,
+    );
     harness
         .get_by_role_and_label(egui::accesskit::Role::Link, &line)
         .click();
@@ -1032,7 +1037,7 @@ fn involving_a_source_keeps_every_dispute_it_is_party_to() {
         .findings()
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.involves(name))
+        .filter(|(_, f)| f.involves(a, name))
         .map(|(i, _)| i)
         .collect();
     harness

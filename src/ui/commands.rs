@@ -66,6 +66,10 @@ pub enum Command {
     SetDiscrepancyFilter(crate::ui::app::state::DiscrepancyFilter),
     /// List (or not) the findings the analyst excluded.
     SetShowExcluded(bool),
+    /// Draw the next page of findings.
+    ShowMoreFindings,
+    /// Show every claim of a finding (by id), not the first few of each side.
+    ExpandFinding(String),
     /// The analyst's verdict and note on a finding, by its id.
     MarkFinding(String, crate::core::model::judgement::Mark),
     /// The analyst's verdict and note on a claim, by its id; excluding one reruns the analysis.

@@ -6,6 +6,7 @@ use std::sync::{Arc, mpsc};
 use eframe::egui;
 
 use crate::core::analysis::Analysis;
+use crate::core::analysis::score::evidence_line;
 use crate::core::charts::{
     BiasChart, EventChart, TimelineChart, TimelineSettings, event_chart, selected_bias_chart,
     timeline,
@@ -15,7 +16,9 @@ use crate::core::view::analyzed::Analyzed;
 use crate::core::view::claim_rows::ClaimRows;
 use crate::core::view::discrepancies::{DiscrepancyFilter, sort_rows};
 use crate::core::view::filter::Filter;
+use crate::core::view::findings::Witness;
 use crate::core::view::selection::{Selection, kept_sources};
+use crate::core::workspace::ViewSettings;
 use crate::ui::app::state::UiState;
 
 /// The analysis in force and the analysis job it came from: every derived view is keyed by
@@ -36,10 +39,16 @@ struct Staged {
     events: Vec<usize>,
     sources: Vec<usize>,
     bias: BiasChart,
+    /// The timeline of the selection, for these settings.
+    timeline: Option<(TimelineSettings, TimelineChart)>,
 }
 
 impl Staged {
-    fn build(ds: &Dataset, analyzed: Option<&Analyzed>, filter: &Filter) -> Self {
+    fn build(
+        ds: &Dataset,
+        analyzed: Option<&Analyzed>,
+        (filter, settings): (&Filter, &TimelineSettings),
+    ) -> Self {
         let selection = Selection::new(ds, analyzed.map(|a| &a.analysis), filter);
         let Some(analyzed) = analyzed else {
             return Self {
@@ -51,11 +60,13 @@ impl Staged {
         let events = visible_events(a, &selection);
         let sources = visible_sources(a, &selection);
         let bias = selected_bias_chart(a, &analyzed.colors, &selection);
+        let chart = timeline(ds, a, &analyzed.colors, settings, &selection);
         Self {
             selection,
             events,
             sources,
             bias,
+            timeline: Some((*settings, chart)),
         }
     }
 }
@@ -63,6 +74,11 @@ impl Staged {
 /// What the findings list is built from: the selection, the dispute filter, whether excluded
 /// findings are listed, and which those are.
 type FindingsKey = (u64, DiscrepancyFilter, bool, Vec<String>);
+
+/// How many finding cards are drawn at first, and added by "Show more".
+pub const FINDINGS_PAGE: usize = 10;
+/// How many claims a side of a card shows until it is expanded.
+const WITNESSES: usize = 3;
 
 /// Keys say what each part was built from; a part is rebuilt only when its key changes.
 #[derive(Default)]
@@ -81,6 +97,11 @@ pub struct Derived {
     pub findings: Vec<usize>,
     /// Findings the filters keep that the analyst excluded.
     pub excluded_findings: usize,
+    cards_key: Option<(u64, usize, usize, std::collections::BTreeSet<String>)>,
+    /// The claims of the findings drawn (the first rows), in words.
+    pub finding_cards: Vec<[Vec<Witness>; 2]>,
+    /// Bumped when the findings list is rebuilt.
+    findings_generation: u64,
     timeline_key: Option<(u64, TimelineSettings)>,
     pub timeline: Option<TimelineChart>,
     /// The analysis generation, the selection's and the event.
@@ -96,7 +117,13 @@ pub struct Derived {
     /// The bias chart of those sources.
     pub bias: BiasChart,
     pub rows: ClaimRows,
+    evidence_key: Option<(u64, String)>,
+    /// The selected source's evidence in words.
+    pub evidence: Vec<String>,
 }
+
+/// Most lines of a source's evidence put in words.
+const EVIDENCE_LINES: usize = 2_000;
 
 impl Derived {
     /// Whether a new selection is being worked out (the views show the last one meanwhile).
@@ -110,19 +137,56 @@ impl Derived {
         ds: &Arc<Dataset>,
         analyzed: Option<AnalyzedRef<'_>>,
         state: &UiState,
-        event: Option<usize>,
+        (event, source): (Option<usize>, Option<&str>),
         ctx: &egui::Context,
     ) {
         let generation = analyzed.map_or(0, |(_, g)| g);
         let key: SelectionKey = (ds.revision, generation, state.view.filter.clone());
         let analyzed = analyzed.map(|(a, _)| a);
         if self.selection_key.as_ref() != Some(&key)
-            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.view.filter, ctx)
+            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.view, ctx)
         {
             self.install(key, staged);
         }
         self.update_rest(ds, analyzed.map(Arc::as_ref), state);
         self.update_event(ds, analyzed.map(|a| (a.as_ref(), generation)), event);
+        self.update_evidence(ds, analyzed.map(|a| (a.as_ref(), generation)), source);
+    }
+
+    /// The selected source's evidence in words (its first lines), once per source and
+    /// analysis.
+    fn update_evidence(
+        &mut self,
+        ds: &Dataset,
+        analyzed: Option<(&Analyzed, u64)>,
+        source: Option<&str>,
+    ) {
+        let (Some((analyzed, generation)), Some(source)) = (analyzed, source) else {
+            self.evidence.clear();
+            self.evidence_key = None;
+            return;
+        };
+        if self
+            .evidence_key
+            .as_ref()
+            .is_some_and(|(g, s)| *g == generation && s == source)
+        {
+            return;
+        }
+        let a = &analyzed.analysis;
+        self.evidence = a
+            .scorecard
+            .iter()
+            .find(|s| s.source == source)
+            .map(|s| {
+                s.evidence
+                    .iter()
+                    .take(EVIDENCE_LINES)
+                    .map(|&pair| evidence_line(ds, a, pair))
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.evidence_key = Some((generation, source.to_owned()));
     }
 
     /// The event chart, built once per event and analysis.
@@ -139,11 +203,17 @@ impl Derived {
         };
         let key = (generation, self.selection_generation, event);
         if self.event_key != Some(key) {
+            // The splits and merges offered do not depend on the filters.
+            if self
+                .event_key
+                .is_none_or(|(g, _, e)| (g, e) != (generation, event))
+            {
+                self.event_edits =
+                    crate::core::view::event_edits::choices(ds, &analyzed.analysis, event);
+            }
             let selection = &self.selection;
             let chart = event_chart(ds, &analyzed.analysis, event, &|c| selection.shows(c));
             self.event = Some((event, chart));
-            self.event_edits =
-                crate::core::view::event_edits::choices(ds, &analyzed.analysis, event);
             self.event_key = Some(key);
         }
     }
@@ -155,12 +225,13 @@ impl Derived {
         key: &SelectionKey,
         ds: &Arc<Dataset>,
         analyzed: Option<&Arc<Analyzed>>,
-        filter: &Filter,
+        view: &ViewSettings,
         ctx: &egui::Context,
     ) -> Option<Staged> {
+        let of = (&view.filter, &view.timeline);
         if ds.claims.len() < OFF_THREAD_FROM {
             self.pending = None;
-            return Some(Staged::build(ds, analyzed.map(Arc::as_ref), filter));
+            return Some(Staged::build(ds, analyzed.map(Arc::as_ref), of));
         }
         if let Some((pending_key, receiver)) = &self.pending
             && pending_key == key
@@ -173,18 +244,19 @@ impl Derived {
                 Err(mpsc::TryRecvError::Empty) => None,
                 Err(mpsc::TryRecvError::Disconnected) => {
                     self.pending = None;
-                    Some(Staged::build(ds, analyzed.map(Arc::as_ref), filter))
+                    Some(Staged::build(ds, analyzed.map(Arc::as_ref), of))
                 }
             };
         }
         // A newer filter replaces any selection still being worked out; its result is dropped.
         let (send, receive) = mpsc::channel();
-        let (ds, analyzed, filter) = (Arc::clone(ds), analyzed.cloned(), filter.clone());
+        let (ds, analyzed, view) = (Arc::clone(ds), analyzed.cloned(), view.clone());
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("selection".to_owned())
             .spawn(move || {
-                let _ = send.send(Staged::build(&ds, analyzed.as_deref(), &filter));
+                let of = (&view.filter, &view.timeline);
+                let _ = send.send(Staged::build(&ds, analyzed.as_deref(), of));
                 ctx.request_repaint();
             });
         if spawned.is_ok() {
@@ -200,6 +272,11 @@ impl Derived {
         self.bias = staged.bias;
         self.selection_generation += 1;
         self.selection_key = Some(key);
+        // The timeline came with the selection (off the UI thread for large data).
+        if let Some((settings, chart)) = staged.timeline {
+            self.timeline = Some(chart);
+            self.timeline_key = Some((self.selection_generation, settings));
+        }
     }
 
     /// The findings the filters keep, those the analyst excluded last (or not at all).
@@ -242,6 +319,32 @@ impl Derived {
         }
         self.findings = rows;
         self.findings_key = Some(key);
+        self.findings_generation += 1;
+    }
+
+    /// The claims of the cards drawn, in words: the first page (and more, when asked), each
+    /// side its first few claims unless the card is expanded.
+    fn update_cards(&mut self, ds: &Dataset, analyzed: &Analyzed, state: &UiState) {
+        let shown = (FINDINGS_PAGE + state.findings_shown).min(self.findings.len());
+        let key = (
+            self.findings_generation,
+            analyzed.findings.len(),
+            shown,
+            state.expanded_findings.clone(),
+        );
+        if self.cards_key.as_ref() == Some(&key) {
+            return;
+        }
+        let a = &analyzed.analysis;
+        self.finding_cards = self.findings[..shown]
+            .iter()
+            .filter_map(|&i| analyzed.findings.get(i))
+            .map(|f| {
+                let limit = (!state.expanded_findings.contains(&f.id)).then_some(WITNESSES);
+                [f.witnesses(ds, a, 0, limit), f.witnesses(ds, a, 1, limit)]
+            })
+            .collect();
+        self.cards_key = Some(key);
     }
 
     /// The table's rows, the discrepancy list and the timeline, for the selection in place.
@@ -254,10 +357,13 @@ impl Derived {
             self.discrepancies.clear();
             self.findings.clear();
             self.findings_key = None;
+            self.finding_cards.clear();
+            self.cards_key = None;
             return;
         };
         let a = &analyzed.analysis;
         self.update_findings(analyzed, state);
+        self.update_cards(ds, analyzed, state);
         let key = (generation, state.discrepancy_filter.clone());
         if self.discrepancy_key.as_ref() != Some(&key) {
             let filter = &state.discrepancy_filter;

@@ -37,7 +37,8 @@ pub fn run(args: WindowArgs) -> ExitCode {
         (None, None) => None,
     };
     let workspace = args.workspace.clone();
-    let size = args.window_size.unwrap_or([1280.0, 800.0]);
+    let asked_size = args.window_size;
+    let size = asked_size.unwrap_or([1280.0, 800.0]);
     let mut startup = Startup::from_args(args);
     startup.fresh_state = plan.is_some();
     let options = eframe::NativeOptions {
@@ -53,6 +54,11 @@ pub fn run(args: WindowArgs) -> ExitCode {
         "Triangulate",
         options,
         Box::new(move |cc| {
+            if let Some([w, h]) = asked_size {
+                // A size asked for on the command line wins over the one remembered.
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(w, h)));
+            }
             let mut app = TriangulateApp::new(cc, startup);
             if let Some(path) = &workspace {
                 app.open_workspace(path);

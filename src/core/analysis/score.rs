@@ -127,10 +127,19 @@ pub struct SourceScore {
     /// The Admiralty reliability letter the evidence suggests (A–E; F: cannot be judged). A
     /// suggestion: the analyst's own grade, kept with the workspace, is what is reported.
     pub grade: char,
-    pub evidence: Vec<String>,
-    /// For each line of `evidence`, the other source's claim it names, to open it.
+    /// Each of its comparable claims against another side's claim of the same question;
+    /// [`evidence_line`] puts one in words (only for what is shown: there can be millions).
     #[serde(skip)]
-    pub evidence_claims: Vec<u32>,
+    pub evidence: Vec<EvidencePair>,
+}
+
+/// One claim of a source and another side's claim of the same question it agrees with or
+/// contradicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EvidencePair {
+    pub claim: u32,
+    pub other: u32,
+    pub agrees: bool,
 }
 
 impl SourceScore {
@@ -286,7 +295,7 @@ fn score_source(
         .iter()
         .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
         .count();
-    let ((evidence, evidence_claims), [mut all, mut own, mut adversary]) =
+    let (evidence, [mut all, mut own, mut adversary]) =
         evidence_and_bias(ds, analysis, questions, &comparable, own_voice.as_deref());
     let bias_n = all.len();
     let enough = |values: &mut Vec<f64>| {
@@ -323,14 +332,19 @@ fn score_source(
         bias_adversary: median(&mut adversary),
         grade,
         evidence,
-        evidence_claims,
     }
 }
 
 /// One line of evidence in words: "contradicts Turkish authorities in Kobane, 25 Jun 2015:
 /// it says the vehicle crossed from Turkey; Turkish authorities deny that … (seed.csv:13,
 /// seed.csv:15)".
-fn evidence_line(ds: &Dataset, analysis: &Analysis, verb: &str, own: u32, other: u32) -> String {
+pub fn evidence_line(ds: &Dataset, analysis: &Analysis, pair: EvidencePair) -> String {
+    let EvidencePair {
+        claim: own,
+        other,
+        agrees,
+    } = pair;
+    let verb = if agrees { "agrees with" } else { "contradicts" };
     use crate::core::analysis::explain::{Statement, clause, speaks_as_many};
     let (mine, theirs) = (
         Statement::of(ds, analysis, own),
@@ -365,31 +379,28 @@ fn evidence_line(ds: &Dataset, analysis: &Analysis, verb: &str, own: u32, other:
 
 /// Each comparable claim's agreements and contradictions in words, and its figures' bias
 /// (all, against its own side's losses, against its adversaries').
-/// A source's evidence in words, and the other claim each line names.
-type Evidence = (Vec<String>, Vec<u32>);
-
 fn evidence_and_bias(
     ds: &Dataset,
     analysis: &Analysis,
     questions: &Questions<'_>,
     comparable: &[u32],
     own_voice: Option<&str>,
-) -> (Evidence, [Vec<f64>; 3]) {
+) -> (Vec<EvidencePair>, [Vec<f64>; 3]) {
     let facts = |c: u32| &analysis.facts[c as usize];
     let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
     let mut evidence = Vec::new();
-    let mut evidence_claims = Vec::new();
     for &c in comparable {
         let f = facts(c);
         let relations = [
-            ("agrees with", analysis.corroborated_by(c)),
-            ("contradicts", analysis.contradicted_by(c)),
+            (true, analysis.corroborated_by(c)),
+            (false, analysis.contradicted_by(c)),
         ];
-        for (verb, others) in relations {
-            for &o in others {
-                evidence.push(evidence_line(ds, analysis, verb, c, o));
-                evidence_claims.push(o);
-            }
+        for (agrees, others) in relations {
+            evidence.extend(others.iter().map(|&other| EvidencePair {
+                claim: c,
+                other,
+                agrees,
+            }));
         }
         if let Some(value) = bias_of(ds, analysis, questions, c) {
             all.push(value);
@@ -401,7 +412,7 @@ fn evidence_and_bias(
             }
         }
     }
-    ((evidence, evidence_claims), [all, own, adversary])
+    (evidence, [all, own, adversary])
 }
 
 /// log2((own + 1) / (others' median + 1)) for one claim, over the other claimants' current

@@ -65,6 +65,8 @@ font-style:italic}.verdict{font-weight:bold}";
 
 /// Most findings written in full.
 const MAX_FINDINGS: usize = 200;
+/// Most claims written of one side of a finding.
+const MAX_WITNESSES: usize = 20;
 
 /// The report as one HTML document.
 pub fn report_html(data: &ChartData<'_>, files: &[InputFile]) -> Result<String, ExportError> {
@@ -175,10 +177,18 @@ fn finding_html(out: &mut String, f: &Finding, data: &ChartData<'_>) {
         );
     }
     out.push_str("<div class=\"sides\">");
-    for (side, heading) in f.sides.iter().zip(["One side", "The other"]) {
+    for (side, heading) in f.headings.iter().enumerate() {
         let _ = write!(out, "<div><h4>{heading}</h4>");
-        for w in side {
+        let shown = f.witnesses(data.dataset, data.analysis, side, Some(MAX_WITNESSES));
+        for w in &shown {
             witness_html(out, w, data.corrections.claim_marks.get(&w.claim_id));
+        }
+        let more = f.sides[side].len().saturating_sub(shown.len());
+        if more > 0 {
+            let _ = write!(
+                out,
+                "<p class=\"note\">and {more} more claims: the claims table lists them.</p>"
+            );
         }
         out.push_str("</div>");
     }

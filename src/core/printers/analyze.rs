@@ -1,5 +1,6 @@
 //! `triangulate analyze` output: readable text, or one JSON object.
 
+use crate::core::analysis::score::evidence_line;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -101,6 +102,14 @@ impl Serialize for AnalysisJson<'_> {
             .scorecard
             .iter()
             .filter(|s| sources.contains(s.source.as_str()))
+            .map(|s| ScoreWithEvidence {
+                score: s,
+                evidence: s
+                    .evidence
+                    .iter()
+                    .map(|&pair| evidence_line(ds, a, pair))
+                    .collect(),
+            })
             .collect();
         doc.serialize_field("scorecard", &scorecard)?;
         doc.serialize_field("claims", &Claims(ds, a, kept))?;
@@ -271,4 +280,12 @@ fn render_score(out: &mut String, s: &SourceScore) {
         bias_words(s.bias_log2),
         s.grade
     );
+}
+
+/// A source's score with its evidence in words, as JSON gives it.
+#[derive(serde::Serialize)]
+struct ScoreWithEvidence<'a> {
+    #[serde(flatten)]
+    score: &'a crate::core::analysis::SourceScore,
+    evidence: Vec<String>,
 }

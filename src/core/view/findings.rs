@@ -28,8 +28,11 @@ pub struct Finding {
     pub date: String,
     /// Both sides in one or two sentences.
     pub summary: String,
-    /// The two sides, each with every claim behind it.
-    pub sides: [Vec<Witness>; 2],
+    /// The two sides, each with every claim behind it (indices into the dataset's claims);
+    /// [`Finding::witnesses`] says what each claim says and where it was published.
+    pub sides: [Vec<u32>; 2],
+    /// What each side is: "One side" and "The other", or "Lower figures" and "Higher figures".
+    pub headings: [&'static str; 2],
     /// Indices into the analysis' discrepancies.
     pub discrepancies: Vec<usize>,
 }
@@ -70,9 +73,22 @@ impl Witness {
 }
 
 impl Finding {
+    /// The first `limit` claims of one side (all when none) in words, with their provenance.
+    pub fn witnesses(
+        &self,
+        ds: &Dataset,
+        analysis: &Analysis,
+        side: usize,
+        limit: Option<usize>,
+    ) -> Vec<Witness> {
+        let claims = self.sides.get(side).map_or(&[][..], Vec::as_slice);
+        let claims = &claims[..limit.map_or(claims.len(), |n| n.min(claims.len()))];
+        claims.iter().map(|&c| witness(ds, analysis, c)).collect()
+    }
+
     /// The finding as plain text, for the clipboard or a report: the question, both sides
     /// with their provenance and quotes.
-    pub fn to_text(&self) -> String {
+    pub fn to_text(&self, ds: &Dataset, analysis: &Analysis) -> String {
         let mut text = format!(
             "{} ({}, {} severity)\n{}\n",
             self.title,
@@ -80,13 +96,9 @@ impl Finding {
             self.severity.as_str(),
             self.summary
         );
-        for (n, side) in self.sides.iter().enumerate() {
-            text.push_str(if n == 0 {
-                "\nOne side:\n"
-            } else {
-                "\nThe other:\n"
-            });
-            for w in side {
+        for (side, heading) in self.headings.iter().enumerate() {
+            text.push_str(&format!("\n{heading}:\n"));
+            for w in &self.witnesses(ds, analysis, side, None) {
                 text.push_str(&format!(
                     "- {} {} ({})\n",
                     w.claimant,
@@ -105,8 +117,11 @@ impl Finding {
     }
 
     /// Whether `name` speaks on either side.
-    pub fn involves(&self, name: &str) -> bool {
-        self.sides.iter().flatten().any(|w| w.claimant == name)
+    pub fn involves(&self, analysis: &Analysis, name: &str) -> bool {
+        self.sides
+            .iter()
+            .flatten()
+            .any(|&c| analysis.facts[c as usize].claimant.as_ref() == name)
     }
 }
 
@@ -127,7 +142,7 @@ pub fn findings(ds: &Dataset, analysis: &Analysis) -> Vec<Finding> {
             .cmp(&a.severity)
             .then(b.people.unwrap_or(0).cmp(&a.people.unwrap_or(0)))
             .then(stake(a.claim_kind).cmp(&stake(b.claim_kind)))
-            .then(claimants(b).cmp(&claimants(a)))
+            .then(claimants(analysis, b).cmp(&claimants(analysis, a)))
             .then_with(|| {
                 let date = |f: &Finding| analysis.events.get(f.event).map(|e| e.date_from);
                 date(a).cmp(&date(b))
@@ -164,12 +179,12 @@ fn stake(kind: ClaimKind) -> u8 {
     }
 }
 
-fn claimants(f: &Finding) -> usize {
+fn claimants(analysis: &Analysis, f: &Finding) -> usize {
     let mut names: Vec<&str> = f
         .sides
         .iter()
         .flatten()
-        .map(|w| w.claimant.as_str())
+        .map(|&c| analysis.facts[c as usize].claimant.as_ref())
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -188,12 +203,24 @@ fn finding(
         .map(|&i| &analysis.discrepancies[i])
         .collect();
     let top = list[0];
-    let [one, other] = two_sides(&list);
-    let witness = |&c: &u32| witness(ds, analysis, c);
-    let sides = [
-        one.iter().map(witness).collect::<Vec<_>>(),
-        other.iter().map(witness).collect::<Vec<_>>(),
+    let numeric = top.kind == DiscrepancyKind::Numeric;
+    let [one, other] = if numeric {
+        low_and_high(ds, &list)
+    } else {
+        two_sides(&list)
+    };
+    // The sentence is made from the first claims of each side, enough for its few clauses.
+    let sample = |side: &[u32]| -> Vec<Witness> {
+        side.iter()
+            .take(SAMPLE)
+            .map(|&c| witness(ds, analysis, c))
+            .collect()
+    };
+    let said = [
+        side_sentence(&sample(&one), one.len()),
+        side_sentence(&sample(&other), other.len()),
     ];
+    let sides = [one, other];
     let place = analysis
         .events
         .get(event)
@@ -210,11 +237,7 @@ fn finding(
         }
         _ => String::new(),
     };
-    let summary = format!(
-        "{} {}{gap}",
-        side_sentence(&sides[0]),
-        side_sentence(&sides[1])
-    );
+    let summary = format!("{} {}{gap}", said[0], said[1]);
     Finding {
         id: format!(
             "{}/{question}",
@@ -233,8 +256,39 @@ fn finding(
         date,
         summary,
         sides,
+        headings: if numeric {
+            ["Lower figures", "Higher figures"]
+        } else {
+            ["One side", "The other"]
+        },
         discrepancies,
     }
+}
+
+/// The claims of a numeric question split where their figures are furthest apart (by ratio),
+/// each side lowest first.
+fn low_and_high(ds: &Dataset, list: &[&Discrepancy]) -> [Vec<u32>; 2] {
+    let mut claims: Vec<(f64, u32)> = list
+        .iter()
+        .flat_map(|d| d.claims)
+        .map(|c| {
+            let point = ds.claims[c as usize].quantity.map_or(0.0, |q| q.point());
+            (point, c)
+        })
+        .collect();
+    claims.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    claims.dedup_by_key(|(_, c)| *c);
+    let gap = |w: &[(f64, u32)]| (w[1].0 + 1.0) / (w[0].0 + 1.0);
+    let split = claims
+        .windows(2)
+        .enumerate()
+        .max_by(|(_, a), (_, b)| gap(a).total_cmp(&gap(b)))
+        .map_or(1, |(i, _)| i + 1);
+    let (low, high) = claims.split_at(split.min(claims.len()));
+    [
+        low.iter().map(|&(_, c)| c).collect(),
+        high.iter().map(|&(_, c)| c).collect(),
+    ]
 }
 
 /// The question a finding answers, as a heading.
@@ -348,9 +402,15 @@ fn witness(ds: &Dataset, analysis: &Analysis, c: u32) -> Witness {
     }
 }
 
+/// How many different statements a side's sentence gives before "and N more".
+const SAID: usize = 3;
+/// How many claims of a side its sentence is made from.
+const SAMPLE: usize = 12;
+
 /// One side as a sentence: claimants who say the same thing named together ("YPG and Syrian
-/// state media say …"), different things joined ("…; the Sanliurfa governor says …").
-fn side_sentence(side: &[Witness]) -> String {
+/// state media say …"), different things joined ("…; the Sanliurfa governor says …"), at
+/// most a few.
+fn side_sentence(side: &[Witness], claims: usize) -> String {
     let mut said: Vec<(&str, Vec<&str>)> = Vec::new();
     for w in side {
         match said.iter_mut().find(|(says, _)| *says == w.says) {
@@ -376,7 +436,13 @@ fn side_sentence(side: &[Witness]) -> String {
             }
         })
         .collect();
-    let mut sentence = clauses.join("; ");
+    let more = clauses.len().saturating_sub(SAID);
+    let mut sentence = clauses[..clauses.len().min(SAID)].join("; ");
+    if claims > side.len() {
+        sentence.push_str(&format!("; {claims} claims in all"));
+    } else if more > 0 {
+        sentence.push_str(&format!("; and {more} more"));
+    }
     if !sentence.ends_with('.') {
         sentence.push('.');
     }

@@ -18,6 +18,7 @@ use crate::core::printers::check::render_text;
 use crate::core::view::discrepancies::{DiscrepancyFilter, Party};
 use crate::core::view::filter::{Filter, Narrowing};
 use crate::ui::commands::{Command, FacetKind};
+use crate::ui::derived::FINDINGS_PAGE;
 
 impl TriangulateApp {
     /// Applies a command as if a panel had sent it (for scripted use and tests).
@@ -38,19 +39,16 @@ impl TriangulateApp {
             Command::CancelAnalysis | Command::Analyze => self.apply_to_disputes(command),
             Command::SetImportFormat(format) => self.options.format = format,
             Command::SetTab(tab) => self.state.tab = tab,
-            Command::SetTheme(theme) => {
-                self.state.theme = theme;
-                apply_theme(ctx, theme);
-            }
+            Command::SetTheme(theme) => self.set_theme(ctx, theme),
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SelectClaim(index) => self.selected = index,
             Command::OpenClaim(claim) => self.open_claim(claim),
             Command::OpenEvent(event) => self.open_event(event),
             Command::SelectSource(source) => self.selected_source = source,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
-            Command::SetTimelineMode(mode) => self.state.view.timeline.mode = mode,
-            Command::SetClaimKind(kind) => self.state.view.timeline.kind = kind,
-            Command::SetLogScale(log) => self.state.view.timeline.log = log,
+            Command::SetTimelineMode(_) | Command::SetClaimKind(_) | Command::SetLogScale(_) => {
+                self.set_timeline(command);
+            }
             Command::ToggleSource(source) => toggle(&mut filter.hidden_sources, source),
             Command::ShowAllSources => filter.hidden_sources.clear(),
             Command::HideSources(sources) => filter.hidden_sources.extend(sources),
@@ -62,6 +60,8 @@ impl TriangulateApp {
             Command::ClearFacet(kind) => facet_set(filter, kind).clear(),
             Command::SetDiscrepancyFilter(_)
             | Command::SetShowExcluded(_)
+            | Command::ShowMoreFindings
+            | Command::ExpandFinding(_)
             | Command::MarkFinding(..)
             | Command::MarkClaim(..)
             | Command::ShowSourceDisputes(_) => self.apply_to_disputes(command),
@@ -197,12 +197,32 @@ impl TriangulateApp {
         self.reanalyze();
     }
 
+    fn set_theme(&mut self, ctx: &egui::Context, theme: super::state::ThemeChoice) {
+        self.state.theme = theme;
+        apply_theme(ctx, theme);
+    }
+
+    /// The timeline's own settings.
+    fn set_timeline(&mut self, command: Command) {
+        let timeline = &mut self.state.view.timeline;
+        match command {
+            Command::SetTimelineMode(mode) => timeline.mode = mode,
+            Command::SetClaimKind(kind) => timeline.kind = kind,
+            Command::SetLogScale(log) => timeline.log = log,
+            other => self.apply(&self.ctx.clone(), other),
+        }
+    }
+
     /// The commands about findings and discrepancies: their filter, the analyst's marks, and
     /// running the analysis.
     fn apply_to_disputes(&mut self, command: Command) {
         match command {
             Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
             Command::SetShowExcluded(show) => self.state.show_excluded = show,
+            Command::ShowMoreFindings => self.state.findings_shown += FINDINGS_PAGE,
+            Command::ExpandFinding(id) => {
+                self.state.expanded_findings.insert(id);
+            }
             Command::MarkFinding(id, mark) => {
                 set_mark(&mut self.state.corrections.finding_marks, id, mark);
             }

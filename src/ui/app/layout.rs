@@ -101,6 +101,9 @@ impl TriangulateApp {
                         claim_details_ui(ui, ds, claim, (facts, set, mark), commands)
                     });
                 }
+                // Clipped above the details panel, so no column line crosses it.
+                let rect = ui.available_rect_before_wrap();
+                ui.set_clip_rect(rect.intersect(ui.clip_rect()));
                 claims_table_ui(
                     ui,
                     ds,
@@ -118,27 +121,33 @@ impl TriangulateApp {
         }
     }
 
+    /// In place of a tab drawn from the analysis while there is none: its progress and Cancel,
+    /// or, once cancelled, a button to run it again.
+    fn waiting_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            match &self.analysis_job {
+                Some(job) => {
+                    ui.horizontal(|ui| {
+                        analysis_progress_ui(ui, &job.progress, commands);
+                    });
+                    ui.weak("Events, findings and scores appear when it is done.");
+                }
+                None => {
+                    ui.label("The analysis was cancelled.");
+                    if ui.button("Analyse").clicked() {
+                        commands.push(Command::Analyze);
+                    }
+                }
+            }
+        });
+    }
+
     /// The tabs drawn from the analysis: Findings, Timeline, Events, Discrepancies, Sources.
     fn analysis_tab_ui(&self, ui: &mut egui::Ui, tab: Tab, commands: &mut Vec<Command>) {
         let Some(opened) = &self.opened else { return };
         let Some(analyzed) = self.analyzed() else {
-            ui.vertical_centered(|ui| {
-                ui.add_space(ui.available_height() / 3.0);
-                match &self.analysis_job {
-                    Some(job) => {
-                        ui.horizontal(|ui| {
-                            analysis_progress_ui(ui, &job.progress, commands);
-                        });
-                        ui.weak("Events, findings and scores appear when it is done.");
-                    }
-                    None => {
-                        ui.label("The analysis was cancelled.");
-                        if ui.button("Analyse").clicked() {
-                            commands.push(Command::Analyze);
-                        }
-                    }
-                }
-            });
+            self.waiting_ui(ui, commands);
             return;
         };
         let a = &analyzed.analysis;
@@ -158,6 +167,8 @@ impl TriangulateApp {
                     choices,
                     finding_marks: &self.state.corrections.finding_marks,
                     claim_marks: &self.state.corrections.claim_marks,
+                    cards: &self.derived.finding_cards,
+                    data: (opened.dataset.as_ref(), a),
                 },
                 commands,
             ),
@@ -190,7 +201,11 @@ impl TriangulateApp {
             Tab::Sources => sources_ui(
                 ui,
                 analyzed,
-                (&self.derived.sources, &self.derived.bias),
+                (
+                    &self.derived.sources,
+                    &self.derived.bias,
+                    &self.derived.evidence,
+                ),
                 &self.state.corrections,
                 self.selected_source.as_deref(),
                 commands,

@@ -161,6 +161,17 @@ impl TriangulateApp {
 }
 
 impl eframe::App for TriangulateApp {
+    /// While screenshots are taken the pointer is kept off the window, so no hover, tooltip
+    /// or crosshair shows in them.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            raw_input
+                .events
+                .retain(|e| !matches!(e, egui::Event::PointerMoved(_)));
+            raw_input.events.push(egui::Event::PointerGone);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_import();
@@ -175,7 +186,7 @@ impl eframe::App for TriangulateApp {
                 &opened.dataset,
                 analyzed,
                 &self.state,
-                self.selected_event,
+                (self.selected_event, self.selected_source.as_deref()),
                 &ctx,
             );
         }

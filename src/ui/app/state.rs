@@ -73,6 +73,12 @@ pub struct UiState {
     pub discrepancy_filter: DiscrepancyFilter,
     /// Whether findings the analyst excluded are listed (at the end).
     pub show_excluded: bool,
+    /// How many findings past the first page are drawn (not kept between runs).
+    #[serde(skip)]
+    pub findings_shown: usize,
+    /// Findings (by id) whose every claim is shown (not kept between runs).
+    #[serde(skip)]
+    pub expanded_findings: std::collections::BTreeSet<String>,
     /// The data to reopen next time.
     pub session: Session,
     /// The user's corrections, applied to every analysis.

@@ -14,6 +14,7 @@ use crate::core::view::event_edits::EventEditChoices;
 use crate::ui::bidi::{display, display_ltr};
 use crate::ui::commands::Command;
 use crate::ui::views::export_button::export_button_ui;
+use crate::ui::views::readable;
 
 pub fn events_ui(
     ui: &mut egui::Ui,
@@ -227,13 +228,15 @@ fn event_list_ui(
                     let Some(e) = analysis.events.get(i) else {
                         continue;
                     };
-                    let mark = if e.disputes > 0 {
-                        format!(" · {} disputed", e.disputes)
+                    // The count first: a narrow list cuts the end of the line, not the count.
+                    let disputed = if e.disputes > 0 {
+                        format!("{} disputed · ", e.disputes)
                     } else {
                         String::new()
                     };
+                    let sources = if e.sources == 1 { "source" } else { "sources" };
                     let text = format!(
-                        "{} · {} · {} sources{mark}",
+                        "{disputed}{} · {} · {} {sources}",
                         e.location, e.date_from, e.sources
                     );
                     if ui
@@ -261,7 +264,7 @@ fn statements_ui(
             .show(ui, |ui| {
                 for p in propositions {
                     let [r, g, b] = colors.get(&p.source).copied().unwrap_or([128, 128, 128]);
-                    ui.colored_label(egui::Color32::from_rgb(r, g, b), display(&p.source));
+                    ui.colored_label(readable(ui, [r, g, b]), display(&p.source));
                     ui.label(p.kind.as_str());
                     let stance = match p.stance {
                         Stance::Asserts => egui::RichText::new("asserts"),

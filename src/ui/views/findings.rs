@@ -7,18 +7,18 @@ use std::collections::BTreeMap;
 
 use eframe::egui;
 
+use crate::core::analysis::Analysis;
+use crate::core::model::Dataset;
 use crate::core::model::judgement::{Mark, Verdict};
 use crate::core::parse::text::is_web_link;
 use crate::core::view::discrepancies::DiscrepancyFilter;
 use crate::core::view::findings::{Finding, Witness};
-use crate::ui::bidi::display_ltr;
+use crate::ui::bidi::{display_ltr, display_wrapped, is_rtl};
 use crate::ui::commands::Command;
+pub use crate::ui::derived::FINDINGS_PAGE;
 use crate::ui::views::discrepancies::severity_color;
 use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
 use crate::ui::views::judgement::mark_ui;
-
-/// How many cards are drawn at first, and added by "Show more".
-const PAGE: usize = 25;
 
 /// What the Findings tab shows.
 pub struct FindingsView<'a> {
@@ -32,6 +32,10 @@ pub struct FindingsView<'a> {
     pub choices: Choices<'a>,
     pub finding_marks: &'a BTreeMap<String, Mark>,
     pub claim_marks: &'a BTreeMap<String, Mark>,
+    /// The claims of each card drawn (the first rows), in words: built once per change.
+    pub cards: &'a [[Vec<Witness>; 2]],
+    /// For "Copy as text".
+    pub data: (&'a Dataset, &'a Analysis),
 }
 
 pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Vec<Command>) {
@@ -62,21 +66,20 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
         });
         return;
     }
-    let shown_id = egui::Id::unique("findings-shown");
-    let shown = ui.data(|d| d.get_temp::<usize>(shown_id)).unwrap_or(PAGE);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for &i in view.rows.iter().take(shown) {
+            for (&i, card) in view.rows.iter().zip(view.cards) {
                 if let Some(finding) = view.findings.get(i) {
-                    card_ui(ui, finding, view, commands);
+                    card_ui(ui, (finding, card), view, commands);
                     ui.add_space(8.0);
                 }
             }
+            let shown = view.cards.len();
             if view.rows.len() > shown {
-                let more = (view.rows.len() - shown).min(PAGE);
+                let more = (view.rows.len() - shown).min(FINDINGS_PAGE);
                 if ui.button(format!("Show {more} more")).clicked() {
-                    ui.data_mut(|d| d.insert_temp(shown_id, shown + PAGE));
+                    commands.push(Command::ShowMoreFindings);
                 }
             }
         });
@@ -84,7 +87,7 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
 
 fn card_ui(
     ui: &mut egui::Ui,
-    finding: &Finding,
+    (finding, card): (&Finding, &[Vec<Witness>; 2]),
     view: &FindingsView<'_>,
     commands: &mut Vec<Command>,
 ) {
@@ -109,18 +112,19 @@ fn card_ui(
             ui.label(display_ltr(&finding.summary).as_ref());
             ui.add_space(4.0);
             ui.columns(2, |columns| {
-                for (column, (side, heading)) in columns
-                    .iter_mut()
-                    .zip(finding.sides.iter().zip(["One side", "The other"]))
-                {
-                    column.weak(heading);
-                    for w in side {
+                for (side, column) in columns.iter_mut().enumerate() {
+                    column.weak(finding.headings[side]);
+                    for w in &card[side] {
                         witness_ui(column, w, view.claim_marks.get(&w.claim_id), commands);
+                    }
+                    let more = finding.sides[side].len().saturating_sub(card[side].len());
+                    if more > 0 && column.link(format!("and {more} more: show all")).clicked() {
+                        commands.push(Command::ExpandFinding(finding.id.clone()));
                     }
                 }
             });
             ui.add_space(4.0);
-            actions_ui(ui, finding, mark, commands);
+            actions_ui(ui, finding, view, commands);
         });
 }
 
@@ -141,11 +145,7 @@ fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mu
         }
     });
     if !w.quote.is_empty() {
-        ui.label(
-            egui::RichText::new(format!("“{}”", display_ltr(&w.quote)))
-                .italics()
-                .weak(),
-        );
+        quote_ui(ui, &w.quote);
     }
     ui.horizontal(|ui| {
         if ui.small_button("Show claim").clicked() {
@@ -181,14 +181,34 @@ fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mu
     ui.add_space(6.0);
 }
 
+/// A quote in italics: right-to-left text wrapped on its logical text and each line put in
+/// visual order, right-aligned; other text ragged, never justified.
+fn quote_ui(ui: &mut egui::Ui, quote: &str) {
+    if is_rtl(quote) {
+        let chars = (ui.available_width() / 7.0).max(20.0) as usize;
+        let shown = display_wrapped(&format!("\u{201c}{quote}\u{201d}"), chars);
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+            ui.add(egui::Label::new(egui::RichText::new(shown).italics().weak()).selectable(false));
+        });
+    } else {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.label(egui::RichText::new(format!("“{quote}”")).italics().weak());
+        });
+    }
+}
+
 /// Open the event, copy the finding, set a verdict, write a note.
 fn actions_ui(
     ui: &mut egui::Ui,
     finding: &Finding,
-    mark: Option<&Mark>,
+    view: &FindingsView<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let current = mark.cloned().unwrap_or_default();
+    let current = view
+        .finding_marks
+        .get(&finding.id)
+        .cloned()
+        .unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Open event").clicked() {
             commands.push(Command::OpenEvent(finding.event));
@@ -198,7 +218,8 @@ fn actions_ui(
             .on_hover_text("The finding, both sides, their outlets, dates and quotes")
             .clicked()
         {
-            ui.ctx().copy_text(finding.to_text());
+            let (ds, analysis) = view.data;
+            ui.ctx().copy_text(finding.to_text(ds, analysis));
         }
         ui.separator();
         let id = finding.id.clone();

@@ -31,7 +31,7 @@ pub fn mark_ui(
     for verdict in Verdict::ALL {
         let on = current.verdict == Some(verdict);
         if ui
-            .selectable_label(on, verdict.as_str())
+            .add(egui::Button::new(verdict.as_str()).selected(on))
             .on_hover_text(meaning(verdict))
             .clicked()
         {

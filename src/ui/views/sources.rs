@@ -18,7 +18,7 @@ use crate::ui::views::export_button::export_button_ui;
 pub fn sources_ui(
     ui: &mut egui::Ui,
     analyzed: &Analyzed,
-    (visible, bias): (&[usize], &BiasChart),
+    (visible, bias, evidence): (&[usize], &BiasChart, &[String]),
     corrections: &Corrections,
     selected: Option<&str>,
     commands: &mut Vec<crate::ui::commands::Command>,
@@ -36,7 +36,7 @@ pub fn sources_ui(
                     Some(score) => {
                         let set = corrections.source_grades.get(&score.source).copied();
                         let min = analysis.settings.min_comparable;
-                        evidence_ui(&mut columns[1], score, (set, min), commands);
+                        evidence_ui(&mut columns[1], (score, evidence), (set, min), commands);
                     }
                     None => {
                         columns[1].weak("Select a source to see the evidence behind its grade.");
@@ -45,7 +45,12 @@ pub fn sources_ui(
             });
         });
     let grades = &corrections.source_grades;
-    scorecard_ui(ui, analyzed, (visible, grades), selected, commands);
+    // The table's column lines stop at the panel below instead of running through its chart.
+    let rect = ui.available_rect_before_wrap();
+    ui.scope(|ui| {
+        ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+        scorecard_ui(ui, analyzed, (visible, grades), selected, commands);
+    });
 }
 
 /// One row per source: its grade, counts, bias and side.
@@ -68,19 +73,21 @@ fn scorecard_ui(
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(50.0))
-        .column(Column::initial(200.0).clip(true))
-        .columns(Column::initial(90.0), 8)
-        .column(Column::remainder())
+        .column(Column::initial(46.0))
+        .column(Column::initial(180.0).clip(true))
+        .column(Column::initial(140.0))
+        .columns(Column::initial(70.0).clip(true), 6)
+        .column(Column::initial(110.0).clip(true))
+        .column(Column::remainder().clip(true))
         .header(height, |mut h| {
             for title in [
                 "Grade",
                 "Source",
                 "Type",
                 "Claims",
-                "Comparable",
-                "Corroborated",
-                "Contradicted",
+                "Compared",
+                "Agreed",
+                "Disputed",
                 "Agreement",
                 "Denials",
                 "Bias",
@@ -306,7 +313,7 @@ const ADMIRALTY: [(char, &str); 6] = [
 /// The comparisons behind a source's grade.
 fn evidence_ui(
     ui: &mut egui::Ui,
-    s: &crate::core::analysis::SourceScore,
+    (s, evidence): (&crate::core::analysis::SourceScore, &[String]),
     (set, min_comparable): (Option<char>, usize),
     commands: &mut Vec<crate::ui::commands::Command>,
 ) {
@@ -360,14 +367,22 @@ fn evidence_ui(
         ui.weak("No other source spoke of the same events: nothing to compare.");
         return;
     }
+    if evidence.len() < s.evidence.len() {
+        ui.weak(format!(
+            "The first {} of {} lines of evidence:",
+            evidence.len(),
+            s.evidence.len()
+        ));
+    }
     let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     egui::ScrollArea::vertical().id_salt("evidence").show_rows(
         ui,
         height,
-        s.evidence.len(),
+        evidence.len(),
         |ui, range| {
-            let lines = s.evidence.iter().zip(&s.evidence_claims);
-            for (line, &other) in lines.skip(range.start).take(range.len()) {
+            let lines = evidence.iter().zip(&s.evidence);
+            for (line, pair) in lines.skip(range.start).take(range.len()) {
+                let other = pair.other;
                 // Each line opens the other source's claim and its event.
                 if ui
                     .link(display(line))

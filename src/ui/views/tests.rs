@@ -71,6 +71,11 @@ fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
     let findings = &seed.analyzed.findings;
     let rows: Vec<usize> = (0..findings.len()).collect();
     let marks = Default::default();
+    let (ds, a) = (&seed.imported.dataset, &seed.analyzed.analysis);
+    let cards: Vec<_> = findings
+        .iter()
+        .map(|f| [f.witnesses(ds, a, 0, None), f.witnesses(ds, a, 1, None)])
+        .collect();
     let mut h = harness(|ui, commands| {
         let view = FindingsView {
             findings,
@@ -81,6 +86,8 @@ fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
             choices: choices(seed),
             finding_marks: &marks,
             claim_marks: &marks,
+            cards: &cards,
+            data: (ds, a),
         };
         findings_ui(ui, &view, commands);
     });

@@ -35,7 +35,8 @@ pub fn timeline_ui(
     commands: &mut Vec<Command>,
 ) {
     let (mode, log) = (settings.mode, settings.log);
-    ui.horizontal(|ui| {
+    // Wrapped: a long note goes to a second line rather than widening the window's content.
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Reported claims — not verified totals");
         for (m, label) in [
             (TimelineMode::Claims, "Claims"),
