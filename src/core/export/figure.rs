@@ -112,7 +112,10 @@ impl Provenance {
             format!("Filters: {}", self.filters),
         ];
         if !self.reporting.is_empty() {
-            lines.push(format!("Reporting: {}", self.reporting));
+            lines.extend(super::sourcing::caption_lines(
+                "Reporting:",
+                &self.reporting,
+            ));
         }
         if !self.judged.is_empty() {
             lines.push(self.judged.clone());

@@ -133,3 +133,26 @@ fn list(mut names: Vec<String>, what: &str) -> String {
     }
     text
 }
+
+/// The longest caption line a list is broken into (a 1,200-point page holds about 200
+/// characters of caption).
+const CAPTION_CHARS: usize = 150;
+
+/// A list ("a; b; c") after a label, on as many caption lines as it needs, broken between
+/// its items.
+pub fn caption_lines(label: &str, list: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = label.to_owned();
+    for (i, item) in list.split("; ").enumerate() {
+        let sep = if i == 0 { " " } else { "; " };
+        if i > 0 && line.len() + sep.len() + item.len() > CAPTION_CHARS {
+            lines.push(format!("{line};"));
+            line = format!("  {item}");
+        } else {
+            line.push_str(sep);
+            line.push_str(item);
+        }
+    }
+    lines.push(line);
+    lines
+}

@@ -277,11 +277,13 @@ fn statements_ui(
                         p.detail.clone()
                     };
                     let detail = egui::RichText::new(display(&said));
-                    ui.label(if p.disputed {
+                    let detail = if p.disputed {
                         detail.color(ui.visuals().warn_fg_color)
                     } else {
                         detail
-                    });
+                    };
+                    // Wrapped in the room left, never past the window's edge.
+                    ui.add(egui::Label::new(detail).wrap());
                     ui.end_row();
                 }
             });

@@ -13,7 +13,7 @@ use crate::core::model::judgement::{Mark, Verdict};
 use crate::core::parse::text::is_web_link;
 use crate::core::view::discrepancies::DiscrepancyFilter;
 use crate::core::view::findings::{Finding, Witness};
-use crate::ui::bidi::{display_ltr, display_wrapped, is_rtl};
+use crate::ui::bidi::{display, display_ltr, display_wrapped, is_rtl};
 use crate::ui::commands::Command;
 pub use crate::ui::derived::FINDINGS_PAGE;
 use crate::ui::views::discrepancies::severity_color;
@@ -139,7 +139,16 @@ fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mu
     });
     ui.label(display_ltr(&w.says).as_ref());
     ui.horizontal_wrapped(|ui| {
-        ui.weak(display_ltr(&w.provenance()).as_ref());
+        // Each name its own label, so names in right-to-left script keep their order.
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.weak(display(&w.claimant).as_ref());
+        if !w.outlet.is_empty() && w.outlet != w.claimant {
+            ui.weak("via");
+            ui.weak(display(&w.outlet).as_ref());
+        }
+        if !w.date.is_empty() {
+            ui.weak(format!("· {}", w.date));
+        }
         if is_web_link(&w.url) {
             ui.hyperlink_to("article ↗", &w.url).on_hover_text(&w.url);
         }
