@@ -849,3 +849,47 @@ fn the_claims_table_says_which_claims_the_analyst_excluded_and_why() {
         "the claims table says which claim the analyst excluded, and why"
     );
 }
+
+#[test]
+fn an_oversized_export_fails_fast_with_a_message() {
+    let dir = Fixtures::new();
+    let out = dir.path().join("huge.png");
+    let seed = seed_path().display().to_string();
+    let path = out.display().to_string();
+    // Drawing it would try to allocate 102 GB and abort the process: it is refused first.
+    let (code, _, err) = triangulate(&[
+        "export", &seed, "--chart", "timeline", "--width", "20000", "--height", "20000", "--scale",
+        "8", "--out", &path,
+    ]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("25600 megapixels") && err.contains("at most 100"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    // The same size as SVG has no pixels to allocate, and is drawn.
+    let svg = dir.path().join("huge.svg").display().to_string();
+    ok(&[
+        "export", &seed, "--chart", "timeline", "--width", "20000", "--height", "20000", "--out",
+        &svg,
+    ]);
+    // In the core, before anything: a page the core is asked to draw is checked first.
+    let style = triangulate::core::export::ChartStyle {
+        page: triangulate::core::export::svg::Page {
+            width: 20_000.0,
+            height: 20_000.0,
+            dark: false,
+        },
+        scale: 8.0,
+    };
+    assert!(
+        style
+            .check(triangulate::core::export::ChartFormat::Png)
+            .is_err()
+    );
+    assert!(
+        style
+            .check(triangulate::core::export::ChartFormat::Svg)
+            .is_ok()
+    );
+}

@@ -74,6 +74,36 @@ pub struct ChartStyle {
     pub scale: f32,
 }
 
+/// The most pixels a PNG may have (100 megapixels: 400 MB while it is drawn), and the most
+/// points a side of an SVG page may have.
+pub const MAX_MEGAPIXELS: u64 = 100;
+const MAX_SIDE: f64 = 20_000.0;
+
+impl ChartStyle {
+    /// Whether a chart of this size can be drawn, said before anything is allocated.
+    pub fn check(&self, format: ChartFormat) -> Result<(), ExportError> {
+        let (w, h) = (self.page.width, self.page.height);
+        let pixels = match format {
+            ChartFormat::Png => w * h * f64::from(self.scale).powi(2),
+            ChartFormat::Svg => 0.0,
+        };
+        let too_large = !(w.is_finite() && h.is_finite())
+            || w > MAX_SIDE
+            || h > MAX_SIDE
+            || pixels > (MAX_MEGAPIXELS * 1_000_000) as f64;
+        if too_large {
+            return Err(ExportError::TooLarge {
+                width: w as u32,
+                height: h as u32,
+                scale: self.scale,
+                megapixels: (pixels / 1e6).ceil() as u64,
+                limit: MAX_MEGAPIXELS,
+            });
+        }
+        Ok(())
+    }
+}
+
 impl Default for ChartStyle {
     fn default() -> Self {
         Self {
@@ -240,12 +270,14 @@ pub fn export(
     let path = &request.path;
     match request.target {
         ExportTarget::Chart(kind) => {
-            ChartFormat::of(path)?;
+            let format = ChartFormat::of(path)?;
+            request.style.check(format)?;
             let figure = data.figure(kind, request.event)?;
             let mut style = request.style;
             if request.grow {
                 style.page.height = svg::preferred_height(&figure, style.page.height);
             }
+            style.check(format)?;
             write_chart(&figure, &style, path, request.overwrite)?;
             Ok(format!(
                 "Saved the {} chart \u{201c}{}\u{201d} to {}",
@@ -279,6 +311,7 @@ pub fn write_chart(
     overwrite: Overwrite,
 ) -> Result<(), ExportError> {
     let format = ChartFormat::of(path)?;
+    style.check(format)?;
     let svg = render_svg(figure, &style.page);
     let bytes = match format {
         ChartFormat::Svg => svg.into_bytes(),
