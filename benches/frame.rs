@@ -41,6 +41,24 @@ fn frame_costs(harness: &mut Harness<'_, TriangulateApp>) -> Vec<f64> {
         .collect()
 }
 
+/// How long the pivot of the loaded data takes (killed, per month, source and place).
+fn pivot_figure(app: &TriangulateApp) {
+    let (Some(ds), Some(a)) = (app.dataset(), app.analysis()) else {
+        return;
+    };
+    use triangulate::core::charts::{Period, pivot};
+    let selection =
+        triangulate::core::view::selection::Selection::new(ds, Some(a), &Default::default());
+    let start = Instant::now();
+    let kind = triangulate::core::model::ClaimKind::Killed;
+    let table = pivot(ds, a, (kind, Period::Month), &selection);
+    println!(
+        "pivot of killed per month, source and place: {} rows in {:.0} ms",
+        table.rows.len(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (path, rows) =
         triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
@@ -62,6 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         started.elapsed().as_secs_f64()
     );
     harness.run_steps(3);
+    pivot_figure(harness.state());
     let points = harness.state().timeline().map_or(0, |t| t.points);
     let findings = harness.state().finding_rows().len();
     for (tab, what) in [

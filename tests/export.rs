@@ -893,3 +893,75 @@ fn an_oversized_export_fails_fast_with_a_message() {
             .is_ok()
     );
 }
+
+#[test]
+fn the_pivots_totals_equal_the_daily_totals_summed() {
+    use triangulate::core::charts::{Period, TimelineMode, TimelineSettings, pivot, timeline};
+    use triangulate::core::model::ClaimKind;
+    let imported = import_paths(&[demo_path()], &Default::default());
+    let (ds, a) = (&imported.dataset, analyze(&imported));
+    let selection = Selection::new(ds, Some(&a), &Filter::default());
+    for kind in [ClaimKind::Killed, ClaimKind::Injured] {
+        let settings = TimelineSettings {
+            kind,
+            mode: TimelineMode::Daily,
+            log: false,
+        };
+        let daily = timeline(ds, &a, &source_colors(&a), &settings, &selection);
+        assert!(!daily.series.is_empty());
+        for period in [Period::Week, Period::Month] {
+            let table = pivot(ds, &a, (kind, period), &selection);
+            assert!(
+                table
+                    .rows
+                    .iter()
+                    .all(|r| period.start(r.period) == r.period)
+            );
+            for s in &daily.series {
+                let by_day: f64 = s.points.iter().map(|p| p[1]).sum();
+                let by_period: f64 = table
+                    .rows
+                    .iter()
+                    .filter(|r| r.source == s.source)
+                    .map(|r| r.total)
+                    .sum();
+                assert!(
+                    (by_day - by_period).abs() < 1e-6,
+                    "{} {kind:?} per {period:?}: {by_day} by day, {by_period} by period",
+                    s.source
+                );
+            }
+        }
+    }
+    // The command line writes it, one row per period, source and place.
+    let dir = Fixtures::new();
+    let out = dir.path().join("pivot.csv");
+    let demo = demo_path().display().to_string();
+    ok(&[
+        "export",
+        &demo,
+        "--table",
+        "pivot",
+        "--period",
+        "week",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let mut rows = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        rows.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "period_start",
+            "period",
+            "claim",
+            "source",
+            "place",
+            "total",
+            "events"
+        ]
+    );
+    let weeks: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let expected = pivot(ds, &a, (ClaimKind::Killed, Period::Week), &selection);
+    assert_eq!(weeks.len(), expected.rows.len());
+    assert!(weeks.iter().all(|r| &r[1] == "week" && &r[2] == "killed"));
+}

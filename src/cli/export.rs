@@ -1,5 +1,6 @@
 //! `triangulate export` (a chart or a table) and `triangulate report` (one HTML file).
 
+use crate::core::charts::Period;
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
@@ -30,6 +31,15 @@ pub enum TableArg {
     Claims,
     Discrepancies,
     Scorecard,
+    /// Totals of the claim kind (`--claim`) per period, source and place.
+    Pivot,
+}
+
+/// The periods of `--table pivot`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PeriodArg {
+    Week,
+    Month,
 }
 
 /// Where and how to write.
@@ -65,6 +75,9 @@ pub struct ExportArgs {
     /// The table to write as CSV.
     #[arg(long, value_enum)]
     pub table: Option<TableArg>,
+    /// The period of `--table pivot`: a week (Monday to Sunday) or a calendar month.
+    #[arg(long, value_enum, default_value = "month")]
+    pub period: PeriodArg,
     /// The event of `--chart event`, by id (default: the event with the most claims among
     /// those the filters keep, e.g. at --place).
     #[arg(long, value_name = "ID")]
@@ -156,6 +169,10 @@ fn run_export(args: &ExportArgs) -> Result<String, Failure> {
         (_, Some(TableArg::Claims)) => ExportTarget::Table(TableKind::Claims),
         (_, Some(TableArg::Discrepancies)) => ExportTarget::Table(TableKind::Discrepancies),
         (_, Some(TableArg::Scorecard)) => ExportTarget::Table(TableKind::Scorecard),
+        (_, Some(TableArg::Pivot)) => ExportTarget::Table(TableKind::Pivot(match args.period {
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+        })),
         (Some(ChartArg::Event), None) => ExportTarget::Chart(ChartKind::Event),
         (Some(ChartArg::Sources), None) => ExportTarget::Chart(ChartKind::Sources),
         (_, None) => ExportTarget::Chart(ChartKind::Timeline),

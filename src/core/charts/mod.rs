@@ -4,6 +4,7 @@
 pub mod axes;
 pub mod bias;
 pub mod event;
+pub mod pivot;
 pub mod timeline;
 
 pub use crate::core::view::palette::{Marker, Rgb, source_colors};
@@ -13,6 +14,7 @@ pub use axes::{
 };
 pub use bias::{BiasBar, BiasChart, bias_chart, selected_bias_chart};
 pub use event::{EventChart, PropositionRow, RangeBlock, RangeRow, event_chart};
+pub use pivot::{Period, Pivot, PivotRow, pivot};
 pub use timeline::{
     MAX_TIMELINE_POINTS, TimelineChart, TimelineMode, TimelineSeries, TimelineSettings, timeline,
 };

@@ -108,24 +108,7 @@ pub fn timeline(
     settings: &TimelineSettings,
     selection: &Selection,
 ) -> TimelineChart {
-    let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (i, (claim, facts)) in ds.claims.iter().zip(&analysis.facts).enumerate() {
-        if claim.kind != settings.kind
-            || !facts.current
-            || claim.stance == Stance::Denies
-            || claim.quantity.is_none()
-        {
-            continue;
-        }
-        let index = u32::try_from(i).unwrap_or(u32::MAX);
-        if !selection.shows(index) {
-            continue;
-        }
-        by_source
-            .entry(facts.claimant.as_ref())
-            .or_default()
-            .push(index);
-    }
+    let by_source = counted_claims(ds, analysis, settings.kind, selection);
     let total: usize = by_source.values().map(Vec::len).sum();
     let mode = if settings.mode == TimelineMode::Claims && total > MAX_TIMELINE_POINTS {
         TimelineMode::Daily
@@ -200,6 +183,26 @@ fn daily_points(
     cumulative: bool,
     s: &mut TimelineSeries,
 ) {
+    let mut per_day: BTreeMap<chrono::NaiveDate, f64> = BTreeMap::new();
+    for (_, day, value) in event_figures(ds, analysis, claims) {
+        *per_day.entry(day).or_default() += value;
+    }
+    let mut running = 0.0;
+    for (day, value) in per_day {
+        running += value;
+        s.points
+            .push([day_number(day), if cumulative { running } else { value }]);
+    }
+}
+
+/// One source's figure for each event: its figure for everyone, else its parts summed (a part
+/// is never added on top of its whole), with the event's first date: `(event, day, figure)`.
+/// The daily totals and the pivot both count this.
+pub fn event_figures(
+    ds: &Dataset,
+    analysis: &Analysis,
+    claims: &[u32],
+) -> Vec<(u32, chrono::NaiveDate, f64)> {
     let mut per_event: BTreeMap<u32, (Option<f64>, f64, chrono::NaiveDate)> = BTreeMap::new();
     for &c in claims {
         let claim = &ds.claims[c as usize];
@@ -216,14 +219,37 @@ fn daily_points(
             entry.1 += q.point();
         }
     }
-    let mut per_day: BTreeMap<chrono::NaiveDate, f64> = BTreeMap::new();
-    for (_, (whole, parts, day)) in per_event {
-        *per_day.entry(day).or_default() += whole.unwrap_or(parts);
+    per_event
+        .into_iter()
+        .map(|(event, (whole, parts, day))| (event, day, whole.unwrap_or(parts)))
+        .collect()
+}
+
+/// The claims a timeline of `kind` counts, by claimant: current, asserted, with a figure,
+/// kept by the selection.
+pub fn counted_claims<'a>(
+    ds: &Dataset,
+    analysis: &'a Analysis,
+    kind: crate::core::model::ClaimKind,
+    selection: &Selection,
+) -> BTreeMap<&'a str, Vec<u32>> {
+    let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, (claim, facts)) in ds.claims.iter().zip(&analysis.facts).enumerate() {
+        if claim.kind != kind
+            || !facts.current
+            || claim.stance == Stance::Denies
+            || claim.quantity.is_none()
+        {
+            continue;
+        }
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        if !selection.shows(index) {
+            continue;
+        }
+        by_source
+            .entry(facts.claimant.as_ref())
+            .or_default()
+            .push(index);
     }
-    let mut running = 0.0;
-    for (day, value) in per_day {
-        running += value;
-        s.points
-            .push([day_number(day), if cumulative { running } else { value }]);
-    }
+    by_source
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use super::ExportError;
 use crate::core::analysis::Analysis;
+use crate::core::charts::{Pivot, pivot};
 use crate::core::import::format::claims::columns::DERIVED_COLUMNS;
+use crate::core::model::ClaimKind;
 use crate::core::model::Dataset;
 use crate::core::parse::text::is_formula_start;
 use crate::core::view::claim_record::ClaimRecord;
@@ -20,16 +22,17 @@ pub enum TableKind {
     Claims,
     Discrepancies,
     Scorecard,
+    /// The timeline's claim kind, totalled per period, source and place.
+    Pivot(crate::core::charts::Period),
 }
 
 impl TableKind {
-    pub const ALL: [Self; 3] = [Self::Claims, Self::Discrepancies, Self::Scorecard];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Claims => "claims",
             Self::Discrepancies => "discrepancies",
             Self::Scorecard => "scorecard",
+            Self::Pivot(_) => "pivot",
         }
     }
 }
@@ -384,7 +387,37 @@ pub fn table_csv(
         TableKind::Scorecard => {
             scorecard_csv(analysis, (selection, &data.corrections.source_grades), bom)
         }
+        TableKind::Pivot(period) => {
+            let kind = data.timeline.kind;
+            pivot_csv(&pivot(ds, analysis, (kind, period), selection), bom)
+        }
     }
+}
+
+/// The pivot: one row per period, source and place, with its total and the events it counts.
+pub fn pivot_csv(pivot: &Pivot, bom: bool) -> Result<Vec<u8>, ExportError> {
+    let header = [
+        "period_start",
+        "period",
+        "claim",
+        "source",
+        "place",
+        "total",
+        "events",
+    ];
+    let kind = pivot.kind.map_or("", ClaimKind::as_str);
+    let rows = pivot.rows.iter().map(|r| {
+        vec![
+            text(r.period.to_string()),
+            text(pivot.period.as_str()),
+            text(kind),
+            text(r.source.as_str()),
+            text(r.place.as_str()),
+            Cell::Number(Some(r.total)),
+            Cell::Number(Some(r.events as f64)),
+        ]
+    });
+    write_csv(&header, rows, bom)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! save dialog runs off the UI thread; when none can open the path can be typed. An existing
 //! file is replaced only after the user says so.
 
+use crate::core::charts::Period;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -44,7 +45,7 @@ impl Default for ExportDialog {
     }
 }
 
-const TARGETS: [(ExportTarget, &str); 7] = [
+const TARGETS: [(ExportTarget, &str); 9] = [
     (ExportTarget::Chart(ChartKind::Timeline), "Timeline chart"),
     (
         ExportTarget::Chart(ChartKind::Event),
@@ -59,6 +60,14 @@ const TARGETS: [(ExportTarget, &str); 7] = [
     (
         ExportTarget::Table(TableKind::Scorecard),
         "Scorecard table (CSV)",
+    ),
+    (
+        ExportTarget::Table(TableKind::Pivot(Period::Month)),
+        "Totals per month, source and place (CSV)",
+    ),
+    (
+        ExportTarget::Table(TableKind::Pivot(Period::Week)),
+        "Totals per week, source and place (CSV)",
     ),
     (ExportTarget::Report, "Report (one HTML file)"),
 ];
