@@ -134,7 +134,7 @@ fn synthetic_patterns_are_recovered() {
     assert!(front.bias_log2.unwrap() > 0.0, "{front:?}");
     // The bias chart puts the inflating sources above the consensus, highest first, and
     // names those with nothing to compare instead of drawing them at zero.
-    let colors = triangulate::core::charts::source_colors(&a);
+    let colors = triangulate::core::charts::source_colors(&a, &Default::default());
     let bias = triangulate::core::charts::bias_chart(&a, &colors, |_| true);
     assert!(bias.bars.windows(2).all(|w| w[0].log2 >= w[1].log2));
     let front_bar = bias.bars.iter().find(|b| b.source == front.source).unwrap();
@@ -370,7 +370,7 @@ fn the_timeline_follows_the_filter() {
         &triangulate::core::import::ImportOptions::default(),
     );
     let a = run(&imported);
-    let colors = source_colors(&a);
+    let colors = source_colors(&a, &Default::default());
     let ds = &imported.dataset;
     let sources = |f: &Filter| -> Vec<String> {
         let selection = Selection::new(ds, Some(&a), f);

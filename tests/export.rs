@@ -47,7 +47,7 @@ fn figures(path: &Path) -> Vec<Figure> {
         &triangulate::core::import::ImportOptions::default(),
     );
     let a = analyze(&imported);
-    let colors = source_colors(&a);
+    let colors = source_colors(&a, &Default::default());
     let filter = Filter::default();
     let selection = Selection::new(&imported.dataset, Some(&a), &filter);
     let data = ChartData {
@@ -489,7 +489,7 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
         &triangulate::core::import::ImportOptions::default(),
     );
     let a = analyze(&imported);
-    let colors = source_colors(&a);
+    let colors = source_colors(&a, &Default::default());
     let filter = Filter::default();
     let selection = Selection::new(&imported.dataset, Some(&a), &filter);
     let grades = std::collections::BTreeMap::from([("Harbor Wire".to_owned(), 'A')]);
@@ -543,7 +543,7 @@ fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
         &triangulate::core::import::ImportOptions::default(),
     );
     let a = analyze(&imported);
-    let colors = source_colors(&a);
+    let colors = source_colors(&a, &Default::default());
     let filter = Filter::default();
     let selection = Selection::new(&imported.dataset, Some(&a), &filter);
     let ds = &imported.dataset;
@@ -907,7 +907,13 @@ fn the_pivots_totals_equal_the_daily_totals_summed() {
             mode: TimelineMode::Daily,
             log: false,
         };
-        let daily = timeline(ds, &a, &source_colors(&a), &settings, &selection);
+        let daily = timeline(
+            ds,
+            &a,
+            &source_colors(&a, &Default::default()),
+            &settings,
+            &selection,
+        );
         assert!(!daily.series.is_empty());
         for period in [Period::Week, Period::Month] {
             let table = pivot(ds, &a, (kind, period), &selection);

@@ -1191,3 +1191,29 @@ fn the_event_pane_follows_the_filters() {
     assert!(omitted.contains("hidden by the filters"), "{omitted}");
     harness.get_by_label_contains("hidden by the filters");
 }
+
+#[test]
+fn merging_two_sources_keeps_every_other_sources_colour() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    let before = harness.state().source_colors().clone();
+    assert!(before.len() >= 10);
+    // The sources with the most claims take the colour-blind-safe palette; the rest are grey.
+    let palette = triangulate::core::view::palette::PALETTE;
+    assert!(palette.contains(&before["SOHR"]) && palette.contains(&before["YPG"]));
+    harness.state_mut().send(Command::Merge(
+        AliasKind::Source,
+        "Syrian state media".to_owned(),
+        "SANA".to_owned(),
+    ));
+    wait_until_idle(&mut harness);
+    let after = harness.state().source_colors();
+    assert!(!after.contains_key("Syrian state media"), "merged away");
+    for (name, color) in after {
+        assert_eq!(Some(color), before.get(name), "{name} keeps its colour");
+    }
+    assert_eq!(
+        harness.state().corrections().source_colors.get("SOHR"),
+        Some(&before["SOHR"]),
+        "kept with the workspace"
+    );
+}

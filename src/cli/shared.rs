@@ -241,7 +241,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         .map(|w| w.corrections.clone())
         .unwrap_or_default();
     let mut view = workspace.map(|w| w.filter).unwrap_or_default();
-    let analyzed = Analyzed::new(analysis, &imported.dataset);
+    let analyzed = Analyzed::with_colors(analysis, &imported.dataset, &corrections.source_colors);
     apply_filters(&mut view, filters, &analyzed, &aliases)?;
     let selection = Selection::new(&imported.dataset, Some(&analyzed.analysis), &view.filter);
     Ok(Loaded {

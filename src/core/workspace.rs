@@ -135,6 +135,9 @@ pub struct Corrections {
     pub event_splits: BTreeMap<String, String>,
     /// Events merged into another, in order: (event id, the event it joins).
     pub event_merges: Vec<(String, String)>,
+    /// The colour each source was given, so merges and new data never recolour the others.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub source_colors: BTreeMap<String, [u8; 3]>,
     /// The analyst's verdicts and notes on claims, by claim id. An excluded claim leaves the
     /// analysis.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]

@@ -28,6 +28,11 @@ pub struct Analyzed {
 
 impl Analyzed {
     pub fn new(analysis: Analysis, ds: &Dataset) -> Self {
+        Self::with_colors(analysis, ds, &BTreeMap::new())
+    }
+
+    /// As [`Analyzed::new`], keeping the colours sources were given before.
+    pub fn with_colors(analysis: Analysis, ds: &Dataset, assigned: &BTreeMap<String, Rgb>) -> Self {
         let mut type_pairs: Vec<TypePair> = analysis
             .discrepancies
             .iter()
@@ -46,7 +51,7 @@ impl Analyzed {
             findings: findings(ds, &analysis),
             parties: parties(&analysis),
             sides,
-            colors: source_colors(&analysis),
+            colors: source_colors(&analysis, assigned),
             facets: Facets::new(ds, &analysis),
             type_pairs,
             analysis,

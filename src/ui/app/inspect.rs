@@ -52,6 +52,13 @@ impl TriangulateApp {
         self.derived.event.as_ref().map(|(_, chart)| chart)
     }
 
+    /// The colour of each source, as every view and export draws it.
+    pub fn source_colors(&self) -> &std::collections::BTreeMap<String, crate::core::charts::Rgb> {
+        static NONE: std::collections::BTreeMap<String, crate::core::charts::Rgb> =
+            std::collections::BTreeMap::new();
+        self.analyzed().map_or(&NONE, |a| &a.colors)
+    }
+
     /// The event shown in the Events tab.
     pub fn selected_event(&self) -> Option<usize> {
         self.derived.event.as_ref().map(|(e, _)| *e)

@@ -15,6 +15,7 @@ use crate::core::import::{ImportReport, Imported, Input, import};
 use crate::core::model::Dataset;
 use crate::core::progress::Cancelled;
 use crate::core::view::analyzed::Analyzed;
+use crate::core::view::palette::OTHERS;
 use crate::core::view::sources::summarize;
 use crate::ui::jobs::{Job, Outcome};
 
@@ -110,6 +111,7 @@ impl TriangulateApp {
     fn start_analysis(&mut self, dataset: Arc<Dataset>) {
         let generation = self.analyses.next();
         let aliases = self.state.corrections.aliases();
+        let colors = self.state.corrections.source_colors.clone();
         self.analysis_job = Some(Job::spawn(
             "analysis",
             generation,
@@ -117,7 +119,8 @@ impl TriangulateApp {
             move |progress| {
                 let analysis = analyze_with(&dataset, &Settings::default(), &aliases, progress)?;
                 // What every view derives from it (colours, facets, findings), made here too.
-                Ok((dataset.revision, Analyzed::new(analysis, &dataset)))
+                let analyzed = Analyzed::with_colors(analysis, &dataset, &colors);
+                Ok((dataset.revision, analyzed))
             },
         ));
     }
@@ -163,6 +166,10 @@ impl TriangulateApp {
             .iter()
             .map(|s| s.source.as_str())
             .collect();
+        // The palette's colours stay with their sources from now on (grey is no one's).
+        let given = analyzed.colors.iter().filter(|(_, c)| **c != OTHERS);
+        let kept = &mut self.state.corrections.source_colors;
+        kept.extend(given.map(|(name, c)| (name.clone(), *c)));
         let facets = &analyzed.facets;
         let stale = self
             .state
