@@ -41,6 +41,33 @@ pub fn y_value(count: f64, log: bool) -> f64 {
     }
 }
 
+/// The ticks of a log axis of counts between `from` and `to` (log10 values): 1, 2 and 5 times
+/// each power of ten, only the powers when that would make more than `most`, and the zero
+/// below 1 when it is in view. Each tick comes with whether it is a power of ten.
+pub fn log_ticks((from, to): (f64, f64), most: usize) -> Vec<(f64, bool)> {
+    let (first, last) = (from.floor().max(0.0) as i32, to.ceil().min(15.0) as i32);
+    // The decades in view: 1 to 1000 is three.
+    let decades = (to - from.max(0.0)).ceil().max(1.0) as usize;
+    let steps: &[f64] = if decades * 3 <= most {
+        &[1.0, 2.0, 5.0]
+    } else {
+        &[1.0]
+    };
+    let mut ticks = Vec::new();
+    if (from..=to).contains(&LOG_ZERO) {
+        ticks.push((LOG_ZERO, true));
+    }
+    for power in first..=last {
+        for &step in steps {
+            let value = (step * 10f64.powi(power)).log10();
+            if (from..=to).contains(&value) {
+                ticks.push((value, step == 1.0));
+            }
+        }
+    }
+    ticks
+}
+
 /// The label of a y axis value.
 pub fn y_label(value: f64, log: bool) -> String {
     if !log {
@@ -137,5 +164,33 @@ mod tests {
         assert_eq!(date_label(day_number(d), 1.0), "25 Jun");
         assert_eq!(date_label(day_number(d), 30.0), "Jun 2015");
         assert_eq!(date_label(day_number(d), 365.0), "2015");
+    }
+}
+
+#[cfg(test)]
+mod log_tick_tests {
+    use super::*;
+
+    #[test]
+    fn log_ticks_fall_on_one_two_and_five() {
+        let labels: Vec<String> = log_ticks((-0.6, 3.1), 12)
+            .iter()
+            .map(|&(v, _)| y_label(v, true))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "0", "1", "2", "5", "10", "20", "50", "100", "200", "500", "1000"
+            ]
+        );
+        // Over many decades, only the powers of ten.
+        let wide: Vec<String> = log_ticks((0.0, 6.0), 12)
+            .iter()
+            .map(|&(v, _)| y_label(v, true))
+            .collect();
+        assert_eq!(
+            wide,
+            ["1", "10", "100", "1000", "10000", "100000", "1000000"]
+        );
     }
 }

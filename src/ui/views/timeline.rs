@@ -5,7 +5,7 @@ use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use crate::core::charts::open_range_end;
 use crate::core::charts::{
-    Marker, TimelineChart, TimelineMode, TimelineSettings, date_label, y_label,
+    LOG_ZERO, Marker, TimelineChart, TimelineMode, TimelineSettings, date_label, log_ticks, y_label,
 };
 use crate::core::export::ChartKind;
 use crate::core::model::{Dataset, SourceType};
@@ -34,33 +34,8 @@ pub fn timeline_ui(
     settings: &TimelineSettings,
     commands: &mut Vec<Command>,
 ) {
-    let (mode, log) = (settings.mode, settings.log);
-    // Wrapped: a long note goes to a second line rather than widening the window's content.
-    ui.horizontal_wrapped(|ui| {
-        ui.strong("Reported claims — not verified totals");
-        for (m, label) in [
-            (TimelineMode::Claims, "Claims"),
-            (TimelineMode::Daily, "Daily totals"),
-            (TimelineMode::Cumulative, "Cumulative"),
-        ] {
-            if ui.selectable_label(mode == m, label).clicked() {
-                commands.push(Command::SetTimelineMode(m));
-            }
-        }
-        let mut log_scale = log;
-        if ui
-            .checkbox(&mut log_scale, "Log scale")
-            .on_hover_text("log10 of the counts; zero is drawn below 1, labelled 0")
-            .changed()
-        {
-            commands.push(Command::SetLogScale(log_scale));
-        }
-        export_button_ui(ui, ChartKind::Timeline, commands);
-        ui.weak(format!("{} points", chart.points));
-        if let Some(note) = &chart.note {
-            ui.weak(note.as_str());
-        }
-    });
+    let log = settings.log;
+    toolbar_ui(ui, chart, settings, commands);
     if chart.series.is_empty() {
         ui.centered_and_justified(|ui| {
             ui.label(
@@ -76,6 +51,13 @@ pub fn timeline_ui(
         )
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_formatter(move |mark, _| y_label(mark.value, log))
+        // Counts are never below zero: the view starts at zero (at the zero below 1 on a log
+        // scale), and a log scale is ticked at 1, 2 and 5 times each power of ten.
+        .default_y_bounds(
+            if log { LOG_ZERO - 0.1 } else { 0.0 },
+            if log { extent + 0.1 } else { extent * 1.05 },
+        )
+        .y_grid_spacer(y_grid(log))
         .y_axis_label(if log {
             "claimed count (log scale)"
         } else {
@@ -222,6 +204,60 @@ pub fn claim_position(
         let p = s.points.get(at)?;
         Some(transform.position_from_point(&egui_plot::PlotPoint::new(p[0], p[1])))
     })
+}
+
+/// The modes, the log scale, export, and what is drawn.
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    chart: &TimelineChart,
+    settings: &TimelineSettings,
+    commands: &mut Vec<Command>,
+) {
+    let (mode, log) = (settings.mode, settings.log);
+    // Wrapped: a long note goes to a second line rather than widening the window's content.
+    ui.horizontal_wrapped(|ui| {
+        ui.strong("Reported claims — not verified totals");
+        for (m, label) in [
+            (TimelineMode::Claims, "Claims"),
+            (TimelineMode::Daily, "Daily totals"),
+            (TimelineMode::Cumulative, "Cumulative"),
+        ] {
+            if ui.selectable_label(mode == m, label).clicked() {
+                commands.push(Command::SetTimelineMode(m));
+            }
+        }
+        let mut log_scale = log;
+        if ui
+            .checkbox(&mut log_scale, "Log scale")
+            .on_hover_text("log10 of the counts; zero is drawn below 1, labelled 0")
+            .changed()
+        {
+            commands.push(Command::SetLogScale(log_scale));
+        }
+        export_button_ui(ui, ChartKind::Timeline, commands);
+        ui.weak(format!("{} points", chart.points));
+        if let Some(note) = &chart.note {
+            ui.weak(note.as_str());
+        }
+    });
+}
+
+/// The y axis' grid: on a log scale at 1, 2 and 5 times each power of ten (never 794, 631 …),
+/// else egui_plot's decimal steps.
+fn y_grid(log: bool) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let decimal = egui_plot::log_grid_spacer(10);
+    move |input| {
+        if !log {
+            return decimal(input);
+        }
+        log_ticks(input.bounds, 12)
+            .into_iter()
+            .map(|(value, power)| egui_plot::GridMark {
+                value,
+                step_size: if power { 1.0 } else { 0.3 },
+            })
+            .collect()
+    }
 }
 
 /// The claim drawn nearest to a screen position, within 10 points.
