@@ -187,7 +187,8 @@ pub fn timeline_figure(
     } else {
         linear_axis(0.0, y_max * 1.08, "claimed count")
     };
-    let extent = y.max - y.min;
+    // The same extent the window draws open ranges against: one rule, one length.
+    let extent = chart.value_max();
     let series = chart
         .series
         .iter()

@@ -290,3 +290,34 @@ fn a_filter_chip_in_the_status_bar_clears_its_filter() {
     h.run_steps(2);
     assert_eq!(h.state().as_slice(), [Command::ClearSearch]);
 }
+
+/// The window and the exports draw from one model: every open range ends at the same height
+/// and every source has the same colour in both.
+#[test]
+fn window_and_export_agree_on_open_ranges_and_colours() {
+    use crate::core::export::figure::{Mark, Provenance, timeline_figure};
+    let seed = &*SEED;
+    let (ds, a) = (&seed.imported.dataset, &seed.analyzed.analysis);
+    let selection = Selection::new(ds, Some(a), &Filter::default());
+    let settings = TimelineSettings::default();
+    let chart = timeline(ds, a, &seed.analyzed.colors, &settings, &selection);
+    let figure = timeline_figure(&chart, &settings, &Provenance::default());
+    let mut open_ranges = 0;
+    for s in &chart.series {
+        let [_, (_, window_tops)] = super::timeline::range_segments(s, chart.value_max());
+        let exported = figure.series.iter().find(|f| f.name == s.source).unwrap();
+        assert_eq!(exported.color, s.color, "{}'s colour", s.source);
+        assert_eq!(s.color, seed.analyzed.colors[&s.source]);
+        let export_tops: Vec<[f64; 2]> = exported
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Range { to, open: true, .. } => Some(*to),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(window_tops, export_tops, "{}'s open ranges", s.source);
+        open_ranges += window_tops.len();
+    }
+    assert!(open_ranges >= 3, "the seed's 'at least' figures");
+}

@@ -151,14 +151,15 @@ fn hover_text(
     Some(format!("{}\n{quote}", bidi::display_ltr(&about)))
 }
 
-/// Vertical bars for each claim's range: closed ones plain, open-ended ones with an arrow head
-/// a share of the value axis past the floor.
-fn range_arrows(
-    plot: &mut egui_plot::PlotUi<'_>,
+/// Range bars as drawn: their floors and their tops.
+pub(crate) type Segments = (Vec<[f64; 2]>, Vec<[f64; 2]>);
+
+/// Each claim's range as the window draws it, `[closed, open]`, each as (floors, tops): an
+/// open range ends where [`open_range_end`] says, as in exports.
+pub(crate) fn range_segments(
     s: &crate::core::charts::TimelineSeries,
     extent: f64,
-    color: egui::Color32,
-) {
+) -> [Segments; 2] {
     let mut closed = (Vec::new(), Vec::new());
     let mut open = (Vec::new(), Vec::new());
     for (p, (low, high)) in s.points.iter().zip(&s.ranges) {
@@ -172,6 +173,18 @@ fn range_arrows(
             .1
             .push([p[0], high.unwrap_or(open_range_end(*low, extent))]);
     }
+    [closed, open]
+}
+
+/// Vertical bars for each claim's range: closed ones plain, open-ended ones with an arrow head
+/// a share of the value axis past the floor.
+fn range_arrows(
+    plot: &mut egui_plot::PlotUi<'_>,
+    s: &crate::core::charts::TimelineSeries,
+    extent: f64,
+    color: egui::Color32,
+) {
+    let [closed, open] = range_segments(s, extent);
     let color = color.gamma_multiply(0.6);
     for ((origins, tips), tip) in [(closed, 0.0), (open, 6.0)] {
         if !origins.is_empty() {
