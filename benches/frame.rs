@@ -1,5 +1,5 @@
 //! Frame cost of the real app on a large file, driven headless through egui_kittest: CPU time
-//! of the egui pass (layout) plus tessellation for the Findings, Timeline, Events and
+//! of the egui pass (layout) plus tessellation for the Findings, Timeline, Map, Pivot, Events and
 //! Discrepancies tabs, and the peak memory with
 //! everything loaded and analysed.
 //!
@@ -59,6 +59,33 @@ fn pivot_figure(app: &TriangulateApp) {
     );
 }
 
+/// The frame cost of each tab, as drawn with everything loaded.
+fn tab_frames(harness: &mut Harness<'_, TriangulateApp>) {
+    let points = harness.state().timeline().map_or(0, |t| t.points);
+    let findings = harness.state().finding_rows().len();
+    let map_events = harness.state().map().events.len();
+    let pivot_rows = harness.state().pivot_rows();
+    for (tab, what) in [
+        (Tab::Findings, format!("{findings} findings")),
+        (Tab::Timeline, format!("{points} points")),
+        (Tab::Map, format!("{map_events} events")),
+        (Tab::Pivot, format!("{pivot_rows} rows")),
+        (Tab::Events, "the most disputed event".to_owned()),
+        (Tab::Discrepancies, "every discrepancy".to_owned()),
+    ] {
+        harness.state_mut().send(Command::SetTab(tab));
+        harness.run_steps(3);
+        let mut costs = frame_costs(harness);
+        costs.sort_by(f64::total_cmp);
+        println!(
+            "{} frame (layout + tessellation), {what}: median {:.2} ms, p90 {:.2} ms (target: at most 8 ms)",
+            tab.title(),
+            costs[costs.len() / 2],
+            costs[costs.len() * 9 / 10]
+        );
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (path, rows) =
         triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
@@ -81,25 +108,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     harness.run_steps(3);
     pivot_figure(harness.state());
-    let points = harness.state().timeline().map_or(0, |t| t.points);
-    let findings = harness.state().finding_rows().len();
-    for (tab, what) in [
-        (Tab::Findings, format!("{findings} findings")),
-        (Tab::Timeline, format!("{points} points")),
-        (Tab::Events, "the most disputed event".to_owned()),
-        (Tab::Discrepancies, "every discrepancy".to_owned()),
-    ] {
-        harness.state_mut().send(Command::SetTab(tab));
-        harness.run_steps(3);
-        let mut costs = frame_costs(&mut harness);
-        costs.sort_by(f64::total_cmp);
-        println!(
-            "{} frame (layout + tessellation), {what}: median {:.2} ms, p90 {:.2} ms (target: at most 8 ms)",
-            tab.title(),
-            costs[costs.len() / 2],
-            costs[costs.len() * 9 / 10]
-        );
-    }
+    tab_frames(&mut harness);
     harness.state_mut().send(Command::SetTab(Tab::Timeline));
     harness.run_steps(3);
     // A filter change: the selection is worked out off the UI thread, then the lists, the

@@ -68,7 +68,7 @@ const MERIDIAN: usize = 9;
 const ANALYST: usize = 10;
 const RESIDENTS: usize = 11;
 
-const HEADER: &str = "dataset,article_id,outlet,published,reported_at,url,source,source_type,side,claim,group,count,detail,stance,location,event_date,quote";
+const HEADER: &str = "dataset,article_id,outlet,published,reported_at,url,source,source_type,side,claim,group,count,detail,stance,location,event_date,quote,latitude,longitude";
 
 /// SplitMix64: small, fast and the same on every platform and version.
 struct Rng(u64);
@@ -158,10 +158,32 @@ impl<W: Write> Writer<W> {
             row.event_date,
             field(&row.quote)
         );
+        if let Some([lat, lon]) = coordinates(row.place, &row.event_date) {
+            let _ = write!(self.line, ",{lat:.4},{lon:.4}");
+        } else {
+            self.line.push_str(",,");
+        }
         self.line.push('\n');
         self.rows += 1;
         self.out.write_all(self.line.as_bytes())
     }
+}
+
+/// Where a fictional place's event is: the places lie on a grid in the open South Atlantic,
+/// far from any real country, and each event a little off its place's centre (the same for
+/// every row of the event, from its place and date, so the random figures are untouched).
+fn coordinates(place: &str, event_date: &str) -> Option<[f64; 2]> {
+    let i = PLACES.iter().position(|p| *p == place)?;
+    let mut hash = Rng(place.len() as u64);
+    for b in place.bytes().chain(event_date.bytes()) {
+        hash.0 = hash.0.wrapping_mul(31).wrapping_add(u64::from(b));
+    }
+    let jitter = |h: u64| (h % 1000) as f64 / 1000.0 * 0.3 - 0.15;
+    let (row, column) = ((i / 4) as f64, (i % 4) as f64);
+    Some([
+        -30.0 - row * 1.1 + jitter(hash.next()),
+        -22.0 + column * 1.3 + jitter(hash.next()),
+    ])
 }
 
 fn field(s: &str) -> String {

@@ -64,6 +64,7 @@ fn figures(path: &Path) -> Vec<Figure> {
             filters: String::new(),
             ..Default::default()
         },
+        page_width: 1200.0,
     };
     ChartKind::ALL
         .into_iter()
@@ -505,6 +506,7 @@ fn the_analysts_grade_is_exported_over_the_suggested_one_and_too_little_evidence
         },
         selection: &selection,
         provenance: Provenance::default(),
+        page_width: 1200.0,
     };
     let csv = String::from_utf8(table_csv(TableKind::Scorecard, &data, false).unwrap()).unwrap();
     let row = |name: &str| -> Vec<String> {
@@ -561,6 +563,7 @@ fn the_analysts_credibility_of_a_claim_is_exported_beside_the_suggestion() {
         },
         selection: &selection,
         provenance: Provenance::default(),
+        page_width: 1200.0,
     };
     let bytes = table_csv(TableKind::Claims, &data, false).unwrap();
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
@@ -970,4 +973,59 @@ fn the_pivots_totals_equal_the_daily_totals_summed() {
     let expected = pivot(ds, &a, (ClaimKind::Killed, Period::Week), &selection);
     assert_eq!(weeks.len(), expected.rows.len());
     assert!(weeks.iter().all(|r| &r[1] == "week" && &r[2] == "killed"));
+}
+
+#[test]
+fn the_map_draws_a_province_as_a_dashed_area_and_credits_its_borders() {
+    use triangulate::core::export::figure::Mark;
+    let figures = figures(&seed_path());
+    let map = figures
+        .iter()
+        .find(|f| f.title.starts_with("Events on the map"))
+        .expect("a map figure");
+    let marks: Vec<&Mark> = map.series.iter().flat_map(|s| &s.marks).collect();
+    let areas = marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Area { .. }))
+        .count();
+    let borders = marks
+        .iter()
+        .filter(|m| matches!(m, Mark::Border { .. }))
+        .count();
+    assert_eq!(
+        areas, 1,
+        "Daraa province, the seed's one event placed to an area"
+    );
+    assert!(borders > 50, "{borders} arcs of border");
+    assert!(map.equal_aspect);
+    assert!(
+        map.notes
+            .iter()
+            .any(|n| n.contains("Daraa Governorate (the province)"))
+    );
+    let svg = render_svg(map, &Page::default());
+    assert!(svg.contains("stroke-dasharray=\"6 4\""));
+    let words = texts(&svg).join("\n");
+    assert!(words.contains("Natural Earth"), "{words}");
+    assert!(words.contains("drawn de facto"));
+}
+
+#[test]
+fn the_map_and_the_pivot_export_from_the_command_line() {
+    let dir = Fixtures::new();
+    for (chart, extra) in [("map", vec![]), ("pivot", vec!["--period", "week"])] {
+        let out = dir.path().join(format!("{chart}.png"));
+        export_chart(&seed_path(), chart, &out, &extra);
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"), "{chart}");
+        let svg = dir.path().join(format!("{chart}.svg"));
+        export_chart(&demo_path(), chart, &svg, &extra);
+        let text = std::fs::read_to_string(&svg).unwrap();
+        let title = if chart == "map" {
+            "Events on the map"
+        } else {
+            "Killed: totals per week by source"
+        };
+        assert!(text.contains(title), "{chart}");
+    }
 }

@@ -1217,3 +1217,65 @@ fn merging_two_sources_keeps_every_other_sources_colour() {
         "kept with the workspace"
     );
 }
+
+#[test]
+fn clicking_a_map_marker_opens_its_event() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Map");
+    harness.run_steps(2);
+    let app = harness.state();
+    let a = app.analysis().unwrap();
+    // Hasaka's events are the most disputed at one spot: its mark opens the disputed one.
+    let hasaka = app
+        .map()
+        .events
+        .iter()
+        .filter(|e| e.place == "Hasaka")
+        .max_by_key(|e| e.severity)
+        .expect("Hasaka is on the map")
+        .event as usize;
+    assert!(a.events[hasaka].disputes > 0);
+    let pos = app.map_position(hasaka).expect("Hasaka's mark was drawn");
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.drag_at(pos);
+    harness.run_steps(1);
+    harness.drop_at(pos);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.tab(), Tab::Events);
+    assert_eq!(app.selected_event(), Some(hasaka));
+}
+
+#[test]
+fn a_province_level_event_is_drawn_as_an_area_and_listed_as_such() {
+    use triangulate::core::charts::map::{Placement, Reach};
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    click_tab(&mut harness, "Map");
+    harness.run_steps(2);
+    let app = harness.state();
+    let daraa = app
+        .map()
+        .events
+        .iter()
+        .find(|e| e.place == "Daraa Governorate")
+        .expect("the seed's claim about Daraa province is on the map");
+    assert!(matches!(
+        daraa.placement,
+        Placement::Area {
+            reach: Reach::Province,
+            ..
+        }
+    ));
+    let event = daraa.event as usize;
+    // Drawn as an area: the mark that opens it reaches further than any point mark does.
+    let pos = app.map_position(event).expect("drawn");
+    assert!(pos.x.is_finite());
+    // Listed beside the map as placed only to the province; the link opens the event.
+    harness
+        .get_by_label_contains("Daraa Governorate (the province)")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().tab(), Tab::Events);
+    assert_eq!(harness.state().selected_event(), Some(event));
+}

@@ -24,6 +24,10 @@ pub enum ChartArg {
     Timeline,
     Event,
     Sources,
+    /// The events on the map, over Natural Earth's borders.
+    Map,
+    /// The claim kind's totals per period (`--period`) and source.
+    Pivot,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -75,7 +79,7 @@ pub struct ExportArgs {
     /// The table to write as CSV.
     #[arg(long, value_enum)]
     pub table: Option<TableArg>,
-    /// The period of `--table pivot`: a week (Monday to Sunday) or a calendar month.
+    /// The period of `--table pivot` and `--chart pivot`: a week (Monday to Sunday) or a calendar month.
     #[arg(long, value_enum, default_value = "month")]
     pub period: PeriodArg,
     /// The event of `--chart event`, by id (default: the event with the most claims among
@@ -156,6 +160,7 @@ fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
         selection: &loaded.selection,
         corrections: &loaded.corrections,
         provenance,
+        page_width: crate::core::export::svg::Page::default().width,
     }
 }
 
@@ -165,16 +170,19 @@ pub fn export(args: &ExportArgs) -> ExitCode {
 
 fn run_export(args: &ExportArgs) -> Result<String, Failure> {
     let out = &args.output.out;
+    let period = match args.period {
+        PeriodArg::Week => Period::Week,
+        PeriodArg::Month => Period::Month,
+    };
     let target = match (args.chart, args.table) {
         (_, Some(TableArg::Claims)) => ExportTarget::Table(TableKind::Claims),
         (_, Some(TableArg::Discrepancies)) => ExportTarget::Table(TableKind::Discrepancies),
         (_, Some(TableArg::Scorecard)) => ExportTarget::Table(TableKind::Scorecard),
-        (_, Some(TableArg::Pivot)) => ExportTarget::Table(TableKind::Pivot(match args.period {
-            PeriodArg::Week => Period::Week,
-            PeriodArg::Month => Period::Month,
-        })),
+        (_, Some(TableArg::Pivot)) => ExportTarget::Table(TableKind::Pivot(period)),
         (Some(ChartArg::Event), None) => ExportTarget::Chart(ChartKind::Event),
         (Some(ChartArg::Sources), None) => ExportTarget::Chart(ChartKind::Sources),
+        (Some(ChartArg::Map), None) => ExportTarget::Chart(ChartKind::Map),
+        (Some(ChartArg::Pivot), None) => ExportTarget::Chart(ChartKind::Pivot(period)),
         (_, None) => ExportTarget::Chart(ChartKind::Timeline),
     };
     if let ExportTarget::Chart(_) = target {

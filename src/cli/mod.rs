@@ -84,6 +84,8 @@ fn parse_size(s: &str) -> Result<[f32; 2], String> {
 pub enum StartTab {
     Findings,
     Timeline,
+    Map,
+    Pivot,
     Events,
     Discrepancies,
     Sources,

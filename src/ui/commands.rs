@@ -33,6 +33,10 @@ pub enum Command {
     SetTab(Tab),
     SetTheme(ThemeChoice),
     SortBy(SortColumn),
+    /// The Pivot tab's period.
+    SetPivotPeriod(crate::core::charts::Period),
+    /// Sort the pivot table by a column (again: the other way).
+    SortPivot(crate::core::charts::PivotColumn),
     SelectClaim(Option<u32>),
     /// Show this event (by index) in the Events tab.
     OpenEvent(usize),

@@ -8,8 +8,8 @@ use eframe::egui;
 use crate::core::analysis::Analysis;
 use crate::core::analysis::score::evidence_line;
 use crate::core::charts::{
-    BiasChart, EventChart, TimelineChart, TimelineSettings, event_chart, selected_bias_chart,
-    timeline,
+    BiasChart, EventChart, MapChart, Period, Pivot, PivotColumn, TimelineChart, TimelineSettings,
+    event_chart, map_chart, pivot, selected_bias_chart, timeline,
 };
 use crate::core::model::Dataset;
 use crate::core::view::analyzed::Analyzed;
@@ -41,13 +41,16 @@ struct Staged {
     bias: BiasChart,
     /// The timeline of the selection, for these settings.
     timeline: Option<(TimelineSettings, TimelineChart)>,
+    map: MapChart,
+    /// The pivot of the timeline's claim kind for this period.
+    pivot: Option<(Period, Pivot)>,
 }
 
 impl Staged {
     fn build(
         ds: &Dataset,
         analyzed: Option<&Analyzed>,
-        (filter, settings): (&Filter, &TimelineSettings),
+        (filter, settings, period): (&Filter, &TimelineSettings, Period),
     ) -> Self {
         let selection = Selection::new(ds, analyzed.map(|a| &a.analysis), filter);
         let Some(analyzed) = analyzed else {
@@ -61,12 +64,16 @@ impl Staged {
         let sources = visible_sources(a, &selection);
         let bias = selected_bias_chart(a, &analyzed.colors, &selection);
         let chart = timeline(ds, a, &analyzed.colors, settings, &selection);
+        let map = map_chart(ds, a, &selection);
+        let table = pivot(ds, a, (settings.kind, period), &selection);
         Self {
             selection,
             events,
             sources,
             bias,
             timeline: Some((*settings, chart)),
+            map,
+            pivot: Some((period, table)),
         }
     }
 }
@@ -117,6 +124,16 @@ pub struct Derived {
     /// The bias chart of those sources.
     pub bias: BiasChart,
     pub rows: ClaimRows,
+    /// The events on the map, built with the selection.
+    pub map: MapChart,
+    pivot_key: Option<(u64, crate::core::model::ClaimKind, Period)>,
+    /// The pivot of the timeline's claim kind, for the Pivot tab's period.
+    pub pivot: Pivot,
+    pivot_order_key: Option<(u64, PivotColumn, bool)>,
+    /// The pivot table's rows in the order asked for.
+    pub pivot_rows: Vec<usize>,
+    /// Bumped when the pivot is rebuilt.
+    pivot_generation: u64,
     evidence_key: Option<(u64, String)>,
     /// The selected source's evidence in words.
     pub evidence: Vec<String>,
@@ -144,7 +161,8 @@ impl Derived {
         let key: SelectionKey = (ds.revision, generation, state.view.filter.clone());
         let analyzed = analyzed.map(|(a, _)| a);
         if self.selection_key.as_ref() != Some(&key)
-            && let Some(staged) = self.staged_for(&key, ds, analyzed, &state.view, ctx)
+            && let Some(staged) =
+                self.staged_for(&key, ds, analyzed, (&state.view, state.pivot.period), ctx)
         {
             self.install(key, staged);
         }
@@ -225,10 +243,10 @@ impl Derived {
         key: &SelectionKey,
         ds: &Arc<Dataset>,
         analyzed: Option<&Arc<Analyzed>>,
-        view: &ViewSettings,
+        (view, period): (&ViewSettings, Period),
         ctx: &egui::Context,
     ) -> Option<Staged> {
-        let of = (&view.filter, &view.timeline);
+        let of = (&view.filter, &view.timeline, period);
         if ds.claims.len() < OFF_THREAD_FROM {
             self.pending = None;
             return Some(Staged::build(ds, analyzed.map(Arc::as_ref), of));
@@ -255,7 +273,7 @@ impl Derived {
         let spawned = std::thread::Builder::new()
             .name("selection".to_owned())
             .spawn(move || {
-                let of = (&view.filter, &view.timeline);
+                let of = (&view.filter, &view.timeline, period);
                 let _ = send.send(Staged::build(&ds, analyzed.as_deref(), of));
                 ctx.request_repaint();
             });
@@ -270,12 +288,43 @@ impl Derived {
         self.events = staged.events;
         self.sources = staged.sources;
         self.bias = staged.bias;
+        self.map = staged.map;
         self.selection_generation += 1;
         self.selection_key = Some(key);
-        // The timeline came with the selection (off the UI thread for large data).
+        // The timeline and the pivot came with the selection (off the UI thread for large
+        // data).
         if let Some((settings, chart)) = staged.timeline {
+            self.pivot_key = staged
+                .pivot
+                .as_ref()
+                .map(|(period, _)| (self.selection_generation, settings.kind, *period));
             self.timeline = Some(chart);
             self.timeline_key = Some((self.selection_generation, settings));
+        }
+        if let Some((_, table)) = staged.pivot {
+            self.pivot = table;
+            self.pivot_generation += 1;
+        }
+    }
+
+    /// The pivot of the selection (once per selection, claim kind and period), and its
+    /// table's order (once per pivot and sort).
+    fn update_pivot(&mut self, ds: &Dataset, a: &Analysis, state: &UiState) {
+        let settings = &state.pivot;
+        let key = (
+            self.selection_generation,
+            state.view.timeline.kind,
+            settings.period,
+        );
+        if self.pivot_key != Some(key) {
+            self.pivot = pivot(ds, a, (key.1, key.2), &self.selection);
+            self.pivot_key = Some(key);
+            self.pivot_generation += 1;
+        }
+        let order = (self.pivot_generation, settings.sort, settings.descending);
+        if self.pivot_order_key != Some(order) {
+            self.pivot_rows = self.pivot.sorted(settings.sort, settings.descending);
+            self.pivot_order_key = Some(order);
         }
     }
 
@@ -362,6 +411,7 @@ impl Derived {
             return;
         };
         let a = &analyzed.analysis;
+        self.update_pivot(ds, a, state);
         self.update_findings(analyzed, state);
         self.update_cards(ds, analyzed, state);
         let key = (generation, state.discrepancy_filter.clone());

@@ -62,6 +62,8 @@ fn file_name(tab: Tab) -> &'static str {
     match tab {
         Tab::Findings => "findings.png",
         Tab::Timeline => "timeline.png",
+        Tab::Map => "map.png",
+        Tab::Pivot => "pivot.png",
         Tab::Events => "events.png",
         Tab::Discrepancies => "discrepancies.png",
         Tab::Sources => "sources.png",

@@ -22,6 +22,9 @@ pub struct KnownPlace {
     pub parent: Option<usize>,
     /// Latitude and longitude (WGS 84), where the source gives them.
     pub coords: Option<(f64, f64)>,
+    /// How far a province or country reaches from its coordinates, in kilometres: the map
+    /// draws a place known only to it as an area this wide.
+    pub radius_km: Option<f64>,
 }
 
 /// Where a claim's location resolves to.
@@ -64,7 +67,7 @@ impl Gazetteer {
         })
     }
 
-    /// A gazetteer from one CSV (`id,name,kind,parent,aliases[,latitude,longitude]`).
+    /// A gazetteer from one CSV (`id,name,kind,parent,aliases[,latitude,longitude[,radius_km]]`).
     pub fn from_csv(text: &str) -> Result<Self, String> {
         let mut g = Self::default();
         g.add_csv(text)?;
@@ -118,6 +121,7 @@ impl Gazetteer {
                 kind: field(2).to_owned(),
                 parent: None,
                 coords,
+                radius_km: field(7).parse::<f64>().ok().filter(|r| *r > 0.0),
             });
             self.add_names(
                 index,

@@ -2,8 +2,10 @@
 //! drawn by the window and by the exporters without further work. One chart per file.
 
 pub mod axes;
+pub mod basemap;
 pub mod bias;
 pub mod event;
+pub mod map;
 pub mod pivot;
 pub mod timeline;
 
@@ -14,7 +16,8 @@ pub use axes::{
 };
 pub use bias::{BiasBar, BiasChart, bias_chart, selected_bias_chart};
 pub use event::{EventChart, PropositionRow, RangeBlock, RangeRow, event_chart};
-pub use pivot::{Period, Pivot, PivotRow, pivot};
+pub use map::{MapChart, map_chart};
+pub use pivot::{Period, Pivot, PivotColumn, PivotRow, pivot};
 pub use timeline::{
     MAX_TIMELINE_POINTS, TimelineChart, TimelineMode, TimelineSeries, TimelineSettings, timeline,
 };

@@ -93,3 +93,77 @@ pub fn pivot(
             .collect(),
     }
 }
+
+impl Pivot {
+    /// Each source's totals per period, its places summed: `[first day's number, total]` in
+    /// date order. The window's chart and the exported one both draw these.
+    pub fn lines(&self) -> BTreeMap<&str, Vec<[f64; 2]>> {
+        let mut per_source: BTreeMap<&str, BTreeMap<NaiveDate, f64>> = BTreeMap::new();
+        for row in &self.rows {
+            *per_source
+                .entry(row.source.as_str())
+                .or_default()
+                .entry(row.period)
+                .or_default() += row.total;
+        }
+        per_source
+            .into_iter()
+            .map(|(source, totals)| {
+                let points = totals
+                    .into_iter()
+                    .map(|(period, total)| [super::axes::day_number(period), total])
+                    .collect();
+                (source, points)
+            })
+            .collect()
+    }
+
+    /// The rows' order for a table sorted by `column`; ties keep period, source, place order.
+    pub fn sorted(&self, column: PivotColumn, descending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&self.rows[a], &self.rows[b]);
+            let by = match column {
+                PivotColumn::Period => x.period.cmp(&y.period),
+                PivotColumn::Source => x.source.cmp(&y.source),
+                PivotColumn::Place => x.place.cmp(&y.place),
+                PivotColumn::Total => x.total.total_cmp(&y.total),
+                PivotColumn::Events => x.events.cmp(&y.events),
+            };
+            if descending { by.reverse() } else { by }
+        });
+        order
+    }
+}
+
+/// A column of the pivot table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PivotColumn {
+    #[default]
+    Period,
+    Source,
+    Place,
+    Total,
+    Events,
+}
+
+impl PivotColumn {
+    pub const ALL: [Self; 5] = [
+        Self::Period,
+        Self::Source,
+        Self::Place,
+        Self::Total,
+        Self::Events,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Period => "Period",
+            Self::Source => "Source",
+            Self::Place => "Place",
+            Self::Total => "Total",
+            Self::Events => "Events",
+        }
+    }
+}

@@ -7,8 +7,8 @@ use chrono::Datelike;
 
 use crate::core::analysis::Analysis;
 use crate::core::charts::{
-    BiasChart, EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSeries,
-    TimelineSettings, bias_label, date_of, day_number, open_range_end, range_axis_max, y_label,
+    EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSeries,
+    TimelineSettings, date_of, day_number, open_range_end, range_axis_max, y_label,
 };
 use crate::core::model::Stance;
 
@@ -47,6 +47,23 @@ pub enum Mark {
     Bar {
         y: f64,
         value: f64,
+    },
+    /// A stretch of a map's border (thin) or coast.
+    Border {
+        points: Vec<[f64; 2]>,
+        coast: bool,
+    },
+    /// A map's mark: a disc `radius` points across, with the number of events it stands for
+    /// written on it when more than one.
+    Bubble {
+        at: [f64; 2],
+        radius: f64,
+        count: u32,
+    },
+    /// A place known only to an area: a shaded circle `radius` data units across, dashed.
+    Area {
+        at: [f64; 2],
+        radius: f64,
     },
 }
 
@@ -88,6 +105,8 @@ pub struct Figure {
     pub notes: Vec<String>,
     /// Provenance: what the chart is, the filters, the files, the date and the version.
     pub caption: Vec<String>,
+    /// A unit is as long on both axes (a map): the plot's ranges are widened to fit the page.
+    pub equal_aspect: bool,
 }
 
 /// What the caption says besides the chart itself.
@@ -106,7 +125,7 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    fn caption(&self) -> Vec<String> {
+    pub(crate) fn caption(&self) -> Vec<String> {
         let mut lines = vec![
             "Reported claims \u{2014} not verified totals.".to_owned(),
             format!("Filters: {}", self.filters),
@@ -375,78 +394,7 @@ fn event_titles(analysis: &Analysis, event: usize) -> (String, String) {
     )
 }
 
-/// The sources' bias: one bar per source, above or below the consensus on a log scale.
-pub fn bias_figure(chart: &BiasChart, about: &Provenance) -> Figure {
-    let n = chart.bars.len();
-    let reach = chart.reach();
-    let step = if reach > 6.0 { 2.0 } else { 1.0 };
-    let mut ticks = Vec::new();
-    let mut t = -reach;
-    while t <= reach + 1e-9 {
-        ticks.push(Tick {
-            value: t,
-            label: bias_label(t),
-        });
-        t += step;
-    }
-    let y_of = |i: usize| (n - i) as f64;
-    let series = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| Series {
-            name: b.source.clone(),
-            color: b.color,
-            marker: Marker::Square,
-            marks: vec![Mark::Bar {
-                y: y_of(i),
-                value: b.log2,
-            }],
-            in_legend: false,
-        })
-        .collect();
-    let y_ticks = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(i, b)| Tick {
-            value: y_of(i),
-            label: format!("{} (grade {})", b.source, b.grade),
-        })
-        .collect();
-    let mut notes = Vec::new();
-    if !chart.without.is_empty() {
-        notes.push(format!(
-            "Too little to compare: {}.",
-            chart.without.join(", ")
-        ));
-    }
-    Figure {
-        title: "How each source's figures sit against the other sides'".to_owned(),
-        subtitle:
-            "Median ratio of a source's figures to the others' on the same events (log scale)"
-                .to_owned(),
-        x: Axis {
-            label: "figures against the other sides'".to_owned(),
-            min: -reach,
-            max: reach,
-            ticks,
-        },
-        y: Axis {
-            label: String::new(),
-            min: 0.3,
-            max: n as f64 + 0.7,
-            ticks: y_ticks,
-        },
-        series,
-        rules: vec![(0.0, "consensus".to_owned())],
-        notes,
-        caption: about.caption(),
-        ..Figure::default()
-    }
-}
-
-fn capitalised(word: &str) -> String {
+pub(super) fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()

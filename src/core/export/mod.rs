@@ -1,10 +1,13 @@
 //! Export: charts as SVG and PNG, findings as CSV tables, and a one-file HTML report. The
 //! window and the command line both come here, with the same filters and the same data.
 
+pub mod bias_figure;
 pub mod error;
 pub mod figure;
 pub mod fonts;
 pub mod html;
+pub mod map_figure;
+pub mod pivot_figure;
 pub mod png;
 pub mod sourcing;
 pub mod svg;
@@ -13,11 +16,16 @@ pub mod tables;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use self::bias_figure::bias_figure;
 pub use self::error::ExportError;
-use self::figure::{Figure, Provenance, bias_figure, event_figure, timeline_figure};
+use self::figure::{Figure, Provenance, event_figure, timeline_figure};
+use self::map_figure::map_figure;
+use self::pivot_figure::pivot_figure;
 use self::svg::{Page, render_svg};
 use crate::core::analysis::Analysis;
-use crate::core::charts::{Rgb, TimelineSettings, event_chart, selected_bias_chart, timeline};
+use crate::core::charts::{
+    Rgb, TimelineSettings, event_chart, map_chart, pivot, selected_bias_chart, timeline,
+};
 use crate::core::files::{Overwrite, write_atomic};
 use crate::core::model::Dataset;
 use crate::core::view::filter::Filter;
@@ -30,16 +38,28 @@ pub enum ChartKind {
     Timeline,
     Event,
     Sources,
+    /// The events on the map.
+    Map,
+    /// The timeline's claim kind totalled per week or month and source.
+    Pivot(crate::core::charts::Period),
 }
 
 impl ChartKind {
-    pub const ALL: [Self; 3] = [Self::Timeline, Self::Event, Self::Sources];
+    pub const ALL: [Self; 5] = [
+        Self::Timeline,
+        Self::Event,
+        Self::Sources,
+        Self::Map,
+        Self::Pivot(crate::core::charts::Period::Month),
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Timeline => "timeline",
             Self::Event => "event",
             Self::Sources => "sources",
+            Self::Map => "map",
+            Self::Pivot(_) => "pivot",
         }
     }
 }
@@ -126,6 +146,8 @@ pub struct ChartData<'a> {
     pub corrections: &'a crate::core::workspace::Corrections,
     /// What the caption says: the files, the export date.
     pub provenance: Provenance,
+    /// How wide the page is (the map shows the marks of the zoom level that fits it).
+    pub page_width: f64,
 }
 
 impl ChartData<'_> {
@@ -172,6 +194,21 @@ impl ChartData<'_> {
                 about.reporting = self.outlets_shown(None);
                 let chart = selected_bias_chart(self.analysis, self.colors, self.selection);
                 Ok(bias_figure(&chart, &about))
+            }
+            ChartKind::Map => {
+                about.reporting = self.outlets_shown(None);
+                let chart = map_chart(self.dataset, self.analysis, self.selection);
+                let mut figure = map_figure(&chart, &about, self.page_width);
+                figure.title.push_str(&where_and_when(self.filter));
+                Ok(figure)
+            }
+            ChartKind::Pivot(period) => {
+                let kind = self.timeline.kind;
+                about.reporting = self.outlets_shown(Some(kind));
+                let table = pivot(self.dataset, self.analysis, (kind, period), self.selection);
+                let mut figure = pivot_figure(&table, self.colors, &about);
+                figure.title.push_str(&where_and_when(self.filter));
+                Ok(figure)
             }
         }
     }
@@ -272,7 +309,12 @@ pub fn export(
         ExportTarget::Chart(kind) => {
             let format = ChartFormat::of(path)?;
             request.style.check(format)?;
-            let figure = data.figure(kind, request.event)?;
+            let sized = ChartData {
+                page_width: request.style.page.width,
+                provenance: data.provenance.clone(),
+                ..*data
+            };
+            let figure = sized.figure(kind, request.event)?;
             let mut style = request.style;
             if request.grow {
                 style.page.height = svg::preferred_height(&figure, style.page.height);

@@ -41,6 +41,8 @@ impl TriangulateApp {
             Command::SetTab(tab) => self.state.tab = tab,
             Command::SetTheme(theme) => self.set_theme(ctx, theme),
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
+            Command::SetPivotPeriod(period) => self.state.pivot.period = period,
+            Command::SortPivot(column) => self.state.pivot.sort_by(column),
             Command::SelectClaim(index) => self.selected = index,
             Command::OpenClaim(claim) => self.open_claim(claim),
             Command::OpenEvent(event) => self.open_event(event),
@@ -66,20 +68,12 @@ impl TriangulateApp {
             | Command::MarkClaim(..)
             | Command::ShowSourceDisputes(_) => self.apply_to_disputes(command),
             Command::ShowSourceClaims(source) => self.show_source_claims(&source),
-
             Command::FocusSearch => self.focus_search(),
             Command::Merge(kind, from, into) => self.merge(kind, from, into),
             Command::UndoMerges => self.undo_merges(),
             Command::SplitEvent(claims) => self.split_event(claims),
             Command::MergeEvents(..) | Command::UndoEventEdits => self.edit_events(command),
-            Command::SetSourceSide(source, side) => {
-                self.state.corrections.source_sides.insert(source, side);
-                self.reanalyze();
-            }
-            Command::SetSourceType(source, t) => {
-                self.state.corrections.source_types.insert(source, t);
-                self.reanalyze();
-            }
+            Command::SetSourceSide(..) | Command::SetSourceType(..) => self.set_source(command),
             Command::SetSourceGrade(source, grade) => {
                 let grades = &mut self.state.corrections.source_grades;
                 match grade {
@@ -108,6 +102,21 @@ impl TriangulateApp {
             Command::CopyReport => self.copy_report(ctx),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// A source's side or type, as the analyst sets it: the analysis runs again.
+    fn set_source(&mut self, command: Command) {
+        let corrections = &mut self.state.corrections;
+        match command {
+            Command::SetSourceSide(source, side) => {
+                corrections.source_sides.insert(source, side);
+            }
+            Command::SetSourceType(source, t) => {
+                corrections.source_types.insert(source, t);
+            }
+            _ => return,
+        }
+        self.reanalyze();
     }
 
     fn open(&mut self, startup: Startup) {
@@ -262,6 +271,8 @@ impl TriangulateApp {
     fn show_export_dialog(&mut self, target: Option<ExportTarget>) {
         let target = target.unwrap_or(match self.state.tab {
             Tab::Timeline => ExportTarget::Chart(ChartKind::Timeline),
+            Tab::Map => ExportTarget::Chart(ChartKind::Map),
+            Tab::Pivot => ExportTarget::Chart(ChartKind::Pivot(self.state.pivot.period)),
             Tab::Events => ExportTarget::Chart(ChartKind::Event),
             Tab::Sources => ExportTarget::Chart(ChartKind::Sources),
             Tab::Discrepancies => ExportTarget::Table(TableKind::Discrepancies),

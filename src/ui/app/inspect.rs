@@ -90,6 +90,21 @@ impl TriangulateApp {
         crate::ui::views::timeline::claim_position(&self.ctx, chart, claim)
     }
 
+    /// The map as drawn now.
+    pub fn map(&self) -> &crate::core::charts::MapChart {
+        &self.derived.map
+    }
+
+    /// How many rows the pivot table has.
+    pub fn pivot_rows(&self) -> usize {
+        self.derived.pivot.rows.len()
+    }
+
+    /// Where the map drew the mark that opens `event` in the last frame, for scripted clicks.
+    pub fn map_position(&self, event: usize) -> Option<egui::Pos2> {
+        crate::ui::views::map::mark_position(&self.ctx, event)
+    }
+
     /// Whether File > Export… is showing.
     /// The header of the file the column mapping dialog is open for, if it is.
     pub fn mapping_header(&self) -> Option<&[String]> {

@@ -17,6 +17,8 @@ use crate::ui::views::dispute_filter::Choices;
 use crate::ui::views::events::events_ui;
 use crate::ui::views::findings::{FindingsView, findings_ui};
 use crate::ui::views::import_report::import_report_ui;
+use crate::ui::views::map::map_ui;
+use crate::ui::views::pivot::pivot_ui;
 use crate::ui::views::sources::sources_ui;
 use crate::ui::views::timeline::timeline_ui;
 
@@ -115,7 +117,13 @@ impl TriangulateApp {
                 );
             }
             Tab::ImportReport => import_report_ui(ui, &opened.report, &opened.sources, commands),
-            Tab::Findings | Tab::Timeline | Tab::Events | Tab::Discrepancies | Tab::Sources => {
+            Tab::Findings
+            | Tab::Timeline
+            | Tab::Map
+            | Tab::Pivot
+            | Tab::Events
+            | Tab::Discrepancies
+            | Tab::Sources => {
                 self.analysis_tab_ui(ui, self.state.tab, commands);
             }
         }
@@ -178,6 +186,14 @@ impl TriangulateApp {
                     timeline_ui(ui, opened.dataset.as_ref(), a, chart, settings, commands);
                 }
             }
+            Tab::Map => map_ui(ui, a, &self.derived.map, opened.dataset.revision, commands),
+            Tab::Pivot => pivot_ui(
+                ui,
+                (&self.derived.pivot, &self.derived.pivot_rows),
+                &analyzed.colors,
+                &self.state.pivot,
+                commands,
+            ),
             Tab::Events => events_ui(
                 ui,
                 a,

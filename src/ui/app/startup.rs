@@ -37,6 +37,8 @@ impl Startup {
         startup.tab = args.tab.map(|t| match t {
             StartTab::Findings => Tab::Findings,
             StartTab::Timeline => Tab::Timeline,
+            StartTab::Map => Tab::Map,
+            StartTab::Pivot => Tab::Pivot,
             StartTab::Events => Tab::Events,
             StartTab::Discrepancies => Tab::Discrepancies,
             StartTab::Sources => Tab::Sources,

@@ -10,6 +10,8 @@ pub enum Tab {
     #[default]
     Findings,
     Timeline,
+    Map,
+    Pivot,
     Events,
     Discrepancies,
     Sources,
@@ -18,9 +20,11 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::Findings,
         Self::Timeline,
+        Self::Map,
+        Self::Pivot,
         Self::Events,
         Self::Discrepancies,
         Self::Sources,
@@ -32,6 +36,8 @@ impl Tab {
         match self {
             Self::Findings => "Findings",
             Self::Timeline => "Timeline",
+            Self::Map => "Map",
+            Self::Pivot => "Pivot",
             Self::Events => "Events",
             Self::Discrepancies => "Discrepancies",
             Self::Sources => "Sources",
@@ -59,6 +65,23 @@ pub enum Session {
     Files(Vec<std::path::PathBuf>),
 }
 
+/// The Pivot tab's period and its table's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PivotSettings {
+    pub period: crate::core::charts::Period,
+    pub sort: crate::core::charts::PivotColumn,
+    pub descending: bool,
+}
+
+impl PivotSettings {
+    /// Sorts by `column`; by the same column again, the other way.
+    pub fn sort_by(&mut self, column: crate::core::charts::PivotColumn) {
+        self.descending = self.sort == column && !self.descending;
+        self.sort = column;
+    }
+}
+
 /// Persisted UI state. Runtime data (the dataset, caches, jobs) lives elsewhere.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -79,6 +102,8 @@ pub struct UiState {
     /// Findings (by id) whose every claim is shown (not kept between runs).
     #[serde(skip)]
     pub expanded_findings: std::collections::BTreeSet<String>,
+    /// The pivot's period and the order of its table.
+    pub pivot: PivotSettings,
     /// The data to reopen next time.
     pub session: Session,
     /// The user's corrections, applied to every analysis.

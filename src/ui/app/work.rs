@@ -218,6 +218,7 @@ impl TriangulateApp {
                 selection: &selection,
                 corrections: &corrections,
                 provenance,
+                page_width: request.style.page.width,
             };
             let files = if request.target == ExportTarget::Report {
                 InputFile::list(&inputs, &report)

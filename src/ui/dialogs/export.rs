@@ -45,13 +45,22 @@ impl Default for ExportDialog {
     }
 }
 
-const TARGETS: [(ExportTarget, &str); 9] = [
+const TARGETS: [(ExportTarget, &str); 12] = [
     (ExportTarget::Chart(ChartKind::Timeline), "Timeline chart"),
     (
         ExportTarget::Chart(ChartKind::Event),
         "Event chart (the selected event)",
     ),
     (ExportTarget::Chart(ChartKind::Sources), "Source bias chart"),
+    (ExportTarget::Chart(ChartKind::Map), "Map of events"),
+    (
+        ExportTarget::Chart(ChartKind::Pivot(Period::Month)),
+        "Totals per month by source (chart)",
+    ),
+    (
+        ExportTarget::Chart(ChartKind::Pivot(Period::Week)),
+        "Totals per week by source (chart)",
+    ),
     (ExportTarget::Table(TableKind::Claims), "Claims table (CSV)"),
     (
         ExportTarget::Table(TableKind::Discrepancies),

@@ -10,10 +10,11 @@ use crate::ui::commands::Command;
 pub fn export_button_ui(ui: &mut egui::Ui, chart: ChartKind, commands: &mut Vec<Command>) {
     let what = match chart {
         ChartKind::Event => "this event's chart",
-        ChartKind::Timeline | ChartKind::Sources => "this chart",
+        ChartKind::Timeline | ChartKind::Sources | ChartKind::Pivot(_) => "this chart",
+        ChartKind::Map => "this map",
     };
     let button = match chart {
-        ChartKind::Timeline => egui::Button::new("Export…"),
+        ChartKind::Timeline | ChartKind::Map | ChartKind::Pivot(_) => egui::Button::new("Export…"),
         ChartKind::Event | ChartKind::Sources => egui::Button::new("Export…").small(),
     };
     if ui

@@ -9,6 +9,9 @@ pub mod export_button;
 pub mod findings;
 pub mod import_report;
 pub mod judgement;
+pub mod legend;
+pub mod map;
+pub mod pivot;
 pub mod sources;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
 //! The Timeline tab: every source's claims over time, in its own colour.
 
 use eframe::egui;
-use egui_plot::{Arrows, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{Arrows, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use crate::core::charts::open_range_end;
 use crate::core::charts::{
@@ -12,6 +12,7 @@ use crate::core::model::{Dataset, SourceType};
 use crate::ui::bidi::{self, display};
 use crate::ui::commands::Command;
 use crate::ui::views::export_button::export_button_ui;
+use crate::ui::views::legend::{Entry, beside};
 
 /// Marker shape by source type, the same in every chart and export.
 pub fn marker(source_type: SourceType) -> MarkerShape {
@@ -45,10 +46,20 @@ pub fn timeline_ui(
         return;
     }
     let extent = chart.value_max();
+    // The legend goes beside the plot, never over a point.
+    let entries: Vec<Entry<'_>> = chart
+        .series
+        .iter()
+        .map(|s| Entry {
+            name: &s.source,
+            color: s.color,
+            marker: marker(s.source_type),
+        })
+        .collect();
+    let area = ui.available_rect_before_wrap();
+    let plot_rect = beside(ui, area, &entries);
+    let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
     let response = Plot::new("timeline")
-        .legend(
-            Legend::default().color_conflict_handling(egui_plot::ColorConflictHandling::PickFirst),
-        )
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_formatter(move |mark, _| y_label(mark.value, log))
         // Counts are never below zero: the view starts at zero (at the zero below 1 on a log
@@ -64,7 +75,7 @@ pub fn timeline_ui(
             "claimed count"
         })
         .label_formatter(|hover| hover_text(ds, analysis, chart, hover))
-        .show(ui, |plot| {
+        .show(&mut plot_ui, |plot| {
             for s in &chart.series {
                 let [r, g, b] = s.color;
                 let color = egui::Color32::from_rgb(r, g, b);
@@ -89,6 +100,7 @@ pub fn timeline_ui(
                 }
             }
         });
+    ui.advance_cursor_after_rect(area);
     ui.ctx()
         .data_mut(|d| d.insert_temp(transform_id(), response.transform));
     if response.response.clicked()

@@ -64,6 +64,9 @@ pub fn series(out: &mut String, s: &Series, frame: &Frame, colors: &Palette) {
                 }
                 out.push_str(r#""/>"#);
             }
+            Mark::Border { .. } | Mark::Bubble { .. } | Mark::Area { .. } => {
+                map_mark(out, mark, frame, colors, &color);
+            }
             Mark::Bar { y, value } => {
                 let (x0, x1) = (frame.px(0.0), frame.px(*value));
                 let band = (frame.row_height() * 0.6).max(2.0);
@@ -79,6 +82,52 @@ pub fn series(out: &mut String, s: &Series, frame: &Frame, colors: &Palette) {
         }
     }
     out.push_str("</g>");
+}
+
+/// A map's marks: borders, discs and areas.
+fn map_mark(out: &mut String, mark: &Mark, frame: &Frame, colors: &Palette, color: &str) {
+    match mark {
+        Mark::Border { points, coast } => {
+            let (width, stroke) = if *coast {
+                (0.9, colors.frame)
+            } else {
+                (0.7, colors.weak)
+            };
+            let _ = write!(
+                out,
+                r#"<polyline fill="none" stroke-width="{width}" stroke="{stroke}" stroke-opacity="0.8" points=""#
+            );
+            for p in points {
+                let _ = write!(out, "{:.1},{:.1} ", frame.px(p[0]), frame.py(p[1]));
+            }
+            out.push_str(r#""/>"#);
+        }
+        Mark::Bubble { at, radius, count } => {
+            let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+            let _ = write!(
+                out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{radius:.1}" fill="{color}" fill-opacity="0.8" stroke="{}" stroke-width="1.2"/>"#,
+                colors.background
+            );
+            if *count > 1 {
+                let _ = write!(
+                    out,
+                    r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="bold" fill="{}">{count}</text>"#,
+                    y + 4.0,
+                    colors.text
+                );
+            }
+        }
+        Mark::Area { at, radius } => {
+            let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+            let r = (frame.px(at[0] + radius) - x).abs().max(3.0);
+            let _ = write!(
+                out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{color}" fill-opacity="0.18" stroke="{color}" stroke-width="1.6" stroke-dasharray="6 4"/>"#
+            );
+        }
+        _ => {}
+    }
 }
 
 /// A filled triangle at `tip`, pointing away from `from`.

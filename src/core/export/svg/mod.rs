@@ -201,19 +201,44 @@ fn layout(fig: &Figure, (w, h): (f64, f64), legend_width: f64) -> Frame {
         } else {
             last_label.max(8.0)
         };
+    let (width, height) = ((w - left - right).max(60.0), (h - top - bottom).max(60.0));
+    let (x, y) = if fig.equal_aspect {
+        equal_aspect(
+            (fig.x.min, fig.x.max),
+            (fig.y.min, fig.y.max),
+            (width, height),
+        )
+    } else {
+        ((fig.x.min, fig.x.max), (fig.y.min, fig.y.max))
+    };
     Frame {
         left,
         top,
-        width: (w - left - right).max(60.0),
-        height: (h - top - bottom).max(60.0),
-        x: (fig.x.min, fig.x.max),
-        y: (fig.y.min, fig.y.max),
+        width,
+        height,
+        x,
+        y,
         marker_radius: match points(fig) {
             0..=200 => 5.5,
             201..=1000 => 4.0,
             _ => 3.0,
         },
     }
+}
+
+/// Ranges widened about their centres so that a unit is as long across as up.
+fn equal_aspect(
+    x: (f64, f64),
+    y: (f64, f64),
+    (width, height): (f64, f64),
+) -> ((f64, f64), (f64, f64)) {
+    let (dx, dy) = ((x.1 - x.0).max(1e-9), (y.1 - y.0).max(1e-9));
+    let per_unit = (width / dx).min(height / dy);
+    let widen = |(min, max): (f64, f64), span: f64| {
+        let middle = (min + max) / 2.0;
+        (middle - span / 2.0, middle + span / 2.0)
+    };
+    (widen(x, width / per_unit), widen(y, height / per_unit))
 }
 
 /// The height of the x tick labels and the x axis title under the plot.
