@@ -909,6 +909,7 @@ fn the_pivots_totals_equal_the_daily_totals_summed() {
             kind,
             mode: TimelineMode::Daily,
             log: false,
+            ..Default::default()
         };
         let daily = timeline(
             ds,
@@ -1028,4 +1029,59 @@ fn the_map_and_the_pivot_export_from_the_command_line() {
         };
         assert!(text.contains(title), "{chart}");
     }
+}
+
+#[test]
+fn small_multiples_split_the_timeline_by_group_and_by_place_losing_no_claim() {
+    use triangulate::core::charts::{TimelineSettings, TimelineSplit, timeline, timeline_panels};
+    let imported = import_paths(
+        &[seed_path()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
+    let (ds, a) = (&imported.dataset, analyze(&imported));
+    let colors = source_colors(&a, &Default::default());
+    let selection = Selection::new(ds, Some(&a), &Filter::default());
+    let whole = timeline(ds, &a, &colors, &TimelineSettings::default(), &selection);
+    for (split, expected) in [
+        (TimelineSplit::Group, "civilians"),
+        (TimelineSplit::Place, "Kobane"),
+    ] {
+        let settings = TimelineSettings {
+            split,
+            ..Default::default()
+        };
+        let panels = timeline_panels(ds, &a, &colors, &settings, &selection);
+        assert!(panels.len() >= 2, "{split:?}: {} panels", panels.len());
+        assert!(panels.iter().any(|p| p.title == expected), "{split:?}");
+        let points: usize = panels.iter().map(|p| p.chart.points).sum();
+        assert_eq!(points, whole.points, "{split:?}: every claim in one panel");
+        // No panel mixes two groups (or two places).
+        for p in &panels {
+            for s in &p.chart.series {
+                for &c in &s.claims {
+                    let facts = &a.facts[c as usize];
+                    let key = match split {
+                        TimelineSplit::Group => {
+                            match triangulate::core::analysis::groups::family(&facts.group) {
+                                "all" => "all (no group named)".to_owned(),
+                                family => family.to_owned(),
+                            }
+                        }
+                        _ => a.events[facts.event.unwrap() as usize].location.clone(),
+                    };
+                    assert_eq!(key, p.title);
+                }
+            }
+        }
+    }
+    // Exported, each panel is drawn under the one title.
+    let dir = Fixtures::new();
+    let out = dir.path().join("groups.svg");
+    export_chart(&seed_path(), "timeline", &out, &["--split", "group"]);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let words = texts(&svg);
+    assert!(words.iter().any(|t| t == "civilians"), "{words:?}");
+    let nested = svg.matches("<svg x=").count();
+    assert!(nested >= 2, "{nested} panels");
+    assert_eq!(svg.matches("<svg ").count(), 1 + nested);
 }

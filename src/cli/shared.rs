@@ -56,6 +56,17 @@ pub enum ModeArg {
     Cumulative,
 }
 
+/// The timeline's small multiples.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitArg {
+    /// One chart.
+    None,
+    /// A chart per group family.
+    Group,
+    /// A chart per place.
+    Place,
+}
+
 /// Which claims to keep; each option takes one value and may be repeated.
 #[derive(Args, Debug, Default, Clone)]
 pub struct FilterArgs {
@@ -65,6 +76,9 @@ pub struct FilterArgs {
     /// Plot the timeline's counts on a log scale.
     #[arg(long)]
     pub log: bool,
+    /// Small multiples: a timeline chart per group family or per place.
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
     /// Only events from this date on (any form the importer reads).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -291,6 +305,13 @@ fn apply_timeline(timeline: &mut TimelineSettings, args: &FilterArgs) -> Result<
         };
     }
     timeline.log |= args.log;
+    if let Some(split) = args.split {
+        timeline.split = match split {
+            SplitArg::Group => crate::core::charts::TimelineSplit::Group,
+            SplitArg::Place => crate::core::charts::TimelineSplit::Place,
+            SplitArg::None => crate::core::charts::TimelineSplit::None,
+        };
+    }
     match args.claim.as_slice() {
         [] => Ok(()),
         [one] => {

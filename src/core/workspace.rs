@@ -41,6 +41,7 @@ struct SavedView {
     hidden_sources: BTreeSet<String>,
     mode: TimelineMode,
     log: bool,
+    split: crate::core::charts::TimelineSplit,
     from: Option<chrono::NaiveDate>,
     to: Option<chrono::NaiveDate>,
     hidden_types: BTreeSet<SourceType>,
@@ -71,6 +72,7 @@ impl From<SavedView> for ViewSettings {
                 kind: v.kind,
                 mode: v.mode,
                 log: v.log,
+                split: v.split,
             },
         }
     }
@@ -83,6 +85,7 @@ impl From<ViewSettings> for SavedView {
             hidden_sources: v.filter.hidden_sources,
             mode: v.timeline.mode,
             log: v.timeline.log,
+            split: v.timeline.split,
             from: v.filter.from,
             to: v.filter.to,
             hidden_types: v.filter.hidden_types,

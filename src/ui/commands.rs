@@ -41,6 +41,8 @@ pub enum Command {
     /// Show this event (by index) in the Events tab.
     OpenEvent(usize),
     SetTimelineMode(crate::core::charts::TimelineMode),
+    /// One timeline, or a chart per group family or place.
+    SetTimelineSplit(crate::core::charts::TimelineSplit),
     SetClaimKind(crate::core::model::ClaimKind),
     ToggleSource(String),
     ShowAllSources,

@@ -8,8 +8,9 @@ use eframe::egui;
 use crate::core::analysis::Analysis;
 use crate::core::analysis::score::evidence_line;
 use crate::core::charts::{
-    BiasChart, EventChart, MapChart, Period, Pivot, PivotColumn, TimelineChart, TimelineSettings,
-    event_chart, map_chart, pivot, selected_bias_chart, timeline,
+    BiasChart, EventChart, MapChart, Period, Pivot, PivotColumn, TimelineChart, TimelinePanel,
+    TimelineSettings, event_chart, map_chart, pivot, selected_bias_chart, timeline,
+    timeline_panels,
 };
 use crate::core::model::Dataset;
 use crate::core::view::analyzed::Analyzed;
@@ -39,8 +40,8 @@ struct Staged {
     events: Vec<usize>,
     sources: Vec<usize>,
     bias: BiasChart,
-    /// The timeline of the selection, for these settings.
-    timeline: Option<(TimelineSettings, TimelineChart)>,
+    /// The timeline of the selection, for these settings, and its small multiples.
+    timeline: Option<(TimelineSettings, TimelineChart, Vec<TimelinePanel>)>,
     map: MapChart,
     /// The pivot of the timeline's claim kind for this period.
     pivot: Option<(Period, Pivot)>,
@@ -64,6 +65,7 @@ impl Staged {
         let sources = visible_sources(a, &selection);
         let bias = selected_bias_chart(a, &analyzed.colors, &selection);
         let chart = timeline(ds, a, &analyzed.colors, settings, &selection);
+        let panels = timeline_panels(ds, a, &analyzed.colors, settings, &selection);
         let map = map_chart(ds, a, &selection);
         let table = pivot(ds, a, (settings.kind, period), &selection);
         Self {
@@ -71,7 +73,7 @@ impl Staged {
             events,
             sources,
             bias,
-            timeline: Some((*settings, chart)),
+            timeline: Some((*settings, chart, panels)),
             map,
             pivot: Some((period, table)),
         }
@@ -111,6 +113,8 @@ pub struct Derived {
     findings_generation: u64,
     timeline_key: Option<(u64, TimelineSettings)>,
     pub timeline: Option<TimelineChart>,
+    /// The timeline's small multiples (none when it is one chart).
+    pub timeline_panels: Vec<TimelinePanel>,
     /// The analysis generation, the selection's and the event.
     event_key: Option<(u64, u64, usize)>,
     /// The chart of the event the Events tab shows, and which event that is.
@@ -293,7 +297,8 @@ impl Derived {
         self.selection_key = Some(key);
         // The timeline and the pivot came with the selection (off the UI thread for large
         // data).
-        if let Some((settings, chart)) = staged.timeline {
+        if let Some((settings, chart, panels)) = staged.timeline {
+            self.timeline_panels = panels;
             self.pivot_key = staged
                 .pivot
                 .as_ref()
@@ -430,13 +435,9 @@ impl Derived {
         }
         let key = (generation, state.view.timeline);
         if self.timeline_key.as_ref() != Some(&key) {
-            self.timeline = Some(timeline(
-                ds,
-                a,
-                &analyzed.colors,
-                &state.view.timeline,
-                &self.selection,
-            ));
+            let (colors, settings) = (&analyzed.colors, &state.view.timeline);
+            self.timeline = Some(timeline(ds, a, colors, settings, &self.selection));
+            self.timeline_panels = timeline_panels(ds, a, colors, settings, &self.selection);
             self.timeline_key = Some(key);
         }
     }

@@ -46,6 +46,19 @@ pub fn parent(group: &str) -> Option<&'static str> {
     )
 }
 
+/// The family a group belongs to: the largest group under `all` that holds it (children and
+/// women are civilians; police are government forces); `all` is its own.
+pub fn family(group: &str) -> &str {
+    let mut at = group;
+    for _ in 0..8 {
+        match parent(at) {
+            Some(ALL) | None => return at,
+            Some(up) => at = up,
+        }
+    }
+    at
+}
+
 /// Whether `part` is `whole` or lies inside it.
 pub fn is_part_of(part: &str, whole: &str) -> bool {
     let mut at = Some(part);

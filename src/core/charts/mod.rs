@@ -19,5 +19,6 @@ pub use event::{EventChart, PropositionRow, RangeBlock, RangeRow, event_chart};
 pub use map::{MapChart, map_chart};
 pub use pivot::{Period, Pivot, PivotColumn, PivotRow, pivot};
 pub use timeline::{
-    MAX_TIMELINE_POINTS, TimelineChart, TimelineMode, TimelineSeries, TimelineSettings, timeline,
+    MAX_PANELS, MAX_TIMELINE_POINTS, TimelineChart, TimelineMode, TimelinePanel, TimelineSeries,
+    TimelineSettings, TimelineSplit, timeline, timeline_panels,
 };

@@ -33,6 +33,31 @@ pub struct TimelineSettings {
     pub mode: TimelineMode,
     /// Plot log10 of the counts; zero is drawn at [`super::axes::LOG_ZERO`], below 1.
     pub log: bool,
+    /// One chart, or small multiples: a chart per group family or per place.
+    pub split: TimelineSplit,
+}
+
+/// Whether the timeline is one chart or small multiples, one per group family or place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineSplit {
+    #[default]
+    None,
+    /// A chart per group family (civilians with children and women; government forces with
+    /// security forces and police; each other party; everyone).
+    Group,
+    /// A chart per place.
+    Place,
+}
+
+impl TimelineSplit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Group => "group",
+            Self::Place => "place",
+        }
+    }
 }
 
 impl TimelineSettings {
@@ -47,6 +72,9 @@ impl TimelineSettings {
         if self.log {
             parts.push("log scale".to_owned());
         }
+        if self.split != TimelineSplit::None {
+            parts.push(format!("a chart per {}", self.split.as_str()));
+        }
         parts
     }
 }
@@ -57,6 +85,7 @@ impl Default for TimelineSettings {
             kind: ClaimKind::Killed,
             mode: TimelineMode::Claims,
             log: false,
+            split: TimelineSplit::None,
         }
     }
 }
@@ -109,6 +138,108 @@ pub fn timeline(
     selection: &Selection,
 ) -> TimelineChart {
     let by_source = counted_claims(ds, analysis, settings.kind, selection);
+    timeline_of(ds, analysis, colors, settings, by_source)
+}
+
+/// One chart of small multiples: what it shows, and the chart.
+#[derive(Clone, Debug)]
+pub struct TimelinePanel {
+    /// The group family or place ("civilians", "Kobane"), or "other groups" / "other places".
+    pub title: String,
+    pub chart: TimelineChart,
+}
+
+/// Most charts of small multiples; the rest share the last one.
+pub const MAX_PANELS: usize = 6;
+
+/// The timeline as small multiples, the group families or places with the most claims first;
+/// empty when the settings ask for one chart.
+pub fn timeline_panels(
+    ds: &Dataset,
+    analysis: &Analysis,
+    colors: &BTreeMap<String, Rgb>,
+    settings: &TimelineSettings,
+    selection: &Selection,
+) -> Vec<TimelinePanel> {
+    let key = |c: u32| -> &str {
+        let facts = &analysis.facts[c as usize];
+        match settings.split {
+            TimelineSplit::None => "",
+            TimelineSplit::Group => crate::core::analysis::groups::family(&facts.group),
+            TimelineSplit::Place => facts
+                .event
+                .and_then(|e| analysis.events.get(e as usize))
+                .map_or("", |e| e.location.as_str()),
+        }
+    };
+    if settings.split == TimelineSplit::None {
+        return Vec::new();
+    }
+    let by_source = counted_claims(ds, analysis, settings.kind, selection);
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for &c in by_source.values().flatten() {
+        *sizes.entry(key(c)).or_default() += 1;
+    }
+    let mut keys: Vec<(&str, usize)> = sizes.into_iter().collect();
+    keys.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<&str> = if keys.len() > MAX_PANELS {
+        keys[..MAX_PANELS - 1].iter().map(|k| k.0).collect()
+    } else {
+        keys.iter().map(|k| k.0).collect()
+    };
+    let other = match settings.split {
+        TimelineSplit::Place => "other places",
+        _ => "other groups",
+    };
+    let mut titles: Vec<&str> = shown.clone();
+    if keys.len() > MAX_PANELS {
+        titles.push(other);
+    }
+    titles
+        .into_iter()
+        .map(|title| {
+            let panel_of = |c: &u32| {
+                let k = key(*c);
+                if title == other {
+                    !shown.contains(&k)
+                } else {
+                    k == title
+                }
+            };
+            let claims: BTreeMap<&str, Vec<u32>> = by_source
+                .iter()
+                .map(|(s, cs)| {
+                    (
+                        *s,
+                        cs.iter().copied().filter(panel_of).collect::<Vec<u32>>(),
+                    )
+                })
+                .filter(|(_, cs)| !cs.is_empty())
+                .collect();
+            TimelinePanel {
+                title: match title {
+                    "" => "unplaced".to_owned(),
+                    crate::core::analysis::groups::ALL
+                        if settings.split == TimelineSplit::Group =>
+                    {
+                        "all (no group named)".to_owned()
+                    }
+                    _ => title.to_owned(),
+                },
+                chart: timeline_of(ds, analysis, colors, settings, claims),
+            }
+        })
+        .collect()
+}
+
+/// The chart of these claims, by claimant.
+fn timeline_of(
+    ds: &Dataset,
+    analysis: &Analysis,
+    colors: &BTreeMap<String, Rgb>,
+    settings: &TimelineSettings,
+    by_source: BTreeMap<&str, Vec<u32>>,
+) -> TimelineChart {
     let total: usize = by_source.values().map(Vec::len).sum();
     let mode = if settings.mode == TimelineMode::Claims && total > MAX_TIMELINE_POINTS {
         TimelineMode::Daily

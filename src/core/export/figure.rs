@@ -107,6 +107,9 @@ pub struct Figure {
     pub caption: Vec<String>,
     /// A unit is as long on both axes (a map): the plot's ranges are widened to fit the page.
     pub equal_aspect: bool,
+    /// Small multiples: charts drawn one above the other under this one's title, over its
+    /// caption (this figure's own axes and series are then not drawn).
+    pub panels: Vec<Figure>,
 }
 
 /// What the caption says besides the chart itself.

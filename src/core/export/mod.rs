@@ -25,6 +25,7 @@ use self::svg::{Page, render_svg};
 use crate::core::analysis::Analysis;
 use crate::core::charts::{
     Rgb, TimelineSettings, event_chart, map_chart, pivot, selected_bias_chart, timeline,
+    timeline_panels,
 };
 use crate::core::files::{Overwrite, write_atomic};
 use crate::core::model::Dataset;
@@ -170,6 +171,25 @@ impl ChartData<'_> {
                 );
                 let mut figure = timeline_figure(&chart, self.timeline, &about);
                 figure.title.push_str(&where_and_when(self.filter));
+                let panels = timeline_panels(
+                    self.dataset,
+                    self.analysis,
+                    self.colors,
+                    self.timeline,
+                    self.selection,
+                );
+                figure.panels = panels
+                    .iter()
+                    .map(|p| {
+                        let mut panel = timeline_figure(&p.chart, self.timeline, &about);
+                        // The same value axis in every panel, so their heights compare.
+                        (panel.x, panel.y) = (figure.x.clone(), figure.y.clone());
+                        panel.title = p.title.clone();
+                        panel.subtitle.clear();
+                        panel.caption.clear();
+                        panel
+                    })
+                    .collect();
                 Ok(figure)
             }
             ChartKind::Event => {

@@ -48,7 +48,10 @@ impl TriangulateApp {
             Command::OpenEvent(event) => self.open_event(event),
             Command::SelectSource(source) => self.selected_source = source,
             Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
-            Command::SetTimelineMode(_) | Command::SetClaimKind(_) | Command::SetLogScale(_) => {
+            Command::SetTimelineMode(_)
+            | Command::SetTimelineSplit(_)
+            | Command::SetClaimKind(_)
+            | Command::SetLogScale(_) => {
                 self.set_timeline(command);
             }
             Command::ToggleSource(source) => toggle(&mut filter.hidden_sources, source),
@@ -218,6 +221,7 @@ impl TriangulateApp {
             Command::SetTimelineMode(mode) => timeline.mode = mode,
             Command::SetClaimKind(kind) => timeline.kind = kind,
             Command::SetLogScale(log) => timeline.log = log,
+            Command::SetTimelineSplit(split) => timeline.split = split,
             other => self.apply(&self.ctx.clone(), other),
         }
     }

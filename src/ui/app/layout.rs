@@ -183,7 +183,8 @@ impl TriangulateApp {
             Tab::Timeline => {
                 if let Some(chart) = &self.derived.timeline {
                     let settings = &self.state.view.timeline;
-                    timeline_ui(ui, opened.dataset.as_ref(), a, chart, settings, commands);
+                    let charts = (chart, self.derived.timeline_panels.as_slice());
+                    timeline_ui(ui, (opened.dataset.as_ref(), a), charts, settings, commands);
                 }
             }
             Tab::Map => map_ui(ui, a, &self.derived.map, opened.dataset.revision, commands),

@@ -232,7 +232,7 @@ fn the_timeline_switches_mode_from_its_toolbar() {
     let selection = Selection::new(ds, Some(a), &Filter::default());
     let chart = timeline(ds, a, &seed.analyzed.colors, &settings, &selection);
     let mut h = harness(|ui, commands| {
-        super::timeline::timeline_ui(ui, ds, a, &chart, &settings, commands);
+        super::timeline::timeline_ui(ui, (ds, a), (&chart, &[]), &settings, commands);
     });
     h.get_by_label("Daily totals").click();
     h.run_steps(2);

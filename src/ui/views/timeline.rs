@@ -5,7 +5,8 @@ use egui_plot::{Arrows, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use crate::core::charts::open_range_end;
 use crate::core::charts::{
-    LOG_ZERO, Marker, TimelineChart, TimelineMode, TimelineSettings, date_label, log_ticks, y_label,
+    LOG_ZERO, Marker, TimelineChart, TimelineMode, TimelinePanel, TimelineSettings, TimelineSplit,
+    date_label, log_ticks, y_label,
 };
 use crate::core::export::ChartKind;
 use crate::core::model::{Dataset, SourceType};
@@ -29,13 +30,11 @@ pub fn marker(source_type: SourceType) -> MarkerShape {
 
 pub fn timeline_ui(
     ui: &mut egui::Ui,
-    ds: &Dataset,
-    analysis: &crate::core::analysis::Analysis,
-    chart: &TimelineChart,
+    (ds, analysis): (&Dataset, &crate::core::analysis::Analysis),
+    (chart, panels): (&TimelineChart, &[TimelinePanel]),
     settings: &TimelineSettings,
     commands: &mut Vec<Command>,
 ) {
-    let log = settings.log;
     toolbar_ui(ui, chart, settings, commands);
     if chart.series.is_empty() {
         ui.centered_and_justified(|ui| {
@@ -45,7 +44,6 @@ pub fn timeline_ui(
         });
         return;
     }
-    let extent = chart.value_max();
     // The legend goes beside the plot, never over a point.
     let entries: Vec<Entry<'_>> = chart
         .series
@@ -58,8 +56,53 @@ pub fn timeline_ui(
         .collect();
     let area = ui.available_rect_before_wrap();
     let plot_rect = beside(ui, area, &entries);
-    let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
-    let response = Plot::new("timeline")
+    // Small multiples share the whole chart's value axis, so their heights compare.
+    let extent = chart.value_max();
+    if panels.is_empty() {
+        let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
+        let response = plot_chart(
+            &mut plot_ui,
+            (ds, analysis),
+            chart,
+            (settings, extent),
+            None,
+        );
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(transform_id(), response.transform));
+        open_clicked(&response, chart, commands);
+    } else {
+        let height = plot_rect.height() / panels.len() as f32;
+        for (i, panel) in panels.iter().enumerate() {
+            let rect = egui::Rect::from_min_size(
+                plot_rect.min + egui::vec2(0.0, height * i as f32),
+                egui::vec2(plot_rect.width(), height),
+            );
+            let mut panel_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+            panel_ui.strong(display(&panel.title));
+            let response = plot_chart(
+                &mut panel_ui,
+                (ds, analysis),
+                &panel.chart,
+                (settings, extent),
+                Some(i),
+            );
+            open_clicked(&response, &panel.chart, commands);
+        }
+    }
+    ui.advance_cursor_after_rect(area);
+}
+
+/// One plot of the timeline (or of one of its small multiples, `panel`, whose time axes
+/// move together).
+fn plot_chart(
+    ui: &mut egui::Ui,
+    (ds, analysis): (&Dataset, &crate::core::analysis::Analysis),
+    chart: &TimelineChart,
+    (settings, extent): (&TimelineSettings, f64),
+    panel: Option<usize>,
+) -> egui_plot::PlotResponse<()> {
+    let log = settings.log;
+    let mut plot = Plot::new(("timeline", panel))
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_formatter(move |mark, _| y_label(mark.value, log))
         // Counts are never below zero: the view starts at zero (at the zero below 1 on a log
@@ -74,35 +117,43 @@ pub fn timeline_ui(
         } else {
             "claimed count"
         })
-        .label_formatter(|hover| hover_text(ds, analysis, chart, hover))
-        .show(&mut plot_ui, |plot| {
-            for s in &chart.series {
-                let [r, g, b] = s.color;
-                let color = egui::Color32::from_rgb(r, g, b);
-                if s.claims.is_empty() {
-                    // Daily or cumulative totals: a line per source.
-                    plot.line(
-                        Line::new(display(&s.source), PlotPoints::from(s.points.clone()))
-                            .color(color)
-                            .width(1.5),
-                    );
-                } else {
-                    plot.points(
-                        Points::new(display(&s.source), PlotPoints::from(s.points.clone()))
-                            .shape(marker(s.source_type))
-                            .radius(4.0)
-                            .filled(true)
-                            .color(color),
-                    );
-                }
-                if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
-                    range_arrows(plot, s, extent, color);
-                }
+        .label_formatter(|hover| hover_text(ds, analysis, chart, hover));
+    if panel.is_some() {
+        plot = plot.link_axis(egui::Id::unique("timeline-panels"), [true, false]);
+    }
+    plot.show(ui, |plot| {
+        for s in &chart.series {
+            let [r, g, b] = s.color;
+            let color = egui::Color32::from_rgb(r, g, b);
+            if s.claims.is_empty() {
+                // Daily or cumulative totals: a line per source.
+                plot.line(
+                    Line::new(display(&s.source), PlotPoints::from(s.points.clone()))
+                        .color(color)
+                        .width(1.5),
+                );
+            } else {
+                plot.points(
+                    Points::new(display(&s.source), PlotPoints::from(s.points.clone()))
+                        .shape(marker(s.source_type))
+                        .radius(4.0)
+                        .filled(true)
+                        .color(color),
+                );
             }
-        });
-    ui.advance_cursor_after_rect(area);
-    ui.ctx()
-        .data_mut(|d| d.insert_temp(transform_id(), response.transform));
+            if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
+                range_arrows(plot, s, extent, color);
+            }
+        }
+    })
+}
+
+/// A click on a point opens its claim.
+fn open_clicked(
+    response: &egui_plot::PlotResponse<()>,
+    chart: &TimelineChart,
+    commands: &mut Vec<Command>,
+) {
     if response.response.clicked()
         && let Some(pointer) = response.response.interact_pointer_pos()
         && let Some(claim) = nearest_claim(chart, &response.transform, pointer)
@@ -258,6 +309,21 @@ fn toolbar_ui(
             .changed()
         {
             commands.push(Command::SetLogScale(log_scale));
+        }
+        ui.separator();
+        ui.label("One chart per:");
+        for (split, label) in [
+            (TimelineSplit::None, "—"),
+            (TimelineSplit::Group, "Group"),
+            (TimelineSplit::Place, "Place"),
+        ] {
+            if ui
+                .selectable_label(settings.split == split, label)
+                .on_hover_text("Small multiples: a chart per group family or per place")
+                .clicked()
+            {
+                commands.push(Command::SetTimelineSplit(split));
+            }
         }
         export_button_ui(ui, ChartKind::Timeline, commands);
         ui.weak(format!("{} points", chart.points));

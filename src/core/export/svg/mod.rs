@@ -106,6 +106,9 @@ impl Frame {
 
 /// The figure as a standalone SVG document.
 pub fn render_svg(fig: &Figure, page: &Page) -> String {
+    if !fig.panels.is_empty() {
+        return render_panels(fig, page);
+    }
     let colors = if page.dark { &DARK } else { &LIGHT };
     let (w, h) = (page.width.max(200.0), page.height.max(150.0));
     let legend: Vec<&Series> = fig.series.iter().filter(|s| s.in_legend).collect();
@@ -151,9 +154,76 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
     out
 }
 
+/// Small multiples: the title, each panel as a chart of its own one above the other, and the
+/// caption.
+fn render_panels(fig: &Figure, page: &Page) -> String {
+    let colors = if page.dark { &DARK } else { &LIGHT };
+    let (w, h) = (page.width.max(200.0), page.height.max(150.0));
+    let top = PAD + 26.0 + if fig.subtitle.is_empty() { 0.0 } else { 20.0 } + 8.0;
+    let bottom = CAPTION_LINE * fig.caption.len() as f64 + PAD;
+    let each = ((h - top - bottom) / fig.panels.len() as f64).max(80.0);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}" font-size="{TICK_SIZE}">"#,
+        escape(FONT_FAMILY)
+    );
+    let _ = write!(out, "<title>{}</title>", escape(&fig.title));
+    let _ = write!(
+        out,
+        r#"<rect width="{w}" height="{h}" fill="{}"/><text x="{PAD}" y="{}" font-size="20" font-weight="bold" fill="{}">{}</text>"#,
+        colors.background,
+        PAD + 20.0,
+        colors.text,
+        text_content(&fit(&fig.title, 20.0, w - 2.0 * PAD))
+    );
+    if !fig.subtitle.is_empty() {
+        let _ = write!(
+            out,
+            r#"<text x="{PAD}" y="{}" font-size="13" fill="{}">{}</text>"#,
+            PAD + 42.0,
+            colors.weak,
+            text_content(&fit(&fig.subtitle, 13.0, w - 2.0 * PAD))
+        );
+    }
+    for (i, panel) in fig.panels.iter().enumerate() {
+        let y = top + each * i as f64;
+        let inner = render_svg(
+            panel,
+            &Page {
+                width: w,
+                height: each,
+                dark: page.dark,
+            },
+        );
+        // The panel's own document, placed as a nested picture.
+        out.push_str(
+            &inner
+                .trim_end()
+                .replacen("<svg ", &format!(r#"<svg x="0" y="{y:.1}" "#), 1),
+        );
+    }
+    let mut y = top + each * fig.panels.len() as f64;
+    for line in &fig.caption {
+        y += CAPTION_LINE;
+        let _ = write!(
+            out,
+            r#"<text x="{PAD}" y="{y:.1}" font-size="11" fill="{}">{}</text>"#,
+            colors.weak,
+            text_content(&fit(line, 11.0, w - 2.0 * PAD))
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
 /// The page height at which every row of a row chart gets a line of its own (at least
 /// `height`): what an export uses when no height is asked for.
 pub fn preferred_height(fig: &Figure, height: f64) -> f64 {
+    if !fig.panels.is_empty() {
+        let (top, bottom) = (PAD + 62.0, CAPTION_LINE * fig.caption.len() as f64 + PAD);
+        return (top + bottom + 280.0 * fig.panels.len() as f64).clamp(height, 6000.0);
+    }
     if fig.headings.is_empty() {
         return height;
     }
