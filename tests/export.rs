@@ -92,7 +92,12 @@ fn every_svg_parses_and_names_every_series_and_no_text_is_dropped() {
         for fig in figures(&path) {
             let svg = render_svg(&fig, &Page::default());
             let texts = texts(&svg);
-            for s in &fig.series {
+            // A map's borders and names are layers, not data: only its marks are named.
+            for s in fig
+                .series
+                .iter()
+                .filter(|s| s.in_legend || !fig.equal_aspect)
+            {
                 assert!(
                     texts.iter().any(|t| t.contains(&s.name)),
                     "{}: series {} is named",

@@ -104,6 +104,62 @@ fn trim_number(x: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_owned)
 }
 
+/// Ticks for a time axis from day `min` to `max`, on calendar boundaries: days (every 1, 2, 7
+/// or 14), month starts (every 1, 2, 3 or 6) or new years, at most about ten:
+/// `(day number, days between ticks, label)`. The window's axes and the exports both use them.
+pub fn date_ticks(min: f64, max: f64) -> Vec<(f64, f64, String)> {
+    let (Some(first), Some(last)) = (date_of(min.ceil()), date_of(max.floor())) else {
+        return Vec::new();
+    };
+    let span = max - min;
+    let mut ticks = Vec::new();
+    if span <= 60.0 {
+        let step = [1, 2, 7, 14]
+            .into_iter()
+            .find(|s| span / f64::from(*s) <= 10.0)
+            .unwrap_or(14);
+        let mut d = first;
+        while d <= last {
+            ticks.push((
+                day_number(d),
+                f64::from(step),
+                d.format("%-d %b %Y").to_string(),
+            ));
+            d += chrono::Duration::days(i64::from(step));
+        }
+    } else if span <= 365.0 * 3.0 {
+        let months = [1u32, 2, 3, 6]
+            .into_iter()
+            .find(|m| span / (30.4 * f64::from(*m)) <= 10.0)
+            .unwrap_or(6);
+        let mut d = first.with_day(1).unwrap_or(first);
+        while d <= last {
+            if d >= first && (d.month0() % months) == 0 {
+                ticks.push((
+                    day_number(d),
+                    30.4 * f64::from(months),
+                    d.format("%b %Y").to_string(),
+                ));
+            }
+            d = d
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(last + chrono::Duration::days(1));
+        }
+    } else {
+        let years = (span / 365.0 / 10.0).ceil().max(1.0) as i32;
+        for year in first.year()..=last.year() + 1 {
+            if let Some(d) = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+                && d >= first
+                && d <= last
+                && year % years == 0
+            {
+                ticks.push((day_number(d), 365.0 * f64::from(years), year.to_string()));
+            }
+        }
+    }
+    ticks
+}
+
 /// A date label for the timeline's x axis, coarser as the view widens.
 pub fn date_label(day: f64, step_days: f64) -> String {
     let Some(date) = date_of(day) else {

@@ -74,6 +74,22 @@ impl Basemap {
     }
 }
 
+/// The countries the gazetteer places, by name, where their labels go (projected).
+pub fn country_labels() -> &'static [(String, [f64; 2])] {
+    static LABELS: OnceLock<Vec<(String, [f64; 2])>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let gazetteer = crate::core::analysis::places::Gazetteer::builtin();
+        (0..gazetteer.len())
+            .filter_map(|i| gazetteer.place(i))
+            .filter(|p| p.kind == "country")
+            .filter_map(|p| {
+                let (lat, lon) = p.coords?;
+                Some((p.name.to_uppercase(), project(lon, lat)))
+            })
+            .collect()
+    })
+}
+
 /// The shipped basemap, read once.
 pub fn basemap() -> &'static Basemap {
     static BASEMAP: OnceLock<Basemap> = OnceLock::new();

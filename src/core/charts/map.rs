@@ -267,21 +267,40 @@ fn bounds(events: &[MapEvent]) -> Option<[[f64; 2]; 2]> {
     (min[0] <= max[0]).then_some([min, max])
 }
 
-/// The events grouped by squares of `cell` (by spot when zero), each group one mark.
+/// The events grouped into marks at least `cell` apart: each event joins the first mark whose
+/// first event lies within `cell` of it (looked up in the grid squares around it), else starts
+/// a mark of its own; a cell of zero groups events at the same spot. A town's events, a little
+/// apart, so make one mark however the grid falls across them.
 fn clusters(events: &[MapEvent], cell: f64) -> Vec<Cluster> {
-    let key = |p: [f64; 2]| -> (i64, i64) {
+    let square = |p: [f64; 2]| -> (i64, i64) {
         if cell == 0.0 {
             ((p[0] * 1e7).round() as i64, (p[1] * 1e7).round() as i64)
         } else {
             ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64)
         }
     };
-    let mut index: HashMap<(i64, i64), usize> = HashMap::new();
+    let reach = if cell == 0.0 { 0 } else { 1 };
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut seeds: Vec<[f64; 2]> = Vec::new();
     let mut sums: Vec<[f64; 2]> = Vec::new();
     let mut out: Vec<Cluster> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let at = *index.entry(key(e.at)).or_insert_with(|| {
+        let (x, y) = square(e.at);
+        let near = |k: &usize| {
+            let s = seeds[*k];
+            if cell == 0.0 {
+                square(s) == (x, y)
+            } else {
+                (s[0] - e.at[0]).abs() < cell && (s[1] - e.at[1]).abs() < cell
+            }
+        };
+        let found = (-reach..=reach)
+            .flat_map(|dx| (-reach..=reach).map(move |dy| (x + dx, y + dy)))
+            .find_map(|key| grid.get(&key)?.iter().copied().find(|k| near(k)));
+        let at = found.unwrap_or_else(|| {
+            grid.entry((x, y)).or_default().push(out.len());
+            seeds.push(e.at);
             sums.push([0.0; 2]);
             out.push(Cluster {
                 at: e.at,
@@ -294,28 +313,33 @@ fn clusters(events: &[MapEvent], cell: f64) -> Vec<Cluster> {
             });
             out.len() - 1
         });
-        let c = &mut out[at];
         sums[at][0] += e.at[0];
         sums[at][1] += e.at[1];
-        c.count += 1;
-        let top = &events[c.top as usize];
-        if (e.severity, e.figure.unwrap_or(0.0)) > (top.severity, top.figure.unwrap_or(0.0)) {
-            c.top = i;
-        }
-        c.figure = match (c.figure, e.figure) {
-            (Some(x), Some(y)) => Some(x.max(y)),
-            (x, y) => x.or(y),
-        };
-        c.severity = c.severity.max(e.severity);
-        for k in 0..2 {
-            c.min[k] = c.min[k].min(e.at[k]);
-            c.max[k] = c.max[k].max(e.at[k]);
-        }
+        join(&mut out[at], events, (i, e));
     }
     for (c, sum) in out.iter_mut().zip(sums) {
         c.at = [sum[0] / f64::from(c.count), sum[1] / f64::from(c.count)];
     }
     out
+}
+
+/// Counts event `i` into a mark: its figure, its worst dispute, its box, and whether it is
+/// now the mark's most disputed event.
+fn join(c: &mut Cluster, events: &[MapEvent], (i, e): (u32, &MapEvent)) {
+    c.count += 1;
+    let top = &events[c.top as usize];
+    if (e.severity, e.figure.unwrap_or(0.0)) > (top.severity, top.figure.unwrap_or(0.0)) {
+        c.top = i;
+    }
+    c.figure = match (c.figure, e.figure) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    c.severity = c.severity.max(e.severity);
+    for k in 0..2 {
+        c.min[k] = c.min[k].min(e.at[k]);
+        c.max[k] = c.max[k].max(e.at[k]);
+    }
 }
 
 /// A mark's radius on screen, in points, for the largest figure claimed: its area grows with

@@ -11,8 +11,8 @@ pub mod timeline;
 
 pub use crate::core::view::palette::{Marker, Rgb, source_colors};
 pub use axes::{
-    LOG_ZERO, OPEN_RANGE_SHARE, bias_label, bias_words, date_label, date_of, day_number, log_ticks,
-    open_range_end, range_axis_max, y_label, y_value,
+    LOG_ZERO, OPEN_RANGE_SHARE, bias_label, bias_words, date_label, date_of, date_ticks,
+    day_number, log_ticks, open_range_end, range_axis_max, y_label, y_value,
 };
 pub use bias::{BiasBar, BiasChart, bias_chart, selected_bias_chart};
 pub use event::{EventChart, PropositionRow, RangeBlock, RangeRow, event_chart};

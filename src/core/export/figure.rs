@@ -3,12 +3,10 @@
 //! the window draws (the timeline, the event chart, the bias chart); the SVG writer draws it,
 //! and the PNG is that SVG rendered.
 
-use chrono::Datelike;
-
 use crate::core::analysis::Analysis;
 use crate::core::charts::{
     EventChart, LOG_ZERO, Marker, Rgb, TimelineChart, TimelineMode, TimelineSeries,
-    TimelineSettings, date_of, day_number, open_range_end, range_axis_max, y_label,
+    TimelineSettings, date_ticks, day_number, open_range_end, range_axis_max, y_label,
 };
 use crate::core::model::Stance;
 
@@ -64,6 +62,14 @@ pub enum Mark {
     Area {
         at: [f64; 2],
         radius: f64,
+    },
+    /// A map's name: a place's, `offset` points right of its mark, or a country's (weak,
+    /// centred).
+    Label {
+        at: [f64; 2],
+        text: String,
+        offset: f64,
+        country: bool,
     },
 }
 
@@ -457,61 +463,14 @@ fn log_axis(max_log: f64) -> Axis {
 
 /// A date axis: ticks on days, months or years, whichever gives four to twelve.
 pub fn date_axis(min: f64, max: f64) -> Axis {
-    let (Some(first), Some(last)) = (date_of(min.ceil()), date_of(max.floor())) else {
-        return Axis::default();
-    };
-    let span = max - min;
-    let mut ticks = Vec::new();
-    if span <= 60.0 {
-        let step = [1, 2, 7, 14]
-            .into_iter()
-            .find(|s| span / f64::from(*s) <= 10.0)
-            .unwrap_or(14);
-        let mut d = first;
-        while d <= last {
-            ticks.push(Tick {
-                value: day_number(d),
-                label: d.format("%-d %b %Y").to_string(),
-            });
-            d += chrono::Duration::days(i64::from(step));
-        }
-    } else if span <= 365.0 * 3.0 {
-        let months = [1u32, 2, 3, 6]
-            .into_iter()
-            .find(|m| span / (30.4 * f64::from(*m)) <= 10.0)
-            .unwrap_or(6);
-        let mut d = first.with_day(1).unwrap_or(first);
-        while d <= last {
-            if d >= first && (d.month0() % months) == 0 {
-                ticks.push(Tick {
-                    value: day_number(d),
-                    label: d.format("%b %Y").to_string(),
-                });
-            }
-            d = d
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(last + chrono::Duration::days(1));
-        }
-    } else {
-        let years = (span / 365.0 / 10.0).ceil().max(1.0) as i32;
-        for year in first.year()..=last.year() + 1 {
-            if let Some(d) = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
-                && d >= first
-                && d <= last
-                && year % years == 0
-            {
-                ticks.push(Tick {
-                    value: day_number(d),
-                    label: year.to_string(),
-                });
-            }
-        }
-    }
     Axis {
         label: "event date".to_owned(),
         min,
         max,
-        ticks,
+        ticks: date_ticks(min, max)
+            .into_iter()
+            .map(|(value, _, label)| Tick { value, label })
+            .collect(),
     }
 }
 

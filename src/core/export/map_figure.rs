@@ -6,10 +6,13 @@ use std::collections::BTreeMap;
 
 use super::figure::{Axis, Figure, Mark, Provenance, Series, Tick, capitalised};
 use crate::core::charts::Marker;
-use crate::core::charts::basemap::{BORDERS_CREDIT, basemap, latitude, project};
+use crate::core::charts::basemap::{BORDERS_CREDIT, basemap, country_labels, latitude, project};
 use crate::core::charts::map::{
     Cluster, MapChart, SEVERITIES, bubble_radius, severity_color, severity_name,
 };
+
+/// The least a map shows across, in degrees: enough for the country around a single town.
+pub const MIN_SPAN: f64 = 8.0;
 
 /// The plot's share of the page across, for choosing the zoom level's marks.
 const PLOT_SHARE: f64 = 0.75;
@@ -52,14 +55,16 @@ pub fn map_figure(chart: &MapChart, about: &Provenance, page_width: f64) -> Figu
         });
         series.marks.push(mark(chart, cluster));
     }
+    let labels = names(chart, (min, max), px_per_unit, &borders);
     let mut series = vec![borders];
     series.extend(by_severity.into_values());
+    series.push(labels);
     Figure {
         title: "Events on the map".to_owned(),
         subtitle: format!(
-            "{} events: size is the largest figure claimed, colour the worst dispute; dashed \
-             circles are events placed only to an area",
-            chart.events.len()
+            "{}: size is the largest figure claimed, colour the worst dispute; dashed circles \
+             are events placed only to an area",
+            events(chart.events.len())
         ),
         x: Axis {
             label: String::new(),
@@ -78,6 +83,66 @@ pub fn map_figure(chart: &MapChart, about: &Provenance, page_width: f64) -> Figu
         caption: [about.caption(), vec![BORDERS_CREDIT.to_owned()]].concat(),
         equal_aspect: true,
         ..Figure::default()
+    }
+}
+
+/// "1 event", "2 events".
+pub fn events(n: usize) -> String {
+    if n == 1 {
+        "1 event".to_owned()
+    } else {
+        format!("{n} events")
+    }
+}
+
+/// The names on the map: the countries in view, and each mark's place when there are few.
+fn names(
+    chart: &MapChart,
+    (min, max): ([f64; 2], [f64; 2]),
+    px_per_unit: f64,
+    like: &Series,
+) -> Series {
+    let mut labels = Series {
+        name: "Names".to_owned(),
+        in_legend: false,
+        marks: country_labels()
+            .iter()
+            .filter(|(_, at)| (0..2).all(|i| at[i] >= min[i] && at[i] <= max[i]))
+            .map(|(name, at)| Mark::Label {
+                at: *at,
+                text: name.clone(),
+                offset: 0.0,
+                country: true,
+            })
+            .collect(),
+        ..like.clone()
+    };
+    let clusters = chart.level_for(px_per_unit);
+    if clusters.len() <= 60 {
+        labels
+            .marks
+            .extend(clusters.iter().map(|c| place_label(chart, c)));
+    }
+    labels
+}
+
+/// The name beside a mark: its place, "and nearby" when it stands for several places.
+fn place_label(chart: &MapChart, c: &Cluster) -> Mark {
+    let top = &chart.events[c.top as usize];
+    let text = match (c.one_spot(), c.count) {
+        (true, 1) => top.place.clone(),
+        (true, n) => format!("{} ({n})", top.place),
+        (false, n) => format!("{} and nearby ({n})", top.place),
+    };
+    let offset = match top.area_radius() {
+        Some(_) if c.count == 1 => 6.0,
+        _ => bubble_radius(c.figure) + 4.0,
+    };
+    Mark::Label {
+        at: c.at,
+        text,
+        offset,
+        country: false,
     }
 }
 
@@ -103,7 +168,7 @@ fn view_box(chart: &MapChart) -> [[f64; 2]; 2] {
     let Some([min, max]) = chart.bounds else {
         return [project(-180.0, -58.0), project(180.0, 75.0)];
     };
-    let span = (max[0] - min[0]).max(max[1] - min[1]).max(3.0);
+    let span = (max[0] - min[0]).max(max[1] - min[1]).max(MIN_SPAN);
     let middle = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
     let half = span * 0.6;
     [
@@ -176,8 +241,8 @@ fn notes(chart: &MapChart) -> Vec<String> {
     }
     if chart.unplaced > 0 {
         notes.push(format!(
-            "{} events have no coordinates and no place the gazetteer knows: not drawn.",
-            chart.unplaced
+            "{} with no coordinates and no place the gazetteer knows: not drawn.",
+            events(chart.unplaced)
         ));
     }
     if chart.events.is_empty() {

@@ -11,15 +11,19 @@ pub struct Entry<'a> {
     pub marker: MarkerShape,
 }
 
-/// How wide a legend beside a plot is.
-pub const LEGEND_WIDTH: f32 = 190.0;
-
-/// The legend in its own column at the right of `rect`; returns what is left for the plot.
-pub fn beside(ui: &mut egui::Ui, rect: egui::Rect, entries: &[Entry<'_>]) -> egui::Rect {
+/// The legend in its own column at the right of `rect` (a sixth of it, 180 to 300 points),
+/// with a note under the entries; returns what is left for the plot.
+pub fn beside(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    entries: &[Entry<'_>],
+    note: Option<&str>,
+) -> egui::Rect {
     if entries.is_empty() {
         return rect;
     }
-    let split = (rect.max.x - LEGEND_WIDTH).max(rect.min.x + 120.0);
+    let width = (rect.width() / 6.0).clamp(180.0, 300.0);
+    let split = (rect.max.x - width).max(rect.min.x + 120.0);
     let plot = egui::Rect::from_min_max(rect.min, egui::pos2(split - 6.0, rect.max.y));
     let column = egui::Rect::from_min_max(egui::pos2(split + 4.0, rect.min.y), rect.max);
     let mut legend = ui.new_child(egui::UiBuilder::new().max_rect(column));
@@ -39,6 +43,13 @@ pub fn beside(ui: &mut egui::Ui, rect: egui::Rect, entries: &[Entry<'_>]) -> egu
                     );
                     ui.label(crate::ui::bidi::display(e.name))
                         .on_hover_text(e.name);
+                });
+            }
+            if let Some(note) = note {
+                ui.add_space(6.0);
+                ui.scope(|ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                    ui.weak(note);
                 });
             }
         });

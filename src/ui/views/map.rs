@@ -5,11 +5,12 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 use crate::core::analysis::Analysis;
-use crate::core::charts::basemap::{BORDERS_CREDIT, basemap};
+use crate::core::charts::basemap::{BORDERS_CREDIT, basemap, country_labels};
 use crate::core::charts::map::{
     Cluster, MapChart, Placement, SEVERITIES, bubble_radius, severity_color, severity_name,
 };
 use crate::core::export::ChartKind;
+use crate::core::export::map_figure::{MIN_SPAN, events};
 use crate::ui::commands::Command;
 use crate::ui::views::export_button::export_button_ui;
 
@@ -49,7 +50,10 @@ impl MapView {
     /// The view that shows `[min, max]` with a margin, at least a few degrees across.
     fn fitting(rect: Rect, bounds: Option<[[f64; 2]; 2]>, fitted_to: u64) -> Self {
         let [min, max] = bounds.unwrap_or([[-170.0, -60.0], [170.0, 80.0]]);
-        let span = [(max[0] - min[0]).max(3.0), (max[1] - min[1]).max(3.0)];
+        let span = [
+            (max[0] - min[0]).max(MIN_SPAN),
+            (max[1] - min[1]).max(MIN_SPAN),
+        ];
         let scale =
             (f64::from(rect.width()) / span[0]).min(f64::from(rect.height()) / span[1]) * 0.8;
         Self {
@@ -92,7 +96,7 @@ pub fn map_ui(
     let mut zoom = 1.0;
     ui.horizontal_wrapped(|ui| {
         ui.strong("Events on the map — reported claims, not verified");
-        ui.weak(format!("{} events", chart.events.len()));
+        ui.weak(events(chart.events.len()));
         fit = ui
             .button("Fit")
             .on_hover_text("Show every event (F)")
@@ -187,6 +191,18 @@ fn draw_borders(ui: &egui::Ui, painter: &egui::Painter, rect: Rect, view: &MapVi
         let points: Vec<Pos2> = arc.points.iter().map(|&p| view.screen(rect, p)).collect();
         painter.add(Shape::line(points, if arc.coast { coast } else { border }));
     }
+    for (name, at) in country_labels() {
+        let at = view.screen(rect, *at);
+        if rect.contains(at) {
+            painter.text(
+                at,
+                egui::Align2::CENTER_CENTER,
+                name,
+                egui::FontId::proportional(13.0),
+                weak.gamma_multiply(0.7),
+            );
+        }
+    }
 }
 
 /// A mark drawn this frame: the event it opens (its most disputed), where it is on screen,
@@ -227,6 +243,7 @@ fn draw_marks(
     let text = ui.visuals().text_color();
     let background = ui.visuals().extreme_bg_color;
     let mut drawn = Vec::with_capacity(clusters.len());
+    let mut labels = Vec::new();
     for c in clusters {
         let top = &chart.events[c.top as usize];
         let at = view.screen(rect, c.at);
@@ -242,7 +259,7 @@ fn draw_marks(
                     })
                     .collect();
                 painter.extend(Shape::dashed_line(&ring, Stroke::new(1.5, fill), 6.0, 4.0));
-                r.min(14.0)
+                r
             }
             _ => {
                 let r = bubble_radius(c.figure) as f32;
@@ -264,28 +281,60 @@ fn draw_marks(
                 Color32::WHITE,
             );
         }
-        if named {
-            let label = match (c.one_spot(), c.count > 1 && radius < 8.0) {
-                (true, false) => top.place.clone(),
-                (true, true) => format!("{} ({})", top.place, c.count),
-                (false, _) => format!("{} and nearby ({})", top.place, c.count),
-            };
-            painter.text(
-                at + Vec2::new(radius + 4.0, 0.0),
-                egui::Align2::LEFT_CENTER,
-                crate::ui::bidi::display(&label),
-                egui::FontId::proportional(12.0),
-                text,
-            );
-        }
         drawn.push(DrawnMark {
             event: top.event,
             at,
-            radius,
+            // An area is picked near its centre, not anywhere inside it.
+            radius: radius.min(14.0),
             cluster: c.clone(),
         });
+        labels.push((c, at, radius));
+    }
+    if named {
+        place_labels(painter, rect, chart, labels, text);
     }
     drawn
+}
+
+/// The names beside the marks, the most disputed first; a name that would cover another or a
+/// mark is left out (its mark's tooltip still gives it), one that would leave the map goes left.
+fn place_labels(
+    painter: &egui::Painter,
+    rect: Rect,
+    chart: &MapChart,
+    mut labels: Vec<(&Cluster, Pos2, f32)>,
+    color: Color32,
+) {
+    labels.sort_by_key(|(c, _, _)| std::cmp::Reverse((c.severity, c.count)));
+    // Names never cover a mark, nor each other.
+    let mut placed: Vec<Rect> = labels
+        .iter()
+        .map(|(_, at, r)| Rect::from_center_size(*at, Vec2::splat(2.0 * r.min(40.0))))
+        .collect();
+    for (c, at, radius) in labels {
+        let top = &chart.events[c.top as usize];
+        let label = match (c.one_spot(), c.count > 1 && radius < 8.0) {
+            (true, false) => top.place.clone(),
+            (true, true) => format!("{} ({})", top.place, c.count),
+            (false, _) => format!("{} and nearby ({})", top.place, c.count),
+        };
+        let galley = painter.layout_no_wrap(
+            crate::ui::bidi::display(&label).into_owned(),
+            egui::FontId::proportional(12.0),
+            color,
+        );
+        let size = galley.size();
+        let right = at + Vec2::new(radius + 4.0, -size.y / 2.0);
+        let left = at + Vec2::new(-radius - 4.0 - size.x, -size.y / 2.0);
+        let spot = [right, left]
+            .into_iter()
+            .map(|p| Rect::from_min_size(p, size))
+            .find(|r| rect.contains_rect(*r) && !placed.iter().any(|p| p.intersects(*r)));
+        if let Some(r) = spot {
+            painter.galley(r.min, galley, color);
+            placed.push(r);
+        }
+    }
 }
 
 /// The mark under the pointer: its tooltip, and on a click its event (or, for marks of
@@ -383,12 +432,12 @@ fn side_ui_contents(
             areas_ui(ui, a, chart, commands);
             if chart.unplaced > 0 {
                 ui.label(format!(
-                    "Not on the map: {} events with no coordinates and no place the gazetteer knows.",
-                    chart.unplaced
+                    "Not on the map: {} with no coordinates and no place the gazetteer knows.",
+                    events(chart.unplaced)
                 ));
             }
             ui.separator();
-            ui.small(BORDERS_CREDIT);
+            ui.weak(BORDERS_CREDIT);
         });
 }
 

@@ -44,10 +44,16 @@ pub fn pivot_ui(
         .collect();
     let height = (ui.available_height() * 0.45).max(160.0);
     let area = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
-    let plot_rect = beside(ui, area, &entries);
+    let plot_rect = beside(
+        ui,
+        area,
+        &entries,
+        Some("The chart sums each source's places; the table below gives each place."),
+    );
     let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
     Plot::new("pivot")
         .height(height)
+        .x_grid_spacer(crate::ui::views::timeline::date_grid)
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_label("claimed count")
         .default_y_bounds(
@@ -94,7 +100,7 @@ fn toolbar_ui(
                 commands.push(Command::SetPivotPeriod(period));
             }
         }
-        ui.weak("× source × place — one current figure per claimant, event and group");
+        ui.weak("by source and place — one current figure per claimant, event and group");
         export_button_ui(ui, ChartKind::Pivot(settings.period), commands);
         if ui
             .button("Export table…")
@@ -128,7 +134,7 @@ fn table_ui(
         .column(Column::initial(260.0).resizable(true).clip(true))
         .column(Column::initial(200.0).resizable(true).clip(true))
         .column(Column::initial(90.0))
-        .column(Column::remainder())
+        .column(Column::initial(80.0))
         .header(22.0, |mut header| {
             for column in PivotColumn::ALL {
                 header.col(|ui| {
@@ -163,11 +169,15 @@ fn table_ui(
                 });
                 row.col(|ui| {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.add_space(12.0);
                         ui.monospace(format!("{:.0}", r.total));
                     });
                 });
                 row.col(|ui| {
-                    ui.label(r.events.to_string());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.add_space(12.0);
+                        ui.monospace(r.events.to_string());
+                    });
                 });
             });
         });

@@ -3,11 +3,11 @@
 use eframe::egui;
 use egui_plot::{Arrows, Line, MarkerShape, Plot, PlotPoints, Points};
 
-use crate::core::charts::open_range_end;
 use crate::core::charts::{
     LOG_ZERO, Marker, TimelineChart, TimelineMode, TimelinePanel, TimelineSettings, TimelineSplit,
-    date_label, log_ticks, y_label,
+    date_label, date_ticks, log_ticks, y_label,
 };
+use crate::core::charts::{OPEN_RANGE_SHARE, open_range_end};
 use crate::core::export::ChartKind;
 use crate::core::model::{Dataset, SourceType};
 use crate::ui::bidi::{self, display};
@@ -55,7 +55,10 @@ pub fn timeline_ui(
         })
         .collect();
     let area = ui.available_rect_before_wrap();
-    let plot_rect = beside(ui, area, &entries);
+    let note = (settings.mode == TimelineMode::Claims).then_some(
+        "A bar is a claim's range; an arrow, a range with no upper bound (\"at least\").",
+    );
+    let plot_rect = beside(ui, area, &entries, note);
     // Small multiples share the whole chart's value axis, so their heights compare.
     let extent = chart.value_max();
     if panels.is_empty() {
@@ -103,13 +106,19 @@ fn plot_chart(
 ) -> egui_plot::PlotResponse<()> {
     let log = settings.log;
     let mut plot = Plot::new(("timeline", panel))
+        .x_grid_spacer(date_grid)
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
         .y_axis_formatter(move |mark, _| y_label(mark.value, log))
         // Counts are never below zero: the view starts at zero (at the zero below 1 on a log
         // scale), and a log scale is ticked at 1, 2 and 5 times each power of ten.
         .default_y_bounds(
             if log { LOG_ZERO - 0.1 } else { 0.0 },
-            if log { extent + 0.1 } else { extent * 1.05 },
+            // Room above the highest point for an open range's arrow head.
+            if log {
+                extent + 0.1
+            } else {
+                extent * (1.05 + OPEN_RANGE_SHARE)
+            },
         )
         .y_grid_spacer(y_grid(log))
         .y_axis_label(if log {
@@ -138,7 +147,8 @@ fn plot_chart(
                         .shape(marker(s.source_type))
                         .radius(4.0)
                         .filled(true)
-                        .color(color),
+                        // A little see-through, so that crowded claims still show.
+                        .color(color.gamma_multiply(0.8)),
                 );
             }
             if !s.ranges.is_empty() && s.ranges.len() <= 5_000 {
@@ -311,11 +321,11 @@ fn toolbar_ui(
             commands.push(Command::SetLogScale(log_scale));
         }
         ui.separator();
-        ui.label("One chart per:");
+        ui.label("Charts:");
         for (split, label) in [
-            (TimelineSplit::None, "—"),
-            (TimelineSplit::Group, "Group"),
-            (TimelineSplit::Place, "Place"),
+            (TimelineSplit::None, "One chart"),
+            (TimelineSplit::Group, "Per group"),
+            (TimelineSplit::Place, "Per place"),
         ] {
             if ui
                 .selectable_label(settings.split == split, label)
@@ -331,6 +341,19 @@ fn toolbar_ui(
             ui.weak(note.as_str());
         }
     });
+}
+
+/// The time axis' grid on calendar boundaries (days, month starts, new years), ticked as the
+/// exports tick it, so that "Jun 2015" always stands on 1 June.
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot hands the spacer its input by value"
+)]
+pub fn date_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    date_ticks(input.bounds.0, input.bounds.1)
+        .into_iter()
+        .map(|(value, step_size, _)| egui_plot::GridMark { value, step_size })
+        .collect()
 }
 
 /// The y axis' grid: on a log scale at 1, 2 and 5 times each power of ten (never 794, 631 …),

@@ -64,7 +64,7 @@ pub fn series(out: &mut String, s: &Series, frame: &Frame, colors: &Palette) {
                 }
                 out.push_str(r#""/>"#);
             }
-            Mark::Border { .. } | Mark::Bubble { .. } | Mark::Area { .. } => {
+            Mark::Border { .. } | Mark::Bubble { .. } | Mark::Area { .. } | Mark::Label { .. } => {
                 map_mark(out, mark, frame, colors, &color);
             }
             Mark::Bar { y, value } => {
@@ -82,6 +82,60 @@ pub fn series(out: &mut String, s: &Series, frame: &Frame, colors: &Palette) {
         }
     }
     out.push_str("</g>");
+}
+
+/// Places' names beside their marks, most important first (as listed): right of the mark, else
+/// left of it, else left out, so that no name covers a mark, another name or the frame.
+pub fn place_names(out: &mut String, all: &[Series], frame: &Frame, colors: &Palette) {
+    type Box4 = [f64; 4];
+    let meets = |a: &Box4, b: &Box4| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let marks = all.iter().flat_map(|s| &s.marks);
+    let mut taken: Vec<Box4> = marks
+        .clone()
+        .filter_map(|m| match m {
+            Mark::Bubble { at, radius, .. } => {
+                let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+                Some([x - radius, y - radius, x + radius, y + radius])
+            }
+            _ => None,
+        })
+        .collect();
+    let inside = |b: &Box4| {
+        b[0] >= frame.left
+            && b[2] <= frame.left + frame.width
+            && b[1] >= frame.top
+            && b[3] <= frame.top + frame.height
+    };
+    for m in marks {
+        let Mark::Label {
+            at,
+            text,
+            offset,
+            country: false,
+        } = m
+        else {
+            continue;
+        };
+        let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+        let width = text_width(text, 12.0);
+        let right = [x + offset, y - 8.0, x + offset + width, y + 6.0];
+        let left = [x - offset - width, y - 8.0, x - offset, y + 6.0];
+        let Some(spot) = [right, left]
+            .into_iter()
+            .find(|b| inside(b) && !taken.iter().any(|t| meets(t, b)))
+        else {
+            continue;
+        };
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{}">{}</text>"#,
+            spot[0],
+            y + 4.0,
+            colors.text,
+            text_content(text)
+        );
+        taken.push(spot);
+    }
 }
 
 /// A map's marks: borders, discs and areas.
@@ -124,6 +178,22 @@ fn map_mark(out: &mut String, mark: &Mark, frame: &Frame, colors: &Palette, colo
             let _ = write!(
                 out,
                 r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{color}" fill-opacity="0.18" stroke="{color}" stroke-width="1.6" stroke-dasharray="6 4"/>"#
+            );
+        }
+        // Places' names are placed once every mark is drawn (`place_names`).
+        Mark::Label {
+            at,
+            text,
+            country: true,
+            ..
+        } => {
+            let _ = write!(
+                out,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
+                frame.px(at[0]),
+                frame.py(at[1]) + 4.0,
+                colors.weak,
+                text_content(text)
             );
         }
         _ => {}

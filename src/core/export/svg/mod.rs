@@ -343,6 +343,7 @@ fn plot(out: &mut String, fig: &Figure, page: &Page, frame: &Frame, colors: &Pal
     for s in &fig.series {
         series(out, s, frame, colors);
     }
+    marks::place_names(out, &fig.series, frame, colors);
     out.push_str("</g>");
 }
 
