@@ -553,16 +553,14 @@ pub fn generate(rows: u64, seed: u64, out: &Path) -> std::io::Result<()> {
     writeln!(w.out, "{HEADER}")?;
     let mut rng = Rng(seed);
     let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
-    // Events spread evenly over ten months; about eight rows an event, so the rows run out on
-    // the last day.
+    // Events spread evenly over ten months by the rows written so far, so the rows run out on
+    // the last day and no day gathers the events left over.
     let days = 304u64;
-    let events = (rows / 9).max(1);
     let mut month = start;
     let mut month_total = 0u64;
-    let mut i = 0u64;
     while w.rows < w.limit {
         let day = start
-            .checked_add_days(Days::new((i * days / events).min(days - 1)))
+            .checked_add_days(Days::new((w.rows * days / w.limit.max(1)).min(days - 1)))
             .unwrap_or(start);
         if day.month0() != month.month0() {
             monthly_total(&mut w, month, month_total)?;
@@ -571,7 +569,6 @@ pub fn generate(rows: u64, seed: u64, out: &Path) -> std::io::Result<()> {
         }
         let place = PLACES[rng.below(PLACES.len() as u64) as usize];
         month_total += event(&mut w, &mut rng, day, place)?;
-        i += 1;
     }
     w.out.flush()?;
     drop(w);

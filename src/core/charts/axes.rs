@@ -71,7 +71,11 @@ pub fn log_ticks((from, to): (f64, f64), most: usize) -> Vec<(f64, bool)> {
 /// The label of a y axis value.
 pub fn y_label(value: f64, log: bool) -> String {
     if !log {
-        return format!("{value}");
+        return if value.abs() >= 10_000.0 && value.fract() == 0.0 {
+            thousands(value)
+        } else {
+            format!("{value}")
+        };
     }
     if value < LOG_ZERO / 2.0 {
         return if value >= LOG_ZERO - 0.01 {
@@ -81,11 +85,29 @@ pub fn y_label(value: f64, log: bool) -> String {
         };
     }
     let count = 10f64.powf(value);
-    if count >= 10.0 || (count - count.round()).abs() < 0.05 {
+    if count >= 10_000.0 {
+        thousands(count.round())
+    } else if count >= 10.0 || (count - count.round()).abs() < 0.05 {
         format!("{:.0}", count)
     } else {
         format!("{:.1}", count)
     }
+}
+
+/// A whole number with its thousands apart: "1,200,000".
+fn thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 {
+        out.insert(0, '-');
+    }
+    out
 }
 
 /// A label for the bias axis: `log2` as a ratio to the consensus.
@@ -189,6 +211,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn large_counts_are_written_with_their_thousands_apart() {
+        assert_eq!(y_label(1_200_000.0, false), "1,200,000");
+        assert_eq!(y_label(9_000.0, false), "9000");
+        assert_eq!(y_label(12.5, false), "12.5");
+        assert_eq!(y_label(5.0, true), "100,000");
+    }
+
+    #[test]
     fn log_axis_values_and_labels() {
         assert_eq!(y_value(100.0, true), 2.0);
         assert_eq!(y_value(0.0, true), LOG_ZERO);
@@ -246,7 +276,7 @@ mod log_tick_tests {
             .collect();
         assert_eq!(
             wide,
-            ["1", "10", "100", "1000", "10000", "100000", "1000000"]
+            ["1", "10", "100", "1000", "10,000", "100,000", "1,000,000"]
         );
     }
 }

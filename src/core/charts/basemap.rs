@@ -112,11 +112,16 @@ pub fn decode(bytes: &[u8]) -> Option<Vec<Arc>> {
         r.bytes = &r.bytes[1..];
         let n = usize::try_from(r.varint()?).ok()?;
         let (mut x, mut y) = (0_i64, 0_i64);
-        let mut points = Vec::with_capacity(n.min(1_000_000));
+        let mut points: Vec<[f64; 2]> = Vec::with_capacity(n.min(1_000_000));
         for _ in 0..n {
             x += unzigzag(r.varint()?);
             y += unzigzag(r.varint()?);
-            points.push(project(x as f64 / 100.0, y as f64 / 100.0));
+            let p = project(x as f64 / 100.0, y as f64 / 100.0);
+            // An arc that crosses the 180th meridian is cut there, not drawn round the world.
+            if points.last().is_some_and(|q| (p[0] - q[0]).abs() > 180.0) {
+                arcs.push(with_bounds(coast, std::mem::take(&mut points)));
+            }
+            points.push(p);
         }
         arcs.push(with_bounds(coast, points));
     }
@@ -195,6 +200,14 @@ mod tests {
         let near = map.arcs_in([x - 0.5, y - 0.5], [x + 0.5, y + 0.5]).count();
         assert!(near > 0);
         assert!(map.fine.iter().any(|a| a.coast) && map.fine.iter().any(|a| !a.coast));
+        // No stretch runs across the world (Russia and Fiji cross the 180th meridian).
+        for a in &map.fine {
+            assert!(
+                a.points
+                    .windows(2)
+                    .all(|w| (w[0][0] - w[1][0]).abs() < 180.0)
+            );
+        }
     }
 
     #[test]

@@ -222,7 +222,12 @@ pub fn timeline_figure(
         .iter()
         .map(|s| timeline_series(s, extent))
         .collect();
-    let (title, subtitle) = match settings.mode {
+    // Past the most claims drawn one by one, the chart is daily totals: so it says.
+    let mode = match (settings.mode, &chart.note) {
+        (TimelineMode::Claims, Some(_)) => TimelineMode::Daily,
+        (mode, _) => mode,
+    };
+    let (title, subtitle) = match mode {
         TimelineMode::Claims => (
             format!(
                 "{}: claims by source over time",

@@ -55,15 +55,15 @@ pub fn map_figure(chart: &MapChart, about: &Provenance, page_width: f64) -> Figu
         });
         series.marks.push(mark(chart, cluster));
     }
-    let labels = names(chart, (min, max), px_per_unit, &borders);
+    let labels = names(chart, (wide_min, wide_max), px_per_unit, &borders);
     let mut series = vec![borders];
     series.extend(by_severity.into_values());
     series.push(labels);
     Figure {
         title: "Events on the map".to_owned(),
         subtitle: format!(
-            "{}: size is the largest figure claimed, colour the worst dispute; dashed circles \
-             are events placed only to an area",
+            "{}: size is the largest figure claimed, colour the worst dispute, a number the \
+             events drawn as one mark; dashed circles are events placed only to an area",
             events(chart.events.len())
         ),
         x: Axis {
@@ -193,13 +193,21 @@ fn degree_ticks(from: f64, to: f64, reach: f64, latitudes: bool) -> Vec<Tick> {
     let mut degree = (from / step).ceil() * step;
     while degree <= to && ticks.len() < 200 {
         let (value, label) = if latitudes {
-            let hemisphere = if degree < 0.0 { "S" } else { "N" };
+            let hemisphere = match degree {
+                d if d < 0.0 => "S",
+                d if d > 0.0 => "N",
+                _ => "",
+            };
             (
                 project(0.0, degree)[1],
                 format!("{}°{hemisphere}", degree.abs()),
             )
         } else {
-            let hemisphere = if degree < 0.0 { "W" } else { "E" };
+            let hemisphere = match degree {
+                d if d < 0.0 => "W",
+                d if d > 0.0 => "E",
+                _ => "",
+            };
             (degree, format!("{}°{hemisphere}", degree.abs()))
         };
         ticks.push(Tick { value, label });

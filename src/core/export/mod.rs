@@ -187,6 +187,10 @@ impl ChartData<'_> {
                         panel.title = p.title.clone();
                         panel.subtitle.clear();
                         panel.caption.clear();
+                        // One legend for every panel, beside them (the whole chart's).
+                        for s in &mut panel.series {
+                            s.in_legend = false;
+                        }
                         panel
                     })
                     .collect();

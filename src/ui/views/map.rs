@@ -191,18 +191,6 @@ fn draw_borders(ui: &egui::Ui, painter: &egui::Painter, rect: Rect, view: &MapVi
         let points: Vec<Pos2> = arc.points.iter().map(|&p| view.screen(rect, p)).collect();
         painter.add(Shape::line(points, if arc.coast { coast } else { border }));
     }
-    for (name, at) in country_labels() {
-        let at = view.screen(rect, *at);
-        if rect.contains(at) {
-            painter.text(
-                at,
-                egui::Align2::CENTER_CENTER,
-                name,
-                egui::FontId::proportional(13.0),
-                weak.gamma_multiply(0.7),
-            );
-        }
-    }
 }
 
 /// A mark drawn this frame: the event it opens (its most disputed), where it is on screen,
@@ -290,10 +278,39 @@ fn draw_marks(
         });
         labels.push((c, at, radius));
     }
-    if named {
-        place_labels(painter, rect, chart, labels, text);
+    if !named {
+        labels.clear();
     }
+    let placed = place_labels(painter, rect, chart, labels, text);
+    country_names(
+        painter,
+        (rect, view),
+        placed,
+        ui.visuals().weak_text_color(),
+    );
     drawn
+}
+
+/// The countries' names where they cover no mark and no other name.
+fn country_names(
+    painter: &egui::Painter,
+    (rect, view): (Rect, &MapView),
+    mut placed: Vec<Rect>,
+    color: Color32,
+) {
+    for (name, at) in country_labels() {
+        let at = view.screen(rect, *at);
+        let galley = painter.layout_no_wrap(
+            name.clone(),
+            egui::FontId::proportional(13.0),
+            color.gamma_multiply(0.7),
+        );
+        let r = Rect::from_center_size(at, galley.size());
+        if rect.contains_rect(r) && !placed.iter().any(|p| p.intersects(r)) {
+            painter.galley(r.min, galley, color);
+            placed.push(r);
+        }
+    }
 }
 
 /// The names beside the marks, the most disputed first; a name that would cover another or a
@@ -304,7 +321,7 @@ fn place_labels(
     chart: &MapChart,
     mut labels: Vec<(&Cluster, Pos2, f32)>,
     color: Color32,
-) {
+) -> Vec<Rect> {
     labels.sort_by_key(|(c, _, _)| std::cmp::Reverse((c.severity, c.count)));
     // Names never cover a mark, nor each other.
     let mut placed: Vec<Rect> = labels
@@ -335,6 +352,7 @@ fn place_labels(
             placed.push(r);
         }
     }
+    placed
 }
 
 /// The mark under the pointer: its tooltip, and on a click its event (or, for marks of

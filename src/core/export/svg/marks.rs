@@ -106,35 +106,52 @@ pub fn place_names(out: &mut String, all: &[Series], frame: &Frame, colors: &Pal
             && b[1] >= frame.top
             && b[3] <= frame.top + frame.height
     };
-    for m in marks {
-        let Mark::Label {
-            at,
-            text,
-            offset,
-            country: false,
-        } = m
-        else {
-            continue;
-        };
-        let (x, y) = (frame.px(at[0]), frame.py(at[1]));
-        let width = text_width(text, 12.0);
-        let right = [x + offset, y - 8.0, x + offset + width, y + 6.0];
-        let left = [x - offset - width, y - 8.0, x - offset, y + 6.0];
-        let Some(spot) = [right, left]
-            .into_iter()
-            .find(|b| inside(b) && !taken.iter().any(|t| meets(t, b)))
-        else {
-            continue;
-        };
-        let _ = write!(
-            out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="12" fill="{}">{}</text>"#,
-            spot[0],
-            y + 4.0,
-            colors.text,
-            text_content(text)
-        );
-        taken.push(spot);
+    // Places first, then the countries around them where there is room.
+    for countries in [false, true] {
+        for m in marks.clone() {
+            let Mark::Label {
+                at,
+                text,
+                offset,
+                country,
+            } = m
+            else {
+                continue;
+            };
+            if *country != countries {
+                continue;
+            }
+            let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+            let (size, fill) = if countries {
+                (13.0, colors.weak)
+            } else {
+                (12.0, colors.text)
+            };
+            // Capitals run wider than the estimate for mixed text; a margin keeps names apart.
+            let width = text_width(text, size) * if countries { 1.3 } else { 1.0 } + 6.0;
+            let spots = if countries {
+                vec![[x - width / 2.0, y - 8.0, x + width / 2.0, y + 6.0]]
+            } else {
+                vec![
+                    [x + offset, y - 8.0, x + offset + width, y + 6.0],
+                    [x - offset - width, y - 8.0, x - offset, y + 6.0],
+                ]
+            };
+            let Some(spot) = spots
+                .into_iter()
+                .find(|b| inside(b) && !taken.iter().any(|t| meets(t, b)))
+            else {
+                continue;
+            };
+            let _ = write!(
+                out,
+                r#"<text x="{:.1}" y="{:.1}" font-size="{size}" fill="{fill}">{}</text>"#,
+                spot[0],
+                y + 4.0,
+                text_content(text)
+            );
+            taken.push(spot);
+        }
     }
 }
 
@@ -166,9 +183,8 @@ fn map_mark(out: &mut String, mark: &Mark, frame: &Frame, colors: &Palette, colo
             if *count > 1 {
                 let _ = write!(
                     out,
-                    r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="bold" fill="{}">{count}</text>"#,
-                    y + 4.0,
-                    colors.text
+                    r#"<text x="{x:.1}" y="{:.1}" text-anchor="middle" font-size="11" font-weight="bold" fill="white">{count}</text>"#,
+                    y + 4.0
                 );
             }
         }
@@ -180,22 +196,7 @@ fn map_mark(out: &mut String, mark: &Mark, frame: &Frame, colors: &Palette, colo
                 r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{color}" fill-opacity="0.18" stroke="{color}" stroke-width="1.6" stroke-dasharray="6 4"/>"#
             );
         }
-        // Places' names are placed once every mark is drawn (`place_names`).
-        Mark::Label {
-            at,
-            text,
-            country: true,
-            ..
-        } => {
-            let _ = write!(
-                out,
-                r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="13" fill="{}">{}</text>"#,
-                frame.px(at[0]),
-                frame.py(at[1]) + 4.0,
-                colors.weak,
-                text_content(text)
-            );
-        }
+        // Names are placed once every mark is drawn (`place_names`).
         _ => {}
     }
 }

@@ -162,6 +162,13 @@ fn render_panels(fig: &Figure, page: &Page) -> String {
     let top = PAD + 26.0 + if fig.subtitle.is_empty() { 0.0 } else { 20.0 } + 8.0;
     let bottom = CAPTION_LINE * fig.caption.len() as f64 + PAD;
     let each = ((h - top - bottom) / fig.panels.len() as f64).max(80.0);
+    let legend: Vec<&Series> = fig.series.iter().filter(|s| s.in_legend).collect();
+    let legend_width = legend
+        .iter()
+        .map(|s| text_width(&s.name, TICK_SIZE) + 36.0)
+        .fold(0.0_f64, f64::max)
+        .min(w * 0.3);
+    let panel_width = w - legend_width - 12.0;
     let mut out = String::new();
     let _ = write!(
         out,
@@ -191,7 +198,7 @@ fn render_panels(fig: &Figure, page: &Page) -> String {
         let inner = render_svg(
             panel,
             &Page {
-                width: w,
+                width: panel_width,
                 height: each,
                 dark: page.dark,
             },
@@ -203,6 +210,16 @@ fn render_panels(fig: &Figure, page: &Page) -> String {
                 .replacen("<svg ", &format!(r#"<svg x="0" y="{y:.1}" "#), 1),
         );
     }
+    let legend_frame = Frame {
+        left: 0.0,
+        top,
+        width: panel_width - 14.0,
+        height: each * fig.panels.len() as f64,
+        x: (0.0, 1.0),
+        y: (0.0, 1.0),
+        marker_radius: 5.0,
+    };
+    legend_ui(&mut out, &legend, &legend_frame, colors, legend_width);
     let mut y = top + each * fig.panels.len() as f64;
     for line in &fig.caption {
         y += CAPTION_LINE;
