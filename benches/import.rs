@@ -127,5 +127,40 @@ fn formats(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
             took / floor
         );
     }
+    extraction_figure();
     Ok(())
+}
+
+/// How long proposing claims from an article takes: every article of the corpus of real
+/// reporting, 20 times over, per 1,000 words.
+fn extraction_figure() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reporting");
+    let mut texts = Vec::new();
+    for dir in [root.clone(), root.join("held_apart")] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            if let Ok(text) = std::fs::read_to_string(e.path().join("text.txt")) {
+                texts.push(text);
+            }
+        }
+    }
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let info = triangulate::core::extract::ArticleInfo::default();
+    let start = Instant::now();
+    let mut claims = 0;
+    for _ in 0..20 {
+        for t in &texts {
+            claims += triangulate::core::extract::extract(t, &info).len();
+        }
+    }
+    let took = start.elapsed().as_secs_f64() / 20.0;
+    println!(
+        "extraction: {} articles, {words} words, {} claims in {:.1} ms: {:.2} ms per 1,000 words (target: under 20 ms)",
+        texts.len(),
+        claims / 20,
+        took * 1000.0,
+        took * 1000.0 / (words as f64 / 1000.0)
+    );
 }

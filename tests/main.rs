@@ -5,6 +5,7 @@ mod analysis;
 mod cli;
 mod evaluation;
 mod export;
+mod extraction;
 mod fixtures;
 mod formats;
 mod import_cases;

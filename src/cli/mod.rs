@@ -2,6 +2,7 @@
 //! and `report` do the same work headless.
 
 mod export;
+mod extract;
 mod shared;
 
 pub use shared::{DataArgs, FilterArgs};
@@ -103,6 +104,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Write one self-contained HTML report: charts, discrepancies, scorecard, methodology.
     Report(export::ReportArgs),
+    /// Propose claims from article text (plain text or HTML): a claims file to review and import.
+    Extract(extract::ExtractArgs),
 }
 
 #[derive(Args, Debug)]
@@ -156,6 +159,7 @@ pub fn run(cli: Cli) -> Run {
         Some(Command::Check(args)) => Run::Done(check(&args)),
         Some(Command::Analyze(args)) => Run::Done(analyze(&args)),
         Some(Command::Export(args)) => Run::Done(export::export(&args)),
+        Some(Command::Extract(args)) => Run::Done(extract::run(&args)),
         Some(Command::Report(args)) => Run::Done(export::report(&args)),
         None => match import_options(&cli.read) {
             Ok(options) => Run::Window(Box::new(WindowArgs {

@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod charts;
 pub mod export;
+pub mod extract;
 pub mod files;
 pub mod import;
 pub mod model;

@@ -1,0 +1,160 @@
+//! Claims proposed from article text against the analyst's labels of the corpus of real
+//! reporting, and the seed article (read in place; skipped where it is absent) through
+//! extraction and analysis.
+
+use std::path::Path;
+
+use triangulate::core::extract::evaluate::{Label, Score, score};
+use triangulate::core::extract::{ArticleInfo, extract};
+use triangulate::core::model::{ClaimKind, Stance};
+
+use crate::evaluation::articles;
+
+/// An article's text, its header read into who published it and when.
+fn article(dir: &Path) -> (String, ArticleInfo) {
+    let text = std::fs::read_to_string(dir.join("text.txt")).unwrap();
+    let header = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key))
+            .unwrap_or("")
+            .trim()
+            .to_owned()
+    };
+    let info = ArticleInfo {
+        article_id: dir.file_name().unwrap().to_string_lossy().into_owned(),
+        outlet: header("outlet:"),
+        url: header("link:"),
+        published: chrono::NaiveDate::parse_from_str(&header("date:"), "%Y-%m-%d").ok(),
+    };
+    (text, info)
+}
+
+fn claim_labels(dir: &Path) -> Vec<Label> {
+    let mut reader = csv::Reader::from_path(dir.join("claims.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (source, kind, group, count, stance) = (
+        at("source"),
+        at("claim"),
+        at("group"),
+        at("count"),
+        at("stance"),
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Label {
+                source: r[source].to_owned(),
+                kind: ClaimKind::parse(&r[kind]).unwrap_or(ClaimKind::Other),
+                group: r[group].to_owned(),
+                count: r[count].to_owned(),
+                stance: Stance::parse(&r[stance]).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Every article of a part, scored and printed; the part's total.
+fn evaluate(part: &str) -> Score {
+    let mut total = Score::default();
+    for dir in articles(part) {
+        let (text, info) = article(&dir);
+        let s = score(&extract(&text, &info), &claim_labels(&dir));
+        println!(
+            "{part} {}: {} of {} labelled found, {} of {} proposed right",
+            info.article_id, s.matched, s.labelled, s.matched, s.proposed
+        );
+        total.add(s);
+    }
+    println!(
+        "{part}: precision {:.0}% ({} of {}), recall {:.0}% ({} of {})",
+        total.precision() * 100.0,
+        total.matched,
+        total.proposed,
+        total.recall() * 100.0,
+        total.matched,
+        total.labelled
+    );
+    total
+}
+
+/// The corpus, working part: the figures reached so far are kept (the targets, 85% precision
+/// and 75% recall, are not reached yet: see the README).
+#[test]
+fn extraction_on_the_corpus_keeps_the_figures_reached() {
+    let working = evaluate("working");
+    let apart = evaluate("held_apart");
+    assert!(working.labelled > 50, "{working:?}");
+    assert!(working.precision() >= FLOOR.0, "{working:?}");
+    assert!(working.recall() >= FLOOR.1, "{working:?}");
+    // Held apart: reported, never used to write rules.
+    assert!(apart.labelled > 20, "{apart:?}");
+}
+
+/// Precision and recall of the working part as first reached, 21% and 11%, less a margin: far
+/// under the targets, kept so that no change makes them worse unnoticed.
+const FLOOR: (f64, f64) = (0.18, 0.09);
+
+/// The seed article, extracted and analysed, finds every disagreement the hand-made seed file
+/// gives (the claimants matched by their words: "Authorities" is the hand-made "Turkish
+/// authorities").
+#[test]
+fn the_seed_article_extracted_finds_the_disagreements_of_the_hand_made_seed() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_045c9b1fc1fe4767.txt");
+    if !seed.exists() {
+        eprintln!("skipped: seed absent");
+        return;
+    }
+    let dir = crate::fixtures::Fixtures::new();
+    let out = dir.path().join("seed_extracted.csv");
+    let (seed_arg, out_arg) = (seed.display().to_string(), out.display().to_string());
+    let (code, _, err) = crate::cli::triangulate(&[
+        "extract",
+        &seed_arg,
+        "--published",
+        "2015-06-25",
+        "--outlet",
+        "VICE News",
+        "--out",
+        &out_arg,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let extracted = disagreements(&out);
+    let hand_made = disagreements(&crate::fixtures::seed_path());
+    assert!(hand_made.len() >= 5, "{hand_made:?}");
+    let same = |a: &str, b: &str| a.contains(b) || b.contains(a);
+    for (place, kind, [x, y]) in &hand_made {
+        assert!(
+            extracted.iter().any(|(p, k, [u, v])| p == place
+                && k == kind
+                && ((same(u, x) && same(v, y)) || (same(u, y) && same(v, x)))),
+            "{place} {kind}: {x} against {y} not found in {extracted:#?}"
+        );
+    }
+}
+
+/// Each discrepancy of a file as (place, kind and subtype, both claimants in lower case).
+fn disagreements(path: &Path) -> Vec<(String, String, [String; 2])> {
+    let imported = crate::fixtures::import_paths(
+        &[path.to_path_buf()],
+        &triangulate::core::import::ImportOptions::default(),
+    );
+    let a = triangulate::core::analysis::analyze(
+        &imported.dataset,
+        &Default::default(),
+        &Default::default(),
+    );
+    a.discrepancies
+        .iter()
+        .map(|d| {
+            let who = |i: usize| a.facts[d.claims[i] as usize].claimant.to_lowercase();
+            (
+                a.events[d.event].location.clone(),
+                format!("{}/{}", d.kind.as_str(), d.subtype.unwrap_or("")),
+                [who(0), who(1)],
+            )
+        })
+        .collect()
+}
