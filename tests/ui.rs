@@ -483,12 +483,7 @@ fn clicking_a_timeline_point_opens_its_event() {
         .expect("SOHR's series");
     let claim = sohr.claims[0];
     let pos = app.timeline_position(claim).expect("the point was drawn");
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.run_steps(1);
-    harness.drop_at(pos);
-    harness.run_steps(3);
+    click_at(&mut harness, pos);
     let app = harness.state();
     assert_eq!(app.tab(), Tab::Events);
     assert_eq!(app.selected_claim(), Some(claim));
@@ -1236,12 +1231,7 @@ fn clicking_a_map_marker_opens_its_event() {
         .event as usize;
     assert!(a.events[hasaka].disputes > 0);
     let pos = app.map_position(hasaka).expect("Hasaka's mark was drawn");
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.run_steps(1);
-    harness.drop_at(pos);
-    harness.run_steps(3);
+    click_at(&mut harness, pos);
     let app = harness.state();
     assert_eq!(app.tab(), Tab::Events);
     assert_eq!(app.selected_event(), Some(hasaka));
@@ -1278,4 +1268,14 @@ fn a_province_level_event_is_drawn_as_an_area_and_listed_as_such() {
     harness.run_steps(3);
     assert_eq!(harness.state().tab(), Tab::Events);
     assert_eq!(harness.state().selected_event(), Some(event));
+}
+
+/// A click of the pointer at a point of the window, as a user makes it.
+fn click_at(harness: &mut Harness<'static, TriangulateApp>, pos: eframe::egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.drag_at(pos);
+    harness.run_steps(1);
+    harness.drop_at(pos);
+    harness.run_steps(3);
 }

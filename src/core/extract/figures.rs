@@ -104,36 +104,6 @@ const KINDS: [(&str, ClaimKind); 20] = [
     ("wounding", ClaimKind::Injured),
 ];
 
-/// Number words read as figures.
-const NUMBER_WORDS: [&str; 26] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "dozens",
-    "dozen",
-    "tens",
-    "scores",
-    "hundreds",
-    "thousands",
-];
-
 fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
@@ -141,8 +111,15 @@ fn bare(word: &str) -> String {
 
 fn is_number(word: &str) -> bool {
     let w = bare(word);
+    // Digits, or a word the quantity parser reads as a number or a vague count ("two",
+    // "dozens"); "twenty" to "ninety" too.
     (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
-        || NUMBER_WORDS.contains(&w.as_str())
+        || (w.chars().all(char::is_alphabetic) && parse_quantity(&w).is_ok())
+        || [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+            "hundred", "dozen",
+        ]
+        .contains(&w.as_str())
 }
 
 fn kind_of(word: &str) -> Option<ClaimKind> {

@@ -111,41 +111,10 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
     }
     let colors = if page.dark { &DARK } else { &LIGHT };
     let (w, h) = (page.width.max(200.0), page.height.max(150.0));
-    let legend: Vec<&Series> = fig.series.iter().filter(|s| s.in_legend).collect();
-    let legend_width = legend
-        .iter()
-        .map(|s| text_width(&s.name, TICK_SIZE) + 36.0)
-        .fold(0.0_f64, f64::max)
-        .min(w * 0.3);
+    let (legend, legend_width) = legend_of(fig, w);
     let frame = layout(fig, (w, h), legend_width);
     let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}" font-size="{TICK_SIZE}">"#,
-        escape(FONT_FAMILY)
-    );
-    let _ = write!(out, "<title>{}</title>", escape(&fig.title));
-    let _ = write!(
-        out,
-        r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
-        colors.background
-    );
-    let _ = write!(
-        out,
-        r#"<text x="{PAD}" y="{}" font-size="20" font-weight="bold" fill="{}">{}</text>"#,
-        PAD + 20.0,
-        colors.text,
-        text_content(&fit(&fig.title, 20.0, w - 2.0 * PAD))
-    );
-    if !fig.subtitle.is_empty() {
-        let _ = write!(
-            out,
-            r#"<text x="{PAD}" y="{}" font-size="13" fill="{}">{}</text>"#,
-            PAD + 42.0,
-            colors.weak,
-            text_content(&fit(&fig.subtitle, 13.0, w - 2.0 * PAD))
-        );
-    }
+    head(&mut out, fig, (w, h), colors);
     axes(&mut out, fig, &frame, colors);
     plot(&mut out, fig, page, &frame, colors);
     legend_ui(&mut out, &legend, &frame, colors, legend_width);
@@ -154,22 +123,19 @@ pub fn render_svg(fig: &Figure, page: &Page) -> String {
     out
 }
 
-/// Small multiples: the title, each panel as a chart of its own one above the other, and the
-/// caption.
-fn render_panels(fig: &Figure, page: &Page) -> String {
-    let colors = if page.dark { &DARK } else { &LIGHT };
-    let (w, h) = (page.width.max(200.0), page.height.max(150.0));
-    let top = PAD + 26.0 + if fig.subtitle.is_empty() { 0.0 } else { 20.0 } + 8.0;
-    let bottom = CAPTION_LINE * fig.caption.len() as f64 + PAD;
-    let each = ((h - top - bottom) / fig.panels.len() as f64).max(80.0);
+/// The series a figure's legend lists, and how wide it is on a page `w` wide.
+fn legend_of(fig: &Figure, w: f64) -> (Vec<&Series>, f64) {
     let legend: Vec<&Series> = fig.series.iter().filter(|s| s.in_legend).collect();
-    let legend_width = legend
+    let width = legend
         .iter()
         .map(|s| text_width(&s.name, TICK_SIZE) + 36.0)
         .fold(0.0_f64, f64::max)
         .min(w * 0.3);
-    let panel_width = w - legend_width - 12.0;
-    let mut out = String::new();
+    (legend, width)
+}
+
+/// The document's opening, its background, title and subtitle.
+fn head(out: &mut String, fig: &Figure, (w, h): (f64, f64), colors: &Palette) {
     let _ = write!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}" font-size="{TICK_SIZE}">"#,
@@ -193,6 +159,20 @@ fn render_panels(fig: &Figure, page: &Page) -> String {
             text_content(&fit(&fig.subtitle, 13.0, w - 2.0 * PAD))
         );
     }
+}
+
+/// Small multiples: the title, each panel as a chart of its own one above the other, and the
+/// caption.
+fn render_panels(fig: &Figure, page: &Page) -> String {
+    let colors = if page.dark { &DARK } else { &LIGHT };
+    let (w, h) = (page.width.max(200.0), page.height.max(150.0));
+    let top = PAD + 26.0 + if fig.subtitle.is_empty() { 0.0 } else { 20.0 } + 8.0;
+    let bottom = CAPTION_LINE * fig.caption.len() as f64 + PAD;
+    let each = ((h - top - bottom) / fig.panels.len() as f64).max(80.0);
+    let (legend, legend_width) = legend_of(fig, w);
+    let panel_width = w - legend_width - 12.0;
+    let mut out = String::new();
+    head(&mut out, fig, (w, h), colors);
     for (i, panel) in fig.panels.iter().enumerate() {
         let y = top + each * i as f64;
         let inner = render_svg(
