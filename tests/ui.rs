@@ -1279,3 +1279,47 @@ fn click_at(harness: &mut Harness<'static, TriangulateApp>, pos: eframe::egui::P
     harness.drop_at(pos);
     harness.run_steps(3);
 }
+
+#[test]
+fn an_article_pasted_proposes_claims_that_join_the_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reporting/libya-2019-08-05-trtworld-murzuq-strike");
+    let text = std::fs::read_to_string(dir.join("text.txt")).unwrap();
+    let info = triangulate::core::extract::ArticleInfo {
+        article_id: "pasted".to_owned(),
+        outlet: "TRT World".to_owned(),
+        url: String::new(),
+        published: chrono::NaiveDate::from_ymd_opt(2019, 8, 5),
+    };
+    let mut startup = Startup::files(vec![seed_path()]);
+    startup.extract = Some((text, info));
+    let mut harness = harness_with(startup);
+    let before = harness.state().dataset().map_or(0, |d| d.claims.len());
+    let (proposed, kept) = harness
+        .state()
+        .extract_counts()
+        .expect("the dialog is open");
+    assert!(
+        proposed >= 3 && kept == proposed,
+        "{proposed} proposed, {kept} kept"
+    );
+    harness.get_by_label_contains("Add ").click();
+    for _ in 0..200 {
+        harness.run_steps(2);
+        if !harness.state().is_busy()
+            && harness
+                .state()
+                .dataset()
+                .is_some_and(|d| d.claims.len() > before)
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let after = harness.state().dataset().map_or(0, |d| d.claims.len());
+    assert!(after > before, "{before} claims before, {after} after");
+    assert!(
+        harness.state().extract_counts().is_none(),
+        "the dialog closed"
+    );
+}

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::shared::Failure;
-use crate::core::extract::{ArticleInfo, Proposed, extract};
+use crate::core::extract::{ArticleInfo, CSV_HEADER, Proposed, csv_row, extract, to_csv};
 use crate::core::files::{Overwrite, write_atomic};
 
 #[derive(Args, Debug)]
@@ -36,30 +36,6 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub force: bool,
 }
-
-/// The columns written: the import format's, then where each claim came from.
-const HEADER: [&str; 20] = [
-    "article_id",
-    "outlet",
-    "published",
-    "reported_at",
-    "url",
-    "source",
-    "source_type",
-    "side",
-    "claim",
-    "group",
-    "count",
-    "detail",
-    "stance",
-    "location",
-    "event_date",
-    "quote",
-    "span_start",
-    "span_end",
-    "rule",
-    "confidence",
-];
 
 pub fn run(args: &ExtractArgs) -> ExitCode {
     match run_extract(args) {
@@ -117,8 +93,12 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
         } else {
             Overwrite::No
         };
-        write_atomic(out, &csv_bytes(&all)?, overwrite)
-            .map_err(|e| Failure::failed(e.to_string()))?;
+        write_atomic(
+            out,
+            &to_csv(&all).map_err(|e| Failure::failed(e.to_string()))?,
+            overwrite,
+        )
+        .map_err(|e| Failure::failed(e.to_string()))?;
         return Ok(format!(
             "Proposed {count} claims from {} article(s): {}",
             all.len(),
@@ -128,56 +108,14 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
     Ok(String::new())
 }
 
-fn row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
-    let published = info.published.map(|d| d.to_string()).unwrap_or_default();
-    vec![
-        info.article_id.clone(),
-        info.outlet.clone(),
-        published.clone(),
-        published,
-        info.url.clone(),
-        c.source.clone(),
-        c.source_type
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default(),
-        c.side.clone().unwrap_or_default(),
-        c.kind.as_str().to_owned(),
-        c.group.clone(),
-        c.count.clone(),
-        c.detail.clone(),
-        c.stance.as_str().to_owned(),
-        c.location.clone(),
-        c.event_date.clone(),
-        c.quote.clone(),
-        c.span.0.to_string(),
-        c.span.1.to_string(),
-        c.rule.to_owned(),
-        format!("{:.2}", c.confidence),
-    ]
-}
-
-fn csv_bytes(all: &[(ArticleInfo, Vec<Proposed>)]) -> Result<Vec<u8>, Failure> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| Failure::failed(e.to_string());
-    writer.write_record(HEADER).map_err(failed)?;
-    for (info, claims) in all {
-        for c in claims {
-            writer.write_record(row(info, c)).map_err(failed)?;
-        }
-    }
-    writer
-        .into_inner()
-        .map_err(|e| Failure::failed(e.to_string()))
-}
-
 fn json(all: &[(ArticleInfo, Vec<Proposed>)]) -> String {
     let claims: Vec<serde_json::Value> = all
         .iter()
         .flat_map(|(info, claims)| claims.iter().map(move |c| (info, c)))
         .map(|(info, c)| {
-            let fields: serde_json::Map<String, serde_json::Value> = HEADER
+            let fields: serde_json::Map<String, serde_json::Value> = CSV_HEADER
                 .iter()
-                .zip(row(info, c))
+                .zip(csv_row(info, c))
                 .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String(v)))
                 .collect();
             serde_json::Value::Object(fields)

@@ -54,6 +54,15 @@ pub struct Cli {
     /// The window's size in points, such as 1920x1080.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub window_size: Option<[f32; 2]>,
+    /// Open File > Extract from article… on this article's text, its claims proposed.
+    #[arg(long, value_name = "TEXT")]
+    pub extract: Option<PathBuf>,
+    /// With --extract: the day the article was published (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "extract")]
+    pub published: Option<String>,
+    /// With --extract: the outlet that published it.
+    #[arg(long, value_name = "NAME", requires = "extract")]
+    pub outlet: Option<String>,
 }
 
 /// A theme named on the command line.
@@ -146,6 +155,8 @@ pub struct WindowArgs {
     pub window_size: Option<[f32; 2]>,
     pub no_restore: bool,
     pub workspace: Option<PathBuf>,
+    /// An article to propose claims from, with its date and outlet.
+    pub extract: Option<(PathBuf, crate::core::extract::ArticleInfo)>,
 }
 
 /// Either a finished command-line run, or the window to open.
@@ -172,6 +183,17 @@ pub fn run(cli: Cli) -> Run {
                 window_size: cli.window_size,
                 no_restore: cli.no_restore,
                 workspace: cli.workspace,
+                extract: cli.extract.map(|path| {
+                    let info = crate::core::extract::ArticleInfo {
+                        article_id: "pasted".to_owned(),
+                        outlet: cli.outlet.unwrap_or_default(),
+                        url: String::new(),
+                        published: cli.published.as_deref().and_then(|d| {
+                            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()
+                        }),
+                    };
+                    (path, info)
+                }),
             })),
             Err(code) => Run::Done(code),
         },

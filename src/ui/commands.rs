@@ -33,6 +33,10 @@ pub enum Command {
     SetTab(Tab),
     SetTheme(ThemeChoice),
     SortBy(SortColumn),
+    /// Open the dialog that proposes claims from an article.
+    ShowExtractDialog,
+    /// Write the claims kept from an article to a file of this name and add it to the data.
+    AddExtracted(String, Vec<u8>),
     /// The Pivot tab's period.
     SetPivotPeriod(crate::core::charts::Period),
     /// Sort the pivot table by a column (again: the other way).

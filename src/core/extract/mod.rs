@@ -411,3 +411,69 @@ fn event_date(lower: &str, published: Option<NaiveDate>) -> String {
     }
     day.to_string()
 }
+
+/// The columns a proposed claims file has: the import format's, then where each claim came
+/// from.
+pub const CSV_HEADER: [&str; 20] = [
+    "article_id",
+    "outlet",
+    "published",
+    "reported_at",
+    "url",
+    "source",
+    "source_type",
+    "side",
+    "claim",
+    "group",
+    "count",
+    "detail",
+    "stance",
+    "location",
+    "event_date",
+    "quote",
+    "span_start",
+    "span_end",
+    "rule",
+    "confidence",
+];
+
+/// A proposed claim's row under [`CSV_HEADER`].
+pub fn csv_row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
+    let published = info.published.map(|d| d.to_string()).unwrap_or_default();
+    vec![
+        info.article_id.clone(),
+        info.outlet.clone(),
+        published.clone(),
+        published,
+        info.url.clone(),
+        c.source.clone(),
+        c.source_type
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default(),
+        c.side.clone().unwrap_or_default(),
+        c.kind.as_str().to_owned(),
+        c.group.clone(),
+        c.count.clone(),
+        c.detail.clone(),
+        c.stance.as_str().to_owned(),
+        c.location.clone(),
+        c.event_date.clone(),
+        c.quote.clone(),
+        c.span.0.to_string(),
+        c.span.1.to_string(),
+        c.rule.to_owned(),
+        format!("{:.2}", c.confidence),
+    ]
+}
+
+/// The claims of several articles as one claims file, which the importer reads.
+pub fn to_csv(articles: &[(ArticleInfo, Vec<Proposed>)]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for (info, claims) in articles {
+        for c in claims {
+            writer.write_record(csv_row(info, c))?;
+        }
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}

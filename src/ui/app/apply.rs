@@ -42,6 +42,8 @@ impl TriangulateApp {
             Command::SetTheme(theme) => self.set_theme(ctx, theme),
             Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
             Command::SetPivotPeriod(period) => self.state.pivot.period = period,
+            Command::ShowExtractDialog => self.extract_dialog.show(),
+            Command::AddExtracted(name, bytes) => self.add_extracted(&name, &bytes),
             Command::SortPivot(column) => self.state.pivot.sort_by(column),
             Command::SelectClaim(index) => self.selected = index,
             Command::OpenClaim(claim) => self.open_claim(claim),
@@ -104,6 +106,31 @@ impl TriangulateApp {
             Command::Export(request) => self.start_export(request),
             Command::CopyReport => self.copy_report(ctx),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Writes claims kept from an article beside the app's settings (`extracted/`) and adds
+    /// the file to the data open; the workspace keeps it like any other file.
+    fn add_extracted(&mut self, name: &str, bytes: &[u8]) {
+        let dir = eframe::storage_dir("Triangulate")
+            .unwrap_or_else(std::env::temp_dir)
+            .join("extracted");
+        let path = dir.join(name);
+        let written = std::fs::create_dir_all(&dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                crate::core::files::write_atomic(&path, bytes, crate::core::files::Overwrite::No)
+                    .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => {
+                self.message = Some(format!(
+                    "Added the claims from the article: {}",
+                    path.display()
+                ));
+                self.add_files(vec![path]);
+            }
+            Err(e) => self.message = Some(format!("Could not write the claims: {e}")),
         }
     }
 

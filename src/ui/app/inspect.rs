@@ -95,6 +95,13 @@ impl TriangulateApp {
         &self.derived.map
     }
 
+    /// How many claims the extract dialog proposes and keeps, when it is open.
+    pub fn extract_counts(&self) -> Option<(usize, usize)> {
+        self.extract_dialog
+            .is_open()
+            .then(|| self.extract_dialog.counts())
+    }
+
     /// How many rows the pivot table has.
     pub fn pivot_rows(&self) -> usize {
         self.derived.pivot.rows.len()

@@ -57,6 +57,9 @@ impl TriangulateApp {
             self.export_dialog.ui(ctx, &filters, commands);
         }
         self.mapping_dialog.ui(ctx, commands);
+        if self.extract_dialog.is_open() {
+            self.extract_dialog.ui(ctx, commands);
+        }
         if let Some((analyzed, _)) = &self.analyzed {
             self.merge_dialog
                 .ui(ctx, |kind| analyzed.names(kind), commands);

@@ -73,6 +73,7 @@ pub struct TriangulateApp {
     merge_dialog: MergeDialog,
     mapping_dialog: crate::ui::dialogs::mapping::MappingDialog,
     export_dialog: ExportDialog,
+    extract_dialog: crate::ui::dialogs::extract::ExtractDialog,
     screenshot: Option<ScreenshotPlan>,
     ctx: egui::Context,
 }
@@ -124,6 +125,7 @@ impl TriangulateApp {
             merge_dialog: MergeDialog::default(),
             mapping_dialog: crate::ui::dialogs::mapping::MappingDialog::default(),
             export_dialog: ExportDialog::default(),
+            extract_dialog: crate::ui::dialogs::extract::ExtractDialog::default(),
             screenshot: None,
             ctx: cc.egui_ctx.clone(),
         };
@@ -133,6 +135,9 @@ impl TriangulateApp {
         cc.egui_ctx
             .all_styles_mut(|style| style.interaction.selectable_labels = false);
         look::apply_theme(&cc.egui_ctx, app.state.theme);
+        if let Some((text, info)) = &startup.extract {
+            app.extract_dialog.open_with(text.clone(), info);
+        }
         app.start_import(startup.inputs, startup.label);
         app
     }

@@ -22,6 +22,8 @@ pub struct Startup {
     pub fresh_state: bool,
     /// No files were named: reopen the last session's instead of the demo, if there was one.
     pub restore: bool,
+    /// An article to propose claims from at once, with its date and outlet.
+    pub extract: Option<(String, crate::core::extract::ArticleInfo)>,
 }
 
 impl Startup {
@@ -50,6 +52,10 @@ impl Startup {
             StartTheme::Dark => ThemeChoice::Dark,
             StartTheme::System => ThemeChoice::System,
         });
+        startup.extract = args.extract.and_then(|(path, info)| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            Some((text, info))
+        });
         startup
     }
 
@@ -63,6 +69,7 @@ impl Startup {
             theme: None,
             fresh_state: false,
             restore: false,
+            extract: None,
         }
     }
 
@@ -75,6 +82,7 @@ impl Startup {
             theme: None,
             fresh_state: false,
             restore: false,
+            extract: None,
         }
     }
 }

@@ -62,6 +62,13 @@ fn file_menu_ui(ui: &mut egui::Ui, format: Option<&str>, commands: &mut Vec<Comm
     if ui.button("Add files…").clicked() {
         commands.push(Command::ShowAddDialog);
     }
+    if ui
+        .button("Extract from article…")
+        .on_hover_text("Paste an article: its claims are proposed for you to review and add")
+        .clicked()
+    {
+        commands.push(Command::ShowExtractDialog);
+    }
     ui.menu_button("Read files as", |ui| {
         let choices = std::iter::once((None, "Recognised from the header".to_owned())).chain(
             crate::core::import::format_names()

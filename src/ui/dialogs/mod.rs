@@ -1,7 +1,8 @@
 //! Windows over the main one: opening files, mapping a file's columns, exporting, merging
-//! names, workspaces and help.
+//! names, workspaces, help, and claims proposed from an article.
 
 pub mod export;
+pub mod extract;
 pub mod help;
 pub mod mapping;
 pub mod merge;
