@@ -92,9 +92,9 @@ fn extraction_on_the_corpus_keeps_the_figures_reached() {
     assert!(apart.labelled > 20, "{apart:?}");
 }
 
-/// Precision and recall of the working part as first reached, 21% and 11%, less a margin: far
-/// under the targets, kept so that no change makes them worse unnoticed.
-const FLOOR: (f64, f64) = (0.18, 0.09);
+/// Precision and recall of the working part as reached, 24% and 13%, less a margin: far under
+/// the targets, kept so that no change makes them worse unnoticed.
+const FLOOR: (f64, f64) = (0.21, 0.11);
 
 /// The seed article, extracted and analysed, finds every disagreement the hand-made seed file
 /// gives (the claimants matched by their words: "Authorities" is the hand-made "Turkish

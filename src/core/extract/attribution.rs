@@ -134,11 +134,42 @@ fn said_before(s: &str) -> Option<Attribution> {
         return None;
     }
     let verb_at = words[i].0;
-    let mut who = strip_aside(&s[..verb_at]);
+    let before = strip_aside(&s[..verb_at]);
     // "In a later update the YPG said": the claimant follows the last comma or an opening
-    // phrase.
-    if let Some(comma) = who.rfind(", ") {
-        who = who[comma + 2..].to_owned();
+    // phrase, unless that is an aside ("A member of the team, who asked not to be named,
+    // said"; "…, however, the ministry said").
+    let aside = |p: &str| {
+        let p = p.trim().to_lowercase();
+        p.is_empty()
+            || ["who ", "which ", "however", "and "]
+                .iter()
+                .any(|w| p.starts_with(w))
+    };
+    let parts: Vec<&str> = before.split(", ").collect();
+    let mut who = parts
+        .iter()
+        .rev()
+        .find(|p| !aside(p))
+        .copied()
+        .unwrap_or("")
+        .to_owned();
+    // A dateline's "KABUL: Officials said".
+    if let Some((city, rest)) = who.split_once(": ")
+        && city.chars().all(|c| c.is_uppercase() || c == ' ')
+    {
+        who = rest.to_owned();
+    }
+    for adverb in [
+        " also",
+        " later",
+        " further",
+        " again",
+        " then",
+        " on Sunday",
+    ] {
+        if let Some(rest) = who.strip_suffix(adverb) {
+            who = rest.to_owned();
+        }
     }
     for opening in ["In a later update ", "In a statement ", "On Thursday "] {
         if let Some(rest) = who.strip_prefix(opening) {
@@ -230,6 +261,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.claimants, ["the YPG", "Syrian state media"]);
+        let a = attribution(
+            "A member of the team, who asked not to be named for his safety, said 171 people died.",
+        )
+        .unwrap();
+        assert_eq!(a.claimants, ["A member of the team"]);
+        let a = attribution("KABUL: Officials said at least 40 civilians were killed.").unwrap();
+        assert_eq!(a.claimants, ["Officials"]);
+        let a = attribution("It also said eight people were killed.").unwrap();
+        assert_eq!(a.claimants, ["It"]);
         let s = "Fighting left at least 13 people dead, according to the monitoring group.";
         let a = attribution(s).unwrap();
         assert_eq!(a.claimants, ["the monitoring group"]);
