@@ -265,15 +265,18 @@ fn before_kind(texts: &[&str], from: usize) -> Option<ClaimKind> {
 mod tests {
     use super::*;
 
+    fn triples(f: &[Figure]) -> Vec<(&str, &str, ClaimKind)> {
+        f.iter()
+            .map(|f| (f.count.as_str(), f.group.as_str(), f.kind))
+            .collect()
+    }
+
     #[test]
     fn several_figures_with_their_groups_share_the_verb() {
         let f = figures(
             "after fighting that killed at least 30 government troops and allied militia members, as well as 20 IS members and two civilians.",
         );
-        let got: Vec<(&str, &str, ClaimKind)> = f
-            .iter()
-            .map(|f| (f.count.as_str(), f.group.as_str(), f.kind))
-            .collect();
+        let got = triples(&f);
         assert_eq!(
             got,
             [
@@ -298,10 +301,7 @@ mod tests {
         assert_eq!(f[0].kind, ClaimKind::Killed);
         let f =
             figures("killing at least 51 people, including 40 children, and wounding 79 others");
-        let got: Vec<(&str, &str, ClaimKind)> = f
-            .iter()
-            .map(|f| (f.count.as_str(), f.group.as_str(), f.kind))
-            .collect();
+        let got = triples(&f);
         assert_eq!(
             got,
             [

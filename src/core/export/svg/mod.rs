@@ -200,16 +200,8 @@ fn render_panels(fig: &Figure, page: &Page) -> String {
         marker_radius: 5.0,
     };
     legend_ui(&mut out, &legend, &legend_frame, colors, legend_width);
-    let mut y = top + each * fig.panels.len() as f64;
-    for line in &fig.caption {
-        y += CAPTION_LINE;
-        let _ = write!(
-            out,
-            r#"<text x="{PAD}" y="{y:.1}" font-size="11" fill="{}">{}</text>"#,
-            colors.weak,
-            text_content(&fit(line, 11.0, w - 2.0 * PAD))
-        );
-    }
+    let y = top + each * fig.panels.len() as f64;
+    caption_ui(&mut out, &fig.caption, (y, w), colors);
     out.push_str("</svg>\n");
     out
 }
@@ -344,6 +336,19 @@ fn plot(out: &mut String, fig: &Figure, page: &Page, frame: &Frame, colors: &Pal
     out.push_str("</g>");
 }
 
+/// The caption's lines from `y` down, on a page `w` wide.
+fn caption_ui(out: &mut String, caption: &[String], (mut y, w): (f64, f64), colors: &Palette) {
+    for line in caption {
+        y += CAPTION_LINE;
+        let _ = write!(
+            out,
+            r#"<text x="{PAD}" y="{y:.1}" font-size="11" fill="{}">{}</text>"#,
+            colors.weak,
+            text_content(&fit(line, 11.0, w - 2.0 * PAD))
+        );
+    }
+}
+
 /// Notes, statements and the caption, under the plot.
 fn footer(out: &mut String, fig: &Figure, frame: &Frame, w: f64, colors: &Palette) {
     let mut y = frame.top + frame.height + x_labels_height(fig);
@@ -361,15 +366,7 @@ fn footer(out: &mut String, fig: &Figure, frame: &Frame, w: f64, colors: &Palett
     if !fig.statements.is_empty() {
         y = statements_ui(out, &fig.statements, y, w, colors);
     }
-    for line in &fig.caption {
-        y += CAPTION_LINE;
-        let _ = write!(
-            out,
-            r#"<text x="{PAD}" y="{y:.1}" font-size="11" fill="{}">{}</text>"#,
-            colors.weak,
-            text_content(&fit(line, 11.0, w - 2.0 * PAD))
-        );
-    }
+    caption_ui(out, &fig.caption, (y, w), colors);
 }
 
 fn points(fig: &Figure) -> usize {
