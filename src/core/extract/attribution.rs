@@ -1,8 +1,10 @@
 //! Who a sentence says said it: "…, SOHR said", "according to the Observatory", "SANA denied
 //! that …", "Both the YPG and Syrian state media claimed that …"; and the clause they said.
 
+use super::speakers::{Speaker, speaker};
+
 /// Verbs that attribute a statement; the last ones deny it.
-const SAYS: [&str; 17] = [
+const SAYS: [&str; 31] = [
     "said",
     "says",
     "say",
@@ -11,30 +13,71 @@ const SAYS: [&str; 17] = [
     "claimed",
     "claims",
     "announced",
+    "announcing",
     "told",
     "added",
     "stated",
     "confirmed",
     "alleged",
+    "acknowledged",
+    "admitted",
+    "insisted",
+    "estimated",
+    "saying",
+    "posted",
+    "tweeted",
+    "wrote",
     "denied",
     "denies",
     "rejected",
+    "rejects",
     "dismissed",
+    "contested",
+    "disputed",
+    "ridiculed",
+    "refuted",
+];
+
+/// Verbs that give a figure as their object, so only a speaker before them attributes it:
+/// "The DHQ had earlier put the toll at 81 dead", "Abdulsalam had given a toll of 50 killed".
+const GIVES: [&str; 9] = [
+    "put", "puts", "gave", "given", "gives", "raised", "revised", "quoted", "recorded",
 ];
 
 /// Words that deny what follows.
-const DENIES: [&str; 4] = ["denied", "denies", "rejected", "dismissed"];
+const DENIES: [&str; 9] = [
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "contested",
+    "disputed",
+    "ridiculed",
+    "refuted",
+];
 
 /// A sentence's attribution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
     /// The claimants as written ("SOHR", "the YPG"), several when they speak jointly.
-    pub claimants: Vec<String>,
+    pub claimants: Vec<Speaker>,
     pub denies: bool,
     /// What they said: the sentence without its attribution.
     pub clause: String,
     /// Which pattern found it, for `--json`.
     pub rule: &'static str,
+}
+
+impl Attribution {
+    /// The claimants' names as written.
+    pub fn names(&self) -> Vec<&str> {
+        self.claimants.iter().map(|c| c.written.as_str()).collect()
+    }
+}
+
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// The parts of a sentence that two speakers say: "Authorities denied the allegations and the
@@ -48,7 +91,7 @@ pub fn parts(sentence: &str) -> Vec<&str> {
             word_spans(part)
                 .iter()
                 .take(10)
-                .any(|(_, w)| SAYS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .any(|(_, w)| SAYS.contains(&bare(w)))
         };
         if speaks(left) && speaks(right) && said_before(right).is_some() {
             return vec![left, right];
@@ -60,9 +103,27 @@ pub fn parts(sentence: &str) -> Vec<&str> {
 
 /// The attribution of a sentence, if it has one.
 pub fn attribution(sentence: &str) -> Option<Attribution> {
-    according_to(sentence)
+    citing(sentence)
+        .or_else(|| according_to(sentence))
         .or_else(|| said_after(sentence))
         .or_else(|| said_before(sentence))
+}
+
+fn one(written: &str) -> Vec<Speaker> {
+    vec![Speaker {
+        written: written.trim().to_owned(),
+        person: None,
+    }]
+}
+
+/// "Citing the Yemeni Health Ministry, Al-Masirah reported that …": the source cited.
+fn citing(s: &str) -> Option<Attribution> {
+    let rest = s.strip_prefix("Citing ")?;
+    let (cited, _) = rest.split_once(", ")?;
+    let mut said = said_before(rest)?;
+    said.claimants = one(cited);
+    said.rule = "citing X";
+    Some(said)
 }
 
 /// "…, according to X" (or "According to X, …").
@@ -79,115 +140,101 @@ fn according_to(s: &str) -> Option<Attribution> {
         format!("{}{}", &s[..at], &s[end.min(s.len())..])
     };
     Some(Attribution {
-        claimants: vec![s[after..end].trim().to_owned()],
+        claimants: one(&s[after..end]),
         denies: false,
         clause,
         rule: "according to",
     })
 }
 
-/// "…, X said[, …]": the claimant between the comma and the verb.
+/// Where each attribution verb of `verbs` stands in `s` as a whole word (byte offsets of the
+/// verb and past it), skipping "said to be" and "said to have".
+fn verbs_in<'a>(s: &'a str, verbs: &'a [&'a str]) -> impl Iterator<Item = (usize, usize, &'a str)> {
+    word_spans(s).into_iter().filter_map(move |(at, w)| {
+        let word = bare(w);
+        let verb = verbs.iter().find(|v| **v == word)?;
+        let end = at + w.find(word).unwrap_or(0) + word.len();
+        let next = s[end..].trim_start();
+        (!(next.starts_with("to be") || next.starts_with("to have"))).then_some((at, end, *verb))
+    })
+}
+
+/// "…, X said[ on Sunday | in a statement | told AFP][, …]": the claimant between the comma
+/// and the verb, and a short tail with no figure after it.
 fn said_after(s: &str) -> Option<Attribution> {
-    for verb in SAYS {
-        let pattern = format!(" {verb}");
-        let mut from = 0;
-        while let Some(found) = s[from..].find(&pattern) {
-            let at = from + found;
-            from = at + pattern.len();
-            let next = s[from..].chars().next();
-            if next.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let Some(comma) = s[..at].rfind(", ") else {
-                continue;
-            };
-            let who = s[comma + 2..at].trim();
-            let words = who.split_whitespace().count();
-            if words == 0 || words > 6 || !next.is_none_or(|c| matches!(c, ',' | '.' | ';')) {
-                continue;
-            }
-            // A wire's "…, Reuters reported" after a sentence that names its own speaker
-            // is how the outlet heard it, not who said it.
-            if let Some(inner) = said_before(&s[..comma]) {
-                return Some(inner);
-            }
-            return Some(Attribution {
-                claimants: vec![who.to_owned()],
-                denies: DENIES.contains(&verb),
-                clause: format!("{}{}", &s[..comma], &s[from..]),
-                rule: "clause, X said",
-            });
+    for (at, end, verb) in verbs_in(s, &SAYS) {
+        let Some(comma) = s[..at].rfind(", ") else {
+            continue;
+        };
+        let who = s[comma + 2..at].trim();
+        let words = who.split_whitespace().count();
+        let tail_end = s[end..].find([',', '.', ';']).map_or(s.len(), |e| end + e);
+        let tail = &s[end..tail_end];
+        let short_tail = tail.split_whitespace().count() <= 7
+            && !tail.chars().any(|c| c.is_ascii_digit())
+            && !tail.contains(" that")
+            && !tail.contains(" it ");
+        if words == 0 || words > 8 || !short_tail || verb == "saying" {
+            continue;
         }
+        // A wire's "…, Reuters reported" after a sentence that names its own speaker
+        // is how the outlet heard it, not who said it.
+        if let Some(inner) = said_before(&s[..comma]) {
+            return Some(inner);
+        }
+        let Some(who) = speaker(who) else { continue };
+        return Some(Attribution {
+            claimants: vec![who],
+            denies: DENIES.contains(&verb),
+            clause: format!("{}{}", &s[..comma], &s[tail_end..]),
+            rule: "clause, X said",
+        });
     }
     None
 }
 
-/// "X said (in a statement) (that) …", "X denied that …": the claimant from the sentence's
-/// start (past "In a later update", a dash's aside) to the verb.
+/// "X said (in a statement) (that) …", "X denied that …", "X put the toll at …": the claimant
+/// from the sentence's start (past openings, datelines, asides) to the verb.
 fn said_before(s: &str) -> Option<Attribution> {
-    let words: Vec<(usize, &str)> = word_spans(s);
-    let (i, verb) = words.iter().enumerate().find_map(|(i, (_, w))| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        SAYS.iter().find(|v| **v == bare).map(|v| (i, *v))
-    })?;
-    if i == 0 || i > 24 {
+    let (at, end, verb) = verbs_in(s, &SAYS)
+        .chain(verbs_in(s, &GIVES))
+        .min_by_key(|(at, _, _)| *at)?;
+    let index = s[..at].split_whitespace().count();
+    if index == 0 || index > 30 {
         return None;
     }
-    let verb_at = words[i].0;
-    let before = strip_aside(&s[..verb_at]);
-    // "In a later update the YPG said": the claimant follows the last comma or an opening
-    // phrase, unless that is an aside ("A member of the team, who asked not to be named,
-    // said"; "…, however, the ministry said").
-    let aside = |p: &str| {
-        let p = p.trim().to_lowercase();
-        p.is_empty()
-            || ["who ", "which ", "however", "and "]
-                .iter()
-                .any(|w| p.starts_with(w))
+    let who = speaker(&strip_aside(&s[..at]))?;
+    let claimants = if who.person.is_none() {
+        split_joint(&who.written)
+            .into_iter()
+            .map(|w| Speaker {
+                written: w,
+                person: None,
+            })
+            .collect()
+    } else {
+        vec![who]
     };
-    let parts: Vec<&str> = before.split(", ").collect();
-    let mut who = parts
-        .iter()
-        .rev()
-        .find(|p| !aside(p))
-        .copied()
-        .unwrap_or("")
-        .to_owned();
-    // A dateline's "KABUL: Officials said".
-    if let Some((city, rest)) = who.split_once(": ")
-        && city.chars().all(|c| c.is_uppercase() || c == ' ')
-    {
-        who = rest.to_owned();
-    }
-    for adverb in [
-        " also",
-        " later",
-        " further",
-        " again",
-        " then",
+    let mut start = end;
+    for skip in [
+        " as saying",
+        " in a statement",
+        " on Twitter",
         " on Sunday",
+        " on Monday",
+        " on Tuesday",
+        " on Wednesday",
+        " on Thursday",
+        " on Friday",
+        " on Saturday",
+        " that",
     ] {
-        if let Some(rest) = who.strip_suffix(adverb) {
-            who = rest.to_owned();
-        }
-    }
-    for opening in ["In a later update ", "In a statement ", "On Thursday "] {
-        if let Some(rest) = who.strip_prefix(opening) {
-            who = rest.to_owned();
-        }
-    }
-    let who = who.trim().trim_start_matches("Both ").trim().to_owned();
-    if who.is_empty() || who.split_whitespace().count() > 12 {
-        return None;
-    }
-    let mut start = verb_at + verb.len();
-    for skip in [" in a statement", " on Thursday", " on Wednesday", " that"] {
         if let Some(r) = s[start..].strip_prefix(skip) {
             start = s.len() - r.len();
         }
     }
     Some(Attribution {
-        claimants: split_joint(&who),
+        claimants,
         denies: DENIES.contains(&verb),
         clause: s[start.min(s.len())..].to_owned(),
         rule: "X said that",
@@ -250,29 +297,29 @@ mod tests {
     fn attributions_before_after_and_joint() {
         let a = attribution("IS seized two neighborhoods in Hasaka, SOHR said, after fighting.")
             .unwrap();
-        assert_eq!(a.claimants, ["SOHR"]);
+        assert_eq!(a.names(), ["SOHR"]);
         assert!(!a.denies);
         let a = attribution("The state-run SANA news agency denied that IS had gained a foothold.")
             .unwrap();
-        assert_eq!(a.claimants, ["The state-run SANA news agency"]);
+        assert_eq!(a.names(), ["The state-run SANA news agency"]);
         assert!(a.denies);
         let a = attribution(
             "Both the YPG and Syrian state media \u{2014} which often says so \u{2014} claimed that the vehicle had entered Kobane.",
         )
         .unwrap();
-        assert_eq!(a.claimants, ["the YPG", "Syrian state media"]);
+        assert_eq!(a.names(), ["the YPG", "Syrian state media"]);
         let a = attribution(
             "A member of the team, who asked not to be named for his safety, said 171 people died.",
         )
         .unwrap();
-        assert_eq!(a.claimants, ["A member of the team"]);
+        assert_eq!(a.names(), ["A member of the team"]);
         let a = attribution("KABUL: Officials said at least 40 civilians were killed.").unwrap();
-        assert_eq!(a.claimants, ["Officials"]);
+        assert_eq!(a.names(), ["Officials"]);
         let a = attribution("It also said eight people were killed.").unwrap();
-        assert_eq!(a.claimants, ["It"]);
+        assert_eq!(a.names(), ["It"]);
         let s = "Fighting left at least 13 people dead, according to the monitoring group.";
         let a = attribution(s).unwrap();
-        assert_eq!(a.claimants, ["the monitoring group"]);
+        assert_eq!(a.names(), ["the monitoring group"]);
         assert!(a.clause.contains("13 people"));
     }
 }

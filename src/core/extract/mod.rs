@@ -8,6 +8,7 @@ pub mod attribution;
 pub mod evaluate;
 pub mod figures;
 pub mod sentences;
+pub mod speakers;
 
 use std::collections::HashMap;
 
@@ -50,25 +51,32 @@ pub struct Proposed {
     pub confidence: f32,
 }
 
-/// Words that refer back to the last claimant named.
-const REFERS_BACK: [&str; 12] = [
+/// Words that refer back to the last claimant named, whoever it was.
+const REFERS_BACK: [&str; 7] = [
     "it",
     "he",
     "she",
     "they",
-    "the observatory",
-    "the group",
-    "the monitor",
-    "the ministry",
-    "the agency",
-    "the army",
     "the statement",
     "the organisation",
+    "the organization",
 ];
 
+/// Words that refer back to the last two claimants named.
+const BOTH: [&str; 5] = ["groups", "the two groups", "both sides", "both", "the two"];
+
 /// Words that make a sentence background rather than a report of an event.
-const BACKGROUND: [&str; 7] = [
-    " since ",
+const BACKGROUND: [&str; 16] = [
+    "since the war",
+    "since the conflict",
+    "since the start",
+    "since the beginning",
+    "since the invasion",
+    "since the uprising",
+    "since the coup",
+    "since 19",
+    "since 20",
+    "since it began",
     "has killed more than",
     "have been killed since",
     "over the years",
@@ -100,7 +108,10 @@ pub fn extract(text: &str, info: &ArticleInfo) -> Vec<Proposed> {
 /// What earlier sentences said that later ones refer to.
 #[derive(Default)]
 struct State {
-    last_claimant: Option<Claimant>,
+    /// The claimants named so far, the last named last.
+    recent: Vec<Claimant>,
+    /// People named as speaking for a claimant ("Mahmud Bassal" for the civil defence agency).
+    people: Vec<(String, Claimant)>,
     last_place: Option<String>,
     /// The last claim without a figure, that "denied the allegations" denies.
     last_statement: Option<Proposed>,
@@ -142,7 +153,7 @@ fn part_claims(
         Some(a) => (
             a.claimants
                 .iter()
-                .map(|c| claimant(c, state))
+                .flat_map(|c| claimants_of(c, state))
                 .collect::<Vec<_>>(),
             a.clause.as_str(),
             a.denies,
@@ -213,27 +224,82 @@ fn part_claims(
             out.push(claim);
         }
     }
-    if found.is_some()
-        && let Some(last) = claimants.last()
-    {
-        state.last_claimant = Some(last.clone());
+    if let Some(a) = &found {
+        remember(a, &claimants, state);
     }
 }
 
+/// The claimants and people of an attribution, for later sentences to refer back to.
+fn remember(a: &attribution::Attribution, claimants: &[Claimant], state: &mut State) {
+    for (speaker, who) in a.claimants.iter().zip(claimants) {
+        if let Some(person) = &speaker.person {
+            state.people.push((person.clone(), who.clone()));
+        }
+    }
+    for who in claimants {
+        state.recent.retain(|c| c.name != who.name);
+        state.recent.push(who.clone());
+    }
+}
+
+/// The claimants a speaker names: those named before for "it", "the agency", "Bassal" or
+/// "both groups"; else the one written.
+fn claimants_of(speaker: &speakers::Speaker, state: &State) -> Vec<Claimant> {
+    let lower = speaker.written.trim().to_lowercase();
+    if BOTH.contains(&lower.as_str()) && state.recent.len() >= 2 {
+        return state.recent[state.recent.len() - 2..].to_vec();
+    }
+    if let Some(earlier) = named_before(&lower, state) {
+        return vec![earlier];
+    }
+    vec![claimant(&speaker.written)]
+}
+
+/// The claimant named before that words refer to: any for "it" or "he"; one whose name has the
+/// head noun of "the agency", "the military", "the committee"; the one a person named before
+/// spoke for ("Bassal", "Zaw Min Tun").
+fn named_before(lower: &str, state: &State) -> Option<Claimant> {
+    if REFERS_BACK.contains(&lower) {
+        return state.recent.last().cloned();
+    }
+    if let Some((_, who)) = state.people.iter().rev().find(|(person, _)| {
+        let person = person.to_lowercase();
+        person == lower
+            || person.split_whitespace().last().is_some_and(|surname| {
+                surname.len() > 3 && lower.split_whitespace().last() == Some(surname)
+            })
+    }) {
+        return Some(who.clone());
+    }
+    let generic = lower
+        .strip_prefix("the ")
+        .or_else(|| lower.strip_prefix("its "))?;
+    if generic.split_whitespace().count() > 3 || generic.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let head = generic.split_whitespace().last()?;
+    state
+        .recent
+        .iter()
+        .rev()
+        .find(|c| {
+            c.name
+                .to_lowercase()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w == head)
+        })
+        .cloned()
+}
+
 /// A claimant as written, known to the registry (its name, type and side) or kept as written
-/// with a type guessed from its words; "the observatory", "it" are the last one named.
-fn claimant(written: &str, state: &State) -> Claimant {
+/// with a type guessed from its words.
+fn claimant(written: &str) -> Claimant {
     let cleaned = written
         .trim()
         .trim_end_matches("'s")
         .trim_start_matches("The ")
         .trim_start_matches("the ")
         .to_owned();
-    if REFERS_BACK.contains(&written.trim().to_lowercase().as_str())
-        && let Some(last) = &state.last_claimant
-    {
-        return last.clone();
-    }
     let registry = Registry::builtin();
     let candidates = [
         cleaned.clone(),
