@@ -60,7 +60,8 @@ fn claim_labels(dir: &Path) -> Vec<Label> {
 }
 
 /// Every article of a part, scored and printed; the part's total. With
-/// `TRIANGULATE_EVAL_MISSES` set, each label not matched is printed with what its sentence gave.
+/// `TRIANGULATE_EVAL_MISSES` set, each working label not matched is printed with what its
+/// sentence gave.
 fn evaluate(part: &str) -> Score {
     let mut total = Score::default();
     let mut fields = FieldScore::default();
@@ -75,7 +76,8 @@ fn evaluate(part: &str) -> Score {
         total.add(s);
         let pairs = pair_by_sentence(&proposed, &labels);
         fields.add(&field_score(&pairs));
-        if std::env::var_os("TRIANGULATE_EVAL_MISSES").is_some() {
+        // Never for the held-apart part: its misses must not shape the rules.
+        if part == "working" && std::env::var_os("TRIANGULATE_EVAL_MISSES").is_some() {
             print_misses(&pairs);
         }
     }
@@ -115,9 +117,9 @@ fn extraction_on_the_corpus_keeps_the_figures_reached() {
     assert!(apart.labelled > 20, "{apart:?}");
 }
 
-/// Precision and recall of the working part as reached, 49% and 29%, less a margin: under
+/// Precision and recall of the working part as reached, 57% and 35%, less a margin: under
 /// the targets, kept so that no change makes them worse unnoticed.
-const FLOOR: (f64, f64) = (0.46, 0.27);
+const FLOOR: (f64, f64) = (0.54, 0.32);
 
 fn print_misses(pairs: &[Pairing<'_>]) {
     for (l, p) in pairs {

@@ -126,9 +126,26 @@ fn citing(s: &str) -> Option<Attribution> {
     Some(said)
 }
 
-/// "…, according to X" (or "According to X, …").
+/// "…, according to X" (or "According to X, …"; "By his account, …").
 fn according_to(s: &str) -> Option<Attribution> {
     let lower = s.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("by ")
+        && let Some((whose, _)) = rest.split_once(" account, ")
+    {
+        let who = match whose {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            other => other.trim_end_matches("'s"),
+        };
+        return Some(Attribution {
+            claimants: one(who),
+            denies: false,
+            clause: s[4 + whose.len() + " account, ".len()..].to_owned(),
+            rule: "according to",
+        });
+    }
     let at = lower.find("according to ")?;
     let after = at + "according to ".len();
     let end = s[after..]
@@ -282,7 +299,27 @@ fn split_joint(who: &str) -> Vec<String> {
         let p = p.trim_start_matches("the ");
         p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 4
     };
-    if parts.len() == 2 && parts.iter().all(|p| named(p)) {
+    // "A member of the team and media reports", "The military and local rescue groups".
+    let speakers = |p: &str| {
+        let last = p.split_whitespace().last().unwrap_or("").to_lowercase();
+        p.split_whitespace().count() <= 4
+            && [
+                "reports",
+                "groups",
+                "media",
+                "officials",
+                "sources",
+                "activists",
+                "residents",
+                "witnesses",
+                "monitors",
+                "military",
+                "army",
+                "police",
+            ]
+            .contains(&last.as_str())
+    };
+    if parts.len() == 2 && (parts.iter().all(|p| named(p)) || speakers(parts[1])) {
         parts.into_iter().map(str::to_owned).collect()
     } else {
         vec![who.to_owned()]
