@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use triangulate::core::extract::evaluate::{
-    FIELDS, FieldScore, Label, Pairing, Score, field_score, pair_by_sentence, score,
+    FIELDS, FieldScore, Label, Pairing, Score, field_score, measured, pair_by_sentence, score,
 };
-use triangulate::core::extract::{ArticleInfo, extract};
+use triangulate::core::extract::{ArticleInfo, Proposed, extract};
 use triangulate::core::model::{ClaimKind, Stance};
 
 use crate::evaluation::articles;
@@ -79,6 +79,7 @@ fn evaluate(part: &str) -> Score {
         // Never for the held-apart part: its misses must not shape the rules.
         if part == "working" && std::env::var_os("TRIANGULATE_EVAL_MISSES").is_some() {
             print_misses(&pairs);
+            print_extras(&proposed, &labels);
         }
     }
     println!(
@@ -117,9 +118,22 @@ fn extraction_on_the_corpus_keeps_the_figures_reached() {
     assert!(apart.labelled > 20, "{apart:?}");
 }
 
-/// Precision and recall of the working part as reached, 57% and 35%, less a margin: under
+/// Precision and recall of the working part as reached, 58% and 45%, less a margin: under
 /// the targets, kept so that no change makes them worse unnoticed.
-const FLOOR: (f64, f64) = (0.54, 0.32);
+const FLOOR: (f64, f64) = (0.55, 0.42);
+
+/// Proposed claims of the measured kinds that no label matches.
+fn print_extras(proposed: &[Proposed], labels: &[Label]) {
+    for p in proposed {
+        let kept = measured(p.kind, p.stance, &p.count);
+        if kept && !labels.iter().any(|l| FIELDS.iter().all(|f| f.agrees(p, l))) {
+            println!(
+                "  extra {:?} {:?} {} {:?} {:?} ({}): {}",
+                p.source, p.kind, p.count, p.group, p.stance, p.rule, p.quote
+            );
+        }
+    }
+}
 
 fn print_misses(pairs: &[Pairing<'_>]) {
     for (l, p) in pairs {

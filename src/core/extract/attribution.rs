@@ -187,10 +187,39 @@ fn said_after(s: &str) -> Option<Attribution> {
         let words = who.split_whitespace().count();
         let tail_end = s[end..].find([',', '.', ';']).map_or(s.len(), |e| end + e);
         let tail = &s[end..tail_end];
+        // What may follow the verb: nothing, or when, where and to whom it was said.
+        let first = tail.split_whitespace().next().map(|w| w.to_lowercase());
         let short_tail = tail.split_whitespace().count() <= 7
             && !tail.chars().any(|c| c.is_ascii_digit())
             && !tail.contains(" that")
-            && !tail.contains(" it ");
+            && first.is_none_or(|w| {
+                [
+                    "on",
+                    "in",
+                    "at",
+                    "late",
+                    "early",
+                    "last",
+                    "this",
+                    "yesterday",
+                    "today",
+                    "told",
+                    "to",
+                    "via",
+                    "earlier",
+                    "later",
+                    "overnight",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "separately",
+                ]
+                .contains(&w.as_str())
+            });
         if words == 0 || words > 8 || !short_tail || verb == "saying" {
             continue;
         }

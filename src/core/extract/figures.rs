@@ -16,35 +16,48 @@ pub struct Figure {
     pub kind: ClaimKind,
 }
 
-/// Words that open a figure ("at least", "more than").
-const QUALIFIERS: [&str; 12] = [
+/// Words that open a figure ("at least", "more than"), longest first.
+const QUALIFIERS: [&str; 18] = [
     "at least",
     "more than",
+    "no fewer than",
+    "not less than",
+    "an estimated",
+    "as many as",
+    "up to",
     "over",
     "nearly",
     "almost",
     "about",
     "around",
-    "up to",
-    "as many as",
     "some",
     "roughly",
     "approximately",
+    "near",
+    "above",
+    "just",
 ];
 
 /// Nouns that name people (the head of a figure's group).
-const PEOPLE: [&str; 44] = [
+const PEOPLE: [&str; 73] = [
     "people",
     "persons",
+    "person",
     "civilians",
+    "civilian",
     "children",
+    "child",
     "women",
+    "woman",
     "men",
+    "man",
     "fighters",
+    "fighter",
     "militants",
     "jihadists",
     "members",
     "soldiers",
+    "soldier",
     "troops",
     "gunmen",
     "rebels",
@@ -60,6 +73,7 @@ const PEOPLE: [&str; 44] = [
     "kurds",
     "militiamen",
     "combatants",
+    "non-combatants",
     "attackers",
     "terrorists",
     "insurgents",
@@ -68,6 +82,8 @@ const PEOPLE: [&str; 44] = [
     "journalists",
     "patients",
     "students",
+    "pupils",
+    "teachers",
     "worshippers",
     "refugees",
     "migrants",
@@ -76,32 +92,65 @@ const PEOPLE: [&str; 44] = [
     "recruits",
     "militia",
     "others",
-    "fighter",
-    "civilian",
+    "nationals",
+    "hostages",
+    "mercenaries",
+    "prisoners",
+    "detainees",
+    "passengers",
+    "doctors",
+    "nurses",
+    "farmers",
+    "fishermen",
+    "bystanders",
+    "victims",
+    "servicemen",
+    "babies",
+    "infants",
+    "boys",
+    "girls",
+    "pilgrims",
+    "traders",
+    "miners",
+    "protesters",
 ];
 
 /// Words that say what happened to the people counted, and its kind.
-const KINDS: [(&str, ClaimKind); 20] = [
+const KINDS: [(&str, ClaimKind); 24] = [
     ("killed", ClaimKind::Killed),
     ("dead", ClaimKind::Killed),
     ("died", ClaimKind::Killed),
     ("deaths", ClaimKind::Killed),
+    ("death", ClaimKind::Killed),
     ("executed", ClaimKind::Killed),
     ("lives", ClaimKind::Killed),
+    ("killing", ClaimKind::Killed),
     ("wounded", ClaimKind::Injured),
     ("injured", ClaimKind::Injured),
     ("injuring", ClaimKind::Injured),
+    ("wounding", ClaimKind::Injured),
     ("hurt", ClaimKind::Injured),
     ("captured", ClaimKind::Captured),
     ("abducted", ClaimKind::Captured),
     ("kidnapped", ClaimKind::Captured),
     ("detained", ClaimKind::Captured),
     ("arrested", ClaimKind::Captured),
+    ("prisoner", ClaimKind::Captured),
+    ("hostage", ClaimKind::Captured),
     ("missing", ClaimKind::Missing),
     ("displaced", ClaimKind::Displaced),
     ("fled", ClaimKind::Displaced),
-    ("killing", ClaimKind::Killed),
-    ("wounding", ClaimKind::Injured),
+    ("homes", ClaimKind::Displaced),
+];
+
+/// Words between a figure and the kind it qualifies ("two badly wounded children").
+const DEGREES: [&str; 6] = [
+    "badly",
+    "seriously",
+    "critically",
+    "severely",
+    "slightly",
+    "lightly",
 ];
 
 fn bare(word: &str) -> String {
@@ -127,67 +176,137 @@ fn kind_of(word: &str) -> Option<ClaimKind> {
     KINDS.iter().find(|(k, _)| *k == w).map(|(_, kind)| *kind)
 }
 
-/// The figures of a clause. A figure's kind is the nearest kind word after it (before the next
-/// figure), else the last one before it ("fighting that killed at least 30 …, as well as 20 IS
-/// members").
+/// The figures of a clause. A figure's kind is the kind verb just before it ("killing 30
+/// people"), else the nearest kind word after it (before the next figure), else the last one
+/// before it ("fighting that killed at least 30 …, as well as 20 IS members"). "40 of them
+/// children" and "including 40 children" are parts of the figure before; "killed and wounded"
+/// gives the figure twice; "put the toll at 87" and "raised its count of the dead to 171" are
+/// figures of the toll's kind.
 pub fn figures(clause: &str) -> Vec<Figure> {
     let words = word_spans(clause);
     let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < texts.len() {
-        if !is_number(texts[i]) || preceded_by_name(&texts, i) {
+        // "no fewer than 15": the figure is 15, with its qualifier.
+        let qualifying = bare(texts[i]) == "no"
+            && texts
+                .get(i + 1)
+                .is_some_and(|w| ["fewer", "less", "more"].contains(&bare(w).as_str()));
+        if !is_number(texts[i]) || preceded_by_name(&texts, i) || qualifying {
             i += 1;
             continue;
         }
-        let (from, qualifier) = qualifier_before(&texts, i);
-        let _ = qualifier;
-        let (group_start, head) = group_head(&texts, i);
-        let kind_next = texts
-            .get(head.map_or(i + 1, |h| h + 1))
-            .and_then(|w| kind_of(w));
-        let Some(head) = head.or_else(|| kind_next.map(|_| i)) else {
-            i += 1;
-            continue;
-        };
-        // "…, including 40 children": a part of the figure before, of its kind.
-        let part_of = from > 0 && bare(texts[from - 1]) == "including";
-        let kind = match (part_of, out.last()) {
-            (true, Some(Figure { kind, .. })) => Some(*kind),
-            _ => after_kind(&texts, head).or_else(|| before_kind(&texts, from)),
-        };
-        let Some(kind) = kind else {
-            i = head + 1;
-            continue;
-        };
-        let count = texts[from..=i].join(" ");
-        let count = count
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_owned();
-        if parse_quantity(&count).is_err() {
-            i += 1;
-            continue;
+        match figure_at(&texts, i, out.last()) {
+            Some((found, next)) => {
+                out.extend(found);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
         }
-        let group = if head >= group_start {
-            let words: Vec<&str> = texts[group_start..=head]
-                .iter()
-                .copied()
-                .skip_while(|w| ["them", "whom", "which", "of"].contains(&bare(w).as_str()))
-                .collect();
-            words.join(" ")
-        } else {
-            "people".to_owned()
-        };
-        out.push(Figure {
-            count,
-            group: group
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_owned(),
-            kind,
-        });
-        i = head + 1;
     }
     out
+}
+
+/// The figure (or the two, for "killed and wounded") whose number is at `i`, and the word
+/// after it.
+fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<Figure>, usize)> {
+    let (from, _) = qualifier_before(texts, i);
+    let count = [texts[from..=i].join(" "), texts[i].to_owned()]
+        .into_iter()
+        .map(|c| c.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .find(|c| parse_quantity(c).is_ok())?;
+    let figure = |kind, group: &str| Figure {
+        count: count.clone(),
+        group: group
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned(),
+        kind,
+    };
+    // "two badly wounded children", "50 critically injured people".
+    let j = i
+        + 1
+        + usize::from(
+            texts
+                .get(i + 1)
+                .is_some_and(|w| DEGREES.contains(&bare(w).as_str())),
+        );
+    if let (Some(kind), Some(noun)) = (texts.get(j).and_then(|w| kind_of(w)), texts.get(j + 1))
+        && PEOPLE.contains(&bare(noun).as_str())
+    {
+        return Some((vec![figure(kind, noun)], j + 2));
+    }
+    let verb_before = from.checked_sub(1).and_then(|b| kind_of(texts[b]));
+    let part_of = from > 0 && bare(texts[from - 1]) == "including"
+        || (texts.get(i + 1).is_some_and(|w| bare(w) == "of")
+            && texts
+                .get(i + 2)
+                .is_some_and(|w| ["them", "whom"].contains(&bare(w).as_str())));
+    let (group_start, head) = group_head(texts, i);
+    let kind_next = texts
+        .get(head.map_or(i + 1, |h| h + 1))
+        .and_then(|w| kind_of(w));
+    let Some(head) = head.or_else(|| kind_next.or(verb_before).map(|_| i)) else {
+        // "nine civilians in Al-Foua and two in Adwan": the figure before's group and kind.
+        let elided = from > 0
+            && bare(texts[from - 1]) == "and"
+            && texts
+                .get(i + 1)
+                .is_some_and(|w| ["in", "at", "on"].contains(&bare(w).as_str()));
+        if let (true, Some(b)) = (elided, before) {
+            return Some((vec![figure(b.kind, &b.group)], i + 1));
+        }
+        return toll(texts, from).map(|(kind, group)| (vec![figure(kind, &group)], i + 1));
+    };
+    let after = after_kind(texts, head);
+    let kind = match (part_of, before) {
+        (true, Some(b)) => Some(b.kind),
+        _ => verb_before
+            .or(after.map(|(k, _)| k))
+            .or_else(|| before_kind(texts, from)),
+    }?;
+    let group = if head >= group_start {
+        let words: Vec<&str> = texts[group_start..=head]
+            .iter()
+            .copied()
+            .skip_while(|w| ["them", "whom", "which", "of"].contains(&bare(w).as_str()))
+            .collect();
+        words.join(" ")
+    } else {
+        "people".to_owned()
+    };
+    let mut found = vec![figure(kind, &group)];
+    // "had been killed and wounded": the same figure of both kinds.
+    if let Some((k, at)) = after
+        && k == kind
+        && texts.get(at + 1).is_some_and(|w| bare(w) == "and")
+        && let Some(other) = texts.get(at + 2).and_then(|w| kind_of(w))
+        && other != kind
+    {
+        found.push(figure(other, &group));
+    }
+    Some((found, head + 1))
+}
+
+/// A figure a toll gives: "put the toll at 87", "the number of injured at 87", "raised its
+/// count of the dead to 171 from the 130": the kind named between the toll's word and the
+/// figure, else killed; a word for people there is the group.
+fn toll(texts: &[&str], from: usize) -> Option<(ClaimKind, String)> {
+    let window = &texts[from.saturating_sub(8)..from];
+    let at = window.iter().rposition(|w| {
+        ["toll", "count", "number", "figure", "tally"].contains(&bare(w).as_str())
+    })?;
+    let between = &window[at..];
+    let kind = between
+        .iter()
+        .find_map(|w| kind_of(w))
+        .unwrap_or(ClaimKind::Killed);
+    let group = between
+        .iter()
+        .map(|w| bare(w))
+        .find(|w| PEOPLE.contains(&w.as_str()))
+        .unwrap_or_else(|| "people".to_owned());
+    Some((kind, group))
 }
 
 /// Where the group of the figure at `i` starts, and its head noun (a word for people): the
@@ -208,9 +327,16 @@ fn group_head(texts: &[&str], i: usize) -> (usize, Option<usize>) {
             head = Some(j);
         }
         let stop = texts[j].ends_with([',', '.', ';']);
+        let next_ends = texts.get(j + 1).is_some_and(|n| {
+            is_number(n) || ["said", "says", "that", "was", "were"].contains(&bare(n).as_str())
+        });
         if stop
-            || (w == "and" && texts.get(j + 1).is_some_and(|n| is_number(n)))
-            || ["were", "was", "had", "have", "in", "on", "at", "as", "from"].contains(&w.as_str())
+            || (w == "and" && next_ends)
+            || [
+                "were", "was", "had", "have", "in", "on", "at", "as", "from", "when", "after",
+                "while", "who", "that", "during",
+            ]
+            .contains(&w.as_str())
         {
             if stop && PEOPLE.contains(&w.as_str()) {
                 head = Some(j);
@@ -246,19 +372,24 @@ fn qualifier_before(texts: &[&str], i: usize) -> (usize, Option<&'static str>) {
     (i, None)
 }
 
-/// The kind word after a figure's group, before the next figure.
-fn after_kind(texts: &[&str], head: usize) -> Option<ClaimKind> {
+/// The kind word after a figure's group, before the next figure, and where it stands.
+fn after_kind(texts: &[&str], head: usize) -> Option<(ClaimKind, usize)> {
     texts
         .iter()
+        .enumerate()
         .skip(head + 1)
-        .take(6)
-        .take_while(|w| !is_number(w))
-        .find_map(|w| kind_of(w))
+        .take(8)
+        .take_while(|(_, w)| !is_number(w))
+        .find_map(|(at, w)| kind_of(w).map(|k| (k, at)))
 }
 
-/// The last kind word before a figure.
+/// The last kind word before a figure, in what the same speaker says (not past "said").
 fn before_kind(texts: &[&str], from: usize) -> Option<ClaimKind> {
-    texts[..from].iter().rev().find_map(|w| kind_of(w))
+    texts[..from]
+        .iter()
+        .rev()
+        .take_while(|w| !["said", "says", "told"].contains(&bare(w).as_str()))
+        .find_map(|w| kind_of(w))
 }
 
 #[cfg(test)]

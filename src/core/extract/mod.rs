@@ -5,6 +5,7 @@
 //! from, the rule that found it and a confidence.
 
 pub mod attribution;
+mod claimants;
 pub mod evaluate;
 pub mod figures;
 pub mod sentences;
@@ -15,10 +16,10 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use self::attribution::attribution;
-use self::figures::figures;
+use self::claimants::{Claimant, Known};
+use self::figures::{Figure, figures};
 use self::sentences::sentences;
 use crate::core::analysis::places::{Gazetteer, PlaceKey};
-use crate::core::import::registry::Registry;
 use crate::core::model::{ClaimKind, SourceType, Stance};
 
 /// What the article's header would say: when and where it was published.
@@ -51,22 +52,8 @@ pub struct Proposed {
     pub confidence: f32,
 }
 
-/// Words that refer back to the last claimant named, whoever it was.
-const REFERS_BACK: [&str; 7] = [
-    "it",
-    "he",
-    "she",
-    "they",
-    "the statement",
-    "the organisation",
-    "the organization",
-];
-
-/// Words that refer back to the last two claimants named.
-const BOTH: [&str; 5] = ["groups", "the two groups", "both sides", "both", "the two"];
-
 /// Words that make a sentence background rather than a report of an event.
-const BACKGROUND: [&str; 16] = [
+const BACKGROUND: [&str; 17] = [
     "since the war",
     "since the conflict",
     "since the start",
@@ -77,6 +64,7 @@ const BACKGROUND: [&str; 16] = [
     "since 19",
     "since 20",
     "since it began",
+    "since it broke out",
     "has killed more than",
     "have been killed since",
     "over the years",
@@ -89,7 +77,7 @@ const BACKGROUND: [&str; 16] = [
 pub fn extract(text: &str, info: &ArticleInfo) -> Vec<Proposed> {
     let mut state = State::default();
     let mut out = Vec::new();
-    for s in sentences(text) {
+    for s in sentences(text).into_iter().filter(|s| !s.heading) {
         let before = out.len();
         sentence_claims(&s, info, &mut state, &mut out);
         // "The city", "the town" and sentences naming no place mean the last place named.
@@ -108,20 +96,11 @@ pub fn extract(text: &str, info: &ArticleInfo) -> Vec<Proposed> {
 /// What earlier sentences said that later ones refer to.
 #[derive(Default)]
 struct State {
-    /// The claimants named so far, the last named last.
-    recent: Vec<Claimant>,
-    /// People named as speaking for a claimant ("Mahmud Bassal" for the civil defence agency).
-    people: Vec<(String, Claimant)>,
+    /// The claimants and people named so far.
+    known: Known,
     last_place: Option<String>,
     /// The last claim without a figure, that "denied the allegations" denies.
     last_statement: Option<Proposed>,
-}
-
-#[derive(Clone, Debug)]
-struct Claimant {
-    name: String,
-    source_type: Option<SourceType>,
-    side: Option<String>,
 }
 
 fn sentence_claims(
@@ -139,6 +118,48 @@ fn sentence_claims(
     }
 }
 
+/// Who says a part of a sentence, and what.
+struct Said<'a> {
+    claimants: Vec<Claimant>,
+    clause: &'a str,
+    denies: bool,
+    rule: &'static str,
+    confidence: f32,
+}
+
+fn said<'a>(
+    found: Option<&'a attribution::Attribution>,
+    part: &'a str,
+    info: &ArticleInfo,
+    state: &State,
+) -> Said<'a> {
+    match found {
+        Some(a) => Said {
+            claimants: a
+                .claimants
+                .iter()
+                .flat_map(|c| state.known.claimants_of(c))
+                .collect(),
+            clause: a.clause.as_str(),
+            denies: a.denies,
+            rule: a.rule,
+            confidence: 0.8,
+        },
+        // The outlet's own narration: its own claim, never one it quotes.
+        None => Said {
+            claimants: vec![Claimant {
+                name: info.outlet.clone(),
+                source_type: None,
+                side: None,
+            }],
+            clause: part,
+            denies: false,
+            rule: "the outlet's narration",
+            confidence: 0.4,
+        },
+    }
+}
+
 /// The claims of one speaker's part of a sentence.
 fn part_claims(
     s: &sentences::Sentence<'_>,
@@ -149,30 +170,13 @@ fn part_claims(
 ) {
     let lower = s.text.to_lowercase();
     let found = attribution(part);
-    let (claimants, clause, denies, rule, confidence) = match &found {
-        Some(a) => (
-            a.claimants
-                .iter()
-                .flat_map(|c| claimants_of(c, state))
-                .collect::<Vec<_>>(),
-            a.clause.as_str(),
-            a.denies,
-            a.rule,
-            0.8,
-        ),
-        // The outlet's own narration: its own claim, never one it quotes.
-        None => (
-            vec![Claimant {
-                name: info.outlet.clone(),
-                source_type: None,
-                side: None,
-            }],
-            part,
-            false,
-            "the outlet's narration",
-            0.4,
-        ),
-    };
+    let Said {
+        claimants,
+        clause,
+        denies,
+        rule,
+        confidence,
+    } = said(found.as_ref(), part, info, state);
     // Where an attack came from is not where it happened: an origin's place is the event's.
     let origin = statement(clause, denies, state).is_some_and(|(k, _)| k == ClaimKind::Origin);
     let location = if origin {
@@ -183,7 +187,7 @@ fn part_claims(
     .or_else(|| state.last_place.clone())
     .unwrap_or_default();
     let proposed =
-        |who: &Claimant, kind, (group, count, detail): (String, String, String)| Proposed {
+        |who: &Claimant, kind, stance, (group, count, detail): (String, String, String)| Proposed {
             source: who.name.clone(),
             source_type: who.source_type,
             side: who.side.clone(),
@@ -191,11 +195,7 @@ fn part_claims(
             group,
             count,
             detail,
-            stance: if denies {
-                Stance::Denies
-            } else {
-                Stance::Asserts
-            },
+            stance,
             location: location.clone(),
             event_date: event_date(&lower, info.published),
             quote: s.text.to_owned(),
@@ -203,18 +203,24 @@ fn part_claims(
             rule,
             confidence,
         };
-    let counted = figures(clause);
+    let counted = counted(clause, denies);
     for who in &claimants {
-        for f in &counted {
+        for (f, stance) in &counted {
             out.push(proposed(
                 who,
                 f.kind,
+                *stance,
                 (f.group.clone(), f.count.clone(), String::new()),
             ));
         }
-        if let Some(mut claim) = statement(clause, denies, state)
-            .map(|(kind, detail)| proposed(who, kind, (String::new(), String::new(), detail)))
-        {
+        if let Some(mut claim) = statement(clause, denies, state).map(|(kind, detail)| {
+            proposed(
+                who,
+                kind,
+                stance_of(denies),
+                (String::new(), String::new(), detail),
+            )
+        }) {
             if denies && let Some(previous) = refers_to_earlier(clause, state) {
                 claim.kind = previous.kind;
                 claim.detail = previous.detail.clone();
@@ -225,120 +231,49 @@ fn part_claims(
         }
     }
     if let Some(a) = &found {
-        remember(a, &claimants, state);
+        state.known.remember(a, &claimants);
     }
 }
 
-/// The claimants and people of an attribution, for later sentences to refer back to.
-fn remember(a: &attribution::Attribution, claimants: &[Claimant], state: &mut State) {
-    for (speaker, who) in a.claimants.iter().zip(claimants) {
-        if let Some(person) = &speaker.person {
-            state.people.push((person.clone(), who.clone()));
-        }
-    }
-    for who in claimants {
-        state.recent.retain(|c| c.name != who.name);
-        state.recent.push(who.clone());
+fn stance_of(denied: bool) -> Stance {
+    if denied {
+        Stance::Denies
+    } else {
+        Stance::Asserts
     }
 }
 
-/// The claimants a speaker names: those named before for "it", "the agency", "Bassal" or
-/// "both groups"; else the one written.
-fn claimants_of(speaker: &speakers::Speaker, state: &State) -> Vec<Claimant> {
-    let lower = speaker.written.trim().to_lowercase();
-    if BOTH.contains(&lower.as_str()) && state.recent.len() >= 2 {
-        return state.recent[state.recent.len() - 2..].to_vec();
-    }
-    if let Some(earlier) = named_before(&lower, state) {
-        return vec![earlier];
-    }
-    vec![claimant(&speaker.written)]
+/// The figures of a clause with their stance: "X dismissed those reports, saying just three of
+/// their men had been wounded" asserts what follows "saying".
+fn counted(clause: &str, denies: bool) -> Vec<(Figure, Stance)> {
+    let (denied, asserted) = if denies {
+        split_denial(clause)
+    } else {
+        ("", clause)
+    };
+    figures(denied)
+        .into_iter()
+        .map(|f| (f, stance_of(true)))
+        .chain(figures(asserted).into_iter().map(|f| (f, stance_of(false))))
+        .collect()
 }
 
-/// The claimant named before that words refer to: any for "it" or "he"; one whose name has the
-/// head noun of "the agency", "the military", "the committee"; the one a person named before
-/// spoke for ("Bassal", "Zaw Min Tun").
-fn named_before(lower: &str, state: &State) -> Option<Claimant> {
-    if REFERS_BACK.contains(&lower) {
-        return state.recent.last().cloned();
-    }
-    if let Some((_, who)) = state.people.iter().rev().find(|(person, _)| {
-        let person = person.to_lowercase();
-        person == lower
-            || person.split_whitespace().last().is_some_and(|surname| {
-                surname.len() > 3 && lower.split_whitespace().last() == Some(surname)
-            })
-    }) {
-        return Some(who.clone());
-    }
-    let generic = lower
-        .strip_prefix("the ")
-        .or_else(|| lower.strip_prefix("its "))?;
-    if generic.split_whitespace().count() > 3 || generic.chars().any(char::is_uppercase) {
-        return None;
-    }
-    let head = generic.split_whitespace().last()?;
-    state
-        .recent
-        .iter()
-        .rev()
-        .find(|c| {
-            c.name
-                .to_lowercase()
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| w == head)
-        })
-        .cloned()
-}
-
-/// A claimant as written, known to the registry (its name, type and side) or kept as written
-/// with a type guessed from its words.
-fn claimant(written: &str) -> Claimant {
-    let cleaned = written
-        .trim()
-        .trim_end_matches("'s")
-        .trim_start_matches("The ")
-        .trim_start_matches("the ")
-        .to_owned();
-    let registry = Registry::builtin();
-    let candidates = [
-        cleaned.clone(),
-        cleaned.rsplit(" the ").next().unwrap_or("").to_owned(),
-        cleaned.trim_start_matches("state-run ").to_owned(),
-        cleaned.replace(" news agency", ""),
-    ];
-    for c in &candidates {
-        if let Some(known) = registry.lookup(c) {
-            return Claimant {
-                name: known.name.clone(),
-                source_type: Some(known.source_type),
-                side: known.side.clone(),
-            };
-        }
-    }
-    Claimant {
-        source_type: guess_type(&cleaned.to_lowercase()),
-        name: cleaned,
-        side: None,
-    }
-}
-
-/// A claimant's type from its words, when the registry does not know it.
-fn guess_type(name: &str) -> Option<SourceType> {
-    let cues: [(&str, SourceType); 9] = [
-        ("ministry", SourceType::Government),
-        ("governor", SourceType::Government),
-        ("authorities", SourceType::Government),
-        ("state media", SourceType::StateMedia),
-        ("state-run", SourceType::StateMedia),
-        ("monitor", SourceType::Monitor),
-        ("observatory", SourceType::Monitor),
-        ("activists", SourceType::Other),
-        ("residents", SourceType::Other),
-    ];
-    cues.iter()
-        .find(|(cue, _)| name.contains(cue))
-        .map(|(_, t)| *t)
+/// A denial's clause cut where it turns to what the speaker asserts instead: ("those reports",
+/// "just three of their men had been wounded"); the whole clause is denied when it does not.
+fn split_denial(clause: &str) -> (&str, &str) {
+    [
+        ", saying ",
+        " and said ",
+        " but said ",
+        ", adding ",
+        ", insisting ",
+    ]
+    .iter()
+    .filter_map(|m| clause.find(m).map(|at| (at, m.len())))
+    .min()
+    .map_or((clause, ""), |(at, len)| {
+        (&clause[..at], &clause[at + len..])
+    })
 }
 
 /// A claim without a figure the clause makes: control of a place, where an attack came from,
@@ -375,6 +310,22 @@ fn statement(clause: &str, denies: bool, state: &State) -> Option<(ClaimKind, St
         ClaimKind::Control
     } else if has(&["claimed responsibility", "responsible for", "blamed"]) {
         ClaimKind::Responsibility
+    } else if denies
+        && has(&[
+            "that number",
+            "the number",
+            "the toll",
+            "that toll",
+            "the figure",
+            "that figure",
+            "those figures",
+            "casualty figures",
+            "casualty numbers",
+            "the death toll",
+        ])
+    {
+        // A toll denied without a figure of the speaker's own.
+        ClaimKind::Killed
     } else if denies && refers_to_earlier(clause, state).is_some() {
         ClaimKind::Other
     } else {

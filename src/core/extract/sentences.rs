@@ -8,6 +8,9 @@ pub struct Sentence<'a> {
     /// Character offsets into the whole text, end exclusive.
     pub start: usize,
     pub end: usize,
+    /// A line without a closing stop, before a line break: a headline or a subheading, which
+    /// the story's sentences repeat.
+    pub heading: bool,
 }
 
 /// Words after which a full stop does not end a sentence.
@@ -95,17 +98,23 @@ fn push<'a>(
         }
     }
     // The corpus' header lines ("outlet: …", "date: …") are not sentences of the story.
-    if ["outlet:", "date:", "link:"]
+    if ["outlet:", "date:", "link:", "conflict:", "note:"]
         .iter()
         .any(|h| piece.starts_with(h))
     {
         return;
     }
     if piece.chars().any(char::is_alphabetic) {
+        let closed = piece
+            .chars()
+            .last()
+            .is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201d}' | ':' | ')'));
+        let line_ends = chars.get(b).is_some_and(|p| p.1 == '\n');
         out.push(Sentence {
             text: piece,
             start: a,
             end: b,
+            heading: !closed && line_ends,
         });
     }
 }
@@ -128,6 +137,9 @@ mod tests {
                 "13 died"
             ]
         );
+        assert!(!s[2].heading && !s[3].heading);
+        let with_title = sentences("Rebels say 13 died\n\nThirteen died, the rebels said.");
+        assert!(with_title[0].heading && !with_title[1].heading);
         let chars: Vec<char> = text.chars().collect();
         for s in &s {
             let span: String = chars[s.start..s.end].iter().collect();

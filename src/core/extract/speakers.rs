@@ -158,7 +158,11 @@ pub fn speaker(before: &str) -> Option<Speaker> {
         }
     }
     let name = name.trim().trim_end_matches([',', ':']).trim().to_owned();
-    if name.is_empty() || name.split_whitespace().count() > 12 {
+    // "76 were admitted to hospital" names no speaker.
+    if name.is_empty()
+        || name.split_whitespace().count() > 12
+        || name.starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
     Some(match speaks_for {
