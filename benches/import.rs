@@ -163,4 +163,28 @@ fn extraction_figure() {
         took * 1000.0,
         took * 1000.0 / (words as f64 / 1000.0)
     );
+    // A folder of 1,000 articles (the corpus over and over), one after another and in
+    // parallel as `triangulate extract FOLDER` reads them.
+    use rayon::prelude::*;
+    let folder: Vec<&String> = texts.iter().cycle().take(1_000).collect();
+    let start = Instant::now();
+    let one: usize = folder
+        .iter()
+        .map(|t| triangulate::core::extract::extract(t, &info).len())
+        .sum();
+    let serial = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let all: usize = folder
+        .par_iter()
+        .map(|t| triangulate::core::extract::extract(t, &info).len())
+        .sum();
+    let parallel = start.elapsed().as_secs_f64();
+    assert_eq!(one, all);
+    println!(
+        "extraction of 1,000 articles: {:.0} ms one by one, {:.0} ms in parallel on {} threads ({:.2}x)",
+        serial * 1000.0,
+        parallel * 1000.0,
+        rayon::current_num_threads(),
+        serial / parallel
+    );
 }

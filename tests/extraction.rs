@@ -228,3 +228,44 @@ fn disagreements(path: &Path) -> Vec<(String, String, [String; 2])> {
         })
         .collect()
 }
+
+/// A folder of articles is read in parallel, in name order, each article's header lines
+/// giving its outlet and date; an HTML article loses its markup.
+#[test]
+fn a_folder_of_articles_is_extracted_with_each_articles_own_header() {
+    let dir = crate::fixtures::Fixtures::new();
+    let folder = dir.path().join("articles");
+    std::fs::create_dir(&folder).unwrap();
+    let working = articles("working");
+    let (a, b) = (&working[0], &working[1]);
+    std::fs::copy(a.join("text.txt"), folder.join("a.txt")).unwrap();
+    let text = std::fs::read_to_string(b.join("text.txt")).unwrap();
+    let (head, body) = text.split_once("\n\n").unwrap();
+    let html = format!(
+        "{head}\n\n<html><body><p>{}</p></body></html>",
+        body.replace("\n\n", "</p><p>")
+    );
+    std::fs::write(folder.join("b.html"), html).unwrap();
+    std::fs::write(folder.join("notes.csv"), "not an article").unwrap();
+    let out = dir.path().join("claims.csv");
+    let (folder_arg, out_arg) = (folder.display().to_string(), out.display().to_string());
+    let (code, _, err) = crate::cli::triangulate(&["extract", &folder_arg, "--out", &out_arg]);
+    assert_eq!(code, 0, "{err}");
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    for (name, dir) in [("a", a), ("b", b)] {
+        let (_, info) = article(dir);
+        let published = info.published.unwrap().to_string();
+        let mine: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == name).collect();
+        assert!(!mine.is_empty(), "no claims from {name}: {err}");
+        assert!(
+            mine.iter()
+                .all(|r| r[1] == info.outlet && r[2] == published)
+        );
+        assert!(
+            mine.iter().all(|r| !r[15].contains('<')),
+            "markup left in {name}"
+        );
+    }
+    assert_eq!(rows.first().map(|r| r[0].to_owned()).as_deref(), Some("a"));
+}

@@ -1323,3 +1323,37 @@ fn an_article_pasted_proposes_claims_that_join_the_data() {
         "the dialog closed"
     );
 }
+
+#[test]
+fn a_proposed_claims_cell_edited_in_the_table_is_what_joins_the_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reporting/libya-2019-08-05-trtworld-murzuq-strike");
+    let text = std::fs::read_to_string(dir.join("text.txt")).unwrap();
+    // The outlet and date come from the article's header lines.
+    let mut startup = Startup::files(vec![seed_path()]);
+    startup.extract = Some((text, triangulate::core::extract::ArticleInfo::default()));
+    let mut harness = harness_with(startup);
+    let cell = harness
+        .get_all_by_value("A local official")
+        .next()
+        .expect("a claimant cell holding the speaker as written");
+    cell.focus();
+    cell.type_text(" in Murzuq");
+    harness.run_steps(2);
+    harness.get_by_label_contains("Add ").click();
+    let edited = "A local official in Murzuq";
+    let mut found = false;
+    for _ in 0..200 {
+        harness.run_steps(2);
+        found = !harness.state().is_busy()
+            && harness
+                .state()
+                .analysis()
+                .is_some_and(|a| a.facts.iter().any(|f| f.claimant.as_ref() == edited));
+        if found {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(found, "no claim from {edited:?} in the data");
+}

@@ -2,18 +2,24 @@
 //! reads (each with its sentence, the characters it came from, its rule and confidence), or
 //! as JSON.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Args;
+use rayon::prelude::*;
 
 use super::shared::Failure;
+use crate::core::extract::article::{article_text, header};
 use crate::core::extract::{ArticleInfo, CSV_HEADER, Proposed, csv_row, extract, to_csv};
 use crate::core::files::{Overwrite, write_atomic};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Article texts: plain text, or HTML (its markup is dropped).
+    /// Article texts: plain text, or HTML (its markup is dropped); a folder gives its .txt and
+    /// .html files, read in parallel. Header lines ("outlet:", "date:", "link:") at an
+    /// article's top stand in for the options below where these are not given.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The day the articles were published (YYYY-MM-DD): "on Wednesday" and "last week"
@@ -62,27 +68,36 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
             })
         })
         .transpose()?;
-    let mut all: Vec<(ArticleInfo, Vec<Proposed>)> = Vec::new();
-    for path in &args.files {
-        let bytes =
-            std::fs::read(path).map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-        let raw = String::from_utf8_lossy(&bytes);
-        let text = if looks_like_html(&raw) {
-            strip_html(&raw)
-        } else {
-            raw.into_owned()
-        };
-        let info = ArticleInfo {
-            article_id: path
-                .file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
-            outlet: args.outlet.clone(),
-            url: args.url.clone(),
-            published,
-        };
-        let claims = extract(&text, &info);
-        all.push((info, claims));
-    }
+    let files = articles(&args.files)?;
+    let progress = Progress::new(files.len());
+    let all: Vec<(ArticleInfo, Vec<Proposed>)> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+            let text = article_text(&bytes);
+            let found = header(&text);
+            let or = |given: &str, found: Option<String>| {
+                if given.is_empty() {
+                    found.unwrap_or_default()
+                } else {
+                    given.to_owned()
+                }
+            };
+            let info = ArticleInfo {
+                article_id: path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+                outlet: or(&args.outlet, found.outlet),
+                url: or(&args.url, found.url),
+                published: published.or(found.published),
+            };
+            let claims = extract(&text, &info);
+            progress.step();
+            Ok((info, claims))
+        })
+        .collect::<Result<_, Failure>>()?;
+    progress.finish();
     let count: usize = all.iter().map(|(_, c)| c.len()).sum();
     if args.json {
         println!("{}", json(&all));
@@ -108,6 +123,75 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
     Ok(String::new())
 }
 
+/// The article files the arguments name: a folder gives its `.txt`, `.html` and `.htm` files,
+/// in name order.
+fn articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
+        let mut inside: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ["txt", "html", "htm"].contains(&e.to_lowercase().as_str()))
+            })
+            .collect();
+        if inside.is_empty() {
+            return Err(Failure::failed(format!(
+                "{}: no article files (.txt, .html) in this folder",
+                path.display()
+            )));
+        }
+        inside.sort();
+        files.extend(inside);
+    }
+    Ok(files)
+}
+
+/// Articles read so far, shown on a terminal as a bar that fills in place.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Self {
+            total,
+            done: AtomicUsize::new(0),
+            shown: total > 1 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn step(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        // Redrawn at each hundredth, not at every article.
+        if self.shown && (done * 100 / self.total) != ((done - 1) * 100 / self.total) {
+            let filled = done * 30 / self.total;
+            eprint!(
+                "\rExtracting [{}{}] {done} of {} articles",
+                "#".repeat(filled),
+                " ".repeat(30 - filled),
+                self.total
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprintln!();
+        }
+    }
+}
+
 fn json(all: &[(ArticleInfo, Vec<Proposed>)]) -> String {
     let claims: Vec<serde_json::Value> = all
         .iter()
@@ -122,46 +206,4 @@ fn json(all: &[(ArticleInfo, Vec<Proposed>)]) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({ "claims": claims })).unwrap_or_default()
-}
-
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(2_000).collect::<String>().to_lowercase();
-    head.contains("<html") || head.contains("<p>") || head.contains("<body")
-}
-
-/// The text of an HTML page: scripts and styles dropped, paragraphs and line breaks kept as
-/// lines, the commonest entities read.
-fn strip_html(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('>') else {
-            break;
-        };
-        let tag = rest[open + 1..open + close].to_lowercase();
-        rest = &rest[open + close + 1..];
-        for skipped in ["script", "style"] {
-            if tag.starts_with(skipped)
-                && let Some(end) = rest.to_lowercase().find(&format!("</{skipped}"))
-            {
-                rest = &rest[end..];
-            }
-        }
-        if [
-            "p", "/p", "br", "br/", "br /", "/h1", "/h2", "/h3", "/li", "div", "/div",
-        ]
-        .iter()
-        .any(|t| tag == *t || tag.starts_with(&format!("{t} ")))
-        {
-            out.push('\n');
-        }
-    }
-    out.push_str(rest);
-    out.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
 }

@@ -4,8 +4,10 @@
 //! model is downloaded; every claim keeps its sentence as the quote, the characters it came
 //! from, the rule that found it and a confidence.
 
+pub mod article;
 pub mod attribution;
 mod claimants;
+pub mod dates;
 pub mod evaluate;
 pub mod figures;
 pub mod sentences;
@@ -13,7 +15,7 @@ pub mod speakers;
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use self::attribution::attribution;
 use self::claimants::{Claimant, Known};
@@ -197,7 +199,7 @@ fn part_claims(
             detail,
             stance,
             location: location.clone(),
-            event_date: event_date(&lower, info.published),
+            event_date: dates::event_date(&lower, info.published),
             quote: s.text.to_owned(),
             span: (s.start, s.end),
             rule,
@@ -393,40 +395,6 @@ fn place(text: &str) -> Option<String> {
         }
     }
     best.map(|(_, name)| name)
-}
-
-/// When it happened: the day a weekday names (the last one before publication), the day before
-/// for "overnight" or "yesterday", the week before for "last week", else the publication date.
-fn event_date(lower: &str, published: Option<NaiveDate>) -> String {
-    let Some(day) = published else {
-        return String::new();
-    };
-    let days = [
-        ("monday", chrono::Weekday::Mon),
-        ("tuesday", chrono::Weekday::Tue),
-        ("wednesday", chrono::Weekday::Wed),
-        ("thursday", chrono::Weekday::Thu),
-        ("friday", chrono::Weekday::Fri),
-        ("saturday", chrono::Weekday::Sat),
-        ("sunday", chrono::Weekday::Sun),
-    ];
-    if lower.contains("last week") {
-        let from =
-            day - chrono::Duration::days(7 + i64::from(day.weekday().num_days_from_monday()));
-        let to = from + chrono::Duration::days(6);
-        return format!("{from}/{to}");
-    }
-    if let Some((_, weekday)) = days
-        .iter()
-        .find(|(name, _)| lower.contains(&format!("on {name}")))
-    {
-        let mut d = day;
-        while d.weekday() != *weekday {
-            d -= chrono::Duration::days(1);
-        }
-        return d.to_string();
-    }
-    day.to_string()
 }
 
 /// The columns a proposed claims file has: the import format's, then where each claim came

@@ -115,13 +115,23 @@ impl TriangulateApp {
         let dir = eframe::storage_dir("Triangulate")
             .unwrap_or_else(std::env::temp_dir)
             .join("extracted");
-        let path = dir.join(name);
-        let written = std::fs::create_dir_all(&dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
+        // Never over an earlier article's claims: "extracted-….csv", then "-2", "-3", ….
+        let stem = name.trim_end_matches(".csv");
+        let mut path = dir.join(name);
+        let mut written = std::fs::create_dir_all(&dir).map_err(|e| e.to_string());
+        for n in 1..100 {
+            if n > 1 {
+                path = dir.join(format!("{stem}-{n}.csv"));
+            }
+            written = written.and_then(|()| {
                 crate::core::files::write_atomic(&path, bytes, crate::core::files::Overwrite::No)
                     .map_err(|e| e.to_string())
             });
+            if written.is_ok() || !path.exists() {
+                break;
+            }
+            written = Ok(());
+        }
         match written {
             Ok(()) => {
                 self.message = Some(format!(

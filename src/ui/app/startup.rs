@@ -53,8 +53,8 @@ impl Startup {
             StartTheme::System => ThemeChoice::System,
         });
         startup.extract = args.extract.and_then(|(path, info)| {
-            let text = std::fs::read_to_string(&path).ok()?;
-            Some((text, info))
+            let bytes = std::fs::read(&path).ok()?;
+            Some((crate::core::extract::article::article_text(&bytes), info))
         });
         startup
     }

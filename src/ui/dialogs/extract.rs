@@ -1,12 +1,19 @@
-//! File ▸ Extract from article…: paste an article (or start with one from the command line),
-//! see the claims proposed with their sentences highlighted in the text, keep or drop each,
-//! and add those kept to the data as a claims file the app writes.
+//! File ▸ Extract from article…: paste an article or open one (or start with one from the
+//! command line), see the claims proposed with their sentences highlighted in the text, edit
+//! any cell, keep or drop each, and add those kept to the data as a claims file the app writes.
+
+use std::sync::mpsc;
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
+use crate::core::extract::article::{article_text, header};
 use crate::core::extract::{ArticleInfo, Proposed, extract, to_csv};
+use crate::core::model::{ClaimKind, Stance};
 use crate::ui::commands::Command;
+
+/// An article file read off the UI thread: its name and text, or why it could not be read.
+type Opened = Result<(String, String), String>;
 
 /// The dialog's state: the text, the article's date and outlet, and the claims proposed.
 #[derive(Default)]
@@ -21,6 +28,10 @@ pub struct ExtractDialog {
     proposed_from: Option<String>,
     /// The text is shown highlighted rather than for editing.
     reading: bool,
+    /// An article file being chosen and read.
+    opening: Option<mpsc::Receiver<Option<Opened>>>,
+    /// What the last file opened was, or why it failed.
+    opened_note: Option<String>,
 }
 
 impl ExtractDialog {
@@ -32,13 +43,72 @@ impl ExtractDialog {
         self.open
     }
 
-    /// Opens with an article and proposes its claims at once.
+    /// Opens with an article and proposes its claims at once; the article's header lines
+    /// ("outlet:", "date:") fill in what `info` leaves empty.
     pub fn open_with(&mut self, text: String, info: &ArticleInfo) {
+        let found = header(&text);
+        self.published = info
+            .published
+            .or(found.published)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        self.outlet = if info.outlet.is_empty() {
+            found.outlet.unwrap_or_default()
+        } else {
+            info.outlet.clone()
+        };
         self.text = text;
-        self.published = info.published.map(|d| d.to_string()).unwrap_or_default();
-        self.outlet.clone_from(&info.outlet);
         self.open = true;
         self.propose();
+    }
+
+    /// Asks for an article file in the system's dialog and reads it off the UI thread.
+    fn choose_file(&mut self, ctx: &egui::Context) {
+        let (send, receive) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("article-dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::AsyncFileDialog::new()
+                    .set_title("Open an article")
+                    .add_filter("Article", &["txt", "html", "htm"])
+                    .pick_file();
+                let read = pollster::block_on(dialog).map(|file| {
+                    let path = file.path().to_path_buf();
+                    std::fs::read(&path)
+                        .map(|bytes| (path.display().to_string(), article_text(&bytes)))
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                });
+                let _ = send.send(read);
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.opening = Some(receive);
+        }
+    }
+
+    /// The article chosen, once the system's dialog has closed.
+    fn poll_file(&mut self) {
+        let Some(receiver) = &self.opening else {
+            return;
+        };
+        match receiver.try_recv() {
+            Err(mpsc::TryRecvError::Empty) => {}
+            Ok(Some(Ok((name, text)))) => {
+                self.opening = None;
+                self.opened_note = Some(format!("Opened {name}"));
+                let info = ArticleInfo {
+                    outlet: self.outlet.trim().to_owned(),
+                    ..ArticleInfo::default()
+                };
+                self.open_with(text, &info);
+            }
+            Ok(Some(Err(why))) => {
+                self.opening = None;
+                self.opened_note = Some(why);
+            }
+            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.opening = None,
+        }
     }
 
     /// How many claims are proposed, and how many kept.
@@ -66,6 +136,7 @@ impl ExtractDialog {
     }
 
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        self.poll_file();
         let mut open = self.open;
         egui::Window::new("Extract claims from an article")
             .open(&mut open)
@@ -97,8 +168,18 @@ impl ExtractDialog {
             if self.reading && ui.button("Edit text").clicked() {
                 self.reading = false;
             }
+            let open = ui.add_enabled(self.opening.is_none(), egui::Button::new("Open article…"));
+            if open
+                .on_hover_text("A text or HTML file (its header lines give the outlet and date)")
+                .clicked()
+            {
+                self.choose_file(ui.ctx());
+            }
             let (proposed, kept) = self.counts();
             ui.weak(format!("{proposed} claims proposed, {kept} kept"));
+            if let Some(note) = &self.opened_note {
+                ui.weak(note);
+            }
         });
         ui.separator();
         // The text and the table fit the window's screen, leaving room for the buttons.
@@ -154,28 +235,29 @@ impl ExtractDialog {
         }
     }
 
-    /// The claims proposed, each kept or dropped.
+    /// The claims proposed, each kept or dropped, every cell editable.
     fn table_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         if self.proposed.is_empty() {
-            ui.weak("Paste an article and choose Propose claims.");
+            ui.weak("Paste an article (or open one) and choose Propose claims.");
             return;
         }
-        let keep = &mut self.keep;
+        let (proposed, keep) = (&mut self.proposed, &mut self.keep);
         TableBuilder::new(ui)
             .id_salt("extract-table")
             .striped(true)
             .max_scroll_height(height)
             .column(Column::exact(24.0))
             .column(Column::initial(150.0).clip(true))
-            .column(Column::initial(70.0))
-            .column(Column::initial(130.0).clip(true))
-            .column(Column::initial(70.0).clip(true))
-            .column(Column::initial(60.0))
+            .column(Column::initial(96.0))
+            .column(Column::initial(120.0).clip(true))
+            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(80.0))
+            .column(Column::initial(100.0).clip(true))
             .column(Column::initial(90.0).clip(true))
             .column(Column::remainder().clip(true))
             .header(20.0, |mut h| {
                 for title in [
-                    "", "Claimant", "Kind", "Group", "Figure", "Stance", "Place", "Said",
+                    "", "Claimant", "Kind", "Group", "Figure", "Stance", "Place", "Date", "Said",
                 ] {
                     h.col(|ui| {
                         ui.strong(title);
@@ -183,32 +265,29 @@ impl ExtractDialog {
                 }
             })
             .body(|body| {
-                body.rows(22.0, self.proposed.len(), |mut row| {
+                body.rows(24.0, proposed.len(), |mut row| {
                     let i = row.index();
-                    let c = &self.proposed[i];
+                    let c = &mut proposed[i];
                     row.col(|ui| {
                         if let Some(k) = keep.get_mut(i) {
                             ui.checkbox(k, "").on_hover_text("Keep this claim");
                         }
                     });
-                    let detail = if c.detail.is_empty() {
+                    row.col(|ui| cell(ui, &mut c.source, "Claimant"));
+                    row.col(|ui| kind_cell(ui, i, &mut c.kind));
+                    row.col(|ui| cell(ui, &mut c.group, "Group"));
+                    row.col(|ui| cell(ui, &mut c.count, "Figure"));
+                    row.col(|ui| stance_cell(ui, i, &mut c.stance));
+                    row.col(|ui| cell(ui, &mut c.location, "Place"));
+                    row.col(|ui| cell(ui, &mut c.event_date, "Date"));
+                    let said = if c.detail.is_empty() {
                         c.quote.as_str()
                     } else {
                         c.detail.as_str()
                     };
-                    for text in [
-                        c.source.as_str(),
-                        c.kind.as_str(),
-                        c.group.as_str(),
-                        c.count.as_str(),
-                        c.stance.as_str(),
-                        c.location.as_str(),
-                        detail,
-                    ] {
-                        row.col(|ui| {
-                            ui.label(crate::ui::bidi::display(text)).on_hover_text(text);
-                        });
-                    }
+                    row.col(|ui| {
+                        ui.label(crate::ui::bidi::display(said)).on_hover_text(said);
+                    });
                 });
             });
     }
@@ -234,6 +313,45 @@ impl ExtractDialog {
             self.open = false;
         }
     }
+}
+
+/// A cell edited in place, named for screen readers.
+fn cell(ui: &mut egui::Ui, text: &mut String, name: &str) {
+    ui.add(
+        egui::TextEdit::singleline(text)
+            .desired_width(f32::INFINITY)
+            .hint_text(name),
+    )
+    .on_hover_text(name);
+}
+
+fn kind_cell(ui: &mut egui::Ui, row: usize, kind: &mut ClaimKind) {
+    let shown = egui::ComboBox::from_id_salt(("extract-kind", row))
+        .selected_text(kind.as_str())
+        .width(88.0)
+        .show_ui(ui, |ui| {
+            for k in ClaimKind::ALL {
+                ui.selectable_value(kind, k, k.as_str());
+            }
+        });
+    named(&shown.response, "Kind");
+}
+
+fn stance_cell(ui: &mut egui::Ui, row: usize, stance: &mut Stance) {
+    let shown = egui::ComboBox::from_id_salt(("extract-stance", row))
+        .selected_text(stance.as_str())
+        .width(72.0)
+        .show_ui(ui, |ui| {
+            for s in [Stance::Asserts, Stance::Denies] {
+                ui.selectable_value(stance, s, s.as_str());
+            }
+        });
+    named(&shown.response, "Stance");
+}
+
+/// A choice box named for screen readers by its column.
+fn named(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
 }
 
 /// The article with each proposed claim's sentence shaded: stronger where the claim is kept.
