@@ -188,7 +188,7 @@ impl ExtractDialog {
         let layout = egui::Layout::left_to_right(egui::Align::Min);
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_max_height(height);
-            let width = ui.available_width() * 0.42;
+            let width = ui.available_width() * 0.36;
             ui.vertical(|ui| {
                 ui.set_width(width);
                 self.text_ui(ui, height);
@@ -247,13 +247,13 @@ impl ExtractDialog {
             .striped(true)
             .max_scroll_height(height)
             .column(Column::exact(24.0))
-            .column(Column::initial(150.0).clip(true))
+            .column(Column::initial(130.0).clip(true))
             .column(Column::initial(96.0))
-            .column(Column::initial(120.0).clip(true))
-            .column(Column::initial(80.0).clip(true))
+            .column(Column::initial(110.0).clip(true))
+            .column(Column::initial(76.0).clip(true))
             .column(Column::initial(80.0))
-            .column(Column::initial(100.0).clip(true))
-            .column(Column::initial(90.0).clip(true))
+            .column(Column::initial(96.0).clip(true))
+            .column(Column::initial(86.0).clip(true))
             .column(Column::remainder().clip(true))
             .header(20.0, |mut h| {
                 for title in [
