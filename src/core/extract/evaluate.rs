@@ -213,7 +213,8 @@ fn same_claimant(a: &str, b: &str) -> bool {
     let (x, y) = (stems(&a), stems(&b));
     let shared = x.iter().filter(|w| y.contains(w)).count();
     let shorter = x.len().min(y.len());
-    shared >= 2 && shared * 3 >= shorter * 2
+    // "Houthis" and "Houthi spokesman Mohammed Abdulsalam".
+    (shorter == 1 && shared == 1) || (shared >= 2 && shared * 3 >= shorter * 2)
 }
 
 /// A name's words that tell it apart, cut to their first five letters.

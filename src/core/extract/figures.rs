@@ -271,7 +271,13 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
             .copied()
             .skip_while(|w| ["them", "whom", "which", "of"].contains(&bare(w).as_str()))
             .collect();
-        words.join(" ")
+        let group = words.join(" ");
+        match party_after(texts, head) {
+            Some(party) => format!("{party} {}", group.trim_end_matches([',', '.'])),
+            // "wounding 79 others": others are people.
+            None if bare(&group) == "others" => "people".to_owned(),
+            None => group,
+        }
     } else {
         "people".to_owned()
     };
@@ -286,6 +292,40 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
         found.push(figure(other, &group));
     }
     Some((found, head + 1))
+}
+
+/// The party a group's "of the …" names: "members of the Resistance Front" → "Resistance
+/// Front"; "fighters of the paramilitary Rapid Support Forces (RSF)" → "RSF".
+fn party_after(texts: &[&str], head: usize) -> Option<String> {
+    if texts.get(head)?.ends_with([',', '.', ';']) || bare(texts.get(head + 1)?) != "of" {
+        return None;
+    }
+    let mut at = head + 2;
+    if texts.get(at).is_some_and(|w| bare(w) == "the") {
+        at += 1;
+    }
+    let mut name = Vec::new();
+    for w in texts.iter().skip(at).take(6) {
+        let word = bare(w);
+        if let Some(acronym) = w.strip_prefix('(') {
+            return Some(
+                acronym
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_owned(),
+            );
+        }
+        if w.starts_with(char::is_uppercase) {
+            name.push(word);
+        } else if !name.is_empty() {
+            break;
+        } else if !["paramilitary", "armed", "rebel", "militant"].contains(&word.as_str()) {
+            return None;
+        }
+        if w.ends_with([',', '.', ';']) {
+            break;
+        }
+    }
+    (!name.is_empty()).then(|| name.join(" "))
 }
 
 /// A figure a toll gives: "put the toll at 87", "the number of injured at 87", "raised its
@@ -438,7 +478,7 @@ mod tests {
             [
                 ("at least 51", "people", ClaimKind::Killed),
                 ("40", "children", ClaimKind::Killed),
-                ("79", "others", ClaimKind::Injured),
+                ("79", "people", ClaimKind::Injured),
             ]
         );
         let f = figures("at least 15 jihadists had been killed and one captured");
