@@ -3,6 +3,7 @@
 
 mod analysis;
 mod cli;
+mod crowds;
 mod evaluation;
 mod export;
 mod extraction;

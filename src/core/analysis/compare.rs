@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::core::analysis::crowds::summarise;
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
@@ -29,6 +30,7 @@ pub fn compare(
         corroborations: Vec::new(),
         contradictions: Vec::new(),
         comparable: vec![false; n],
+        summaries: Vec::new(),
     };
     for (e, event) in analysis.events.iter().enumerate() {
         progress.add_done(event.claims.len() as u64);
@@ -61,9 +63,16 @@ pub fn compare(
             settings,
             event: e,
             readings: &readings,
+            speakers: std::cell::OnceCell::new(),
         };
         for ((kind, group), claims) in &questions {
             let compared = representatives(ds, analysis, claims);
+            let claimants = claimants_in(analysis, &compared);
+            if claimants > settings.pairwise_claimants {
+                let summary = summarise(&context, (*kind, group), &compared, claimants, &mut out);
+                out.summaries.push(summary);
+                continue;
+            }
             for (i, &a) in compared.iter().enumerate() {
                 for &b in &compared[i + 1..] {
                     relate(&context, (*kind, group), [a, b], &mut out);
@@ -85,6 +94,17 @@ pub fn compare(
         d.explanation = explanation(ds, analysis, d);
     }
     Ok(out)
+}
+
+/// How many claimants the claims have.
+fn claimants_in(analysis: &Analysis, claims: &[u32]) -> usize {
+    let mut names: Vec<&str> = claims
+        .iter()
+        .map(|&c| analysis.facts[c as usize].claimant.as_ref())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
 }
 
 /// The sentence behind a discrepancy.

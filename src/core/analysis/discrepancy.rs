@@ -82,3 +82,29 @@ pub struct Discrepancy {
     pub people: Option<u32>,
     pub explanation: String,
 }
+
+/// What a summarised question says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionSummary {
+    pub event: usize,
+    pub kind: ClaimKind,
+    pub group: String,
+    pub claimants: usize,
+    /// The middle half of the figures asserted (their 25th and 75th percentiles, each
+    /// figure's range taken at its middle); `None` for statements.
+    pub consensus: Option<(u32, u32)>,
+    /// The claim every other was set against: the median figure (the first statement).
+    pub median_claim: u32,
+    /// The claims that contradict the median claim.
+    pub outliers: Vec<u32>,
+    /// Per claim compared: the claim, how many others' ranges meet its own, how many do not.
+    pub sides: Vec<Sides>,
+}
+
+/// How many of the question's other figures agree with a claim's, and how many do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sides {
+    pub claim: u32,
+    pub meeting: u32,
+    pub apart: u32,
+}

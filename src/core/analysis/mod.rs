@@ -4,6 +4,7 @@
 
 pub mod attacks;
 pub mod compare;
+pub mod crowds;
 pub mod discrepancy;
 pub mod events;
 pub mod explain;
@@ -78,6 +79,9 @@ pub struct Analysis {
     /// Places as written left unresolved because several towns share the name and the row
     /// names no province or country that tells which.
     pub ambiguous_places: Vec<String>,
+    /// The questions too many claimants speak to for pairwise comparison (more than
+    /// [`crowds::PAIRWISE_CLAIMANTS`]), summarised: each claim was set against the median.
+    pub summaries: Vec<crowds::QuestionSummary>,
     corroborations: Relations,
     contradictions: Relations,
 }
@@ -158,6 +162,7 @@ pub fn analyze_with(
         discrepancies: Vec::new(),
         scorecard: Vec::new(),
         ambiguous_places: index.ambiguous,
+        summaries: Vec::new(),
         corroborations: Relations::default(),
         contradictions: Relations::default(),
     };
@@ -171,6 +176,7 @@ pub fn analyze_with(
     analysis.corroborations = Relations::from_pairs(n, comparisons.corroborations);
     analysis.contradictions = Relations::from_pairs(n, comparisons.contradictions);
     analysis.discrepancies = comparisons.discrepancies;
+    analysis.summaries = comparisons.summaries;
     // Most severe first; within a severity, the most people in dispute, then the ratio.
     analysis.discrepancies.sort_by(|a, b| {
         b.severity

@@ -19,6 +19,8 @@ pub struct Comparisons {
     pub contradictions: Vec<(u32, u32)>,
     /// Per claim: it had at least one comparable claim by another claimant.
     pub comparable: Vec<bool>,
+    /// The questions too many claimants speak to for pairwise comparison, summarised.
+    pub summaries: Vec<crate::core::analysis::discrepancy::QuestionSummary>,
 }
 
 /// A question with more current claims than this compares each claimant through its lowest
@@ -62,6 +64,91 @@ pub(crate) struct Context<'a> {
     pub event: usize,
     /// The current statements of the event, each read once.
     pub readings: &'a HashMap<u32, Reading>,
+    /// Who speaks in the event, by the words of their names: made the first time a denial
+    /// needs it.
+    pub speakers: std::cell::OnceCell<Speakers>,
+}
+
+/// The event's claimants (with their side), each once, and which of them each word of a name
+/// belongs to.
+#[derive(Default)]
+pub(crate) struct Speakers {
+    who: Vec<(
+        crate::core::analysis::Name,
+        Option<crate::core::analysis::Name>,
+    )>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Speakers {
+    fn of(analysis: &Analysis, event: usize) -> Self {
+        let mut speakers = Self::default();
+        let mut seen = std::collections::HashSet::new();
+        let claims = analysis
+            .events
+            .get(event)
+            .map(|e| e.claims.as_slice())
+            .unwrap_or_default();
+        for &c in claims {
+            let f = &analysis.facts[c as usize];
+            if !seen.insert((f.claimant.clone(), f.side.clone())) {
+                continue;
+            }
+            let at = speakers.who.len();
+            for word in names(analysis, c) {
+                speakers.by_word.entry(word).or_default().push(at);
+            }
+            speakers.who.push((f.claimant.clone(), f.side.clone()));
+        }
+        speakers
+    }
+}
+
+/// The words of a claim's claimant and side.
+fn names(analysis: &Analysis, c: u32) -> Vec<String> {
+    let f = &analysis.facts[c as usize];
+    let mut text = f.claimant.to_string();
+    if let Some(side) = &f.side {
+        text.push(' ');
+        text.push_str(side);
+    }
+    subject_words(&text)
+}
+
+/// [`denial_covers`] for a pair compared within an event, with the event's speakers indexed
+/// once by the words of their names, so that a denial costs the words it names, not the
+/// event's claims.
+pub(crate) fn denial_covers_in(cx: &Context<'_>, pair: [u32; 2]) -> bool {
+    let (ds, analysis) = (cx.ds, cx.analysis);
+    let claim = |c: u32| &ds.claims[c as usize];
+    let Some(&denial) = pair
+        .iter()
+        .find(|&&c| claim(c).stance == Stance::Denies && claim(c).quantity.is_none())
+    else {
+        return true;
+    };
+    let Some(&target) = pair.iter().find(|&&c| c != denial) else {
+        return true;
+    };
+    let detail = ds.opt_str(claim(denial).detail);
+    let figures = figures_in(detail);
+    if !figures.is_empty() {
+        return claim(target)
+            .quantity
+            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
+    }
+    let words = subject_words(detail);
+    let speakers = cx.speakers.get_or_init(|| Speakers::of(analysis, cx.event));
+    let d = &analysis.facts[denial as usize];
+    let names_someone = words.iter().any(|w| {
+        speakers.by_word.get(w).is_some_and(|who| {
+            who.iter().any(|&i| {
+                let (claimant, side) = &speakers.who[i];
+                *claimant != d.claimant && (side.is_none() || *side != d.side)
+            })
+        })
+    });
+    !names_someone || names(analysis, target).iter().any(|w| words.contains(w))
 }
 
 /// Whether a figure-less denial reaches the other claim of the pair. A denial that cites a

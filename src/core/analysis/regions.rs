@@ -160,6 +160,7 @@ fn compare_across(
         settings,
         event: inner.event,
         readings: &readings,
+        speakers: std::cell::OnceCell::new(),
     };
     for &a in &outer.claims {
         for &b in &inner.claims {

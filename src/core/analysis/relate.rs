@@ -4,7 +4,7 @@
 use crate::core::analysis::Relation;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::figures::{compare_figures, floor_far_below, numeric_gap, severity};
-use crate::core::analysis::pairs::{Comparisons, Context, denial_covers};
+use crate::core::analysis::pairs::{Comparisons, Context, denial_covers_in};
 use crate::core::analysis::propositions::compare_propositions;
 use crate::core::analysis::settings::Settings;
 use crate::core::model::{ClaimKind, Dataset};
@@ -37,7 +37,7 @@ pub(crate) fn relate(
             two_figures(ds, settings, event, (kind, group), [a, b], out);
             return;
         }
-        if relation == Relation::Contradicts && !denial_covers(ds, analysis, event, [a, b]) {
+        if relation == Relation::Contradicts && !denial_covers_in(cx, [a, b]) {
             relation = Relation::Neither;
         }
         let subtype = (ca.stance != cb.stance).then_some("denial");

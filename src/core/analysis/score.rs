@@ -187,24 +187,64 @@ pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
     list
 }
 
-/// Current asserted figures per question (event, kind, group): `(claim, point)`.
-type Questions<'a> = HashMap<(u32, ClaimKind, &'a str), Vec<(u32, f64)>>;
+/// Current asserted figures per question (event, kind, group).
+type Questions<'a> = HashMap<(u32, ClaimKind, &'a str), QuestionFigures<'a>>;
+
+/// A question's figures: every point sorted, and each claimant's own points sorted, so that
+/// the median of the others' is found without going over the question for each claim.
+#[derive(Default)]
+struct QuestionFigures<'a> {
+    sorted: Vec<f64>,
+    by_claimant: HashMap<&'a str, Vec<f64>>,
+}
 
 fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a> {
     let mut questions: Questions<'a> = HashMap::new();
-    for (i, (facts, claim)) in analysis.facts.iter().zip(&ds.claims).enumerate() {
+    for (facts, claim) in analysis.facts.iter().zip(&ds.claims) {
         let (Some(event), Some(q)) = (facts.event, claim.quantity) else {
             continue;
         };
         if facts.current && claim.kind.is_numeric() && claim.stance == Stance::Asserts {
-            let c = u32::try_from(i).unwrap_or(u32::MAX);
-            questions
+            let question = questions
                 .entry((event, claim.kind, facts.group.as_ref()))
+                .or_default();
+            question.sorted.push(q.point());
+            question
+                .by_claimant
+                .entry(facts.claimant.as_ref())
                 .or_default()
-                .push((c, q.point()));
+                .push(q.point());
+        }
+    }
+    for question in questions.values_mut() {
+        question.sorted.sort_by(f64::total_cmp);
+        for own in question.by_claimant.values_mut() {
+            own.sort_by(f64::total_cmp);
         }
     }
     questions
+}
+
+/// The median of `sorted` without the values of `own` (sorted, and all in `sorted`).
+fn median_without(sorted: &[f64], own: &[f64]) -> Option<f64> {
+    let n = sorted.len().checked_sub(own.len()).filter(|&n| n > 0)?;
+    // The k-th smallest of what is left: each removed value at or below the answer moves it
+    // one place up.
+    let kth = |k: usize| {
+        let mut at = k;
+        for &v in own {
+            if at < sorted.len() && v <= sorted[at] {
+                at += 1;
+            }
+        }
+        sorted.get(at).copied()
+    };
+    let mid = n / 2;
+    Some(if n.is_multiple_of(2) {
+        (kth(mid - 1)? + kth(mid)?) / 2.0
+    } else {
+        kth(mid)?
+    })
 }
 
 /// A source's grade from the share of its comparable claims corroborated, and its bias.
@@ -425,12 +465,11 @@ fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions<'_>, c: u32)
     }
     let f = &analysis.facts[c as usize];
     let figures = questions.get(&(f.event?, claim.kind, f.group.as_ref()))?;
-    let mut others: Vec<f64> = figures
-        .iter()
-        .filter(|(o, _)| analysis.facts[*o as usize].claimant != f.claimant)
-        .map(|&(_, point)| point)
-        .collect();
-    let others = median(&mut others)?;
+    let own = figures
+        .by_claimant
+        .get(f.claimant.as_ref())
+        .map_or(&[][..], Vec::as_slice);
+    let others = median_without(&figures.sorted, own)?;
     if q.high.is_none() && others >= f64::from(q.low) {
         return None;
     }
@@ -462,6 +501,31 @@ fn median(values: &mut [f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_median_of_the_others_is_the_median_of_what_is_left() {
+        let mut seed = 11u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for size in 1..40 {
+            let mut all: Vec<f64> = (0..size).map(|_| next(20) as f64).collect();
+            let mut own: Vec<f64> = all.iter().copied().filter(|_| next(3) == 0).collect();
+            let mut left = all.clone();
+            for v in &own {
+                let at = left.iter().position(|x| x == v).unwrap();
+                left.remove(at);
+            }
+            all.sort_by(f64::total_cmp);
+            own.sort_by(f64::total_cmp);
+            assert_eq!(
+                median_without(&all, &own),
+                median(&mut left),
+                "{all:?} less {own:?}"
+            );
+        }
+    }
 
     #[test]
     fn credibility_follows_the_admiralty_order() {

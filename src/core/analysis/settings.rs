@@ -8,6 +8,9 @@ use serde::Serialize;
 use crate::core::analysis::places::fold_words;
 use crate::core::parse::text::value_key;
 
+/// A question with more claimants than this is summarised rather than compared pairwise.
+pub const PAIRWISE_CLAIMANTS: usize = 50;
+
 /// Every threshold, with the defaults the README documents. Printed with every result.
 #[derive(Clone, Debug, Serialize)]
 pub struct Settings {
@@ -24,6 +27,9 @@ pub struct Settings {
     pub high_ratio: f64,
     /// A claimant with fewer comparable claims is graded F (not enough to judge).
     pub min_comparable: usize,
+    /// A question (an event's kind and group) with more claimants than this is summarised:
+    /// each claim set against the median one, not against every other.
+    pub pairwise_claimants: usize,
 }
 
 impl Default for Settings {
@@ -35,6 +41,7 @@ impl Default for Settings {
             medium_ratio: 1.5,
             high_ratio: 3.0,
             min_comparable: 5,
+            pairwise_claimants: PAIRWISE_CLAIMANTS,
         }
     }
 }

@@ -6,6 +6,8 @@
 //! losses and shrinks its own, a state outlet that denies losses of ground, an independent
 //! wire that re-quotes a monitor, monitors that revise their figures upwards, monthly totals.
 
+pub mod crowd;
+
 use std::fmt::Write as _;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -68,7 +70,7 @@ const MERIDIAN: usize = 9;
 const ANALYST: usize = 10;
 const RESIDENTS: usize = 11;
 
-const HEADER: &str = "dataset,article_id,outlet,published,reported_at,url,source,source_type,side,claim,group,count,detail,stance,location,event_date,quote,latitude,longitude";
+pub(crate) const HEADER: &str = "dataset,article_id,outlet,published,reported_at,url,source,source_type,side,claim,group,count,detail,stance,location,event_date,quote,latitude,longitude";
 
 /// SplitMix64: small, fast and the same on every platform and version.
 struct Rng(u64);
