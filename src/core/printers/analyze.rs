@@ -211,6 +211,7 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
         render_score(&mut out, s);
     }
     render_ambiguous(&mut out, &a.ambiguous_places);
+    render_summaries(&mut out, a);
     let _ = writeln!(out, "\nEvents ({}):", events.len());
     for e in events.iter().take(max_rows) {
         let period = if e.period { " (period totals)" } else { "" };
@@ -228,6 +229,33 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
         let _ = writeln!(out, "  … and {} more", events.len() - max_rows);
     }
     out
+}
+
+/// The questions too many claimants speak to for pairwise comparison, as summarised.
+fn render_summaries(out: &mut String, a: &Analysis) {
+    if a.summaries.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\nQuestions of more than {} claimants, each claim set against the median one:",
+        a.settings.pairwise_claimants
+    );
+    for q in &a.summaries {
+        let place = a.events.get(q.event).map_or("", |e| e.location.as_str());
+        let consensus = q
+            .consensus
+            .map(|(low, high)| format!("; the middle half of the figures {low}–{high}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {place}, {} {}: {} claimants{consensus}; {} in dispute with the median",
+            q.kind.as_str(),
+            q.group,
+            q.claimants,
+            q.outliers.len()
+        );
+    }
 }
 
 /// Places left unresolved because several towns share the name.
@@ -252,13 +280,14 @@ fn render_ambiguous(out: &mut String, places: &[String]) {
 fn render_settings(out: &mut String, s: &Settings) {
     let _ = writeln!(
         out,
-        "Settings: event window {} days; consistent within max({}, {:.0}% of the larger bound); severity medium from {}×, high from {}×; a source is judged from {} comparable claims.",
+        "Settings: event window {} days; consistent within max({}, {:.0}% of the larger bound); severity medium from {}×, high from {}×; a source is judged from {} comparable claims; a question of more than {} claimants is summarised.",
         s.window_days,
         s.tolerance_min,
         s.tolerance_ratio * 100.0,
         s.medium_ratio,
         s.high_ratio,
-        s.min_comparable
+        s.min_comparable,
+        s.pairwise_claimants
     );
 }
 
