@@ -42,8 +42,14 @@ fn parse_args() -> Result<Options, String> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = parse_args()?;
     if let Some(claimants) = options.one_event {
-        std::fs::write(&options.out, triangulate::synth::crowd::one_event(claimants))?;
-        eprintln!("wrote one event of {claimants} claimants to {}", options.out.display());
+        std::fs::write(
+            &options.out,
+            triangulate::synth::crowd::one_event(claimants),
+        )?;
+        eprintln!(
+            "wrote one event of {claimants} claimants to {}",
+            options.out.display()
+        );
         return Ok(());
     }
     triangulate::synth::generate(options.rows, options.seed, &options.out)?;
