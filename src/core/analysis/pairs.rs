@@ -119,7 +119,21 @@ fn names(analysis: &Analysis, c: u32) -> Vec<String> {
 /// once by the words of their names, so that a denial costs the words it names, not the
 /// event's claims.
 pub(crate) fn denial_covers_in(cx: &Context<'_>, pair: [u32; 2]) -> bool {
-    let (ds, analysis) = (cx.ds, cx.analysis);
+    let speakers = || {
+        cx.speakers
+            .get_or_init(|| Speakers::of(cx.analysis, cx.event))
+    };
+    covers(cx.ds, cx.analysis, speakers, pair)
+}
+
+/// Whether the denial of the pair reaches the other claim, the event's speakers asked for only
+/// when the denial names no figure.
+fn covers<S: std::borrow::Borrow<Speakers>>(
+    ds: &Dataset,
+    analysis: &Analysis,
+    speakers: impl FnOnce() -> S,
+    pair: [u32; 2],
+) -> bool {
     let claim = |c: u32| &ds.claims[c as usize];
     let Some(&denial) = pair
         .iter()
@@ -133,12 +147,14 @@ pub(crate) fn denial_covers_in(cx: &Context<'_>, pair: [u32; 2]) -> bool {
     let detail = ds.opt_str(claim(denial).detail);
     let figures = figures_in(detail);
     if !figures.is_empty() {
+        // The figure as stated: one of its bounds.
         return claim(target)
             .quantity
             .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
     }
     let words = subject_words(detail);
-    let speakers = cx.speakers.get_or_init(|| Speakers::of(analysis, cx.event));
+    let speakers = speakers();
+    let speakers = speakers.borrow();
     let d = &analysis.facts[denial as usize];
     let names_someone = words.iter().any(|w| {
         speakers.by_word.get(w).is_some_and(|who| {
@@ -161,50 +177,7 @@ pub(crate) fn denial_covers(
     event: usize,
     pair: [u32; 2],
 ) -> bool {
-    let claim = |c: u32| &ds.claims[c as usize];
-    let Some(&denial) = pair
-        .iter()
-        .find(|&&c| claim(c).stance == Stance::Denies && claim(c).quantity.is_none())
-    else {
-        return true;
-    };
-    let Some(&target) = pair.iter().find(|&&c| c != denial) else {
-        return true;
-    };
-    let detail = ds.opt_str(claim(denial).detail);
-    let figures = figures_in(detail);
-    if !figures.is_empty() {
-        // The figure as stated: one of its bounds.
-        return claim(target)
-            .quantity
-            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
-    }
-    let words = subject_words(detail);
-    let names = |c: u32| -> Vec<String> {
-        let f = &analysis.facts[c as usize];
-        let mut text = f.claimant.to_string();
-        if let Some(side) = &f.side {
-            text.push(' ');
-            text.push_str(side);
-        }
-        subject_words(&text)
-    };
-    let named = |c: u32| names(c).iter().any(|w| words.contains(w));
-    let others = analysis
-        .events
-        .get(event)
-        .map(|e| e.claims.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .filter(|&&c| {
-            let (f, d) = (
-                &analysis.facts[c as usize],
-                &analysis.facts[denial as usize],
-            );
-            f.claimant != d.claimant && (f.side.is_none() || f.side != d.side)
-        });
-    let names_someone = others.clone().any(|&c| named(c));
-    !names_someone || named(target)
+    covers(ds, analysis, || Speakers::of(analysis, event), pair)
 }
 
 /// The whole numbers a text gives ("the toll of 40", "22 Taliban").

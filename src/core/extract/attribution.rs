@@ -3,8 +3,8 @@
 
 use super::speakers::{Speaker, speaker};
 
-/// Verbs that attribute a statement; the last ones deny it.
-const SAYS: [&str; 31] = [
+/// Verbs that attribute a statement (with [`DENIES`], those that deny it).
+const SAYS: [&str; 22] = [
     "said",
     "says",
     "say",
@@ -27,15 +27,6 @@ const SAYS: [&str; 31] = [
     "posted",
     "tweeted",
     "wrote",
-    "denied",
-    "denies",
-    "rejected",
-    "rejects",
-    "dismissed",
-    "contested",
-    "disputed",
-    "ridiculed",
-    "refuted",
 ];
 
 /// Verbs that give a figure as their object, so only a speaker before them attributes it:
@@ -91,7 +82,7 @@ pub fn parts(sentence: &str) -> Vec<&str> {
             word_spans(part)
                 .iter()
                 .take(10)
-                .any(|(_, w)| SAYS.contains(&bare(w)))
+                .any(|(_, w)| SAYS.contains(&bare(w)) || DENIES.contains(&bare(w)))
         };
         if speaks(left) && speaks(right) && said_before(right).is_some() {
             return vec![left, right];
@@ -179,7 +170,7 @@ fn verbs_in<'a>(s: &'a str, verbs: &'a [&'a str]) -> impl Iterator<Item = (usize
 /// "…, X said[ on Sunday | in a statement | told AFP][, …]": the claimant between the comma
 /// and the verb, and a short tail with no figure after it.
 fn said_after(s: &str) -> Option<Attribution> {
-    for (at, end, verb) in verbs_in(s, &SAYS) {
+    for (at, end, verb) in verbs_in(s, &SAYS).chain(verbs_in(s, &DENIES)) {
         let Some(comma) = s[..at].rfind(", ") else {
             continue;
         };
@@ -243,6 +234,7 @@ fn said_after(s: &str) -> Option<Attribution> {
 /// from the sentence's start (past openings, datelines, asides) to the verb.
 fn said_before(s: &str) -> Option<Attribution> {
     let (at, end, verb) = verbs_in(s, &SAYS)
+        .chain(verbs_in(s, &DENIES))
         .chain(verbs_in(s, &GIVES))
         .min_by_key(|(at, _, _)| *at)?;
     let index = s[..at].split_whitespace().count();

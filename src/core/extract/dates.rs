@@ -4,6 +4,8 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::core::parse::dates::MONTHS;
+
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
@@ -12,21 +14,6 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("friday", Weekday::Fri),
     ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
-];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The event's date (`YYYY-MM-DD`, or `FROM/TO` when vague) a lower-cased sentence gives,

@@ -247,7 +247,8 @@ fn number(s: &str) -> Option<(u32, usize)> {
     digits(s.as_bytes()).map(|n| (n, s.len()))
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
