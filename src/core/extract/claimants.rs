@@ -87,6 +87,13 @@ impl Known {
             return None;
         }
         let head = generic.split_whitespace().last()?;
+        // "the junta" is the military named before; "the regime" its government.
+        let heads: Vec<&str> = match head {
+            "junta" => vec!["junta", "military", "army"],
+            "regime" => vec!["regime", "government"],
+            "army" => vec!["army", "military", "forces"],
+            other => vec![other],
+        };
         self.recent
             .iter()
             .rev()
@@ -94,7 +101,7 @@ impl Known {
                 c.name
                     .to_lowercase()
                     .split(|ch: char| !ch.is_alphanumeric())
-                    .any(|w| w == head)
+                    .any(|w| heads.contains(&w))
             })
             .cloned()
     }

@@ -247,16 +247,8 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
         .get(head.map_or(i + 1, |h| h + 1))
         .and_then(|w| kind_of(w));
     let Some(head) = head.or_else(|| kind_next.or(verb_before).map(|_| i)) else {
-        // "nine civilians in Al-Foua and two in Adwan": the figure before's group and kind.
-        let elided = from > 0
-            && bare(texts[from - 1]) == "and"
-            && texts
-                .get(i + 1)
-                .is_some_and(|w| ["in", "at", "on"].contains(&bare(w).as_str()));
-        if let (true, Some(b)) = (elided, before) {
-            return Some((vec![figure(b.kind, &b.group)], i + 1));
-        }
-        return toll(texts, from).map(|(kind, group)| (vec![figure(kind, &group)], i + 1));
+        return headless(texts, (from, i), before)
+            .map(|(kind, group)| (vec![figure(kind, &group)], i + 1));
     };
     let after = after_kind(texts, head);
     let kind = match (part_of, before) {
@@ -326,6 +318,52 @@ fn party_after(texts: &[&str], head: usize) -> Option<String> {
         }
     }
     (!name.is_empty()).then(|| name.join(" "))
+}
+
+/// The kind and group of a figure with no word for people after it: "nine civilians in
+/// Al-Foua and two in Adwan" takes the figure before's; a toll's ("put the toll at 87"); its
+/// own verb's ("250 were taken hostage").
+fn headless(
+    texts: &[&str],
+    (from, i): (usize, usize),
+    before: Option<&Figure>,
+) -> Option<(ClaimKind, String)> {
+    let elided = from > 0
+        && bare(texts[from - 1]) == "and"
+        && texts
+            .get(i + 1)
+            .is_some_and(|w| ["in", "at", "on"].contains(&bare(w).as_str()));
+    if let (true, Some(b)) = (elided, before) {
+        return Some((b.kind, b.group.clone()));
+    }
+    let toll = toll(texts, from);
+    let kind = toll
+        .as_ref()
+        .map(|(k, _)| *k)
+        .or_else(|| said_of(texts, i))?;
+    Some((kind, toll.map_or_else(|| "people".to_owned(), |(_, g)| g)))
+}
+
+/// What a bare figure's own verb says happened to it: "about 250 were taken hostage", "76
+/// were admitted to hospital", "15 had been wounded".
+fn said_of(texts: &[&str], i: usize) -> Option<ClaimKind> {
+    let verb = texts.get(i + 1).map(|w| bare(w))?;
+    if !["were", "was", "had", "have", "are"].contains(&verb.as_str()) {
+        return None;
+    }
+    texts
+        .iter()
+        .skip(i + 2)
+        .take(4)
+        .take_while(|w| !is_number(w))
+        .find_map(|w| {
+            let word = bare(w);
+            kind_of(w).or_else(|| {
+                ["hospital", "hospitalised", "hospitalized"]
+                    .contains(&word.as_str())
+                    .then_some(ClaimKind::Injured)
+            })
+        })
 }
 
 /// A figure a toll gives: "put the toll at 87", "the number of injured at 87", "raised its
@@ -481,6 +519,10 @@ mod tests {
                 ("79", "people", ClaimKind::Injured),
             ]
         );
+        let f = figures("in which about 250 were taken hostage and 76 were admitted to hospital");
+        let kinds: Vec<ClaimKind> = f.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [ClaimKind::Captured, ClaimKind::Injured]);
+        assert!(figures("while 40 were in the building").is_empty());
         let f = figures("at least 15 jihadists had been killed and one captured");
         assert_eq!(
             (f[0].count.as_str(), f[0].kind),
