@@ -1,7 +1,7 @@
 //! Who a sentence says said it: "…, SOHR said", "according to the Observatory", "SANA denied
 //! that …", "Both the YPG and Syrian state media claimed that …"; and the clause they said.
 
-use super::speakers::{Speaker, speaker};
+use super::speakers::{Speaker, WEEKDAYS, speaker};
 
 /// Verbs that attribute a statement (with [`DENIES`], those that deny it).
 const SAYS: [&str; 22] = [
@@ -200,16 +200,10 @@ fn said_after(s: &str) -> Option<Attribution> {
                     "earlier",
                     "later",
                     "overnight",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
                     "separately",
                 ]
                 .contains(&w.as_str())
+                    || WEEKDAYS.contains(&w.as_str())
             });
         if words == 0 || words > 8 || !short_tail || verb == "saying" {
             continue;

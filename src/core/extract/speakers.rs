@@ -39,7 +39,8 @@ const TRAILING: [&str; 22] = [
     "went",
 ];
 
-const WEEKDAYS: [&str; 7] = [
+/// The days of the week, as they follow a verb or a name ("said on Sunday").
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
