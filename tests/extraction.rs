@@ -78,7 +78,7 @@ fn evaluate(part: &str) -> Score {
         fields.add(&field_score(&pairs));
         // Never for the held-apart part: its misses must not shape the rules.
         if part == "working" && std::env::var_os("TRIANGULATE_EVAL_MISSES").is_some() {
-            print_misses(&pairs);
+            print_misses(&pairs, &text);
             print_extras(&proposed, &labels);
         }
     }
@@ -118,9 +118,9 @@ fn extraction_on_the_corpus_keeps_the_figures_reached() {
     assert!(apart.labelled > 20, "{apart:?}");
 }
 
-/// Precision and recall of the working part as reached, 62% and 50%, less a margin: under
+/// Precision and recall of the working part as reached, 72% and 63%, less a margin: under
 /// the targets, kept so that no change makes them worse unnoticed.
-const FLOOR: (f64, f64) = (0.59, 0.47);
+const FLOOR: (f64, f64) = (0.69, 0.60);
 
 /// Proposed claims of the measured kinds that no label matches.
 fn print_extras(proposed: &[Proposed], labels: &[Label]) {
@@ -135,7 +135,7 @@ fn print_extras(proposed: &[Proposed], labels: &[Label]) {
     }
 }
 
-fn print_misses(pairs: &[Pairing<'_>]) {
+fn print_misses(pairs: &[Pairing<'_>], text: &str) {
     for (l, p) in pairs {
         let wrong: Vec<&str> = match p {
             Some(p) => FIELDS
@@ -157,6 +157,12 @@ fn print_misses(pairs: &[Pairing<'_>]) {
             l.group,
             l.stance
         );
+        if p.is_none()
+            && let Some((start, end)) = l.span
+        {
+            let sentence: String = text.chars().skip(start).take(end - start).collect();
+            println!("       in: {sentence}");
+        }
         if let Some(p) = p {
             println!(
                 "       gave {:?} {:?} {} {:?} {:?} ({}): {}",
@@ -268,4 +274,81 @@ fn a_folder_of_articles_is_extracted_with_each_articles_own_header() {
         );
     }
     assert_eq!(rows.first().map(|r| r[0].to_owned()).as_deref(), Some("a"));
+}
+
+/// The seed article against the hand-made seed file as labels: precision and recall of the
+/// casualty figures and denials it proposes.
+#[test]
+fn the_seed_article_extracted_against_the_hand_made_seed() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_045c9b1fc1fe4767.txt");
+    if !seed.exists() {
+        eprintln!("skipped: seed absent");
+        return;
+    }
+    let text = std::fs::read_to_string(&seed).unwrap();
+    let info = ArticleInfo {
+        article_id: "seed".into(),
+        outlet: "VICE News".into(),
+        url: String::new(),
+        published: chrono::NaiveDate::from_ymd_opt(2015, 6, 25),
+    };
+    let proposed = extract(&text, &info);
+    let labels = seed_labels();
+    let s = score(&proposed, &labels);
+    println!(
+        "seed: precision {:.0}% ({} of {}), recall {:.0}% ({} of {})",
+        s.precision() * 100.0,
+        s.matched,
+        s.proposed,
+        s.recall() * 100.0,
+        s.matched,
+        s.labelled
+    );
+    if std::env::var_os("TRIANGULATE_EVAL_MISSES").is_some() {
+        print_extras(&proposed, &labels);
+        for l in &labels {
+            if measured(l.kind, l.stance, &l.count)
+                && !proposed
+                    .iter()
+                    .any(|p| FIELDS.iter().all(|f| f.agrees(p, l)))
+            {
+                println!(
+                    "  miss {:?} {:?} {} {:?} {:?}",
+                    l.source, l.kind, l.count, l.group, l.stance
+                );
+            }
+        }
+    }
+    assert!(s.labelled >= 10, "{s:?}");
+    // The targets for the seed: 90% precision and 90% recall.
+    assert!(s.precision() >= 0.9 && s.recall() >= 0.9, "{s:?}");
+}
+
+/// The hand-made seed file's rows as labels (no spans: its quotes are the analyst's).
+fn seed_labels() -> Vec<Label> {
+    let mut reader = csv::Reader::from_path(crate::fixtures::seed_path()).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (source, kind, group, count, stance) = (
+        at("source"),
+        at("claim"),
+        at("group"),
+        at("count"),
+        at("stance"),
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Label {
+                source: r[source].to_owned(),
+                kind: ClaimKind::parse(&r[kind]).unwrap_or(ClaimKind::Other),
+                group: r[group].to_owned(),
+                count: r[count].to_owned(),
+                stance: Stance::parse(&r[stance]).unwrap_or_default(),
+                span: None,
+            }
+        })
+        .collect()
 }

@@ -143,7 +143,7 @@ fn civilian_group(has: &impl Fn(&str) -> bool) -> Option<&'static str> {
 }
 
 /// Words that name the kind of people, not the party: dropped to find the party.
-const NOUNS: [&str; 14] = [
+const NOUNS: [&str; 17] = [
     "fighters",
     "fighter",
     "members",
@@ -158,6 +158,9 @@ const NOUNS: [&str; 14] = [
     "militias",
     "allied",
     "and",
+    "of",
+    "the",
+    "from",
 ];
 
 /// The normalised group for a group as written. `extra` holds the user's aliases (folded

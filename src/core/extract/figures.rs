@@ -3,6 +3,7 @@
 //! strikes" or "30 miles" is none (the noun is not a kind of people).
 
 use super::attribution::word_spans;
+use super::words::{PEOPLE, bare, group_head, group_words, is_number, kind_of};
 use crate::core::model::ClaimKind;
 use crate::core::parse::quantity::parse_quantity;
 
@@ -38,111 +39,6 @@ const QUALIFIERS: [&str; 18] = [
     "just",
 ];
 
-/// Nouns that name people (the head of a figure's group).
-const PEOPLE: [&str; 73] = [
-    "people",
-    "persons",
-    "person",
-    "civilians",
-    "civilian",
-    "children",
-    "child",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "fighters",
-    "fighter",
-    "militants",
-    "jihadists",
-    "members",
-    "soldiers",
-    "soldier",
-    "troops",
-    "gunmen",
-    "rebels",
-    "police",
-    "policemen",
-    "officers",
-    "personnel",
-    "residents",
-    "bodies",
-    "palestinians",
-    "israelis",
-    "syrians",
-    "kurds",
-    "militiamen",
-    "combatants",
-    "non-combatants",
-    "attackers",
-    "terrorists",
-    "insurgents",
-    "staff",
-    "workers",
-    "journalists",
-    "patients",
-    "students",
-    "pupils",
-    "teachers",
-    "worshippers",
-    "refugees",
-    "migrants",
-    "villagers",
-    "guards",
-    "recruits",
-    "militia",
-    "others",
-    "nationals",
-    "hostages",
-    "mercenaries",
-    "prisoners",
-    "detainees",
-    "passengers",
-    "doctors",
-    "nurses",
-    "farmers",
-    "fishermen",
-    "bystanders",
-    "victims",
-    "servicemen",
-    "babies",
-    "infants",
-    "boys",
-    "girls",
-    "pilgrims",
-    "traders",
-    "miners",
-    "protesters",
-];
-
-/// Words that say what happened to the people counted, and its kind.
-const KINDS: [(&str, ClaimKind); 24] = [
-    ("killed", ClaimKind::Killed),
-    ("dead", ClaimKind::Killed),
-    ("died", ClaimKind::Killed),
-    ("deaths", ClaimKind::Killed),
-    ("death", ClaimKind::Killed),
-    ("executed", ClaimKind::Killed),
-    ("lives", ClaimKind::Killed),
-    ("killing", ClaimKind::Killed),
-    ("wounded", ClaimKind::Injured),
-    ("injured", ClaimKind::Injured),
-    ("injuring", ClaimKind::Injured),
-    ("wounding", ClaimKind::Injured),
-    ("hurt", ClaimKind::Injured),
-    ("captured", ClaimKind::Captured),
-    ("abducted", ClaimKind::Captured),
-    ("kidnapped", ClaimKind::Captured),
-    ("detained", ClaimKind::Captured),
-    ("arrested", ClaimKind::Captured),
-    ("prisoner", ClaimKind::Captured),
-    ("hostage", ClaimKind::Captured),
-    ("missing", ClaimKind::Missing),
-    ("displaced", ClaimKind::Displaced),
-    ("fled", ClaimKind::Displaced),
-    ("homes", ClaimKind::Displaced),
-];
-
 /// Words between a figure and the kind it qualifies ("two badly wounded children").
 const DEGREES: [&str; 6] = [
     "badly",
@@ -152,29 +48,6 @@ const DEGREES: [&str; 6] = [
     "slightly",
     "lightly",
 ];
-
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-}
-
-fn is_number(word: &str) -> bool {
-    let w = bare(word);
-    // Digits, or a word the quantity parser reads as a number or a vague count ("two",
-    // "dozens"); "twenty" to "ninety" too.
-    (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
-        || (w.chars().all(char::is_alphabetic) && parse_quantity(&w).is_ok())
-        || [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-            "hundred", "dozen",
-        ]
-        .contains(&w.as_str())
-}
-
-fn kind_of(word: &str) -> Option<ClaimKind> {
-    let w = bare(word);
-    KINDS.iter().find(|(k, _)| *k == w).map(|(_, kind)| *kind)
-}
 
 /// The figures of a clause. A figure's kind is the kind verb just before it ("killing 30
 /// people"), else the nearest kind word after it (before the next figure), else the last one
@@ -193,7 +66,8 @@ pub fn figures(clause: &str) -> Vec<Figure> {
             && texts
                 .get(i + 1)
                 .is_some_and(|w| ["fewer", "less", "more"].contains(&bare(w).as_str()));
-        if !is_number(texts[i]) || preceded_by_name(&texts, i) || qualifying {
+        let vague = vague_count(&texts, i);
+        if !(is_number(texts[i]) || vague) || preceded_by_name(&texts, i) || qualifying {
             i += 1;
             continue;
         }
@@ -208,14 +82,31 @@ pub fn figures(clause: &str) -> Vec<Figure> {
     out
 }
 
+/// "a number of people": a vague count of several words, its number at the word "number".
+fn vague_count(texts: &[&str], i: usize) -> bool {
+    bare(texts[i]) == "number"
+        && i > 0
+        && bare(texts[i - 1]) == "a"
+        && texts.get(i + 1).is_some_and(|w| bare(w) == "of")
+}
+
 /// The figure (or the two, for "killed and wounded") whose number is at `i`, and the word
 /// after it.
 fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<Figure>, usize)> {
-    let (from, _) = qualifier_before(texts, i);
-    let count = [texts[from..=i].join(" "), texts[i].to_owned()]
-        .into_iter()
-        .map(|c| c.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
-        .find(|c| parse_quantity(c).is_ok())?;
+    let (from, _) = if vague_count(texts, i) {
+        (i - 1, None)
+    } else {
+        qualifier_before(texts, i)
+    };
+    let to = (i + 1).min(texts.len() - 1);
+    let count = [
+        texts[from..=i].join(" "),
+        texts[i].to_owned(),
+        texts[from..=to].join(" "),
+    ]
+    .into_iter()
+    .map(|c| c.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+    .find(|c| parse_quantity(c).is_ok())?;
     let figure = |kind, group: &str| Figure {
         count: count.clone(),
         group: group
@@ -243,8 +134,12 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
                 .get(i + 2)
                 .is_some_and(|w| ["them", "whom"].contains(&bare(w).as_str())));
     let (group_start, head) = group_head(texts, i);
+    // "13 more hurt", "many more wounded".
+    let more = usize::from(texts.get(i + 1).is_some_and(|w| bare(w) == "more"));
+    // "one of whom died".
+    let of_whom = if part_of && head.is_none() { 2 } else { 0 };
     let kind_next = texts
-        .get(head.map_or(i + 1, |h| h + 1))
+        .get(head.map_or(i + 1 + more + of_whom, |h| h + 1))
         .and_then(|w| kind_of(w));
     let Some(head) = head.or_else(|| kind_next.or(verb_before).map(|_| i)) else {
         return headless(texts, (from, i), before)
@@ -255,30 +150,31 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
         (true, Some(b)) => Some(b.kind),
         _ => verb_before
             .or(after.map(|(k, _)| k))
-            .or_else(|| before_kind(texts, from)),
+            .or_else(|| before_kind(texts, from))
+            // Bodies are of the dead: "61 bodies had been pulled out".
+            .or_else(|| (bare(texts[head]) == "bodies").then_some(ClaimKind::Killed)),
     }?;
     let group = if head >= group_start {
-        let words: Vec<&str> = texts[group_start..=head]
-            .iter()
-            .copied()
-            .skip_while(|w| ["them", "whom", "which", "of"].contains(&bare(w).as_str()))
-            .collect();
-        let group = words.join(" ");
-        match party_after(texts, head) {
-            Some(party) => format!("{party} {}", group.trim_end_matches([',', '.'])),
-            // "wounding 79 others": others are people.
-            None if bare(&group) == "others" => "people".to_owned(),
-            None => group,
-        }
-    } else {
+        group_words(texts, group_start, head)
+    } else if more == 1 {
+        // "13 more hurt": more people, not said which.
         "people".to_owned()
+    } else {
+        // "at least 15 jihadists had been killed and one captured": the one is a jihadist.
+        before.map_or_else(|| "people".to_owned(), |b| b.group.clone())
     };
     let mut found = vec![figure(kind, &group)];
-    // "had been killed and wounded": the same figure of both kinds.
-    if let Some((k, at)) = after
-        && k == kind
-        && texts.get(at + 1).is_some_and(|w| bare(w) == "and")
-        && let Some(other) = texts.get(at + 2).and_then(|w| kind_of(w))
+    // "had been killed and wounded", "killing and wounding several": both kinds.
+    let both = after
+        .filter(|&(k, _)| k == kind)
+        .and_then(|(_, at)| and_kind(texts, at + 1))
+        .or_else(|| {
+            let b = from.checked_sub(2)?;
+            (verb_before.is_some() && bare(texts[b]) == "and")
+                .then(|| kind_of(texts[b.checked_sub(1)?]))
+                .flatten()
+        });
+    if let Some(other) = both
         && other != kind
     {
         found.push(figure(other, &group));
@@ -286,38 +182,11 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
     Some((found, head + 1))
 }
 
-/// The party a group's "of the …" names: "members of the Resistance Front" → "Resistance
-/// Front"; "fighters of the paramilitary Rapid Support Forces (RSF)" → "RSF".
-fn party_after(texts: &[&str], head: usize) -> Option<String> {
-    if texts.get(head)?.ends_with([',', '.', ';']) || bare(texts.get(head + 1)?) != "of" {
-        return None;
-    }
-    let mut at = head + 2;
-    if texts.get(at).is_some_and(|w| bare(w) == "the") {
-        at += 1;
-    }
-    let mut name = Vec::new();
-    for w in texts.iter().skip(at).take(6) {
-        let word = bare(w);
-        if let Some(acronym) = w.strip_prefix('(') {
-            return Some(
-                acronym
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .to_owned(),
-            );
-        }
-        if w.starts_with(char::is_uppercase) {
-            name.push(word);
-        } else if !name.is_empty() {
-            break;
-        } else if !["paramilitary", "armed", "rebel", "militant"].contains(&word.as_str()) {
-            return None;
-        }
-        if w.ends_with([',', '.', ';']) {
-            break;
-        }
-    }
-    (!name.is_empty()).then(|| name.join(" "))
+/// The kind after an "and" at `at` ("killed and wounded").
+fn and_kind(texts: &[&str], at: usize) -> Option<ClaimKind> {
+    (bare(texts.get(at)?) == "and")
+        .then(|| texts.get(at + 1).and_then(|w| kind_of(w)))
+        .flatten()
 }
 
 /// The kind and group of a figure with no word for people after it: "nine civilians in
@@ -385,45 +254,6 @@ fn toll(texts: &[&str], from: usize) -> Option<(ClaimKind, String)> {
         .find(|w| PEOPLE.contains(&w.as_str()))
         .unwrap_or_else(|| "people".to_owned());
     Some((kind, group))
-}
-
-/// Where the group of the figure at `i` starts, and its head noun (a word for people): the
-/// words after the number up to a verb, a comma or the next figure.
-fn group_head(texts: &[&str], i: usize) -> (usize, Option<usize>) {
-    let mut j = i + 1;
-    if texts.get(j).is_some_and(|w| bare(w) == "of") {
-        j += 1;
-    }
-    let group_start = j;
-    let mut head = None;
-    while j < texts.len() && j < group_start + 6 {
-        let w = bare(texts[j]);
-        if kind_of(texts[j]).is_some() || is_number(texts[j]) {
-            break;
-        }
-        if PEOPLE.contains(&w.as_str()) {
-            head = Some(j);
-        }
-        let stop = texts[j].ends_with([',', '.', ';']);
-        let next_ends = texts.get(j + 1).is_some_and(|n| {
-            is_number(n) || ["said", "says", "that", "was", "were"].contains(&bare(n).as_str())
-        });
-        if stop
-            || (w == "and" && next_ends)
-            || [
-                "were", "was", "had", "have", "in", "on", "at", "as", "from", "when", "after",
-                "while", "who", "that", "during",
-            ]
-            .contains(&w.as_str())
-        {
-            if stop && PEOPLE.contains(&w.as_str()) {
-                head = Some(j);
-            }
-            break;
-        }
-        j += 1;
-    }
-    (group_start, head)
 }
 
 /// "Brigade 93", "Resolution 2254": a number that is part of a name.
@@ -501,6 +331,65 @@ mod tests {
     }
 
     #[test]
+    fn prose_counts_take_their_kind_and_group_from_around_them() {
+        let got = |t: &str| {
+            figures(t)
+                .into_iter()
+                .map(|f| (f.count, f.group, f.kind))
+                .collect::<Vec<_>>()
+        };
+        let own = |c: &str, g: &str, k| (c.to_owned(), g.to_owned(), k);
+        assert_eq!(
+            got("at least 13 people killed and many more wounded"),
+            [
+                own("at least 13", "people", ClaimKind::Killed),
+                own("many", "people", ClaimKind::Injured)
+            ]
+        );
+        assert_eq!(
+            got("where a number of people had been executed by IS"),
+            [own("a number of", "people", ClaimKind::Killed)]
+        );
+        assert_eq!(
+            got("injuring tens of people, mostly women and children"),
+            [own("tens", "civilians", ClaimKind::Injured)]
+        );
+        assert_eq!(
+            got("killing and wounding several terrorists"),
+            [
+                own("several", "terrorists", ClaimKind::Injured),
+                own("several", "terrorists", ClaimKind::Killed)
+            ]
+        );
+        assert_eq!(
+            got("those detained included five Pakistani nationals as well as one Bangladeshi."),
+            [
+                own("five", "Pakistani nationals", ClaimKind::Captured),
+                own("one", "Bangladeshi", ClaimKind::Captured)
+            ]
+        );
+        assert_eq!(
+            got("61 bodies had been pulled out of the debris"),
+            [own("61", "people", ClaimKind::Killed)]
+        );
+        assert_eq!(
+            got("at least 10 members of the Resistance Front had been killed"),
+            [own(
+                "at least 10",
+                "Resistance Front members",
+                ClaimKind::Killed
+            )]
+        );
+        assert_eq!(
+            got("two non-combatants might have died: one when a fighter set off a vest"),
+            [
+                own("two", "non-combatants", ClaimKind::Killed),
+                own("one", "non-combatants", ClaimKind::Killed)
+            ]
+        );
+    }
+
+    #[test]
     fn a_figure_needs_people_and_what_happened_to_them() {
         assert!(figures("more than 450 strikes hit the city").is_empty());
         assert!(figures("within 30 miles of Raqqa").is_empty());
@@ -525,8 +414,11 @@ mod tests {
         assert!(figures("while 40 were in the building").is_empty());
         let f = figures("at least 15 jihadists had been killed and one captured");
         assert_eq!(
-            (f[0].count.as_str(), f[0].kind),
-            ("at least 15", ClaimKind::Killed)
+            triples(&f),
+            [
+                ("at least 15", "jihadists", ClaimKind::Killed),
+                ("one", "jihadists", ClaimKind::Captured)
+            ]
         );
     }
 }

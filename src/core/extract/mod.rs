@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod figures;
 pub mod sentences;
 pub mod speakers;
+mod words;
 
 use std::collections::HashMap;
 
@@ -78,6 +79,7 @@ const BACKGROUND: [&str; 17] = [
 /// The claims an article's text proposes, sentence by sentence.
 pub fn extract(text: &str, info: &ArticleInfo) -> Vec<Proposed> {
     let mut state = State::default();
+    state.known.context = claimants::Context::of(text);
     let mut out = Vec::new();
     for s in sentences(text).into_iter().filter(|s| !s.heading) {
         let before = out.len();
@@ -103,6 +105,9 @@ struct State {
     last_place: Option<String>,
     /// The last claim without a figure, that "denied the allegations" denies.
     last_statement: Option<Proposed>,
+    /// The kind of the last figure claimed, that "dismissed those reports" denies, and
+    /// whether it came after `last_statement`.
+    last_counted: Option<(ClaimKind, bool)>,
 }
 
 fn sentence_claims(
@@ -212,7 +217,11 @@ fn part_claims(
                 who,
                 f.kind,
                 *stance,
-                (f.group.clone(), f.count.clone(), String::new()),
+                (
+                    owned_group(&f.group, who, found.as_ref()),
+                    f.count.clone(),
+                    String::new(),
+                ),
             ));
         }
         if let Some(mut claim) = statement(clause, denies, state).map(|(kind, detail)| {
@@ -229,8 +238,12 @@ fn part_claims(
                 claim.location = previous.location.clone();
             }
             state.last_statement = Some(claim.clone());
+            state.last_counted = state.last_counted.map(|(k, _)| (k, false));
             out.push(claim);
         }
+    }
+    if let Some((f, _)) = counted.last() {
+        state.last_counted = Some((f.kind, true));
     }
     if let Some(a) = &found {
         state.known.remember(a, &claimants);
@@ -328,12 +341,62 @@ fn statement(clause: &str, denies: bool, state: &State) -> Option<(ClaimKind, St
     {
         // A toll denied without a figure of the speaker's own.
         ClaimKind::Killed
+    } else if let Some(kind) = denies.then(|| reports_of_figures(clause, state)).flatten() {
+        // "dismissed those reports" after a reported toll: the toll's kind, denied.
+        kind
     } else if denies && refers_to_earlier(clause, state).is_some() {
         ClaimKind::Other
     } else {
         return None;
     };
     Some((kind, detail))
+}
+
+/// The kind of the figures a denial of "those reports" denies, when a figure was the last
+/// thing claimed before it.
+fn reports_of_figures(clause: &str, state: &State) -> Option<ClaimKind> {
+    let denied = split_denial(clause).0.to_lowercase();
+    let reports = [
+        "those reports",
+        "these reports",
+        "such reports",
+        "the reports",
+        "the claims",
+    ]
+    .iter()
+    .any(|w| denied.contains(w));
+    match state.last_counted {
+        Some((kind, true)) if reports && figures(&denied).is_empty() => Some(kind),
+        _ => None,
+    }
+}
+
+/// A group that belongs to its speaker, named for them: "six of its members" of the Resistance
+/// Front are "Resistance Front members"; "three of their men" of Taliban leaders are "Taliban
+/// fighters".
+fn owned_group(group: &str, who: &Claimant, found: Option<&attribution::Attribution>) -> String {
+    let Some(noun) = ["its ", "their ", "our "]
+        .iter()
+        .find_map(|p| group.strip_prefix(p))
+    else {
+        return group.to_owned();
+    };
+    let noun = if ["men", "man"].contains(&noun) {
+        "fighters"
+    } else {
+        noun
+    };
+    let written = found
+        .and_then(|a| a.claimants.first())
+        .map_or(who.name.as_str(), |s| s.written.as_str());
+    let party = claimants::party_within(written).unwrap_or_else(|| {
+        written
+            .trim()
+            .trim_start_matches("The ")
+            .trim_start_matches("the ")
+            .to_owned()
+    });
+    format!("{party} {noun}")
 }
 
 /// The earlier claim a denial of "the allegations" or "the reports" denies.

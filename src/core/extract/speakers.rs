@@ -306,6 +306,12 @@ pub fn body_spoken_for(text: &str) -> Option<String> {
         "speaking for ",
         "head of ",
         "heads ",
+        "who runs ",
+        "leader of ",
+        "founder of ",
+        "commander of ",
+        "spokesperson of ",
+        "spokeswoman of ",
         "chief of ",
         "official of ",
         "official from ",
@@ -313,6 +319,9 @@ pub fn body_spoken_for(text: &str) -> Option<String> {
         let Some(at) = lower.find(cue) else { continue };
         let rest = text[at + cue.len()..].trim_end_matches([',', '.']);
         let rest = rest.split(" in ").next().unwrap_or(rest);
+        // "who runs Wagner and is close to …".
+        let rest = rest.split([',', ';']).next().unwrap_or(rest);
+        let rest = rest.split(" and ").next().unwrap_or(rest);
         let body = rest
             .split_once(" of the ")
             .map_or(rest, |(_, of)| of)

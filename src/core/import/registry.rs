@@ -77,6 +77,17 @@ impl Registry {
     pub fn entries(&self) -> &[KnownSource] {
         &self.entries
     }
+
+    /// Whether one of the names of the claimant called `name` has `word` in it ("Houthi
+    /// rebels" for the Houthis).
+    pub fn goes_by(&self, name: &str, word: &str) -> bool {
+        let Some(index) = self.entries.iter().position(|e| e.name == name) else {
+            return false;
+        };
+        self.by_key
+            .iter()
+            .any(|(key, &i)| i == index && key.split(' ').any(|w| w.starts_with(word)))
+    }
 }
 
 fn name_key(name: &str) -> String {
