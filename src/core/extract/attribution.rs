@@ -75,9 +75,13 @@ fn bare(word: &str) -> &str {
 /// governor … said that …" is two; most sentences are one.
 pub fn parts(sentence: &str) -> Vec<&str> {
     let mut from = 0;
-    while let Some(at) = sentence[from..].find(" and ") {
+    while let Some((at, len)) = [" and ", ", while "]
+        .iter()
+        .filter_map(|m| sentence[from..].find(m).map(|at| (at, m.len())))
+        .min()
+    {
         let split = from + at;
-        let (left, right) = (&sentence[..split], &sentence[split + 5..]);
+        let (left, right) = (&sentence[..split], &sentence[split + len..]);
         let speaks = |part: &str| {
             word_spans(part)
                 .iter()
@@ -87,7 +91,7 @@ pub fn parts(sentence: &str) -> Vec<&str> {
         if speaks(left) && speaks(right) && said_before(right).is_some() {
             return vec![left, right];
         }
-        from = split + 5;
+        from = split + len;
     }
     vec![sentence]
 }
@@ -95,6 +99,8 @@ pub fn parts(sentence: &str) -> Vec<&str> {
 /// The attribution of a sentence, if it has one.
 pub fn attribution(sentence: &str) -> Option<Attribution> {
     citing(sentence)
+        .or_else(|| cited_as_saying(sentence))
+        .or_else(|| called_false(sentence))
         .or_else(|| according_to(sentence))
         .or_else(|| said_after(sentence))
         .or_else(|| said_before(sentence))
@@ -115,6 +121,70 @@ fn citing(s: &str) -> Option<Attribution> {
     said.claimants = one(cited);
     said.rule = "citing X";
     Some(said)
+}
+
+/// "Al-Ekhbariya … cited the coalition as saying …": the one cited says it.
+fn cited_as_saying(s: &str) -> Option<Attribution> {
+    let (_, rest) = s.split_once(" cited ")?;
+    let (cited, clause) = rest.split_once(" as saying ")?;
+    (cited.split_whitespace().count() <= 8).then(|| Attribution {
+        claimants: one(cited),
+        denies: false,
+        clause: clause.trim_start_matches("that ").to_owned(),
+        rule: "cited X as saying",
+    })
+}
+
+/// Words that call a report untrue.
+pub const FALSE: [&str; 12] = [
+    "exaggerated",
+    "untrue",
+    "not true",
+    "false",
+    "fabricated",
+    "baseless",
+    "inaccurate",
+    "not look accurate",
+    "did not match",
+    "invented",
+    "reverse of the truth",
+    "lies",
+];
+
+/// Whether a text calls something untrue, by whole words ("lies", never "supplies").
+pub fn calls_false(text: &str) -> bool {
+    let words = format!(
+        " {} ",
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    FALSE.iter().any(|f| words.contains(&format!(" {f} ")))
+}
+
+/// "Al-Shamari called the report of 200 deaths exaggerated": who calls a report untrue denies
+/// it.
+fn called_false(s: &str) -> Option<Attribution> {
+    let (who, rest) = [" called ", " branded ", " described "]
+        .iter()
+        .find_map(|v| s.split_once(v))?;
+    let lower = rest.to_lowercase();
+    let report = ["report", "figure", "toll", "claim", "account", "number"]
+        .iter()
+        .any(|w| {
+            lower.starts_with(&format!("the {w}")) || lower.starts_with(&format!("those {w}"))
+        });
+    if !report || !calls_false(&lower) || who.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(Attribution {
+        claimants: vec![speaker(who)?],
+        denies: true,
+        clause: rest.to_owned(),
+        rule: "X called it false",
+    })
 }
 
 /// "…, according to X" (or "According to X, …"; "By his account, …").
@@ -163,7 +233,10 @@ fn verbs_in<'a>(s: &'a str, verbs: &'a [&'a str]) -> impl Iterator<Item = (usize
         let verb = verbs.iter().find(|v| **v == word)?;
         let end = at + w.find(word).unwrap_or(0) + word.len();
         let next = s[end..].trim_start();
-        (!(next.starts_with("to be") || next.starts_with("to have"))).then_some((at, end, *verb))
+        // "said to be"; "claims of civilian casualties" and "reports of" are nouns.
+        let noun = ["claims", "reports"].contains(verb) && next.starts_with("of ");
+        (!(next.starts_with("to be") || next.starts_with("to have") || noun))
+            .then_some((at, end, *verb))
     })
 }
 
@@ -205,7 +278,11 @@ fn said_after(s: &str) -> Option<Attribution> {
                 .contains(&w.as_str())
                     || WEEKDAYS.contains(&w.as_str())
             });
-        if words == 0 || words > 8 || !short_tail || verb == "saying" {
+        let conjunction = ["and", "but", "while"].contains(&who.to_lowercase().as_str());
+        let says = who
+            .split_whitespace()
+            .any(|w| SAYS.contains(&bare(w)) || DENIES.contains(&bare(w)));
+        if words == 0 || words > 8 || !short_tail || verb == "saying" || conjunction || says {
             continue;
         }
         // A wire's "…, Reuters reported" after a sentence that names its own speaker
@@ -344,6 +421,22 @@ fn split_joint(who: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_calls_a_report_false_or_is_cited_as_saying_is_the_speaker() {
+        let a = attribution("Al-Shamari called the report of 200 deaths exaggerated.").unwrap();
+        assert_eq!((a.names(), a.denies), (vec!["Al-Shamari"], true));
+        assert!(attribution("The minister called for calm.").is_none());
+        let a = attribution(
+            "Al-Ekhbariya, the state channel, cited the coalition as saying an attack had been foiled.",
+        )
+        .unwrap();
+        assert_eq!(a.names(), ["the coalition"]);
+        assert_eq!(a.clause, "an attack had been foiled.");
+        // "claims of" is a noun, not the verb of a second speaker.
+        let s = "The official said it was confirmed, and that Taliban claims of civilian casualties did not look accurate.";
+        assert_eq!(parts(s).len(), 1);
+    }
 
     #[test]
     fn attributions_before_after_and_joint() {

@@ -58,7 +58,12 @@ impl Context {
         }
         let rebels: Vec<&str> = named
             .into_iter()
-            .filter(|n| registry.goes_by(n, "rebel"))
+            .filter(|n| {
+                registry.goes_by(n, "rebel")
+                    && registry
+                        .lookup(n)
+                        .is_some_and(|k| k.source_type == SourceType::Combatant)
+            })
             .collect();
         Self {
             military: military_of_country(&words),

@@ -156,8 +156,9 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
     }?;
     let group = if head >= group_start {
         group_words(texts, group_start, head)
-    } else if more == 1 {
-        // "13 more hurt": more people, not said which.
+    } else if more == 1 || (verb_before.is_some() && !texts[from - 1].ends_with(':')) {
+        // "13 more hurt": more people, not said which; "wounded dozens": people (but "two
+        // died: one when …" is one of the two).
         "people".to_owned()
     } else {
         // "at least 15 jihadists had been killed and one captured": the one is a jihadist.

@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod figures;
 pub mod sentences;
 pub mod speakers;
+mod statements;
 mod words;
 
 use std::collections::HashMap;
@@ -22,6 +23,9 @@ use self::attribution::attribution;
 use self::claimants::{Claimant, Known};
 use self::figures::{Figure, figures};
 use self::sentences::sentences;
+use self::statements::{
+    denies_responsibility, disputes, refers_to_earlier, split_denial, statement,
+};
 use crate::core::analysis::places::{Gazetteer, PlaceKey};
 use crate::core::model::{ClaimKind, SourceType, Stance};
 
@@ -184,6 +188,9 @@ fn part_claims(
         rule,
         confidence,
     } = said(found.as_ref(), part, info, state);
+    // "said there were no tents", "said it had not targeted any civilians", "the reverse of
+    // the truth": said, and a denial.
+    let denies = denies || (found.is_some() && disputes(clause));
     // Where an attack came from is not where it happened: an origin's place is the event's.
     let origin = statement(clause, denies, state).is_some_and(|(k, _)| k == ClaimKind::Origin);
     let location = if origin {
@@ -224,14 +231,18 @@ fn part_claims(
                 ),
             ));
         }
-        if let Some(mut claim) = statement(clause, denies, state).map(|(kind, detail)| {
-            proposed(
-                who,
-                kind,
-                stance_of(denies),
-                (String::new(), String::new(), detail),
-            )
-        }) {
+        let figures_denied = counted.iter().any(|(_, s)| *s == Stance::Denies);
+        if let Some(mut claim) = statement(clause, denies, state)
+            .filter(|_| !figures_denied)
+            .map(|(kind, detail)| {
+                proposed(
+                    who,
+                    kind,
+                    stance_of(denies),
+                    (String::new(), String::new(), detail),
+                )
+            })
+        {
             if denies && let Some(previous) = refers_to_earlier(clause, state) {
                 claim.kind = previous.kind;
                 claim.detail = previous.detail.clone();
@@ -266,109 +277,21 @@ fn counted(clause: &str, denies: bool) -> Vec<(Figure, Stance)> {
     } else {
         ("", clause)
     };
-    figures(denied)
+    // A denial of a report's figures denies the report, not each figure: one figure-less
+    // denial of the first figure's kind (none when it denies having done it).
+    let denied = figures(denied)
         .into_iter()
-        .map(|f| (f, stance_of(true)))
+        .take(usize::from(!denies_responsibility(denied)))
+        .map(|f| {
+            let figure = Figure {
+                count: String::new(),
+                ..f
+            };
+            (figure, stance_of(true))
+        });
+    denied
         .chain(figures(asserted).into_iter().map(|f| (f, stance_of(false))))
         .collect()
-}
-
-/// A denial's clause cut where it turns to what the speaker asserts instead: ("those reports",
-/// "just three of their men had been wounded"); the whole clause is denied when it does not.
-fn split_denial(clause: &str) -> (&str, &str) {
-    [
-        ", saying ",
-        " and said ",
-        " but said ",
-        ", adding ",
-        ", insisting ",
-    ]
-    .iter()
-    .filter_map(|m| clause.find(m).map(|at| (at, m.len())))
-    .min()
-    .map_or((clause, ""), |(at, len)| {
-        (&clause[..at], &clause[at + len..])
-    })
-}
-
-/// A claim without a figure the clause makes: control of a place, where an attack came from,
-/// who did it; a denial of any of these. `None` when the clause says none of them.
-fn statement(clause: &str, denies: bool, state: &State) -> Option<(ClaimKind, String)> {
-    let lower = clause.to_lowercase();
-    let has = |cues: &[&str]| cues.iter().any(|c| lower.contains(c));
-    let detail = clause
-        .trim()
-        .trim_end_matches(['.', ','])
-        .trim_start_matches("that ")
-        .to_owned();
-    let kind = if has(&[
-        "from the turkish side",
-        "entered",
-        "attacked from",
-        "launched from",
-        "came from",
-        "crossed from",
-    ]) && has(&[" from "])
-    {
-        ClaimKind::Origin
-    } else if has(&[
-        "seized",
-        "took control",
-        "took complete control",
-        "overran",
-        "foothold",
-        "retook",
-        "captured the",
-        "pushing is out",
-        "pushed is out",
-    ]) {
-        ClaimKind::Control
-    } else if has(&["claimed responsibility", "responsible for", "blamed"]) {
-        ClaimKind::Responsibility
-    } else if denies
-        && has(&[
-            "that number",
-            "the number",
-            "the toll",
-            "that toll",
-            "the figure",
-            "that figure",
-            "those figures",
-            "casualty figures",
-            "casualty numbers",
-            "the death toll",
-        ])
-    {
-        // A toll denied without a figure of the speaker's own.
-        ClaimKind::Killed
-    } else if let Some(kind) = denies.then(|| reports_of_figures(clause, state)).flatten() {
-        // "dismissed those reports" after a reported toll: the toll's kind, denied.
-        kind
-    } else if denies && refers_to_earlier(clause, state).is_some() {
-        ClaimKind::Other
-    } else {
-        return None;
-    };
-    Some((kind, detail))
-}
-
-/// The kind of the figures a denial of "those reports" denies, when a figure was the last
-/// thing claimed before it.
-fn reports_of_figures(clause: &str, state: &State) -> Option<ClaimKind> {
-    let denied = split_denial(clause).0.to_lowercase();
-    let reports = [
-        "those reports",
-        "these reports",
-        "such reports",
-        "the reports",
-        "the claims",
-    ]
-    .iter()
-    .any(|w| denied.contains(w));
-    match state.last_counted {
-        Some((kind, true)) if reports && figures(&denied).is_empty() => Some(kind),
-        _ => None,
-    }
 }
 
 /// A group that belongs to its speaker, named for them: "six of its members" of the Resistance
@@ -397,22 +320,6 @@ fn owned_group(group: &str, who: &Claimant, found: Option<&attribution::Attribut
             .to_owned()
     });
     format!("{party} {noun}")
-}
-
-/// The earlier claim a denial of "the allegations" or "the reports" denies.
-fn refers_to_earlier<'a>(clause: &str, state: &'a State) -> Option<&'a Proposed> {
-    let lower = clause.to_lowercase();
-    [
-        "the allegations",
-        "the claims",
-        "the reports",
-        "the accusations",
-        "the allegation",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-    .then_some(())
-    .and(state.last_statement.as_ref())
 }
 
 /// The most specific place a text names: a town before a province before a country.

@@ -14,7 +14,7 @@ pub struct Speaker {
 }
 
 /// Words at the end of a speaker's words that are not part of the name.
-const TRAILING: [&str; 22] = [
+const TRAILING: [&str; 25] = [
     "had",
     "has",
     "have",
@@ -37,6 +37,10 @@ const TRAILING: [&str; 22] = [
     "likewise",
     "then",
     "went",
+    // "The military went on to say".
+    "on",
+    "to",
+    "go",
 ];
 
 /// The days of the week, as they follow a verb or a name ("said on Sunday").
