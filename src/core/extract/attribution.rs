@@ -1,7 +1,7 @@
 //! Who a sentence says said it: "…, SOHR said", "according to the Observatory", "SANA denied
 //! that …", "Both the YPG and Syrian state media claimed that …"; and the clause they said.
 
-use super::speakers::{Speaker, WEEKDAYS, speaker};
+use super::speakers::{Speaker, WEEKDAYS, body_spoken_for, speaker};
 
 /// Verbs that attribute a statement (with [`DENIES`], those that deny it).
 const SAYS: [&str; 22] = [
@@ -209,9 +209,25 @@ fn according_to(s: &str) -> Option<Attribution> {
     }
     let at = lower.find("according to ")?;
     let after = at + "according to ".len();
-    let end = s[after..]
-        .find([',', '.', ';'])
-        .map_or(s.len(), |e| after + e);
+    let end = name_end(s, after);
+    // "…, according to Col. Muntathar Al-Shamari, the head of the Iraqi Counterterrorism
+    // Unit in Mosul.": the speaker with the body he speaks for.
+    if at > 0 && s[end..].starts_with(", ") {
+        let aside = s[end + 2..].trim_end().trim_end_matches('.');
+        let person = s[after..end].trim();
+        if let Some(body) = body_spoken_for(aside) {
+            let who = Speaker {
+                written: body,
+                person: Some(person.to_owned()),
+            };
+            return Some(Attribution {
+                claimants: vec![who],
+                denies: false,
+                clause: s[..at].to_owned(),
+                rule: "according to",
+            });
+        }
+    }
     let clause = if at == 0 {
         s[end.min(s.len())..].to_owned()
     } else {
@@ -223,6 +239,26 @@ fn according_to(s: &str) -> Option<Attribution> {
         clause,
         rule: "according to",
     })
+}
+
+/// Where a name that starts at `from` ends: at a comma, a semicolon or a full stop that does
+/// not close a title ("Col. Muntathar Al-Shamari").
+fn name_end(s: &str, from: usize) -> usize {
+    const TITLES: [&str; 14] = [
+        "Col", "Gen", "Maj", "Lt", "Dr", "Mr", "Mrs", "Ms", "Capt", "Sgt", "Brig", "Adm", "Gov",
+        "Sen",
+    ];
+    let mut at = from;
+    while let Some(e) = s[at..].find([',', '.', ';']) {
+        let end = at + e;
+        let word = s[..end].rsplit(' ').next().unwrap_or("");
+        if s[end..].starts_with('.') && TITLES.contains(&word) {
+            at = end + 1;
+            continue;
+        }
+        return end;
+    }
+    s.len()
 }
 
 /// Where each attribution verb of `verbs` stands in `s` as a whole word (byte offsets of the

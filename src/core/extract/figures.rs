@@ -147,7 +147,8 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
     };
     let after = after_kind(texts, head);
     let kind = match (part_of, before) {
-        (true, Some(b)) => Some(b.kind),
+        // "one of whom died": its own verb.
+        (true, Some(b)) => Some(kind_next.filter(|_| of_whom > 0).unwrap_or(b.kind)),
         _ => verb_before
             .or(after.map(|(k, _)| k))
             .or_else(|| before_kind(texts, from))

@@ -91,7 +91,9 @@ const LEADING: [&str; 10] = [
 ];
 
 /// Words naming a body that people speak for.
-const BODIES: [&str; 22] = [
+const BODIES: [&str; 24] = [
+    "unit",
+    "division",
     "ministry",
     "agency",
     "forces",
