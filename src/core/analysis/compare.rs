@@ -134,28 +134,38 @@ const MAX_PER_PAIR: usize = 3;
 /// down by circumstance, "one when a suicide vest went off", comes after): the list says who disagrees about what,
 /// the relations behind the grades keep every pair.
 fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut Vec<Discrepancy>) {
-    let key = |d: &Discrepancy| {
-        let [a, b] = d
-            .claims
-            .map(|c| analysis.facts[c as usize].claimant.clone());
-        let (a, b) = if a <= b { (a, b) } else { (b, a) };
-        (
-            d.event,
-            d.kind,
-            d.claim_kind,
-            d.group.clone(),
-            a,
-            b,
-            d.subtype,
-        )
-    };
-    let mut count: HashMap<_, usize> = HashMap::new();
-    for d in discrepancies.iter() {
-        *count.entry(key(d)).or_insert(0) += 1;
+    // Each discrepancy's pair and question as small integers, worked out once: claimants by
+    // their shared name (one `Arc` per name in an analysis), groups numbered as met.
+    let mut groups: HashMap<&str, u32> = HashMap::new();
+    let keys: Vec<_> = discrepancies
+        .iter()
+        .map(|d| {
+            let [a, b] = d
+                .claims
+                .map(|c| super::name_id(&analysis.facts[c as usize].claimant));
+            let next = groups.len() as u32;
+            let group = *groups.entry(d.group.as_str()).or_insert(next);
+            (
+                d.event,
+                d.kind as u8,
+                d.claim_kind as u8,
+                group,
+                a.min(b),
+                a.max(b),
+                d.subtype,
+            )
+        })
+        .collect();
+    drop(groups);
+    // Integer keys hashed by the fast hasher: millions of discrepancies at scale.
+    type Fast = foldhash::fast::RandomState;
+    let mut count: HashMap<_, usize, Fast> = HashMap::default();
+    for k in &keys {
+        *count.entry(*k).or_insert(0) += 1;
     }
-    let mut best: HashMap<_, usize> = HashMap::new();
+    let mut best: HashMap<_, usize, Fast> = HashMap::default();
     for (i, d) in discrepancies.iter().enumerate() {
-        if d.kind == DiscrepancyKind::Contradiction || count[&key(d)] <= MAX_PER_PAIR {
+        if d.kind == DiscrepancyKind::Contradiction || count[&keys[i]] <= MAX_PER_PAIR {
             continue;
         }
         // A claimant's headline figures (no detail) before its breakdowns, then the widest.
@@ -168,18 +178,18 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
             (headline, d.severity, d.people.unwrap_or(0))
         };
         let wider = |j: usize| rank(d) > rank(&discrepancies[j]);
-        match best.get(&key(d)) {
+        match best.get(&keys[i]) {
             Some(&j) if !wider(j) => {}
             _ => {
-                best.insert(key(d), i);
+                best.insert(keys[i], i);
             }
         }
     }
-    let kept: std::collections::HashSet<usize> = best.into_values().collect();
+    let kept: std::collections::HashSet<usize, Fast> = best.into_values().collect();
     let mut i = 0;
     discrepancies.retain(|d| {
         let keep = d.kind == DiscrepancyKind::Contradiction
-            || count[&key(d)] <= MAX_PER_PAIR
+            || count[&keys[i]] <= MAX_PER_PAIR
             || kept.contains(&i);
         i += 1;
         keep

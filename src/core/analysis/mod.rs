@@ -33,6 +33,12 @@ use crate::core::model::{Dataset, SourceType};
 /// A name shared by many claims (a claimant, a side, a group), stored once.
 pub type Name = std::sync::Arc<str>;
 
+/// A name's identity within one analysis: `claim_facts` gives every text one shared `Name`, so
+/// its address tells names apart as their text does, and hashes as an integer.
+pub(crate) fn name_id(name: &Name) -> usize {
+    std::sync::Arc::as_ptr(name).cast::<u8>() as usize
+}
+
 /// What the analysis knows about one claim.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimFacts {
@@ -194,7 +200,12 @@ pub fn analyze_with(
 }
 
 fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {
-    let mut group_cache: HashMap<crate::core::model::strings::Sym, Name> = HashMap::new();
+    type Sym = crate::core::model::strings::Sym;
+    let mut group_cache: HashMap<Sym, Name> = HashMap::new();
+    // A source as written (name, side, type) → the claimant the aliases make of it.
+    type Written = (Sym, Option<Sym>, SourceType);
+    type Who = (Name, Option<Name>, SourceType);
+    let mut who_cache: HashMap<Written, Who> = HashMap::new();
     let mut names: HashMap<String, Name> = HashMap::new();
     let mut name = |s: &str| -> Name {
         if let Some(n) = names.get(s) {
@@ -210,22 +221,34 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
         .map(|(i, claim)| {
             let group = group_cache
                 .entry(claim.group)
+                // Through `name`: one shared name per group, which the analysis keys by.
                 .or_insert_with(|| {
-                    groups::normalize_group(ds.str(claim.group), &aliases.groups).into()
+                    name(&groups::normalize_group(
+                        ds.str(claim.group),
+                        &aliases.groups,
+                    ))
                 })
                 .clone();
-            let claimant = aliases.source(ds.str(claim.source));
-            let side = match aliases.source_sides.get(claimant) {
-                Some(side) => side.as_deref().map(&mut name),
-                None => claim.side.map(|s| name(ds.str(s))),
-            };
+            // A claimant as the aliases name it, worked out once per source as written.
+            let (claimant, side, source_type) = who_cache
+                .entry((claim.source, claim.side, claim.source_type))
+                .or_insert_with(|| {
+                    let claimant = aliases.source(ds.str(claim.source));
+                    let side = match aliases.source_sides.get(claimant) {
+                        Some(side) => side.as_deref().map(&mut name),
+                        None => claim.side.map(|s| name(ds.str(s))),
+                    };
+                    let source_type = aliases
+                        .source_types
+                        .get(claimant)
+                        .copied()
+                        .unwrap_or(claim.source_type);
+                    (name(claimant), side, source_type)
+                })
+                .clone();
             let mut facts = ClaimFacts {
-                source_type: aliases
-                    .source_types
-                    .get(claimant)
-                    .copied()
-                    .unwrap_or(claim.source_type),
-                claimant: name(claimant),
+                source_type,
+                claimant,
                 side,
                 group,
                 event: index.event_of.get(i).copied().flatten(),
@@ -250,15 +273,21 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
 /// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    let when = |c: u32| {
-        let claim = &ds.claims[c as usize];
-        (claim.reported_at, figures::is_revision(ds, claim))
+    // Worded as a revision: read only when two statements share a time.
+    let revision = |c: u32| figures::is_revision(ds, &ds.claims[c as usize]);
+    let later = |c: u32, best: u32| {
+        let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
+        a.reported_at
+            .cmp(&b.reported_at)
+            .then_with(|| revision(c).cmp(&revision(best)))
     };
     let mut superseded: Vec<u32> = Vec::new();
-    // Events are disjoint, so each needs only a small table of its own.
+    // Events are disjoint, so each needs only a small table of its own. The question is keyed
+    // by integers: the claimant's and the group's shared names, the detail's interned text.
+    type Question = (usize, crate::core::model::ClaimKind, usize, u32);
+    let mut latest: HashMap<Question, Vec<u32>, foldhash::fast::RandomState> = HashMap::default();
     for event in &analysis.events {
-        type Question<'a> = (&'a str, crate::core::model::ClaimKind, &'a str, &'a str);
-        let mut latest: HashMap<Question<'_>, Vec<u32>> = HashMap::new();
+        latest.clear();
         for &c in &event.claims {
             let facts = &analysis.facts[c as usize];
             if facts.excluded {
@@ -268,20 +297,20 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
             let claim = &ds.claims[c as usize];
             // A figure-less statement never supersedes a figure, nor the other way round.
             let question = if !claim.kind.is_numeric() {
-                ds.opt_str(claim.detail)
+                claim.detail.map_or(2, |d| d.index() as u32 + 3)
             } else if claim.quantity.is_some() {
-                ""
+                0
             } else {
-                "no figure"
+                1
             };
             let key = (
-                facts.claimant.as_ref(),
+                name_id(&facts.claimant),
                 claim.kind,
-                facts.group.as_ref(),
+                name_id(&facts.group),
                 question,
             );
             let current = latest.entry(key).or_default();
-            match current.first().map(|&best| when(c).cmp(&when(best))) {
+            match current.first().map(|&best| later(c, best)) {
                 Some(std::cmp::Ordering::Greater) => {
                     superseded.append(current);
                     current.push(c);
