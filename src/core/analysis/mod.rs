@@ -206,6 +206,13 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
     type Written = (Sym, Option<Sym>, SourceType);
     type Who = (Name, Option<Name>, SourceType);
     let mut who_cache: HashMap<Written, Who> = HashMap::new();
+    type Interest = (
+        usize,
+        Option<usize>,
+        SourceType,
+        crate::core::model::ClaimKind,
+    );
+    let mut interested_cache: HashMap<Interest, Option<&'static str>> = HashMap::new();
     let mut names: HashMap<String, Name> = HashMap::new();
     let mut name = |s: &str| -> Name {
         if let Some(n) = names.get(s) {
@@ -256,7 +263,16 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
                 approximate_place: index.approximate.get(i).copied().unwrap_or(false),
                 ..ClaimFacts::default()
             };
-            facts.interested = compare::interested(&facts, claim.kind);
+            // Whose losses a party's figure counts depends on the group and side alone.
+            let question = (
+                name_id(&facts.group),
+                facts.side.as_ref().map(name_id),
+                facts.source_type,
+                claim.kind,
+            );
+            facts.interested = *interested_cache
+                .entry(question)
+                .or_insert_with(|| compare::interested(&facts, claim.kind));
             if !aliases.excluded.is_empty() && aliases.excluded.contains(&ds.claim_id(claim)) {
                 facts.excluded = true;
                 facts.current = false;

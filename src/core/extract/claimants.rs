@@ -47,7 +47,9 @@ impl Context {
             .collect();
         let mut named: Vec<&str> = Vec::new();
         for len in 1..=3 {
-            for window in words.windows(len) {
+            // Names start with a capital: only those windows are looked up.
+            let named_here = |w: &&[&str]| w[0].starts_with(char::is_uppercase);
+            for window in words.windows(len).filter(named_here) {
                 let phrase = window.join(" ");
                 if let Some(known) = registry.lookup(phrase.trim_end_matches("'s"))
                     && !named.contains(&known.name.as_str())
@@ -121,6 +123,12 @@ impl Context {
 /// four letters: "Myanmar's", "Nigerian"), if one stands out.
 fn military_of_country(words: &[&str]) -> Option<Claimant> {
     let registry = Registry::builtin();
+    // A country's name and adjective are capitalised.
+    let capitalised: Vec<String> = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.to_lowercase())
+        .collect();
     let mut best: Option<(usize, &str)> = None;
     let mut tied = false;
     for entry in registry.entries() {
@@ -145,10 +153,7 @@ fn military_of_country(words: &[&str]) -> Option<Claimant> {
         if stem.chars().count() < 4 || ["free", "the"].contains(&stem.as_str()) {
             continue;
         }
-        let count = words
-            .iter()
-            .filter(|w| w.to_lowercase().starts_with(&stem))
-            .count();
+        let count = capitalised.iter().filter(|w| w.starts_with(&stem)).count();
         match best {
             Some((n, _)) if count < n => {}
             Some((n, _)) if count == n => tied = true,
