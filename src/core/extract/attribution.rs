@@ -348,7 +348,13 @@ fn said_before(s: &str) -> Option<Attribution> {
     if index == 0 || index > 30 {
         return None;
     }
-    let who = speaker(&strip_aside(&s[..at]))?;
+    let before = s[..at].trim_end();
+    // "The IDF described the target as …, and said": the sentence's subject said it.
+    let who = if before.ends_with(" and") && index > 3 {
+        speaker(&subject(before))?
+    } else {
+        speaker(&strip_aside(before))?
+    };
     let claimants = if who.person.is_none() {
         split_joint(&who.written)
             .into_iter()
@@ -384,6 +390,14 @@ fn said_before(s: &str) -> Option<Attribution> {
         clause: s[start.min(s.len())..].to_owned(),
         rule: "X said that",
     })
+}
+
+/// A sentence's subject: its first words, while they are capitalised (or "the", "of").
+fn subject(s: &str) -> String {
+    s.split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase) || ["the", "of"].contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of `s` with their byte offsets.

@@ -217,7 +217,9 @@ impl Known {
         }
         if let Some((_, who)) = self.people.iter().rev().find(|(person, _)| {
             let person = person.to_lowercase();
+            // "Zaw Min Tun" for "Maj. Gen. Zaw Min Tun": the whole name after a title.
             person == lower
+                || (lower.contains(' ') && person.ends_with(&format!(" {lower}")))
                 || person.split_whitespace().last().is_some_and(|surname| {
                     surname.len() > 3 && lower.split_whitespace().last() == Some(surname)
                 })

@@ -67,6 +67,12 @@ pub fn figures(clause: &str) -> Vec<Figure> {
                 .get(i + 1)
                 .is_some_and(|w| ["fewer", "less", "more"].contains(&bare(w).as_str()));
         let vague = vague_count(&texts, i);
+        // "as many as 200": the figure is 200, its qualifier "as many as".
+        let qualifying = qualifying
+            || (bare(texts[i]) == "many"
+                && i > 0
+                && bare(texts[i - 1]) == "as"
+                && texts.get(i + 1).is_some_and(|w| bare(w) == "as"));
         if !(is_number(texts[i]) || vague) || preceded_by_name(&texts, i) || qualifying {
             i += 1;
             continue;
@@ -155,7 +161,14 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
             // Bodies are of the dead: "61 bodies had been pulled out".
             .or_else(|| (bare(texts[head]) == "bodies").then_some(ClaimKind::Killed)),
     }?;
-    let group = if head >= group_start {
+    let of_those = texts.get(i + 1).is_some_and(|w| bare(w) == "of")
+        && texts
+            .get(i + 2)
+            .is_some_and(|w| ["those", "these"].contains(&bare(w).as_str()));
+    let group = if let (true, Some(b)) = (of_those, before) {
+        // "76 had been taken to hospital, and one of those patients died": one of the 76.
+        b.group.clone()
+    } else if head >= group_start {
         group_words(texts, group_start, head)
     } else if more == 1 || (verb_before.is_some() && !texts[from - 1].ends_with(':')) {
         // "13 more hurt": more people, not said which; "wounded dozens": people (but "two

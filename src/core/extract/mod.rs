@@ -217,7 +217,11 @@ fn part_claims(
             rule,
             confidence,
         };
-    let counted = counted(clause, denies);
+    let mut counted = counted(clause, denies);
+    if found.is_none() {
+        // The outlet's own "the 61 bodies" names a figure already reported, not a new one.
+        counted.retain(|(f, _)| !clause.contains(&format!("the {}", f.count)));
+    }
     for who in &claimants {
         for (f, stance) in &counted {
             out.push(proposed(
