@@ -179,8 +179,24 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
         before.map_or_else(|| "people".to_owned(), |b| b.group.clone())
     };
     let mut found = vec![figure(kind, &group)];
-    // "had been killed and wounded", "killing and wounding several": both kinds.
-    let both = after
+    if let Some(other) = both_kinds(texts, from, kind, after, verb_before)
+        && other != kind
+    {
+        found.push(figure(other, &group));
+    }
+    Some((found, head + 1))
+}
+
+/// The second kind of a figure said to be both: "had been killed and wounded", "killing and
+/// wounding several".
+fn both_kinds(
+    texts: &[&str],
+    from: usize,
+    kind: ClaimKind,
+    after: Option<(ClaimKind, usize)>,
+    verb_before: Option<ClaimKind>,
+) -> Option<ClaimKind> {
+    after
         .filter(|&(k, _)| k == kind)
         .and_then(|(_, at)| and_kind(texts, at + 1))
         .or_else(|| {
@@ -188,13 +204,7 @@ fn figure_at(texts: &[&str], i: usize, before: Option<&Figure>) -> Option<(Vec<F
             (verb_before.is_some() && bare(texts[b]) == "and")
                 .then(|| kind_of(texts[b.checked_sub(1)?]))
                 .flatten()
-        });
-    if let Some(other) = both
-        && other != kind
-    {
-        found.push(figure(other, &group));
-    }
-    Some((found, head + 1))
+        })
 }
 
 /// The kind after an "and" at `at` ("killed and wounded").
