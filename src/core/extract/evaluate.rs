@@ -47,6 +47,21 @@ impl Score {
     }
 }
 
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "precision {:.0}% ({} of {}), recall {:.0}% ({} of {})",
+            self.precision() * 100.0,
+            self.matched,
+            self.proposed,
+            self.recall() * 100.0,
+            self.matched,
+            self.labelled
+        )
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }

@@ -357,61 +357,58 @@ mod tests {
 
     #[test]
     fn prose_counts_take_their_kind_and_group_from_around_them() {
-        let got = |t: &str| {
-            figures(t)
-                .into_iter()
-                .map(|f| (f.count, f.group, f.kind))
-                .collect::<Vec<_>>()
-        };
-        let own = |c: &str, g: &str, k| (c.to_owned(), g.to_owned(), k);
-        assert_eq!(
-            got("at least 13 people killed and many more wounded"),
-            [
-                own("at least 13", "people", ClaimKind::Killed),
-                own("many", "people", ClaimKind::Injured)
-            ]
-        );
-        assert_eq!(
-            got("where a number of people had been executed by IS"),
-            [own("a number of", "people", ClaimKind::Killed)]
-        );
-        assert_eq!(
-            got("injuring tens of people, mostly women and children"),
-            [own("tens", "civilians", ClaimKind::Injured)]
-        );
-        assert_eq!(
-            got("killing and wounding several terrorists"),
-            [
-                own("several", "terrorists", ClaimKind::Injured),
-                own("several", "terrorists", ClaimKind::Killed)
-            ]
-        );
-        assert_eq!(
-            got("those detained included five Pakistani nationals as well as one Bangladeshi."),
-            [
-                own("five", "Pakistani nationals", ClaimKind::Captured),
-                own("one", "Bangladeshi", ClaimKind::Captured)
-            ]
-        );
-        assert_eq!(
-            got("61 bodies had been pulled out of the debris"),
-            [own("61", "people", ClaimKind::Killed)]
-        );
-        assert_eq!(
-            got("at least 10 members of the Resistance Front had been killed"),
-            [own(
-                "at least 10",
-                "Resistance Front members",
-                ClaimKind::Killed
-            )]
-        );
-        assert_eq!(
-            got("two non-combatants might have died: one when a fighter set off a vest"),
-            [
-                own("two", "non-combatants", ClaimKind::Killed),
-                own("one", "non-combatants", ClaimKind::Killed)
-            ]
-        );
+        use ClaimKind::{Captured, Injured, Killed};
+        type Expected = &'static [(&'static str, &'static str, ClaimKind)];
+        let cases: [(&str, Expected); 8] = [
+            (
+                "at least 13 people killed and many more wounded",
+                &[
+                    ("at least 13", "people", Killed),
+                    ("many", "people", Injured),
+                ],
+            ),
+            (
+                "where a number of people had been executed by IS",
+                &[("a number of", "people", Killed)],
+            ),
+            (
+                "injuring tens of people, mostly women and children",
+                &[("tens", "civilians", Injured)],
+            ),
+            (
+                "killing and wounding several terrorists",
+                &[
+                    ("several", "terrorists", Injured),
+                    ("several", "terrorists", Killed),
+                ],
+            ),
+            (
+                "those detained included five Pakistani nationals as well as one Bangladeshi.",
+                &[
+                    ("five", "Pakistani nationals", Captured),
+                    ("one", "Bangladeshi", Captured),
+                ],
+            ),
+            (
+                "61 bodies had been pulled out of the debris",
+                &[("61", "people", Killed)],
+            ),
+            (
+                "at least 10 members of the Resistance Front had been killed",
+                &[("at least 10", "Resistance Front members", Killed)],
+            ),
+            (
+                "two non-combatants might have died: one when a fighter set off a vest",
+                &[
+                    ("two", "non-combatants", Killed),
+                    ("one", "non-combatants", Killed),
+                ],
+            ),
+        ];
+        for (text, expected) in cases {
+            let found = figures(text);
+            assert_eq!(triples(&found), expected, "{text}");
+        }
     }
 
     #[test]
