@@ -138,9 +138,11 @@ impl ExtractDialog {
     pub fn ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         self.poll_file();
         let mut open = self.open;
+        // Wide enough on a large screen for every column, the quote included.
+        let width = (ctx.content_rect().width() * 0.92).clamp(900.0, 1760.0);
         egui::Window::new("Extract claims from an article")
             .open(&mut open)
-            .default_size([1100.0, 620.0])
+            .default_size([width, 620.0])
             .show(ctx, |ui| self.contents_ui(ui, commands));
         self.open = open && self.open;
     }
@@ -188,7 +190,13 @@ impl ExtractDialog {
         let layout = egui::Layout::left_to_right(egui::Align::Min);
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_max_height(height);
-            let width = ui.available_width() * 0.36;
+            // The article takes a third, less on a narrow window so the table keeps its quote.
+            let share = if ui.available_width() < 1400.0 {
+                0.3
+            } else {
+                0.36
+            };
+            let width = ui.available_width() * share;
             ui.vertical(|ui| {
                 ui.set_width(width);
                 self.text_ui(ui, height);
@@ -247,14 +255,14 @@ impl ExtractDialog {
             .striped(true)
             .max_scroll_height(height)
             .column(Column::exact(24.0))
-            .column(Column::initial(130.0).clip(true))
+            .column(Column::initial(124.0).clip(true))
             .column(Column::initial(96.0))
-            .column(Column::initial(110.0).clip(true))
+            .column(Column::initial(104.0).clip(true))
             .column(Column::initial(76.0).clip(true))
             .column(Column::initial(80.0))
             .column(Column::initial(96.0).clip(true))
             .column(Column::initial(86.0).clip(true))
-            .column(Column::remainder().clip(true))
+            .column(Column::remainder().at_least(90.0).clip(true))
             .header(20.0, |mut h| {
                 for title in [
                     "", "Claimant", "Kind", "Group", "Figure", "Stance", "Place", "Date", "Said",
