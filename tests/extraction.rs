@@ -117,9 +117,8 @@ fn extraction_on_the_corpus_keeps_the_figures_reached() {
     assert!(apart.labelled > 20, "{apart:?}");
 }
 
-/// Precision and recall of the working part as reached, 82% and 78%, less a margin: under
-/// the targets, kept so that no change makes them worse unnoticed.
-const FLOOR: (f64, f64) = (0.79, 0.75);
+/// The targets for the working part: 85% precision and 75% recall (reached: 86% and 79%).
+const FLOOR: (f64, f64) = (0.85, 0.75);
 
 /// Proposed claims of the measured kinds that no label matches.
 fn print_extras(proposed: &[Proposed], labels: &[Label]) {
@@ -315,4 +314,27 @@ fn the_seed_article_extracted_against_the_hand_made_seed() {
     assert!(s.labelled >= 10, "{s:?}");
     // The issue's targets for the seed: 90% precision and 90% recall.
     assert!(s.precision() >= 0.9 && s.recall() >= 0.9, "{s:?}");
+}
+
+/// A body named in full and later by its head noun is one claimant; what the outlet says was
+/// alleged, and what it recalls of the war's start, are nobody's figures.
+#[test]
+fn a_body_named_again_by_its_head_noun_is_the_same_claimant_and_hearsay_is_nobodys() {
+    let text = "In a statement, the 6th Infantry Division of the SAF said it had beaten back an assault.\n\n\
+        Its troops, the division went on, had killed more than 100 militia fighters.\n\n\
+        Allegations surfaced that the dead could number as many as 200 civilians.\n\n\
+        The war began with an assault in which 1,200 people were killed.";
+    let info = ArticleInfo {
+        article_id: "t".into(),
+        outlet: "The Outlet".into(),
+        url: String::new(),
+        published: chrono::NaiveDate::from_ymd_opt(2025, 10, 12),
+    };
+    let proposed = extract(text, &info);
+    let figures: Vec<(&str, &str)> = proposed
+        .iter()
+        .filter(|p| !p.count.is_empty())
+        .map(|p| (p.source.as_str(), p.count.as_str()))
+        .collect();
+    assert_eq!(figures, [("SAF", "more than 100")], "{proposed:#?}");
 }

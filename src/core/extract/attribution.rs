@@ -279,7 +279,14 @@ fn verbs_in<'a>(s: &'a str, verbs: &'a [&'a str]) -> impl Iterator<Item = (usize
 /// "…, X said[ on Sunday | in a statement | told AFP][, …]": the claimant between the comma
 /// and the verb, and a short tail with no figure after it.
 fn said_after(s: &str) -> Option<Attribution> {
-    for (at, end, verb) in verbs_in(s, &SAYS).chain(verbs_in(s, &DENIES)) {
+    // "Its troops, the division went on, had …": "went on" between commas says it too.
+    let went_on = verbs_in(s, &["went"])
+        .filter(|&(_, end, _)| s[end..].starts_with(" on,"))
+        .map(|(at, end, verb)| (at, end + 3, verb));
+    for (at, end, verb) in verbs_in(s, &SAYS)
+        .chain(verbs_in(s, &DENIES))
+        .chain(went_on)
+    {
         let Some(comma) = s[..at].rfind(", ") else {
             continue;
         };

@@ -176,6 +176,8 @@ pub struct Known {
     recent: Vec<Claimant>,
     /// People named as speaking for a claimant ("Mahmud Bassal" for the civil defence agency).
     people: Vec<(String, Claimant)>,
+    /// Claimants as the text wrote them, where that differs from their name.
+    written: Vec<(String, Claimant)>,
 }
 
 impl Known {
@@ -184,6 +186,11 @@ impl Known {
         for (speaker, who) in a.claimants.iter().zip(claimants) {
             if let Some(person) = &speaker.person {
                 self.people.push((person.clone(), who.clone()));
+            }
+            // "the 6th Infantry Division of the SAF" is the SAF; "the division" later too.
+            if speaker.written.to_lowercase() != who.name.to_lowercase() {
+                self.written
+                    .push((speaker.written.to_lowercase(), who.clone()));
             }
         }
         for who in claimants {
@@ -240,14 +247,21 @@ impl Known {
             "army" => vec!["army", "military", "forces"],
             other => vec![other],
         };
+        let has_head = |name: &str| {
+            name.to_lowercase()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| heads.contains(&w))
+        };
         self.recent
             .iter()
             .rev()
-            .find(|c| {
-                c.name
-                    .to_lowercase()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .any(|w| heads.contains(&w))
+            .find(|c| has_head(&c.name))
+            .or_else(|| {
+                self.written
+                    .iter()
+                    .rev()
+                    .find(|(w, _)| has_head(w))
+                    .map(|(_, c)| c)
             })
             .cloned()
     }

@@ -60,8 +60,9 @@ pub struct Proposed {
 }
 
 /// Words that make a sentence background rather than a report of an event.
-const BACKGROUND: [&str; 17] = [
+const BACKGROUND: [&str; 18] = [
     "since the war",
+    "the war began",
     "since the conflict",
     "since the start",
     "since the beginning",
@@ -219,8 +220,7 @@ fn part_claims(
         };
     let mut counted = counted(clause, denies);
     if found.is_none() {
-        // The outlet's own "the 61 bodies" names a figure already reported, not a new one.
-        counted.retain(|(f, _)| !clause.contains(&format!("the {}", f.count)));
+        counted.retain(|(f, _)| outlets_own(&lower, clause, f));
     }
     for who in &claimants {
         for (f, stance) in &counted {
@@ -263,6 +263,24 @@ fn part_claims(
     if let Some(a) = &found {
         state.known.remember(a, &claimants);
     }
+}
+
+/// Whether a figure of the outlet's narration is its own: not "the 61 bodies" (a figure
+/// already reported), not what it recalls of "earlier this month" (another event's
+/// background), not "allegations surfaced that the dead could number 200" (someone alleges
+/// it, and the outlet does not say who).
+fn outlets_own(lower: &str, clause: &str, f: &Figure) -> bool {
+    let recalled = ["earlier this month", "last month", "earlier this year"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let hearsay = ["allegations", "reports", "claims", "rumours", "rumors"]
+        .iter()
+        .any(|w| {
+            ["surfaced that", "emerged that", "circulated that"]
+                .iter()
+                .any(|v| lower.contains(&format!("{w} {v}")))
+        });
+    !recalled && !hearsay && !clause.contains(&format!("the {}", f.count))
 }
 
 fn stance_of(denied: bool) -> Stance {
