@@ -128,7 +128,7 @@ pub fn evaluate(article: &Path) -> Outcome {
             outcome.false_alarms.push((
                 format!("{}–{}", key.0, key.1),
                 d.severity,
-                d.explanation.clone(),
+                analysis.explanation(ds, d),
             ));
         }
         reported.insert(key);

@@ -267,7 +267,7 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
     } else {
-        let text = render_analysis(&loaded.analyzed.analysis, &loaded.selection, args.top);
+        let text = render_analysis(ds, &loaded.analyzed.analysis, &loaded.selection, args.top);
         write!(out, "{}", terminal_safe(&text))
     };
     if let Err(e) = written.and_then(|()| out.flush())

@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::core::analysis::crowds::summarise;
 pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::explain::explain;
@@ -18,82 +20,114 @@ use crate::core::model::{ClaimKind, Dataset};
 use crate::core::progress::{Cancelled, Progress};
 
 /// Runs every rule over every event, adding each event's claims to `progress` as it goes.
+/// Events are compared in parallel (they share no claims); their results are joined in
+/// event order, so the output does not depend on the number of threads.
 pub fn compare(
     ds: &Dataset,
     analysis: &Analysis,
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Comparisons, Cancelled> {
-    let n = ds.claims.len();
-    let mut out = Comparisons {
-        discrepancies: Vec::new(),
-        corroborations: Vec::new(),
-        contradictions: Vec::new(),
-        comparable: vec![false; n],
-        summaries: Vec::new(),
-    };
-    for (e, event) in analysis.events.iter().enumerate() {
-        progress.add_done(event.claims.len() as u64);
-        if e % 256 == 0 {
-            progress.check()?;
-        }
-        // Questions: (kind, group) → current claims.
-        let mut questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = BTreeMap::new();
-        for &c in &event.claims {
-            let facts = &analysis.facts[c as usize];
-            let claim = &ds.claims[c as usize];
-            // A compiler's own figure summarises the sources it cites: never set against them.
-            if facts.current && !ds.is_compilers_own(claim) {
-                // Where an attack came from and who did it are one question.
-                let kind = match claim.kind {
-                    ClaimKind::Origin => ClaimKind::Responsibility,
-                    kind => kind,
-                };
-                questions
-                    .entry((kind, facts.group.as_ref()))
-                    .or_default()
-                    .push(c);
+    let mut out = analysis
+        .events
+        .par_iter()
+        .enumerate()
+        // Many events hold a claim or two: hand them out in runs, not one by one.
+        .with_min_len(64)
+        .try_fold(Comparisons::default, |mut out, (e, event)| {
+            progress.add_done(event.claims.len() as u64);
+            if e % 256 == 0 {
+                progress.check()?;
             }
-        }
-        let from = out.discrepancies.len();
-        let readings = read_statements(ds, analysis, e, &questions);
-        let context = Context {
-            ds,
-            analysis,
-            settings,
-            event: e,
-            readings: &readings,
-            speakers: std::cell::OnceCell::new(),
-        };
-        for ((kind, group), claims) in &questions {
-            let compared = representatives(ds, analysis, claims);
-            let claimants = claimants_in(analysis, &compared);
-            if claimants > settings.pairwise_claimants {
-                let summary = summarise(&context, (*kind, group), &compared, claimants, &mut out);
-                out.summaries.push(summary);
-                continue;
-            }
-            for (i, &a) in compared.iter().enumerate() {
-                for &b in &compared[i + 1..] {
-                    relate(&context, (*kind, group), [a, b], &mut out);
-                }
-            }
-        }
-        wholes::parts_and_totals(ds, analysis, settings, e, &questions, &mut out);
-        wholes::status_disputes(&context, &questions, &mut out);
-        rebuttals::denied_happenings(&context, &questions, &mut out);
-        wholes::partial_accounts(&context, &questions, &mut out);
-        let mut listed = out.discrepancies.split_off(from);
-        one_per_claimant_pair(ds, analysis, &mut listed);
-        out.discrepancies.append(&mut listed);
-    }
+            compare_event(ds, analysis, settings, e, &mut out);
+            Ok(out)
+        })
+        .try_reduce(Comparisons::default, |mut left, right| {
+            left.append(right);
+            Ok(left)
+        })?;
     regions::control_across_regions(ds, analysis, settings, &mut out);
     rebuttals::rebuttals(ds, analysis, settings, &mut out);
-    // Sentences only for what is listed.
-    for d in &mut out.discrepancies {
-        d.explanation = explanation(ds, analysis, d);
-    }
     Ok(out)
+}
+
+/// The rules within one event: its questions pairwise (or summarised when crowded), parts
+/// against totals, status disputes, denied happenings, partial accounts.
+fn compare_event(
+    ds: &Dataset,
+    analysis: &Analysis,
+    settings: &Settings,
+    e: usize,
+    out: &mut Comparisons,
+) {
+    let event = &analysis.events[e];
+    // Questions: (kind, group) → current claims.
+    let mut questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = BTreeMap::new();
+    for &c in &event.claims {
+        let facts = &analysis.facts[c as usize];
+        let claim = &ds.claims[c as usize];
+        // A compiler's own figure summarises the sources it cites: never set against them.
+        if facts.current && !ds.is_compilers_own(claim) {
+            // Where an attack came from and who did it are one question.
+            let kind = match claim.kind {
+                ClaimKind::Origin => ClaimKind::Responsibility,
+                kind => kind,
+            };
+            questions
+                .entry((kind, facts.group.as_ref()))
+                .or_default()
+                .push(c);
+        }
+    }
+    let from = out.discrepancies.len();
+    let compared_from = out.comparable.len();
+    let readings = read_statements(ds, analysis, e, &questions);
+    let context = Context {
+        ds,
+        analysis,
+        settings,
+        event: e,
+        readings: &readings,
+        speakers: std::cell::OnceCell::new(),
+    };
+    for ((kind, group), claims) in &questions {
+        let compared = representatives(ds, analysis, claims);
+        let claimants = claimants_in(analysis, &compared);
+        if claimants > settings.pairwise_claimants {
+            let summary = summarise(&context, (*kind, group), &compared, claimants, out);
+            out.summaries.push(summary);
+            continue;
+        }
+        for (i, &a) in compared.iter().enumerate() {
+            for &b in &compared[i + 1..] {
+                relate(&context, (*kind, group), [a, b], out);
+            }
+        }
+    }
+    wholes::parts_and_totals(ds, analysis, settings, e, &questions, out);
+    wholes::status_disputes(&context, &questions, out);
+    rebuttals::denied_happenings(&context, &questions, out);
+    wholes::partial_accounts(&context, &questions, out);
+    let mut listed = out.discrepancies.split_off(from);
+    one_per_claimant_pair(ds, analysis, &mut listed);
+    out.discrepancies.append(&mut listed);
+    // A claim compared with many others is listed once.
+    let compared = &mut out.comparable[compared_from..];
+    compared.sort_unstable();
+    let unique = dedup_sorted(compared);
+    out.comparable.truncate(compared_from + unique);
+}
+
+/// Moves the distinct values of a sorted slice to its front; how many there are.
+fn dedup_sorted(values: &mut [u32]) -> usize {
+    let mut kept = 0;
+    for i in 0..values.len() {
+        if kept == 0 || values[i] != values[kept - 1] {
+            values[kept] = values[i];
+            kept += 1;
+        }
+    }
+    kept
 }
 
 /// How many claimants the claims have.
@@ -107,8 +141,9 @@ fn claimants_in(analysis: &Analysis, claims: &[u32]) -> usize {
     names.len()
 }
 
-/// The sentence behind a discrepancy.
-fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) -> String {
+/// The sentence behind a discrepancy, built when it is shown: a million claims give hundreds
+/// of thousands of discrepancies, and most are never read.
+pub(crate) fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) -> String {
     let [a, b] = d.claims;
     let sentence = explain(ds, analysis, a, b, d.ratio);
     let because = match d.kind {

@@ -80,7 +80,6 @@ pub struct Discrepancy {
     pub ratio: Option<f64>,
     /// The number of people in dispute: the gap between the nearest bounds.
     pub people: Option<u32>,
-    pub explanation: String,
 }
 
 /// What a summarised question says.

@@ -102,6 +102,11 @@ impl Analysis {
     pub fn contradicted_by(&self, c: u32) -> &[u32] {
         self.contradictions.of(c)
     }
+
+    /// The sentence that explains discrepancy `d` (of this analysis) in words.
+    pub fn explanation(&self, ds: &Dataset, d: &Discrepancy) -> String {
+        compare::explanation(ds, self, d)
+    }
 }
 
 /// For every claim, a list of other claims, stored in one buffer.
@@ -175,8 +180,8 @@ pub fn analyze_with(
     mark_current(ds, &mut analysis);
     progress.add_done(steps);
     let comparisons = compare::compare(ds, &analysis, settings, progress)?;
-    for (facts, comparable) in analysis.facts.iter_mut().zip(&comparisons.comparable) {
-        facts.comparable = *comparable;
+    for &c in &comparisons.comparable {
+        analysis.facts[c as usize].comparable = true;
     }
     let n = ds.claims.len();
     analysis.corroborations = Relations::from_pairs(n, comparisons.corroborations);
@@ -289,8 +294,18 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
 /// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    // Worded as a revision: read only when two statements share a time.
-    let revision = |c: u32| figures::is_revision(ds, &ds.claims[c as usize]);
+    // Worded as a revision: read only when two statements share a time, and once per claim
+    // (a claim re-published by many outlets ties with each of its copies).
+    let read: Vec<std::cell::Cell<Option<bool>>> =
+        vec![std::cell::Cell::new(None); ds.claims.len()];
+    let revision = |c: u32| {
+        let cell = &read[c as usize];
+        cell.get().unwrap_or_else(|| {
+            let is = figures::is_revision(ds, &ds.claims[c as usize]);
+            cell.set(Some(is));
+            is
+        })
+    };
     let later = |c: u32, best: u32| {
         let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
         a.reported_at

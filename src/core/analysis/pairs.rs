@@ -11,16 +11,34 @@ use crate::core::analysis::settings::Settings;
 use crate::core::model::{Dataset, Stance};
 
 /// What the comparison pass produces.
+#[derive(Default)]
 pub struct Comparisons {
     pub discrepancies: Vec<Discrepancy>,
     /// `(claim, other)`: `other` corroborates `claim` (both directions are listed).
     pub corroborations: Vec<(u32, u32)>,
     /// `(claim, other)`: `other` contradicts `claim` (both directions are listed).
     pub contradictions: Vec<(u32, u32)>,
-    /// Per claim: it had at least one comparable claim by another claimant.
-    pub comparable: Vec<bool>,
+    /// The claims that had at least one comparable claim by another claimant (each listed
+    /// once per event it was compared in).
+    pub comparable: Vec<u32>,
     /// The questions too many claimants speak to for pairwise comparison, summarised.
     pub summaries: Vec<crate::core::analysis::discrepancy::QuestionSummary>,
+}
+
+impl Comparisons {
+    /// Claims `a` and `b` were compared with each other.
+    pub(crate) fn compared(&mut self, a: u32, b: u32) {
+        self.comparable.extend([a, b]);
+    }
+
+    /// `other`'s results after these, in order.
+    pub(crate) fn append(&mut self, mut other: Self) {
+        self.discrepancies.append(&mut other.discrepancies);
+        self.corroborations.append(&mut other.corroborations);
+        self.contradictions.append(&mut other.contradictions);
+        self.comparable.append(&mut other.comparable);
+        self.summaries.append(&mut other.summaries);
+    }
 }
 
 /// A question with more current claims than this compares each claimant through its lowest

@@ -83,8 +83,7 @@ pub(crate) fn rebuttals(
                 }
                 found += 1;
                 out.contradictions.extend([(denial, c), (c, denial)]);
-                out.comparable[denial as usize] = true;
-                out.comparable[c as usize] = true;
+                out.compared(denial, c);
                 let opposing = fd.side.is_some() && f.side.is_some() && !same_side;
                 out.discrepancies.push(Discrepancy {
                     kind: DiscrepancyKind::Numeric,
@@ -100,7 +99,6 @@ pub(crate) fn rebuttals(
                     claims: [c, denial],
                     ratio: None,
                     people: None,
-                    explanation: String::new(),
                 });
             }
         }
@@ -176,8 +174,7 @@ pub(crate) fn denied_happenings(
         targets.sort_unstable();
         for c in targets {
             out.contradictions.extend([(denial, c), (c, denial)]);
-            out.comparable[denial as usize] = true;
-            out.comparable[c as usize] = true;
+            out.compared(denial, c);
             let claim = &ds.claims[c as usize];
             out.discrepancies.push(Discrepancy {
                 kind: DiscrepancyKind::Contradiction,
@@ -189,7 +186,6 @@ pub(crate) fn denied_happenings(
                 claims: [c, denial],
                 ratio: None,
                 people: None,
-                explanation: String::new(),
             });
         }
     }

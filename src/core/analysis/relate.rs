@@ -52,8 +52,7 @@ pub(crate) fn relate(
         let (relation, subtype) = compare_propositions(kind, [ra, rb]);
         (relation, None, subtype)
     };
-    out.comparable[a as usize] = true;
-    out.comparable[b as usize] = true;
+    out.compared(a, b);
     match relation {
         Relation::Corroborates => out.corroborations.extend([(a, b), (b, a)]),
         Relation::Contradicts => {
@@ -82,7 +81,6 @@ pub(crate) fn relate(
                 claims: [a, b],
                 ratio: gap.map(|g| g.ratio),
                 people: gap.map(|g| g.people),
-                explanation: String::new(),
             });
         }
         Relation::Neither => {}
@@ -123,7 +121,6 @@ fn two_figures(
         claims: [a, b],
         ratio: Some(gap.ratio),
         people: Some(gap.people),
-        explanation: String::new(),
     });
 }
 

@@ -86,8 +86,7 @@ fn part_against_whole(
         _ => return,
     };
     out.contradictions.extend([(part, total), (total, part)]);
-    out.comparable[part as usize] = true;
-    out.comparable[total as usize] = true;
+    out.compared(part, total);
     out.discrepancies.push(Discrepancy {
         kind,
         subtype,
@@ -98,7 +97,6 @@ fn part_against_whole(
         claims: [part, total],
         ratio: gap.map(|g| g.ratio),
         people: gap.map(|g| g.people),
-        explanation: String::new(),
     });
 }
 
@@ -164,8 +162,7 @@ pub(crate) fn status_disputes(
                 continue;
             }
             out.contradictions.extend([(a, b), (b, a)]);
-            out.comparable[a as usize] = true;
-            out.comparable[b as usize] = true;
+            out.compared(a, b);
             out.discrepancies.push(Discrepancy {
                 kind: DiscrepancyKind::Status,
                 subtype: None,
@@ -176,7 +173,6 @@ pub(crate) fn status_disputes(
                 claims: [a, b],
                 ratio: None,
                 people: None,
-                explanation: String::new(),
             });
         }
     }
@@ -241,8 +237,7 @@ pub(crate) fn partial_accounts(
                     close: false,
                 };
                 let opposing = analysis.facts[total as usize].side.is_some();
-                out.comparable[part as usize] = true;
-                out.comparable[total as usize] = true;
+                out.compared(part, total);
                 out.discrepancies.push(Discrepancy {
                     kind: DiscrepancyKind::Numeric,
                     subtype: Some("only a part"),
@@ -253,7 +248,6 @@ pub(crate) fn partial_accounts(
                     claims: [total, part],
                     ratio: Some(ratio),
                     people: Some(gap.people),
-                    explanation: String::new(),
                 });
             }
         }

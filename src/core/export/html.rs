@@ -275,7 +275,7 @@ fn discrepancies_section(out: &mut String, data: &ChartData<'_>) {
             event.map(|e| e.date_from.to_string()).unwrap_or_default(),
             escape(who(d.claims[0])),
             escape(who(d.claims[1])),
-            escape(&d.explanation),
+            escape(&a.explanation(ds, d)),
             escape(&id(d.claims[0])),
             escape(&id(d.claims[1]))
         );

@@ -311,7 +311,7 @@ pub fn discrepancies_csv(
                 text(b.1),
                 text(b.2),
                 Cell::Number(d.ratio),
-                text(d.explanation.as_str()),
+                text(analysis.explanation(ds, d)),
             ]
         });
     write_csv(&header, rows, bom)

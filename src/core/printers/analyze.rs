@@ -33,7 +33,7 @@ struct DiscrepancyRecord<'a> {
     sources: [&'a str; 2],
     claims: [String; 2],
     ratio: Option<f64>,
-    explanation: &'a str,
+    explanation: String,
 }
 
 #[derive(Serialize)]
@@ -90,7 +90,7 @@ impl Serialize for AnalysisJson<'_> {
                 sources: d.claims.map(|c| a.facts[c as usize].claimant.as_ref()),
                 claims: d.claims.map(id),
                 ratio: d.ratio.filter(|r| r.is_finite()),
-                explanation: &d.explanation,
+                explanation: a.explanation(ds, d),
             })
             .collect();
         let mut doc = serializer.serialize_struct("Analysis", 5)?;
@@ -148,7 +148,7 @@ impl Serialize for Claims<'_> {
 }
 
 /// The analysis as text: settings, discrepancies (most severe first), scorecard, events.
-pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
+pub fn render_text(ds: &Dataset, a: &Analysis, kept: &Selection, max_rows: usize) -> String {
     let mut out = String::new();
     render_settings(&mut out, &a.settings);
     let discrepancies: Vec<_> = a
@@ -173,7 +173,7 @@ pub fn render_text(a: &Analysis, kept: &Selection, max_rows: usize) -> String {
             out,
             "  [{}] {kind}{subtype} @ {event}: {}",
             d.severity.as_str(),
-            d.explanation
+            a.explanation(ds, d)
         );
     }
     if discrepancies.len() > max_rows {

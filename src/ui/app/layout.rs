@@ -212,7 +212,7 @@ impl TriangulateApp {
             ),
             Tab::Discrepancies => discrepancies_ui(
                 ui,
-                a,
+                (opened.dataset.as_ref(), a),
                 &self.derived.discrepancies,
                 &self.state.discrepancy_filter,
                 &choices,

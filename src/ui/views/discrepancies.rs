@@ -4,6 +4,7 @@ use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::analysis::{Analysis, Severity};
+use crate::core::model::Dataset;
 use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter};
 use crate::ui::bidi::{data_label, display_ltr};
 use crate::ui::commands::Command;
@@ -19,7 +20,7 @@ pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
 
 pub fn discrepancies_ui(
     ui: &mut egui::Ui,
-    analysis: &Analysis,
+    (ds, analysis): (&Dataset, &Analysis),
     rows: &[usize],
     filter: &DiscrepancyFilter,
     choices: &Choices<'_>,
@@ -65,7 +66,7 @@ pub fn discrepancies_ui(
         .body(|body| {
             body.rows(height, rows.len(), |mut row| {
                 if let Some(&d) = rows.get(row.index()) {
-                    discrepancy_row_ui(&mut row, analysis, d, commands);
+                    discrepancy_row_ui(&mut row, (ds, analysis), d, commands);
                 }
             });
         });
@@ -73,7 +74,7 @@ pub fn discrepancies_ui(
 
 fn discrepancy_row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
-    analysis: &Analysis,
+    (ds, analysis): (&Dataset, &Analysis),
     index: usize,
     commands: &mut Vec<Command>,
 ) {
@@ -116,8 +117,10 @@ fn discrepancy_row_ui(
         .collect();
     cell(row, display_ltr(&names.join(" vs ")).into_owned().into());
     row.col(|ui| {
-        // An English sentence around names from the data: it reads left to right.
-        let explanation = display_ltr(&d.explanation);
+        // An English sentence around names from the data: it reads left to right. Built for
+        // the rows on screen only (a few dozen), as their labels are.
+        let explanation = analysis.explanation(ds, d);
+        let explanation = display_ltr(&explanation);
         ui.add(
             egui::Label::new(explanation.as_ref())
                 .truncate()

@@ -130,7 +130,7 @@ fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
     let mut h = harness(|ui, commands| {
         super::discrepancies::discrepancies_ui(
             ui,
-            a,
+            (&seed.imported.dataset, a),
             &rows,
             &DiscrepancyFilter::default(),
             &choices(seed),
