@@ -1,7 +1,9 @@
 //! The rules: which figures are current, which claims corroborate or contradict which, and the
 //! discrepancies between them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 
@@ -194,11 +196,11 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
     drop(groups);
     // Integer keys hashed by the fast hasher: millions of discrepancies at scale.
     type Fast = foldhash::fast::RandomState;
-    let mut count: HashMap<_, usize, Fast> = HashMap::default();
+    let mut count: HashMap<_, usize> = HashMap::default();
     for k in &keys {
         *count.entry(*k).or_insert(0) += 1;
     }
-    let mut best: HashMap<_, usize, Fast> = HashMap::default();
+    let mut best: HashMap<_, usize> = HashMap::default();
     for (i, d) in discrepancies.iter().enumerate() {
         if d.kind == DiscrepancyKind::Contradiction || count[&keys[i]] <= MAX_PER_PAIR {
             continue;

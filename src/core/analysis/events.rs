@@ -1,6 +1,8 @@
 //! Grouping claims into events: by `event_id`, or by place and an anchored date window.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::NaiveDate;
 

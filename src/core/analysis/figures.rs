@@ -176,8 +176,15 @@ pub fn is_revision(ds: &Dataset, claim: &Claim) -> bool {
         "new toll",
         "later said",
     ];
-    let text = format!("{} {}", ds.opt_str(claim.detail), ds.quote(claim)).to_lowercase();
-    WORDS.iter().any(|w| text.contains(w))
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| WORDS.iter().map(memchr::memmem::Finder::new).collect());
+    // The words are ASCII: lowering ASCII letters finds them as lowering the whole text would.
+    let (detail, quote) = (ds.opt_str(claim.detail), ds.quote(claim));
+    let mut text = Vec::with_capacity(detail.len() + 1 + quote.len());
+    text.extend(detail.bytes().map(|b| b.to_ascii_lowercase()));
+    text.push(b' ');
+    text.extend(quote.bytes().map(|b| b.to_ascii_lowercase()));
+    FINDERS.iter().any(|f| f.find(&text).is_some())
 }
 
 /// How severe a disagreement is: by the ratio of the nearest bounds (a close exact

@@ -20,7 +20,8 @@ pub mod score;
 pub mod settings;
 pub mod wholes;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use crate::core::progress::{Cancelled, Progress};
 pub use compare::{Discrepancy, DiscrepancyKind, Severity};
@@ -119,7 +120,7 @@ struct Relations {
 
 impl Relations {
     fn from_pairs(n: usize, mut pairs: Vec<(u32, u32)>) -> Self {
-        pairs.sort_unstable();
+        pairs.par_sort_unstable();
         pairs.dedup();
         let mut starts = Vec::with_capacity(n + 1);
         let mut at = 0usize;
@@ -294,65 +295,100 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
 /// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
+    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
     // Worded as a revision: read only when two statements share a time, and once per claim
-    // (a claim re-published by many outlets ties with each of its copies).
-    let read: Vec<std::cell::Cell<Option<bool>>> =
-        vec![std::cell::Cell::new(None); ds.claims.len()];
-    let revision = |c: u32| {
-        let cell = &read[c as usize];
-        cell.get().unwrap_or_else(|| {
+    // (0 not read yet, 1 no, 2 yes).
+    let read: Vec<AtomicU8> = (0..ds.claims.len()).map(|_| AtomicU8::new(0)).collect();
+    let revision = |c: u32| match read[c as usize].load(Relaxed) {
+        0 => {
             let is = figures::is_revision(ds, &ds.claims[c as usize]);
-            cell.set(Some(is));
+            read[c as usize].store(1 + u8::from(is), Relaxed);
             is
-        })
+        }
+        known => known == 2,
     };
     let later = |c: u32, best: u32| {
         let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
-        a.reported_at
-            .cmp(&b.reported_at)
-            .then_with(|| revision(c).cmp(&revision(best)))
-    };
-    let mut superseded: Vec<u32> = Vec::new();
-    // Events are disjoint, so each needs only a small table of its own. The question is keyed
-    // by integers: the claimant's and the group's shared names, the detail's interned text.
-    type Question = (usize, crate::core::model::ClaimKind, usize, u32);
-    let mut latest: HashMap<Question, Vec<u32>, foldhash::fast::RandomState> = HashMap::default();
-    for event in &analysis.events {
-        latest.clear();
-        for &c in &event.claims {
-            let facts = &analysis.facts[c as usize];
-            if facts.excluded {
-                // Out of the analysis: it neither supersedes nor is superseded.
-                continue;
-            }
-            let claim = &ds.claims[c as usize];
-            // A figure-less statement never supersedes a figure, nor the other way round.
-            let question = if !claim.kind.is_numeric() {
-                claim.detail.map_or(2, |d| d.index() as u32 + 3)
-            } else if claim.quantity.is_some() {
-                0
+        // Copies of one statement (re-published by several outlets) are worded alike.
+        let alike = a.detail == b.detail && ds.quote(a) == ds.quote(b);
+        a.reported_at.cmp(&b.reported_at).then_with(|| {
+            if alike {
+                std::cmp::Ordering::Equal
             } else {
-                1
-            };
-            let key = (
-                name_id(&facts.claimant),
-                claim.kind,
-                name_id(&facts.group),
-                question,
-            );
-            let current = latest.entry(key).or_default();
-            match current.first().map(|&best| later(c, best)) {
-                Some(std::cmp::Ordering::Greater) => {
-                    superseded.append(current);
-                    current.push(c);
-                }
-                Some(std::cmp::Ordering::Less) => superseded.push(c),
-                Some(std::cmp::Ordering::Equal) | None => current.push(c),
+                revision(c).cmp(&revision(best))
             }
-        }
-    }
+        })
+    };
+    // Events are disjoint: each is read on its own, in parallel, with a small table per thread.
+    let superseded = analysis
+        .events
+        .par_iter()
+        .with_min_len(64)
+        .fold(
+            || (Vec::new(), HashMap::default()),
+            |(mut superseded, mut latest), event| {
+                superseded_in(ds, analysis, event, &later, (&mut latest, &mut superseded));
+                (superseded, latest)
+            },
+        )
+        .map(|(superseded, _)| superseded)
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     for c in superseded {
         analysis.facts[c as usize].current = false;
+    }
+}
+
+/// A question of one event, keyed by integers: the claimant's and the group's shared names,
+/// the kind, the detail's interned text (or whether the claim gives a figure).
+type Question = (usize, crate::core::model::ClaimKind, usize, u32);
+
+/// Adds the claims of `event` that a later statement of the same claimant supersedes.
+fn superseded_in(
+    ds: &Dataset,
+    analysis: &Analysis,
+    event: &Event,
+    later: &(impl Fn(u32, u32) -> std::cmp::Ordering + Sync),
+    (latest, superseded): (&mut HashMap<Question, Vec<u32>>, &mut Vec<u32>),
+) {
+    // Clearing costs the table's capacity: after a big event, start a small one again.
+    if latest.capacity() > 4 * event.claims.len() + 64 {
+        *latest = HashMap::default();
+    } else {
+        latest.clear();
+    }
+    for &c in &event.claims {
+        let facts = &analysis.facts[c as usize];
+        if facts.excluded {
+            // Out of the analysis: it neither supersedes nor is superseded.
+            continue;
+        }
+        let claim = &ds.claims[c as usize];
+        // A figure-less statement never supersedes a figure, nor the other way round.
+        let question = if !claim.kind.is_numeric() {
+            claim.detail.map_or(2, |d| d.index() as u32 + 3)
+        } else if claim.quantity.is_some() {
+            0
+        } else {
+            1
+        };
+        let key = (
+            name_id(&facts.claimant),
+            claim.kind,
+            name_id(&facts.group),
+            question,
+        );
+        let current = latest.entry(key).or_default();
+        match current.first().map(|&best| later(c, best)) {
+            Some(std::cmp::Ordering::Greater) => {
+                superseded.append(current);
+                current.push(c);
+            }
+            Some(std::cmp::Ordering::Less) => superseded.push(c),
+            Some(std::cmp::Ordering::Equal) | None => current.push(c),
+        }
     }
 }
 

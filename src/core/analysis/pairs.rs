@@ -2,7 +2,7 @@
 //! claims of a big question that are compared pairwise, and how far a figure-less denial
 //! reaches.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::discrepancy::Discrepancy;

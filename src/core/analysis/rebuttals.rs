@@ -4,7 +4,9 @@
 //! dispute whoever makes it. A statement that the attack never happened ("the reports were
 //! invented") against what the other sides say it did.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use crate::core::analysis::attacks::denies_it_happened;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};

@@ -4,7 +4,7 @@
 //! statements are compared across an event and the events at places inside its place, on
 //! overlapping dates.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::events::Event;

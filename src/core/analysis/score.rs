@@ -1,37 +1,45 @@
 //! Per-claim credibility (Admiralty 1–6) and the per-source scorecard.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
-use crate::core::analysis::Analysis;
+use rayon::prelude::*;
+
 use crate::core::analysis::groups::{group_is_side, is_civilian};
+use crate::core::analysis::{Analysis, Name, name_id};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A claimant's voice: its side, or itself when it has none.
-fn voice(analysis: &Analysis, c: u32) -> &str {
+fn voice(analysis: &Analysis, c: u32) -> &Name {
     let facts = &analysis.facts[c as usize];
-    facts.side.as_deref().unwrap_or(&facts.claimant)
+    facts.side.as_ref().unwrap_or(&facts.claimant)
 }
 
-/// Distinct voices among `claims`, not counting `own`.
-fn voices<'a>(analysis: &'a Analysis, claims: &[u32], own: &str) -> HashSet<&'a str> {
-    claims
+/// How many distinct voices `claims` have, not counting `own`. Names are told apart by their
+/// shared `Arc` (one per text in an analysis).
+fn voices(analysis: &Analysis, claims: &[u32], own: &Name) -> usize {
+    let own = name_id(own);
+    let mut ids: Vec<usize> = claims
         .iter()
-        .map(|&c| voice(analysis, c))
-        .filter(|v| *v != own)
-        .collect()
+        .map(|&c| name_id(voice(analysis, c)))
+        .filter(|&v| v != own)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
 }
 
 /// Grades every claim from the sides that corroborate (S) and contradict (C) it.
 pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
     let grades: Vec<(u8, (u16, u16))> = (0..ds.claims.len())
+        .into_par_iter()
         .map(|i| {
             let c = u32::try_from(i).unwrap_or(u32::MAX);
             let facts = &analysis.facts[i];
             let own = voice(analysis, c);
-            let s = voices(analysis, analysis.corroborated_by(c), own).len();
-            let k = voices(analysis, analysis.contradicted_by(c), own).len();
+            let s = voices(analysis, analysis.corroborated_by(c), own);
+            let k = voices(analysis, analysis.contradicted_by(c), own);
             let sides = (
                 u16::try_from(s).unwrap_or(u16::MAX),
                 u16::try_from(k).unwrap_or(u16::MAX),
@@ -43,7 +51,6 @@ pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
         facts.credibility = grade;
         facts.sides = sides;
     }
-    let _ = ds;
 }
 
 /// The reason for a claim's grade, in words.
@@ -163,20 +170,24 @@ impl SourceScore {
 /// The scorecard, best grade first.
 pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
     let questions = figures_by_question(ds, analysis);
-    let mut by_source: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    // Claims per claimant, keyed by the claimant's shared name.
+    let mut by_source: HashMap<usize, (&str, Vec<u32>)> = HashMap::new();
     for (i, facts) in analysis.facts.iter().enumerate() {
         // A compiler's unnamed sources are nobody in particular: nothing to score.
         if facts.claimant.as_ref() == crate::core::import::format::cited::UNNAMED {
             continue;
         }
         by_source
-            .entry(facts.claimant.as_ref())
-            .or_default()
+            .entry(name_id(&facts.claimant))
+            .or_insert_with(|| (facts.claimant.as_ref(), Vec::new()))
+            .1
             .push(u32::try_from(i).unwrap_or(u32::MAX));
     }
+    let mut by_source: Vec<(&str, Vec<u32>)> = by_source.into_values().collect();
+    by_source.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut list: Vec<SourceScore> = by_source
-        .into_iter()
-        .map(|(source, claims)| score_source(ds, analysis, &questions, source, &claims))
+        .par_iter()
+        .map(|(source, claims)| score_source(ds, analysis, &questions, source, claims))
         .collect();
     list.sort_by(|a, b| {
         a.grade
@@ -188,30 +199,30 @@ pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
 }
 
 /// Current asserted figures per question (event, kind, group).
-type Questions<'a> = HashMap<(u32, ClaimKind, &'a str), QuestionFigures<'a>>;
+type Questions = HashMap<(u32, ClaimKind, usize), QuestionFigures>;
 
 /// A question's figures: every point sorted, and each claimant's own points sorted, so that
 /// the median of the others' is found without going over the question for each claim.
 #[derive(Default)]
-struct QuestionFigures<'a> {
+struct QuestionFigures {
     sorted: Vec<f64>,
-    by_claimant: HashMap<&'a str, Vec<f64>>,
+    by_claimant: HashMap<usize, Vec<f64>>,
 }
 
-fn figures_by_question<'a>(ds: &Dataset, analysis: &'a Analysis) -> Questions<'a> {
-    let mut questions: Questions<'a> = HashMap::new();
+fn figures_by_question(ds: &Dataset, analysis: &Analysis) -> Questions {
+    let mut questions: Questions = HashMap::new();
     for (facts, claim) in analysis.facts.iter().zip(&ds.claims) {
         let (Some(event), Some(q)) = (facts.event, claim.quantity) else {
             continue;
         };
         if facts.current && claim.kind.is_numeric() && claim.stance == Stance::Asserts {
             let question = questions
-                .entry((event, claim.kind, facts.group.as_ref()))
+                .entry((event, claim.kind, name_id(&facts.group)))
                 .or_default();
             question.sorted.push(q.point());
             question
                 .by_claimant
-                .entry(facts.claimant.as_ref())
+                .entry(name_id(&facts.claimant))
                 .or_default()
                 .push(q.point());
         }
@@ -312,7 +323,7 @@ fn agreement(analysis: &Analysis, comparable: &[u32], min: usize) -> Agreement {
 fn score_source(
     ds: &Dataset,
     analysis: &Analysis,
-    questions: &Questions<'_>,
+    questions: &Questions,
     source: &str,
     claims: &[u32],
 ) -> SourceScore {
@@ -422,7 +433,7 @@ pub fn evidence_line(ds: &Dataset, analysis: &Analysis, pair: EvidencePair) -> S
 fn evidence_and_bias(
     ds: &Dataset,
     analysis: &Analysis,
-    questions: &Questions<'_>,
+    questions: &Questions,
     comparable: &[u32],
     own_voice: Option<&str>,
 ) -> (Vec<EvidencePair>, [Vec<f64>; 3]) {
@@ -457,17 +468,17 @@ fn evidence_and_bias(
 
 /// log2((own + 1) / (others' median + 1)) for one claim, over the other claimants' current
 /// figures on the same question. A floor counts only when the others are below it.
-fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions<'_>, c: u32) -> Option<f64> {
+fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions, c: u32) -> Option<f64> {
     let claim = &ds.claims[c as usize];
     let q = claim.quantity?;
     if !claim.kind.is_numeric() || claim.stance == Stance::Denies {
         return None;
     }
     let f = &analysis.facts[c as usize];
-    let figures = questions.get(&(f.event?, claim.kind, f.group.as_ref()))?;
+    let figures = questions.get(&(f.event?, claim.kind, name_id(&f.group)))?;
     let own = figures
         .by_claimant
-        .get(f.claimant.as_ref())
+        .get(&name_id(&f.claimant))
         .map_or(&[][..], Vec::as_slice);
     let others = median_without(&figures.sorted, own)?;
     if q.high.is_none() && others >= f64::from(q.low) {

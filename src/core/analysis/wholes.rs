@@ -1,7 +1,9 @@
 //! Rules between groups: a part against its wholes (children against civilians, civilians
 //! against everyone), and the same dead under two statuses (civilians against fighters).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::HashSet;
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};

@@ -4,7 +4,7 @@
 //! point. Zoomed out, nearby events are drawn as one mark: the marks of each zoom level are
 //! worked out once, so a frame draws at most a screenful of marks at any size of data.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::basemap::project;
 use crate::core::analysis::places::{Gazetteer, PlaceKey};

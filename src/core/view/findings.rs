@@ -3,7 +3,8 @@
 //! on two sides: "SOHR says IS seized two districts of Hasaka; SANA denies it". Each side keeps
 //! every claim behind it, with its outlet, date, quote and link.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use crate::core::analysis::explain::{Statement, clause, plural, speaks_as_many};
 use crate::core::analysis::{Analysis, Discrepancy, DiscrepancyKind, Severity};
@@ -129,27 +130,50 @@ impl Finding {
 /// what is at stake (lives, then ground, then who did it, then where it came from), then how
 /// many claimants take part, then date.
 pub fn findings(ds: &Dataset, analysis: &Analysis) -> Vec<Finding> {
-    let mut questions: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    // Each question's discrepancies in their order, grouped without writing the question out.
+    let mut questions: HashMap<(usize, ClaimKind, u8, &str), Vec<usize>> = HashMap::new();
     for (i, d) in analysis.discrepancies.iter().enumerate() {
-        questions.entry((d.event, question(d))).or_default().push(i);
+        let (shape, group) = question_shape(d);
+        questions
+            .entry((d.event, d.claim_kind, shape, group))
+            .or_default()
+            .push(i);
     }
-    let mut found: Vec<Finding> = questions
-        .into_iter()
-        .map(|((event, q), ds_of)| finding(ds, analysis, event, &q, ds_of))
+    let questions: Vec<_> = questions.into_iter().collect();
+    // With the number of claimants each finding has, which its order needs.
+    let mut found: Vec<(usize, Finding)> = questions
+        .into_par_iter()
+        .map(|((event, ..), list)| {
+            let q = question(&analysis.discrepancies[list[0]]);
+            let finding = finding(ds, analysis, event, &q, list);
+            (claimants(analysis, &finding), finding)
+        })
         .collect();
-    found.sort_by(|a, b| {
+    found.par_sort_unstable_by(|(a_claimants, a), (b_claimants, b)| {
         b.severity
             .cmp(&a.severity)
             .then(b.people.unwrap_or(0).cmp(&a.people.unwrap_or(0)))
             .then(stake(a.claim_kind).cmp(&stake(b.claim_kind)))
-            .then(claimants(analysis, b).cmp(&claimants(analysis, a)))
+            .then(b_claimants.cmp(a_claimants))
             .then_with(|| {
                 let date = |f: &Finding| analysis.events.get(f.event).map(|e| e.date_from);
                 date(a).cmp(&date(b))
             })
             .then_with(|| a.id.cmp(&b.id))
     });
-    found
+    found.into_iter().map(|(_, finding)| finding).collect()
+}
+
+/// What [`question`] writes out, as a key: the kind of disagreement and, where it counts,
+/// the group.
+fn question_shape(d: &Discrepancy) -> (u8, &str) {
+    match d.kind {
+        DiscrepancyKind::Numeric => (0, &d.group),
+        DiscrepancyKind::Contradiction if d.claim_kind.is_numeric() => (1, &d.group),
+        DiscrepancyKind::Contradiction => (2, ""),
+        DiscrepancyKind::PartExceedsTotal => (3, ""),
+        DiscrepancyKind::Status => (4, ""),
+    }
 }
 
 /// What a discrepancy is a disagreement about: its kind of claim, and for figures the group.

@@ -1,6 +1,6 @@
 //! The claimants found in a dataset, with their type, side and claim count.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
