@@ -7,7 +7,7 @@
 //! billion rows; the rows themselves are not kept.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
 use csv::StringRecord;
 
@@ -21,14 +21,20 @@ pub fn header_hash(names: &[String]) -> u64 {
     foldhash::quality::FixedState::with_seed(0x4845_4144).hash_one(names)
 }
 
-/// The fingerprint of a row as written, under a header.
+/// The fingerprint of a row as written, under a header: its bytes hashed in one pass, and
+/// where each field ends (so that `ab,c` and `a,bc` differ).
 pub fn row_hash(header: u64, record: &StringRecord) -> RowHash {
+    let bytes = record.as_byte_record();
     let mut a = foldhash::quality::FixedState::with_seed(0x5452_4941).build_hasher();
     let mut b = foldhash::quality::FixedState::with_seed(0x0D0B_1E5A_17ED).build_hasher();
     for h in [&mut a, &mut b] {
-        header.hash(h);
-        for field in record {
-            field.hash(h);
+        h.write_u64(header);
+        h.write_usize(bytes.len());
+        h.write(bytes.as_slice());
+        let mut end = 0usize;
+        for field in bytes {
+            end += field.len();
+            h.write_usize(end);
         }
     }
     (u128::from(a.finish()) << 64) | u128::from(b.finish())
@@ -59,5 +65,29 @@ impl SeenRows {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_told_apart_by_where_its_fields_end_and_by_its_header() {
+        let row = |fields: &[&str]| StringRecord::from(fields.to_vec());
+        let h = header_hash(&["a".to_owned(), "b".to_owned()]);
+        assert_eq!(
+            row_hash(h, &row(&["ab", "c"])),
+            row_hash(h, &row(&["ab", "c"]))
+        );
+        assert_ne!(
+            row_hash(h, &row(&["ab", "c"])),
+            row_hash(h, &row(&["a", "bc"]))
+        );
+        assert_ne!(row_hash(h, &row(&["abc", ""])), row_hash(h, &row(&["abc"])));
+        assert_ne!(
+            row_hash(h, &row(&["ab", "c"])),
+            row_hash(h + 1, &row(&["ab", "c"]))
+        );
     }
 }

@@ -384,13 +384,13 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
         for batch in receive {
             let mut batch = batch?;
             notes.add(&batch.notes);
+            if let Some(seen) = seen_here.as_deref_mut() {
+                batch.look_up(seen, file);
+            }
             let mut checked = batch.checked.drain(..);
             for (i, (record, &line)) in batch.records.iter().zip(&batch.lines).enumerate() {
                 out.report.rows += 1;
-                let repeated = match seen_here.as_deref_mut() {
-                    Some(seen) => seen.first_seen(batch.hashes[i], file, line),
-                    None => batch.repeated[i],
-                };
+                let repeated = batch.repeated[i];
                 // The reader checked a repeated row only when it left finding them to us.
                 let check = if seen_here.is_some() || repeated.is_none() {
                     checked.next()
@@ -462,6 +462,19 @@ impl<F: Format> Default for Batch<F> {
     }
 }
 
+impl<F: Format> Batch<F> {
+    /// Notes each record's fingerprint, and which were read before. One tight loop for the
+    /// whole batch: its lookups miss the cache independently, and the processor overlaps them.
+    fn look_up(&mut self, seen: &mut SeenRows, file: FileId) {
+        self.repeated.extend(
+            self.hashes
+                .iter()
+                .zip(&self.lines)
+                .map(|(&hash, &line)| seen.first_seen(hash, file, line)),
+        );
+    }
+}
+
 /// Where the reader thread sends full batches, and gets emptied ones back.
 type Channels<'c, F> = (
     &'c mpsc::SyncSender<Result<Batch<F>, PassError>>,
@@ -520,13 +533,7 @@ fn read_records<F: Format>(
             .extend(batch.records.iter().map(|record| row_hash(header, record)));
         if let Some(seen) = seen.as_deref_mut() {
             // Rows identical to one read before are set aside before the format sees them.
-            batch.repeated.extend(
-                batch
-                    .hashes
-                    .iter()
-                    .zip(&batch.lines)
-                    .map(|(&hash, &line)| seen.first_seen(hash, file, line)),
-            );
+            batch.look_up(seen, file);
         }
         for (i, (record, &line)) in batch.records.iter().zip(&batch.lines).enumerate() {
             if batch.repeated.get(i).is_none_or(Option::is_none) {
