@@ -12,7 +12,7 @@ pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Sever
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
 use crate::core::analysis::pairs::{Comparisons, Context, representatives};
-use crate::core::analysis::propositions::{Reading, read};
+use crate::core::analysis::propositions::{Reading, SideNames, read};
 use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::wholes;
@@ -245,12 +245,24 @@ fn read_statements(
         .filter(|((kind, _), claims)| !kind.is_numeric() && claims.len() > 1)
         .flat_map(|(_, claims)| claims.iter().copied());
     let mut readings = HashMap::new();
-    let mut sides: Option<Vec<&str>> = None;
+    let mut sides: Option<SideNames<'_>> = None;
+    // A statement repeated by its claimant's side (or re-published) reads the same: read each
+    // wording once. What a reading depends on: the kind, the words, the stance, the side.
+    let mut read_before = HashMap::new();
     for c in statements {
-        let sides = sides.get_or_insert_with(|| event_sides(analysis, event));
+        let sides = sides.get_or_insert_with(|| SideNames::new(&event_sides(analysis, event)));
         let claim = &ds.claims[c as usize];
         let facts = &analysis.facts[c as usize];
-        readings.insert(c, read(ds, claim, facts, sides));
+        let wording = (
+            claim.kind,
+            claim.detail,
+            claim.stance,
+            facts.side.as_ref().map(super::name_id),
+        );
+        let reading = read_before
+            .entry(wording)
+            .or_insert_with(|| read(ds, claim, facts, sides));
+        readings.insert(c, reading.clone());
     }
     readings
 }

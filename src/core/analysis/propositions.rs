@@ -111,11 +111,41 @@ pub fn outcome(detail: &str) -> Option<Outcome> {
     })
 }
 
+/// A word as a statement's words are compared: lower case, folded, without a plural `s`.
+fn stem(word: &str) -> String {
+    word.trim_end_matches('s').to_owned()
+}
+
+/// The sides speaking in an event, each with the words of its name that identify it, worked
+/// out once for all the event's statements.
+pub struct SideNames<'a> {
+    names: Vec<&'a str>,
+    words: Vec<Vec<String>>,
+}
+
+impl<'a> SideNames<'a> {
+    pub fn new(names: &[&'a str]) -> Self {
+        let words = names
+            .iter()
+            .map(|side| {
+                fold_words(side)
+                    .iter()
+                    .map(|w| stem(w))
+                    .filter(|w| w.len() > 2 && !GENERIC.contains(&w.as_str()))
+                    .collect()
+            })
+            .collect();
+        Self {
+            names: names.to_vec(),
+            words,
+        }
+    }
+}
+
 /// The actor a statement names: the side (of those speaking in the event) or well-known party
 /// its words name first; "the army", "the military", "government troops" name the
 /// government's forces.
-pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
-    let stem = |w: &str| w.trim_end_matches('s').to_owned();
+pub fn named_actor(detail: &str, sides: &SideNames<'_>) -> Option<String> {
     let words: Vec<String> = fold_words(detail).iter().map(|w| stem(w)).collect();
     let mut best: Option<(usize, String)> = None;
     let mut consider = |at: Option<usize>, name: String| {
@@ -125,12 +155,7 @@ pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
             best = Some((at, name));
         }
     };
-    for side in sides {
-        let side_words: Vec<String> = fold_words(side)
-            .iter()
-            .map(|w| stem(w))
-            .filter(|w| w.len() > 2 && !GENERIC.contains(&w.as_str()))
-            .collect();
+    for (side, side_words) in sides.names.iter().zip(&sides.words) {
         let at = words.iter().position(|w| side_words.contains(w));
         consider(at, (*side).to_owned());
     }
@@ -181,7 +206,7 @@ pub fn named_actor(detail: &str, sides: &[&str]) -> Option<String> {
 
 /// The actor of a statement: the one it names, else the claimant's own side ("we repelled
 /// the assault").
-pub fn actor(detail: &str, sides: &[&str], own_side: Option<&str>) -> Option<String> {
+pub fn actor(detail: &str, sides: &SideNames<'_>, own_side: Option<&str>) -> Option<String> {
     named_actor(detail, sides).or_else(|| own_side.map(str::to_owned))
 }
 
@@ -249,7 +274,7 @@ pub struct Reading {
 }
 
 /// Reads a statement of kind `kind` with the sides speaking in its event.
-pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &[&str]) -> Reading {
+pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &SideNames<'_>) -> Reading {
     let detail = ds.opt_str(claim.detail);
     let mut reading = Reading {
         stance: claim.stance,
@@ -430,7 +455,7 @@ mod tests {
 
     #[test]
     fn the_actor_is_the_side_named_first() {
-        let sides = ["Houthis", "Saudi-led coalition"];
+        let sides = SideNames::new(&["Houthis", "Saudi-led coalition"]);
         assert_eq!(
             actor("Saudi-led coalition air raids", &sides, Some("Houthis")).as_deref(),
             Some("Saudi-led coalition")
@@ -443,29 +468,44 @@ mod tests {
             actor("the situation is calm", &sides, Some("Houthis")).as_deref(),
             Some("Houthis")
         );
-        assert_eq!(named_actor("Armed men stormed the village", &[]), None);
         assert_eq!(
-            named_actor("the armed forces carried out the strike", &[]).as_deref(),
+            named_actor("Armed men stormed the village", &SideNames::new(&[])),
+            None
+        );
+        assert_eq!(
+            named_actor(
+                "the armed forces carried out the strike",
+                &SideNames::new(&[])
+            )
+            .as_deref(),
             Some(GOVERNMENT_FORCES)
         );
         assert_eq!(
-            named_actor("anti-government rebels took the town", &[]).as_deref(),
+            named_actor("anti-government rebels took the town", &SideNames::new(&[])).as_deref(),
             Some(ARMED_OPPOSITION)
         );
         assert_eq!(
-            named_actor("the government's armed opponents", &[]).as_deref(),
+            named_actor("the government's armed opponents", &SideNames::new(&[])).as_deref(),
             Some(ARMED_OPPOSITION)
         );
         assert_eq!(
-            named_actor("insurgents overpowered the security personnel", &[]).as_deref(),
+            named_actor(
+                "insurgents overpowered the security personnel",
+                &SideNames::new(&[])
+            )
+            .as_deref(),
             Some(ARMED_OPPOSITION)
         );
         assert_eq!(
-            named_actor("two helicopters fired on the school", &[]).as_deref(),
+            named_actor("two helicopters fired on the school", &SideNames::new(&[])).as_deref(),
             Some(GOVERNMENT_FORCES)
         );
         assert_eq!(
-            named_actor("the army thwarted the insurgents' attack", &[]).as_deref(),
+            named_actor(
+                "the army thwarted the insurgents' attack",
+                &SideNames::new(&[])
+            )
+            .as_deref(),
             Some(GOVERNMENT_FORCES)
         );
     }

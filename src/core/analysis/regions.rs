@@ -11,7 +11,7 @@ use crate::core::analysis::events::Event;
 use crate::core::analysis::groups::ALL;
 use crate::core::analysis::pairs::{Comparisons, Context, MAX_COMPARED};
 use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
-use crate::core::analysis::propositions::read;
+use crate::core::analysis::propositions::{SideNames, read};
 use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
 use crate::core::model::{ClaimKind, Dataset};
@@ -145,6 +145,7 @@ fn compare_across(
         .collect();
     sides.sort_unstable();
     sides.dedup();
+    let sides = SideNames::new(&sides);
     let readings = outer
         .claims
         .iter()

@@ -43,7 +43,9 @@ pub fn row_hash(header: u64, record: &StringRecord) -> RowHash {
 /// The rows seen so far in an import, in every file: where each was first read.
 #[derive(Default)]
 pub struct SeenRows {
-    first: HashMap<RowHash, (FileId, u32), foldhash::fast::RandomState>,
+    /// Keyed by the fingerprint's two halves: aligned to 8 bytes rather than a `u128`'s 16,
+    /// an entry takes 24 bytes, not 32 (a million rows: 16 MB less).
+    first: HashMap<(u64, u64), (FileId, u32), foldhash::fast::RandomState>,
 }
 
 impl SeenRows {
@@ -55,7 +57,7 @@ impl SeenRows {
     /// Notes a row; if an identical one was read before, where.
     pub fn first_seen(&mut self, hash: RowHash, file: FileId, line: u64) -> Option<(FileId, u64)> {
         let line = u32::try_from(line).unwrap_or(u32::MAX);
-        match self.first.entry(hash) {
+        match self.first.entry(((hash >> 64) as u64, hash as u64)) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let (f, l) = *e.get();
                 Some((f, u64::from(l)))
