@@ -333,8 +333,14 @@ fn interested_parties_are_flagged() {
          YPG,,,killed,IS fighters,15,Kobane,2015-06-25,,,,,\n\
          SOHR,,,killed,IS fighters,15,Kobane,2015-06-25,,,,,\n",
     );
-    assert_eq!(a.facts[0].interested, Some("own losses"));
-    assert_eq!(a.facts[1].interested, Some("adversary's losses"));
+    assert_eq!(
+        a.facts[0].interested.map(|i| i.as_str()),
+        Some("own losses")
+    );
+    assert_eq!(
+        a.facts[1].interested.map(|i| i.as_str()),
+        Some("adversary's losses")
+    );
     assert_eq!(a.facts[2].interested, None);
 }
 

@@ -284,8 +284,24 @@ fn event_sides(analysis: &Analysis, event: usize) -> Vec<&str> {
     sides
 }
 
+/// Whose losses a party's figure counts: its own side's or its adversary's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Interest {
+    Own,
+    Adversary,
+}
+
+impl Interest {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Own => "own losses",
+            Self::Adversary => "adversary's losses",
+        }
+    }
+}
+
 /// Whether a claimant of this type and side is speaking of its own or its adversary's losses.
-pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
+pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<Interest> {
     use crate::core::model::SourceType;
     let side = facts.side.as_deref()?;
     if !kind.is_numeric()
@@ -299,8 +315,8 @@ pub fn interested(facts: &ClaimFacts, kind: ClaimKind) -> Option<&'static str> {
         return None;
     }
     Some(if group_is_side(&facts.group, side) {
-        "own losses"
+        Interest::Own
     } else {
-        "adversary's losses"
+        Interest::Adversary
     })
 }

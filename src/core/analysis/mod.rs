@@ -62,7 +62,7 @@ pub struct ClaimFacts {
     pub credibility: u8,
     /// The sides that corroborate and contradict it, behind the grade.
     pub sides: (u16, u16),
-    pub interested: Option<&'static str>,
+    pub interested: Option<compare::Interest>,
 }
 
 /// How one claim relates to another.
@@ -212,13 +212,13 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
     type Written = (Sym, Option<Sym>, SourceType);
     type Who = (Name, Option<Name>, SourceType);
     let mut who_cache: HashMap<Written, Who> = HashMap::new();
-    type Interest = (
+    type WhoseLosses = (
         usize,
         Option<usize>,
         SourceType,
         crate::core::model::ClaimKind,
     );
-    let mut interested_cache: HashMap<Interest, Option<&'static str>> = HashMap::new();
+    let mut interested_cache: HashMap<WhoseLosses, Option<compare::Interest>> = HashMap::new();
     let mut names: HashMap<String, Name> = HashMap::new();
     let mut name = |s: &str| -> Name {
         if let Some(n) = names.get(s) {
