@@ -46,11 +46,12 @@ pub fn discrepancies_ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .sense(egui::Sense::click())
         .column(Column::initial(70.0))
-        .column(Column::initial(170.0).clip(true))
+        .column(Column::initial(150.0).clip(true))
         .column(Column::initial(110.0).clip(true))
         .column(Column::initial(90.0))
-        .column(Column::initial(300.0).clip(true))
-        .column(Column::remainder().clip(true))
+        // The explanation names both sources too: it gets the room, at least 240 px.
+        .column(Column::initial(220.0).clip(true))
+        .column(Column::remainder().at_least(240.0).clip(true))
         .header(height, |mut h| {
             for (title, column) in [
                 ("Severity", Some(DiscrepancyColumn::Severity)),
