@@ -92,17 +92,19 @@ fn compare_event(
         readings: &readings,
         speakers: std::cell::OnceCell::new(),
     };
-    for ((kind, group), claims) in &questions {
+    for (&(kind, _), claims) in &questions {
+        // The group's shared name, as the question's claims hold it.
+        let group = &analysis.facts[claims[0] as usize].group;
         let compared = representatives(ds, analysis, claims);
         let claimants = claimants_in(analysis, &compared);
         if claimants > settings.pairwise_claimants {
-            let summary = summarise(&context, (*kind, group), &compared, claimants, out);
+            let summary = summarise(&context, (kind, group), &compared, claimants, out);
             out.summaries.push(summary);
             continue;
         }
         for (i, &a) in compared.iter().enumerate() {
             for &b in &compared[i + 1..] {
-                relate(&context, (*kind, group), [a, b], out);
+                relate(&context, (kind, group), [a, b], out);
             }
         }
     }
@@ -171,17 +173,15 @@ const MAX_PER_PAIR: usize = 3;
 /// down by circumstance, "one when a suicide vest went off", comes after): the list says who disagrees about what,
 /// the relations behind the grades keep every pair.
 fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut Vec<Discrepancy>) {
-    // Each discrepancy's pair and question as small integers, worked out once: claimants by
-    // their shared name (one `Arc` per name in an analysis), groups numbered as met.
-    let mut groups: HashMap<&str, u32> = HashMap::new();
+    // Each discrepancy's pair and question as integers, worked out once: claimants and groups
+    // by their shared name (one `Arc` per name in an analysis).
     let keys: Vec<_> = discrepancies
         .iter()
         .map(|d| {
             let [a, b] = d
                 .claims
                 .map(|c| super::name_id(&analysis.facts[c as usize].claimant));
-            let next = groups.len() as u32;
-            let group = *groups.entry(d.group.as_str()).or_insert(next);
+            let group = super::name_id(&d.group);
             (
                 d.event,
                 d.kind as u8,
@@ -193,7 +193,6 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
             )
         })
         .collect();
-    drop(groups);
     // Integer keys hashed by the fast hasher: millions of discrepancies at scale.
     type Fast = foldhash::fast::RandomState;
     let mut count: HashMap<_, usize> = HashMap::default();

@@ -5,6 +5,7 @@
 //! counted with a sweep over the sorted ranges. A question of up to [`PAIRWISE_CLAIMANTS`]
 //! claimants is compared pair by pair as before.
 
+use crate::core::analysis::Name;
 pub use crate::core::analysis::discrepancy::{QuestionSummary, Sides};
 use crate::core::analysis::figures::as_claimed;
 use crate::core::analysis::pairs::{Comparisons, Context};
@@ -16,7 +17,7 @@ pub use crate::core::analysis::settings::PAIRWISE_CLAIMANTS;
 /// Sets each of `compared` against the question's median claim and summarises the question.
 pub(crate) fn summarise(
     cx: &Context<'_>,
-    (kind, group): (ClaimKind, &str),
+    (kind, group): (ClaimKind, &Name),
     compared: &[u32],
     claimants: usize,
     out: &mut Comparisons,
@@ -62,7 +63,7 @@ pub(crate) fn summarise(
     QuestionSummary {
         event: cx.event,
         kind,
-        group: group.to_owned(),
+        group: group.to_string(),
         claimants,
         consensus,
         median_claim,

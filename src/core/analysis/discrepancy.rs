@@ -73,7 +73,8 @@ pub struct Discrepancy {
     /// Index into the analysis' events.
     pub event: usize,
     pub claim_kind: ClaimKind,
-    pub group: String,
+    /// The normalised group, shared with the claims' facts.
+    pub group: crate::core::analysis::Name,
     /// The two claims, the earlier-listed claimant first.
     pub claims: [u32; 2],
     /// Ratio of the nearest bounds, for numeric discrepancies.

@@ -6,7 +6,6 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::core::analysis::Analysis;
 use crate::core::analysis::events::Event;
 use crate::core::analysis::groups::ALL;
 use crate::core::analysis::pairs::{Comparisons, Context, MAX_COMPARED};
@@ -14,6 +13,7 @@ use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
 use crate::core::analysis::propositions::{SideNames, read};
 use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
+use crate::core::analysis::{Analysis, Name};
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::parse::dates::days_between;
 
@@ -163,9 +163,11 @@ fn compare_across(
         readings: &readings,
         speakers: std::cell::OnceCell::new(),
     };
+    // Control of a region is a question of no group in particular.
+    let all = Name::from(ALL);
     for &a in &outer.claims {
         for &b in &inner.claims {
-            relate(&context, (ClaimKind::Control, ALL), [a, b], out);
+            relate(&context, (ClaimKind::Control, &all), [a, b], out);
         }
     }
 }

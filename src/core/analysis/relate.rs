@@ -1,19 +1,19 @@
 //! The rules between two current claims of one question (kind and group in an event): how
 //! their figures or statements relate, and a discrepancy when they cannot both be right.
 
-use crate::core::analysis::Relation;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::figures::{compare_figures, floor_far_below, numeric_gap, severity};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers_in};
 use crate::core::analysis::propositions::compare_propositions;
 use crate::core::analysis::settings::Settings;
+use crate::core::analysis::{Name, Relation};
 use crate::core::model::{ClaimKind, Dataset};
 
 /// Relates two current claims of one question: corroboration, contradiction (with its
 /// discrepancy), or one voice's two figures.
 pub(crate) fn relate(
     cx: &Context<'_>,
-    (kind, group): (ClaimKind, &str),
+    (kind, group): (ClaimKind, &Name),
     [a, b]: [u32; 2],
     out: &mut Comparisons,
 ) {
@@ -77,7 +77,7 @@ pub(crate) fn relate(
                 severity,
                 event,
                 claim_kind: ca.kind,
-                group: group.to_owned(),
+                group: group.clone(),
                 claims: [a, b],
                 ratio: gap.map(|g| g.ratio),
                 people: gap.map(|g| g.people),
@@ -93,7 +93,7 @@ fn two_figures(
     ds: &Dataset,
     settings: &Settings,
     event: usize,
-    (kind, group): (ClaimKind, &str),
+    (kind, group): (ClaimKind, &Name),
     [a, b]: [u32; 2],
     out: &mut Comparisons,
 ) {
@@ -117,7 +117,7 @@ fn two_figures(
         severity: Severity::Low,
         event,
         claim_kind: kind,
-        group: group.to_owned(),
+        group: group.clone(),
         claims: [a, b],
         ratio: Some(gap.ratio),
         people: Some(gap.people),

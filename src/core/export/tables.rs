@@ -303,7 +303,7 @@ pub fn discrepancies_csv(
                 text(event.map(|e| e.date_from.to_string()).unwrap_or_default()),
                 text(event.map(|e| e.date_to.to_string()).unwrap_or_default()),
                 text(d.claim_kind.as_str()),
-                text(d.group.as_str()),
+                text(d.group.as_ref()),
                 text(a.0),
                 text(a.1),
                 text(a.2),

@@ -323,10 +323,10 @@ fn title(d: &Discrepancy, place: &str) -> String {
         format!(" in {place}")
     };
     let participle = d.claim_kind.as_str();
-    let group = if d.group.is_empty() || d.group == "people" {
+    let group = if d.group.is_empty() || &*d.group == "people" {
         "people"
     } else {
-        d.group.as_str()
+        d.group.as_ref()
     };
     match (d.kind, d.claim_kind) {
         (DiscrepancyKind::Numeric, _) => format!("How many {group} were {participle}{at}"),
