@@ -116,22 +116,10 @@ fn compare_event(
     one_per_claimant_pair(ds, analysis, &mut listed);
     out.discrepancies.append(&mut listed);
     // A claim compared with many others is listed once.
-    let compared = &mut out.comparable[compared_from..];
+    let mut compared = out.comparable.split_off(compared_from);
     compared.sort_unstable();
-    let unique = dedup_sorted(compared);
-    out.comparable.truncate(compared_from + unique);
-}
-
-/// Moves the distinct values of a sorted slice to its front; how many there are.
-fn dedup_sorted(values: &mut [u32]) -> usize {
-    let mut kept = 0;
-    for i in 0..values.len() {
-        if kept == 0 || values[i] != values[kept - 1] {
-            values[kept] = values[i];
-            kept += 1;
-        }
-    }
-    kept
+    compared.dedup();
+    out.comparable.append(&mut compared);
 }
 
 /// How many claimants the claims have.
@@ -194,7 +182,6 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
         })
         .collect();
     // Integer keys hashed by the fast hasher: millions of discrepancies at scale.
-    type Fast = foldhash::fast::RandomState;
     let mut count: HashMap<_, usize> = HashMap::default();
     for k in &keys {
         *count.entry(*k).or_insert(0) += 1;
@@ -221,7 +208,7 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
             }
         }
     }
-    let kept: std::collections::HashSet<usize, Fast> = best.into_values().collect();
+    let kept: foldhash::HashSet<usize> = best.into_values().collect();
     let mut i = 0;
     discrepancies.retain(|d| {
         let keep = d.kind == DiscrepancyKind::Contradiction
