@@ -31,13 +31,65 @@ pub use settings::{AliasKind, Aliases, EventEdits, Settings};
 
 use crate::core::model::{Dataset, SourceType};
 
-/// A name shared by many claims (a claimant, a side, a group), stored once.
-pub type Name = std::sync::Arc<str>;
+/// A name shared by many claims (a claimant, a side, a group), stored once. A thin pointer:
+/// 8 bytes where an `Arc<str>` takes 16, and a claim's facts hold three of them.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(std::sync::Arc<Box<str>>);
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Self {
+        Self(std::sync::Arc::new(s.into()))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Self {
+        Self(std::sync::Arc::new(s.into_boxed_str()))
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl serde::Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self.0, f)
+    }
+}
 
 /// A name's identity within one analysis: `claim_facts` gives every text one shared `Name`, so
 /// its address tells names apart as their text does, and hashes as an integer.
 pub(crate) fn name_id(name: &Name) -> usize {
-    std::sync::Arc::as_ptr(name).cast::<u8>() as usize
+    std::sync::Arc::as_ptr(&name.0) as usize
 }
 
 /// What the analysis knows about one claim.
@@ -406,5 +458,34 @@ fn count_per_event(analysis: &mut Analysis) {
             .map(|&c| analysis.facts[c as usize].claimant.as_ref())
             .collect();
         e.sources = claimants.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claims_facts_stay_compact() {
+        // Three shared names of 8 bytes each: a million claims' facts take 48 MB.
+        assert_eq!(std::mem::size_of::<Name>(), 8);
+        assert!(
+            std::mem::size_of::<ClaimFacts>() <= 48,
+            "{}",
+            std::mem::size_of::<ClaimFacts>()
+        );
+    }
+
+    #[test]
+    fn names_compare_and_hash_by_their_text() {
+        let a = Name::from("SOHR");
+        let b = Name::from("SOHR".to_owned());
+        assert_eq!(a, b);
+        assert_ne!(name_id(&a), name_id(&b));
+        assert_eq!(name_id(&a), name_id(&a.clone()));
+        let mut set = foldhash::HashSet::default();
+        set.insert(a);
+        assert!(set.contains("SOHR"));
+        assert_eq!(format!("{b} {b:?}"), "SOHR \"SOHR\"");
     }
 }

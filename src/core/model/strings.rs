@@ -132,41 +132,49 @@ fn span_str<'a>(text: &'a str, ends: &[u32], index: u32) -> &'a str {
     text.get(start as usize..end as usize).unwrap_or("")
 }
 
-/// A slice of a [`TextArena`].
+/// A handle to text in a [`TextArena`]: 4 bytes, and the empty text costs nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextRef {
-    start: u32,
-    len: u32,
-}
+pub struct TextRef(u32);
 
 impl TextRef {
     pub fn is_empty(self) -> bool {
-        self.len == 0
+        self.0 == 0
     }
 }
 
-/// One growing buffer for long text such as quotes.
+/// Slots in [`TextArena`]'s table of recent texts.
+const RECENT_SLOTS: usize = 1 << 16;
+
+/// One growing buffer for long text such as quotes and links. Each text is kept as its length
+/// (LEB128) and its bytes; a [`TextRef`] is where it starts, plus one.
+///
+/// A text shared while it is still in the table of recent texts (one slot per hash, the
+/// newest wins) is stored once. The table has a fixed size, so text that never repeats costs
+/// nothing more than its bytes.
 #[derive(Default)]
 pub struct TextArena {
-    text: String,
+    bytes: Vec<u8>,
+    /// The newest text with each hash's top bits, and its hash's low half (so that the text
+    /// itself, most likely far away in memory, is read only when it is likely the same);
+    /// allocated on first push.
+    recent: Vec<(TextRef, u32)>,
+    hasher: foldhash::fast::FixedState,
 }
 
 impl TextArena {
+    /// Stores `s`.
     pub fn push(&mut self, s: &str) -> Result<TextRef, TextFull> {
         if s.is_empty() {
             return Ok(TextRef::default());
         }
-        let start = u32::try_from(self.text.len()).map_err(|_| TextFull)?;
-        let len = u32::try_from(s.len()).map_err(|_| TextFull)?;
-        start.checked_add(len).ok_or(TextFull)?;
-        self.text.push_str(s);
-        Ok(TextRef { start, len })
+        self.append(s)
     }
 
     /// Like [`Self::push`], but reuses `hint` (what this caller stored last) when the text is
-    /// the same, and updates it.
+    /// the same, and updates it: for text that repeats in runs, such as an article's link on
+    /// each of its claims.
     pub fn push_hinted(&mut self, s: &str, hint: &mut TextRef) -> Result<TextRef, TextFull> {
-        if !hint.is_empty() && self.get(*hint) == s {
+        if !hint.is_empty() && self.bytes_of(*hint) == s.as_bytes() {
             return Ok(*hint);
         }
         let r = self.push(s)?;
@@ -174,26 +182,87 @@ impl TextArena {
         Ok(r)
     }
 
+    /// Like [`Self::push`], but finds `s` among the recent texts if it is there: for text that
+    /// repeats far apart, such as a sentence republished by several outlets.
+    pub fn push_shared(&mut self, s: &str) -> Result<TextRef, TextFull> {
+        if s.is_empty() {
+            return Ok(TextRef::default());
+        }
+        if self.recent.is_empty() {
+            self.recent = vec![(TextRef::default(), 0); RECENT_SLOTS];
+        }
+        let hash = self.hasher.hash_one(s);
+        let (slot, tag) = ((hash >> 48) as usize % RECENT_SLOTS, hash as u32);
+        let (seen, seen_tag) = self.recent.get(slot).copied().unwrap_or_default();
+        if !seen.is_empty() && seen_tag == tag && self.bytes_of(seen) == s.as_bytes() {
+            return Ok(seen);
+        }
+        let r = self.append(s)?;
+        if let Some(recent) = self.recent.get_mut(slot) {
+            *recent = (r, tag);
+        }
+        Ok(r)
+    }
+
+    fn append(&mut self, s: &str) -> Result<TextRef, TextFull> {
+        let start = self.bytes.len();
+        // A length needs at most five LEB128 bytes; the handle is the start plus one.
+        let r = u32::try_from(start + 1).map_err(|_| TextFull)?;
+        u32::try_from(start + 5 + s.len()).map_err(|_| TextFull)?;
+        let mut len = s.len();
+        while len >= 0x80 {
+            self.bytes.push((len & 0x7f) as u8 | 0x80);
+            len >>= 7;
+        }
+        self.bytes.push(len as u8);
+        self.bytes.extend_from_slice(s.as_bytes());
+        Ok(TextRef(r))
+    }
+
     pub fn get(&self, r: TextRef) -> &str {
-        let start = r.start as usize;
-        self.text.get(start..start + r.len as usize).unwrap_or("")
+        // Only whole `&str`s go in, so the check always passes.
+        std::str::from_utf8(self.bytes_of(r)).unwrap_or("")
+    }
+
+    fn bytes_of(&self, r: TextRef) -> &[u8] {
+        let Some(start) = (r.0 as usize).checked_sub(1) else {
+            return &[];
+        };
+        let mut len = 0usize;
+        let mut at = start;
+        for shift in (0..35).step_by(7) {
+            let Some(&b) = self.bytes.get(at) else {
+                return &[];
+            };
+            at += 1;
+            len |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+        }
+        self.bytes.get(at..at + len).unwrap_or(&[])
     }
 
     /// Drops everything from `len` bytes on, to undo a partly read file.
     pub fn truncate(&mut self, len: usize) {
-        self.text.truncate(len);
+        self.bytes.truncate(len);
+        for (r, _) in &mut self.recent {
+            if r.0 as usize > len {
+                *r = TextRef::default();
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.text.len()
+        self.bytes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.bytes.is_empty()
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
+        self.bytes.capacity() + self.recent.capacity() * std::mem::size_of::<(TextRef, u32)>()
     }
 }
 
@@ -238,5 +307,44 @@ mod tests {
         assert_eq!(arena.get(b), "عين العرب");
         assert!(empty.is_empty());
         assert_eq!(arena.get(empty), "");
+        let long = "x".repeat(300);
+        let l = arena.push(&long).unwrap();
+        assert_eq!(arena.get(l), long);
+        assert_eq!(arena.get(a), "at least 13 dead");
+    }
+
+    #[test]
+    fn arena_stores_a_repeated_text_once() {
+        let mut arena = TextArena::default();
+        let a = arena.push_shared("SOHR said 13 were killed").unwrap();
+        let b = arena.push_shared("SANA denied it").unwrap();
+        let len = arena.len();
+        assert_eq!(arena.push_shared("SOHR said 13 were killed").unwrap(), a);
+        assert_eq!(arena.push_shared("SANA denied it").unwrap(), b);
+        assert_eq!(arena.len(), len);
+        // A run of one link is stored once.
+        let mut hint = TextRef::default();
+        let link = arena
+            .push_hinted("https://example.org/a", &mut hint)
+            .unwrap();
+        assert_eq!(
+            arena
+                .push_hinted("https://example.org/a", &mut hint)
+                .unwrap(),
+            link
+        );
+        assert_ne!(
+            arena
+                .push_hinted("https://example.org/b", &mut hint)
+                .unwrap(),
+            link
+        );
+        // Undoing a file forgets what it stored.
+        let before = arena.len();
+        let c = arena.push_shared("a third text").unwrap();
+        arena.truncate(before);
+        let d = arena.push_shared("a fourth").unwrap();
+        assert_eq!(arena.get(d), "a fourth");
+        assert_ne!(arena.push_shared("a third text").unwrap(), c);
     }
 }

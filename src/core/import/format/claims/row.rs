@@ -45,8 +45,8 @@ pub struct RowReader {
     all_group: Option<Sym>,
     /// The handle each field's column gave last, indexed by `Field::index` (extras last).
     recent: [Option<Sym>; Field::ALL.len() + 1],
-    /// The last article id, link and quote stored, to store a run of equal ones once.
-    recent_text: [TextRef; 3],
+    /// The last article id and link stored, to store a run of equal ones once.
+    recent_text: [TextRef; 2],
     /// Names that held invisible or direction control characters: how many, and the first
     /// line.
     pub invisible: (u64, Option<u64>),
@@ -63,7 +63,7 @@ impl RowReader {
             sources: HashMap::default(),
             all_group: None,
             recent: [None; Field::ALL.len() + 1],
-            recent_text: [TextRef::default(); 3],
+            recent_text: [TextRef::default(); 2],
             invisible: (0, None),
         }
     }
@@ -186,13 +186,10 @@ impl RowReader {
             url: TextRef::default(),
             event_id: intern(Field::EventId, None)?,
             compiled_by: intern(Field::CompiledBy, None)?,
-            // A sentence quoted by several claims in a row is stored once.
+            // A sentence quoted by several claims is stored once while it is recent.
             quote: ds
                 .texts
-                .push_hinted(
-                    self.cell(record, Field::Quote).unwrap_or(""),
-                    &mut self.recent_text[2],
-                )
+                .push_shared(self.cell(record, Field::Quote).unwrap_or(""))
                 .map_err(full)?,
             extras: self.extras(record, ds).map_err(full)?,
         };
