@@ -333,8 +333,7 @@ fn selecting_a_source_shows_the_evidence_behind_its_grade() {
         .scorecard
         .iter()
         .find(|s| s.source == "YPG")
-        .and_then(|s| s.evidence.first())
-        .copied()
+        .and_then(|s| s.evidence(harness.state().analysis().unwrap()).next())
         .expect("YPG has evidence");
     let line = triangulate::core::analysis::score::evidence_line(
         harness.state().dataset().unwrap(),

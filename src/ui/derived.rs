@@ -139,8 +139,8 @@ pub struct Derived {
     /// Bumped when the pivot is rebuilt.
     pivot_generation: u64,
     evidence_key: Option<(u64, String)>,
-    /// The selected source's evidence in words.
-    pub evidence: Vec<String>,
+    /// The selected source's evidence in words, each line with the other claim it names.
+    pub evidence: Vec<(String, u32)>,
 }
 
 /// Most lines of a source's evidence put in words.
@@ -201,10 +201,9 @@ impl Derived {
             .iter()
             .find(|s| s.source == source)
             .map(|s| {
-                s.evidence
-                    .iter()
+                s.evidence(a)
                     .take(EVIDENCE_LINES)
-                    .map(|&pair| evidence_line(ds, a, pair))
+                    .map(|pair| (evidence_line(ds, a, pair), pair.other))
                     .collect()
             })
             .unwrap_or_default();

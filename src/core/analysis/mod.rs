@@ -171,22 +171,42 @@ struct Relations {
 }
 
 impl Relations {
+    /// The relation of `n` claims from its pairs, each listed once in either order (or more
+    /// than once: repeats count once).
     fn from_pairs(n: usize, mut pairs: Vec<(u32, u32)>) -> Self {
-        pairs.par_sort_unstable();
-        pairs.dedup();
-        let mut starts = Vec::with_capacity(n + 1);
-        let mut at = 0usize;
-        for c in 0..n {
-            starts.push(u32::try_from(at).unwrap_or(u32::MAX));
-            while pairs.get(at).is_some_and(|p| p.0 as usize == c) {
-                at += 1;
+        // With the smaller claim first and the pairs sorted, each claim's partners come out in
+        // ascending order: those below it, then those above.
+        for pair in &mut pairs {
+            if pair.0 > pair.1 {
+                *pair = (pair.1, pair.0);
             }
         }
-        starts.push(u32::try_from(at).unwrap_or(u32::MAX));
-        Self {
-            starts,
-            items: pairs.into_iter().map(|(_, other)| other).collect(),
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        let mut starts = vec![0u32; n + 1];
+        for &(a, b) in &pairs {
+            starts[a as usize + 1] += 1;
+            if a != b {
+                starts[b as usize + 1] += 1;
+            }
         }
+        for c in 0..n {
+            starts[c + 1] += starts[c];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; starts[n] as usize];
+        let mut put = |c: u32, other: u32| {
+            let at = &mut next[c as usize];
+            items[*at as usize] = other;
+            *at += 1;
+        };
+        for &(a, b) in &pairs {
+            put(a, b);
+            if a != b {
+                put(b, a);
+            }
+        }
+        Self { starts, items }
     }
 
     fn of(&self, c: u32) -> &[u32] {
@@ -474,6 +494,18 @@ mod tests {
             "{}",
             std::mem::size_of::<ClaimFacts>()
         );
+    }
+
+    #[test]
+    fn relations_list_each_claims_partners_once_in_order() {
+        let r = Relations::from_pairs(5, vec![(3, 1), (1, 3), (4, 1), (0, 1), (2, 3)]);
+        assert_eq!(r.of(1), [0, 3, 4]);
+        assert_eq!(r.of(3), [1, 2]);
+        assert_eq!(r.of(0), [1]);
+        assert_eq!(r.of(4), [1]);
+        assert_eq!(r.of(2), [3]);
+        assert!(r.of(5).is_empty());
+        assert!(Relations::from_pairs(2, Vec::new()).of(0).is_empty());
     }
 
     #[test]

@@ -14,9 +14,9 @@ use crate::core::model::{Dataset, Stance};
 #[derive(Default)]
 pub struct Comparisons {
     pub discrepancies: Vec<Discrepancy>,
-    /// `(claim, other)`: `other` corroborates `claim` (both directions are listed).
+    /// Claims that corroborate each other, each pair listed once (in either order).
     pub corroborations: Vec<(u32, u32)>,
-    /// `(claim, other)`: `other` contradicts `claim` (both directions are listed).
+    /// Claims that contradict each other, each pair listed once (in either order).
     pub contradictions: Vec<(u32, u32)>,
     /// The claims that had at least one comparable claim by another claimant (each listed
     /// once per event it was compared in).

@@ -84,7 +84,7 @@ pub(crate) fn rebuttals(
                     continue;
                 }
                 found += 1;
-                out.contradictions.extend([(denial, c), (c, denial)]);
+                out.contradictions.push((denial, c));
                 out.compared(denial, c);
                 let opposing = fd.side.is_some() && f.side.is_some() && !same_side;
                 out.discrepancies.push(Discrepancy {
@@ -175,7 +175,7 @@ pub(crate) fn denied_happenings(
         let mut targets: Vec<u32> = gravest.into_values().map(|(c, _)| c).collect();
         targets.sort_unstable();
         for c in targets {
-            out.contradictions.extend([(denial, c), (c, denial)]);
+            out.contradictions.push((denial, c));
             out.compared(denial, c);
             let claim = &ds.claims[c as usize];
             out.discrepancies.push(Discrepancy {

@@ -54,11 +54,11 @@ pub(crate) fn relate(
     };
     out.compared(a, b);
     match relation {
-        Relation::Corroborates => out.corroborations.extend([(a, b), (b, a)]),
+        Relation::Corroborates => out.corroborations.push((a, b)),
         Relation::Contradicts => {
             // Two exact figures a little apart are listed, but count against no one.
             if !gap.is_some_and(|g| g.close) {
-                out.contradictions.extend([(a, b), (b, a)]);
+                out.contradictions.push((a, b));
             }
             let kind_of = if kind.is_numeric() {
                 DiscrepancyKind::Numeric

@@ -134,10 +134,13 @@ pub struct SourceScore {
     /// The Admiralty reliability letter the evidence suggests (A–E; F: cannot be judged). A
     /// suggestion: the analyst's own grade, kept with the workspace, is what is reported.
     pub grade: char,
-    /// Each of its comparable claims against another side's claim of the same question;
-    /// [`evidence_line`] puts one in words (only for what is shown: there can be millions).
+    /// Its comparable claims, whose corroborations and contradictions are its evidence
+    /// ([`Self::evidence`]).
     #[serde(skip)]
-    pub evidence: Vec<EvidencePair>,
+    pub comparable_claims: Vec<u32>,
+    /// How many lines of evidence [`Self::evidence`] gives.
+    #[serde(skip)]
+    pub evidence_n: usize,
 }
 
 /// One claim of a source and another side's claim of the same question it agrees with or
@@ -150,6 +153,26 @@ pub struct EvidencePair {
 }
 
 impl SourceScore {
+    /// Each of its comparable claims against another side's claim of the same question, read
+    /// from the analysis' relations when asked; [`evidence_line`] puts one in words (only for
+    /// what is shown: there can be millions).
+    pub fn evidence<'a>(
+        &'a self,
+        analysis: &'a Analysis,
+    ) -> impl Iterator<Item = EvidencePair> + 'a {
+        self.comparable_claims.iter().flat_map(move |&claim| {
+            let pairs = |others: &'a [u32], agrees: bool| {
+                others.iter().map(move |&other| EvidencePair {
+                    claim,
+                    other,
+                    agrees,
+                })
+            };
+            pairs(analysis.corroborated_by(claim), true)
+                .chain(pairs(analysis.contradicted_by(claim), false))
+        })
+    }
+
     /// The evidence in words: "agrees with other sides in 80% of 12 comparable claims", or
     /// why it cannot be judged.
     pub fn judgement(&self, min_comparable: usize) -> String {
@@ -346,7 +369,7 @@ fn score_source(
         .iter()
         .filter(|&&c| ds.claims[c as usize].stance == Stance::Denies)
         .count();
-    let (evidence, [mut all, mut own, mut adversary]) =
+    let (evidence_n, [mut all, mut own, mut adversary]) =
         evidence_and_bias(ds, analysis, questions, &comparable, own_voice.as_deref());
     let bias_n = all.len();
     let enough = |values: &mut Vec<f64>| {
@@ -382,7 +405,8 @@ fn score_source(
         bias_own: median(&mut own),
         bias_adversary: median(&mut adversary),
         grade,
-        evidence,
+        comparable_claims: comparable,
+        evidence_n,
     }
 }
 
@@ -428,7 +452,7 @@ pub fn evidence_line(ds: &Dataset, analysis: &Analysis, pair: EvidencePair) -> S
     )
 }
 
-/// Each comparable claim's agreements and contradictions in words, and its figures' bias
+/// How many agreements and contradictions its comparable claims have, and its figures' bias
 /// (all, against its own side's losses, against its adversaries').
 fn evidence_and_bias(
     ds: &Dataset,
@@ -436,23 +460,13 @@ fn evidence_and_bias(
     questions: &Questions,
     comparable: &[u32],
     own_voice: Option<&str>,
-) -> (Vec<EvidencePair>, [Vec<f64>; 3]) {
+) -> (usize, [Vec<f64>; 3]) {
     let facts = |c: u32| &analysis.facts[c as usize];
     let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
-    let mut evidence = Vec::new();
+    let mut evidence = 0;
     for &c in comparable {
         let f = facts(c);
-        let relations = [
-            (true, analysis.corroborated_by(c)),
-            (false, analysis.contradicted_by(c)),
-        ];
-        for (agrees, others) in relations {
-            evidence.extend(others.iter().map(|&other| EvidencePair {
-                claim: c,
-                other,
-                agrees,
-            }));
-        }
+        evidence += analysis.corroborated_by(c).len() + analysis.contradicted_by(c).len();
         if let Some(value) = bias_of(ds, analysis, questions, c) {
             all.push(value);
             match (own_voice, f.group.as_ref()) {

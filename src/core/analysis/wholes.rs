@@ -87,7 +87,7 @@ fn part_against_whole(
         }
         _ => return,
     };
-    out.contradictions.extend([(part, total), (total, part)]);
+    out.contradictions.push((part, total));
     out.compared(part, total);
     out.discrepancies.push(Discrepancy {
         kind,
@@ -163,7 +163,7 @@ pub(crate) fn status_disputes(
             if !same_count {
                 continue;
             }
-            out.contradictions.extend([(a, b), (b, a)]);
+            out.contradictions.push((a, b));
             out.compared(a, b);
             out.discrepancies.push(Discrepancy {
                 kind: DiscrepancyKind::Status,

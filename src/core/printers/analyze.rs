@@ -105,9 +105,8 @@ impl Serialize for AnalysisJson<'_> {
             .map(|s| ScoreWithEvidence {
                 score: s,
                 evidence: s
-                    .evidence
-                    .iter()
-                    .map(|&pair| evidence_line(ds, a, pair))
+                    .evidence(a)
+                    .map(|pair| evidence_line(ds, a, pair))
                     .collect(),
             })
             .collect();

@@ -18,7 +18,7 @@ use crate::ui::views::export_button::export_button_ui;
 pub fn sources_ui(
     ui: &mut egui::Ui,
     analyzed: &Analyzed,
-    (visible, bias, evidence): (&[usize], &BiasChart, &[String]),
+    (visible, bias, evidence): (&[usize], &BiasChart, &[(String, u32)]),
     corrections: &Corrections,
     selected: Option<&str>,
     commands: &mut Vec<crate::ui::commands::Command>,
@@ -313,7 +313,7 @@ const ADMIRALTY: [(char, &str); 6] = [
 /// The comparisons behind a source's grade.
 fn evidence_ui(
     ui: &mut egui::Ui,
-    (s, evidence): (&crate::core::analysis::SourceScore, &[String]),
+    (s, evidence): (&crate::core::analysis::SourceScore, &[(String, u32)]),
     (set, min_comparable): (Option<char>, usize),
     commands: &mut Vec<crate::ui::commands::Command>,
 ) {
@@ -363,15 +363,15 @@ fn evidence_ui(
             commands.push(crate::ui::commands::Command::SelectSource(None));
         }
     });
-    if s.evidence.is_empty() {
+    if s.evidence_n == 0 {
         ui.weak("No other source spoke of the same events: nothing to compare.");
         return;
     }
-    if evidence.len() < s.evidence.len() {
+    if evidence.len() < s.evidence_n {
         ui.weak(format!(
             "The first {} of {} lines of evidence:",
             evidence.len(),
-            s.evidence.len()
+            s.evidence_n
         ));
     }
     let height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
@@ -380,9 +380,8 @@ fn evidence_ui(
         height,
         evidence.len(),
         |ui, range| {
-            let lines = evidence.iter().zip(&s.evidence);
-            for (line, pair) in lines.skip(range.start).take(range.len()) {
-                let other = pair.other;
+            for (line, other) in evidence.iter().skip(range.start).take(range.len()) {
+                let other = *other;
                 // Each line opens the other source's claim and its event.
                 if ui
                     .link(display(line))
