@@ -85,7 +85,7 @@ pub fn same_statement(ds: &Dataset, analysis: &Analysis) -> Vec<String> {
                 facts.claimant,
                 claim.kind,
                 facts.group,
-                claim.quantity.map(|q| (q.point(), q.high.is_none())),
+                claim.quantity.map(|q| (q.point(), q.high().is_none())),
                 claim.stance,
                 facts.event
             );

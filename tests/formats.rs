@@ -335,7 +335,7 @@ fn ucdp_events_give_the_compilers_figures_its_parts_and_who_it_cites() {
     let ds = &imported.dataset;
     let own = &ds.claims[0];
     let q = own.quantity.unwrap();
-    assert_eq!((q.low, q.high, q.best), (7, Some(12), Some(9)));
+    assert_eq!((q.low, q.high(), q.best()), (7, Some(12), Some(9)));
     assert_eq!(ds.str(own.source), "UCDP");
     assert_eq!(ds.opt_str(own.compiled_by), "UCDP");
     assert_eq!(ds.opt_str(own.location), "Tel Zaytun");
@@ -387,7 +387,7 @@ fn acled_events_give_a_floor_a_report_without_figure_or_control() {
     let ds = &imported.dataset;
     let clash = &ds.claims[0];
     let q = clash.quantity.unwrap();
-    assert_eq!((q.low, q.high), (4, None), "ACLED's figure is a floor");
+    assert_eq!((q.low, q.high()), (4, None), "ACLED's figure is a floor");
     assert_eq!(clash.event_start.to_string(), "2025-06-06");
     assert_eq!(
         sources_of(&imported, "RUR1"),
@@ -414,7 +414,7 @@ fn iraq_body_count_incidents_give_civilians_over_their_dates_and_outlets() {
     let ds = &imported.dataset;
     let first = &ds.claims[0];
     let q = first.quantity.unwrap();
-    assert_eq!((q.low, q.high), (3, Some(5)));
+    assert_eq!((q.low, q.high()), (3, Some(5)));
     assert_eq!(ds.str(first.group), "civilians");
     assert_eq!(
         sources_of(&imported, "z1"),
@@ -432,7 +432,7 @@ fn iraq_body_count_incidents_give_civilians_over_their_dates_and_outlets() {
         .find(|c| ds.opt_str(c.event_id) == "z2")
         .unwrap();
     let q = reversed.quantity.unwrap();
-    assert_eq!((q.low, q.high), (1, Some(2)));
+    assert_eq!((q.low, q.high()), (1, Some(2)));
     assert_eq!(
         (
             reversed.event_start.to_string(),
@@ -461,7 +461,7 @@ fn a_list_of_people_is_counted_per_day_place_and_group() {
         .find(|c| ds.str(c.group) == "civilians")
         .unwrap();
     let q = civilians.quantity.unwrap();
-    assert_eq!((q.low, q.high), (2, None), "two named dead: at least two");
+    assert_eq!((q.low, q.high()), (2, None), "two named dead: at least two");
     let undated = ds
         .claims
         .iter()

@@ -380,7 +380,7 @@ fn explicit_bounds_win_over_count_and_spans_and_date_columns_are_read() {
     );
     let q = ds.claims[0].quantity.unwrap();
     assert_eq!(
-        (q.low, q.high, q.qualifier),
+        (q.low, q.high(), q.qualifier),
         (10, Some(20), Qualifier::Range)
     );
     assert_eq!(ds.opt_str(ds.claims[0].quantity_text), "about 13");
@@ -389,7 +389,7 @@ fn explicit_bounds_win_over_count_and_spans_and_date_columns_are_read() {
         "2015-06-25",
         "falls back to published"
     );
-    assert_eq!(ds.claims[1].quantity.unwrap().high, None);
+    assert_eq!(ds.claims[1].quantity.unwrap().high(), None);
     assert_eq!(ds.claims[1].event_end.to_string(), "2016-04-28");
     assert_eq!(ds.claims[2].event_end.to_string(), "2016-05-31");
     assert_eq!(

@@ -44,7 +44,7 @@ fn ucdp_ged_reads_every_event_with_its_figures_and_cited_claimants() {
     // Event 223555: low, best and high 28 (22 of side b, 6 civilians), cited: SOHR.
     let first = own[0];
     let q = first.quantity.unwrap();
-    assert_eq!((q.low, q.high, q.best), (28, Some(28), Some(28)));
+    assert_eq!((q.low, q.high(), q.best()), (28, Some(28), Some(28)));
     assert_eq!(ds.opt_str(first.event_id), "223555");
     let cited: Vec<&str> = ds
         .claims

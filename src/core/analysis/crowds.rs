@@ -26,7 +26,7 @@ pub(crate) fn summarise(
     let range = |c: u32| {
         let claim = &ds.claims[c as usize];
         let q = as_claimed(claim.quantity?, cx.settings);
-        (claim.stance == Stance::Asserts).then_some((q.low, q.high.unwrap_or(u32::MAX)))
+        (claim.stance == Stance::Asserts).then_some((q.low, q.high().unwrap_or(u32::MAX)))
     };
     let mut figures: Vec<(u64, u32)> = compared
         .iter()

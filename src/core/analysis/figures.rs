@@ -20,7 +20,7 @@ pub struct Gap {
 
 /// Whether a figure is exact as written ("seven", "81"), not approximate or a bound.
 fn is_exact(q: Quantity) -> bool {
-    q.qualifier == Qualifier::Exact && q.high == Some(q.low)
+    q.qualifier == Qualifier::Exact && q.high() == Some(q.low)
 }
 
 /// Whether a figure is as precise as its digits: exact, or approximate in words only ("an
@@ -30,7 +30,7 @@ fn is_precise(q: Quantity) -> bool {
     if is_exact(q) {
         return true;
     }
-    let Some(high) = q.high else { return false };
+    let Some(high) = q.high() else { return false };
     let sum = u64::from(q.low) + u64::from(high);
     let mid = sum / 2;
     q.qualifier == Qualifier::About && sum % 2 == 0 && mid >= 100 && mid % 10 != 0
@@ -40,18 +40,17 @@ fn is_precise(q: Quantity) -> bool {
 /// it gives; a ceiling ("up to 180", "as many as 200") is a claim that the toll reaches it,
 /// read as its top less the tolerance. Everything else as its interval.
 pub fn as_claimed(q: Quantity, settings: &Settings) -> Quantity {
-    match q.high {
+    match q.high() {
         Some(high) if is_precise(q) => {
             Quantity::exact(u32::try_from((u64::from(q.low) + u64::from(high)) / 2).unwrap_or(high))
         }
         Some(high) if q.qualifier == Qualifier::AtMost && high > 0 => {
             let band = (f64::from(high) * settings.tolerance_ratio) as u32;
-            Quantity {
-                low: high.saturating_sub(band.max(settings.tolerance_min)),
-                high: Some(high),
-                qualifier: Qualifier::AtMost,
-                best: None,
-            }
+            Quantity::new(
+                high.saturating_sub(band.max(settings.tolerance_min)),
+                Some(high),
+                Qualifier::AtMost,
+            )
         }
         _ => q,
     }
@@ -63,7 +62,7 @@ pub fn as_claimed(q: Quantity, settings: &Settings) -> Quantity {
 pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap> {
     let (a, b) = (as_claimed(a, settings), as_claimed(b, settings));
     let (lower, upper) = if a.low <= b.low { (a, b) } else { (b, a) };
-    let lower_high = lower.high?;
+    let lower_high = lower.high()?;
     if upper.low <= lower_high {
         return None;
     }
@@ -89,7 +88,7 @@ pub fn numeric_gap(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap>
 /// true, but one side giving both is giving two figures. `None` unless the ratio reaches the
 /// medium severity.
 pub fn floor_far_below(a: Quantity, b: Quantity, settings: &Settings) -> Option<Gap> {
-    let (floor, other) = match (a.high, b.high) {
+    let (floor, other) = match (a.high(), b.high()) {
         (None, _) if b.low >= a.low => (a.low, b.low),
         (_, None) if a.low >= b.low => (b.low, a.low),
         _ => return None,
@@ -110,7 +109,7 @@ fn corroborates(a: Quantity, b: Quantity, settings: &Settings) -> bool {
         f64::from(x) <= f64::from(floor) * (1.0 + settings.tolerance_ratio)
             || x.saturating_sub(floor) <= settings.tolerance_min
     };
-    match (a.high, b.high) {
+    match (a.high(), b.high()) {
         (Some(_), Some(_)) => true,
         (None, Some(high)) => within(a.low, high),
         (Some(high), None) => within(b.low, high),
@@ -133,7 +132,7 @@ pub fn compare_figures(a: &Claim, b: &Claim, settings: &Settings) -> (Relation, 
         (None, Some(q)) | (Some(q), None) => {
             let figure_less = if a.quantity.is_none() { a } else { b };
             let with_figure = if a.quantity.is_none() { b } else { a };
-            let happened = q.high != Some(0);
+            let happened = q.high() != Some(0);
             let contradicts = match (figure_less.stance, with_figure.stance) {
                 (Stance::Denies, Stance::Asserts) => happened,
                 (Stance::Asserts, Stance::Asserts) => !happened,

@@ -183,20 +183,22 @@ impl Relations {
         }
         pairs.par_sort_unstable();
         pairs.dedup();
-        let mut starts = vec![0u32; n + 1];
+        // Counted one place to the right, so that after the running sum `starts[c + 1]` is
+        // where claim `c`'s partners begin: it serves as the cursor that fills them, and ends
+        // where they end, which is where claim `c + 1`'s begin.
+        let mut starts = vec![0u32; n + 2];
         for &(a, b) in &pairs {
-            starts[a as usize + 1] += 1;
+            starts[a as usize + 2] += 1;
             if a != b {
-                starts[b as usize + 1] += 1;
+                starts[b as usize + 2] += 1;
             }
         }
         for c in 0..n {
-            starts[c + 1] += starts[c];
+            starts[c + 2] += starts[c + 1];
         }
-        let mut next = starts.clone();
-        let mut items = vec![0u32; starts[n] as usize];
+        let mut items = vec![0u32; starts[n + 1] as usize];
         let mut put = |c: u32, other: u32| {
-            let at = &mut next[c as usize];
+            let at = &mut starts[c as usize + 1];
             items[*at as usize] = other;
             *at += 1;
         };
@@ -206,6 +208,8 @@ impl Relations {
                 put(b, a);
             }
         }
+        drop(pairs);
+        starts.pop();
         Self { starts, items }
     }
 
@@ -250,17 +254,25 @@ pub fn analyze_with(
         corroborations: Relations::default(),
         contradictions: Relations::default(),
     };
+    // Each claim's event is in its facts now: the index's copy goes before the comparisons.
+    drop((index.event_of, index.approximate));
     mark_current(ds, &mut analysis);
     progress.add_done(steps);
-    let comparisons = compare::compare(ds, &analysis, settings, progress)?;
-    for &c in &comparisons.comparable {
+    let pairs::Comparisons {
+        discrepancies,
+        corroborations,
+        contradictions,
+        comparable,
+        summaries,
+    } = compare::compare(ds, &analysis, settings, progress)?;
+    for c in comparable {
         analysis.facts[c as usize].comparable = true;
     }
     let n = ds.claims.len();
-    analysis.corroborations = Relations::from_pairs(n, comparisons.corroborations);
-    analysis.contradictions = Relations::from_pairs(n, comparisons.contradictions);
-    analysis.discrepancies = comparisons.discrepancies;
-    analysis.summaries = comparisons.summaries;
+    analysis.corroborations = Relations::from_pairs(n, corroborations);
+    analysis.contradictions = Relations::from_pairs(n, contradictions);
+    analysis.discrepancies = discrepancies;
+    analysis.summaries = summaries;
     // Most severe first; within a severity, the most people in dispute, then the ratio.
     analysis.discrepancies.sort_by(|a, b| {
         b.severity

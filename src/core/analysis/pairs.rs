@@ -58,7 +58,7 @@ pub(crate) fn representatives(ds: &Dataset, analysis: &Analysis, claims: &[u32])
         let size = |c: u32| {
             ds.claims[c as usize]
                 .quantity
-                .map_or(0, |q| q.high.unwrap_or(q.low))
+                .map_or(0, |q| q.high().unwrap_or(q.low))
         };
         let entry = extremes.entry(key).or_insert((c, c));
         if size(c) < size(entry.0) {
@@ -168,7 +168,7 @@ fn covers<S: std::borrow::Borrow<Speakers>>(
         // The figure as stated: one of its bounds.
         return claim(target)
             .quantity
-            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)));
+            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high() == Some(n)));
     }
     let words = subject_words(detail);
     let speakers = speakers();

@@ -118,7 +118,7 @@ fn rebuts(denial: &Claim, fd: &ClaimFacts, claim: &Claim, f: &ClaimFacts, figure
         && groups_meet
         && claim
             .quantity
-            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high == Some(n)))
+            .is_some_and(|q| figures.iter().any(|&n| q.low == n || q.high() == Some(n)))
 }
 
 /// Whether two events are within the window of each other.
@@ -155,7 +155,7 @@ pub(crate) fn denied_happenings(
             for &c in claims {
                 let (claim, f) = (&ds.claims[c as usize], &analysis.facts[c as usize]);
                 let other_side = f.side.is_none() || f.side != fd.side;
-                let happened = claim.quantity.is_none_or(|q| q.high != Some(0));
+                let happened = claim.quantity.is_none_or(|q| q.high() != Some(0));
                 if f.claimant == fd.claimant || !other_side || claim.stance != Stance::Asserts {
                     continue;
                 }
@@ -164,7 +164,7 @@ pub(crate) fn denied_happenings(
                 }
                 let rank = (
                     u8::from(*kind == ClaimKind::Killed),
-                    claim.quantity.map_or(0, |q| q.high.unwrap_or(q.low)),
+                    claim.quantity.map_or(0, |q| q.high().unwrap_or(q.low)),
                 );
                 let entry = gravest.entry(f.claimant.as_ref()).or_insert((c, rank));
                 if rank > entry.1 {

@@ -136,6 +136,6 @@ fn is_breakdown(ds: &Dataset, [a, b]: [u32; 2]) -> bool {
     let (Some(qs), Some(ql)) = (small.quantity, large.quantity) else {
         return false;
     };
-    let below = qs.high.unwrap_or(qs.low) <= ql.high.unwrap_or(u32::MAX);
+    let below = qs.high().unwrap_or(qs.low) <= ql.high().unwrap_or(u32::MAX);
     below && small.detail.is_some() && large.detail.is_none()
 }

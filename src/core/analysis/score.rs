@@ -495,7 +495,7 @@ fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions, c: u32) -> 
         .get(&name_id(&f.claimant))
         .map_or(&[][..], Vec::as_slice);
     let others = median_without(&figures.sorted, own)?;
-    if q.high.is_none() && others >= f64::from(q.low) {
+    if q.high().is_none() && others >= f64::from(q.low) {
         return None;
     }
     Some(((q.point() + 1.0) / (others + 1.0)).log2())

@@ -63,14 +63,14 @@ fn part_against_whole(
     let (kind, gap, subtype) = match (cp.quantity, ct.quantity, cp.stance, ct.stance) {
         // The whole denied outright, a part said to have happened.
         (q, None, Stance::Asserts, Stance::Denies)
-            if q.is_none_or(|q| q.high != Some(0))
+            if q.is_none_or(|q| q.high() != Some(0))
                 && denial_covers(ds, analysis, event, [part, total]) =>
         {
             (DiscrepancyKind::Numeric, None, Some("denial"))
         }
         (Some(qp), Some(qt), Stance::Asserts, Stance::Asserts) => {
             let qp = as_claimed(qp, settings);
-            let Some(total_high) = qt.high.filter(|&h| qp.low > h) else {
+            let Some(total_high) = qt.high().filter(|&h| qp.low > h) else {
                 return;
             };
             let ratio = if total_high == 0 {
@@ -156,8 +156,8 @@ pub(crate) fn status_disputes(
             // tolerance (an open floor can be anyone's).
             let tolerance = (cx.settings.tolerance_ratio * qa.point().max(qb.point()))
                 .max(f64::from(cx.settings.tolerance_min));
-            let same_count = qa.high.is_some()
-                && qb.high.is_some()
+            let same_count = qa.high().is_some()
+                && qb.high().is_some()
                 && qa.point() > 0.0
                 && (qa.point() - qb.point()).abs() <= tolerance;
             if !same_count {
@@ -206,7 +206,7 @@ pub(crate) fn partial_accounts(
                     fp.source_type,
                     SourceType::Combatant | SourceType::Government | SourceType::StateMedia
                 );
-            let Some(top) = cp.quantity.and_then(|q| q.high) else {
+            let Some(top) = cp.quantity.and_then(|q| q.high()) else {
                 continue;
             };
             let own = |c: &u32| analysis.facts[*c as usize].claimant == fp.claimant;

@@ -96,7 +96,7 @@ pub fn event_chart(
                     label: format!("{} · {}", facts.claimant, figure_words(ds, claim, q)),
                     source: facts.claimant.to_string(),
                     low: f64::from(q.low),
-                    high: q.high.map(f64::from),
+                    high: q.high().map(f64::from),
                     point: q.point(),
                     denies: claim.stance == Stance::Denies,
                     disputed: disputed.contains(&c),
@@ -246,13 +246,13 @@ fn figure_words(
     if !written.is_empty() {
         return written.to_owned();
     }
-    let range = match q.high {
+    let range = match q.high() {
         Some(high) if high == q.low => high.to_string(),
         Some(high) => format!("{}–{high}", q.low),
         None => format!("at least {}", q.low),
     };
-    match q.best {
-        Some(best) if q.high != Some(q.low) => format!("{range}, best {best}"),
+    match q.best() {
+        Some(best) if q.high() != Some(q.low) => format!("{range}, best {best}"),
         _ => range,
     }
 }

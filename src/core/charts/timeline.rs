@@ -300,7 +300,7 @@ fn claim_points(ds: &Dataset, claims: &[u32], s: &mut TimelineSeries) {
         let Some(q) = claim.quantity else { continue };
         s.points.push([day_number(claim.event_start), q.point()]);
         s.claims.push(c);
-        s.ranges.push((f64::from(q.low), q.high.map(f64::from)));
+        s.ranges.push((f64::from(q.low), q.high().map(f64::from)));
     }
 }
 

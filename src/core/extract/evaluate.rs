@@ -247,7 +247,7 @@ fn stems(name: &str) -> Vec<String> {
 fn overlaps(a: &str, b: &str) -> bool {
     match (parse_quantity(a), parse_quantity(b)) {
         (Ok(x), Ok(y)) => {
-            let high = |q: &crate::core::parse::quantity::Quantity| q.high.unwrap_or(u32::MAX);
+            let high = |q: &crate::core::parse::quantity::Quantity| q.high().unwrap_or(u32::MAX);
             x.low <= high(&y) && y.low <= high(&x)
         }
         (Err(_), Err(_)) => a.trim().is_empty() && b.trim().is_empty(),

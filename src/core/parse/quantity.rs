@@ -50,33 +50,57 @@ impl Qualifier {
 }
 
 /// A claimed figure as the interval `low..=high`; `high` is `None` when open-ended.
+///
+/// 16 bytes (an `Option<u32>` would take 8 where one bound takes 4): a missing high bound or
+/// best estimate is kept as `u32::MAX`, so the largest figure is 4,294,967,294.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quantity {
     pub low: u32,
-    pub high: Option<u32>,
-    pub qualifier: Qualifier,
+    high: u32,
     /// A compiler's best estimate inside the range (UCDP's `best`), drawn as the claim's
-    /// point; `None` for figures as reported, whose point is worked out from the range.
-    pub best: Option<u32>,
+    /// point; missing for figures as reported, whose point is worked out from the range.
+    best: u32,
+    pub qualifier: Qualifier,
 }
 
+/// A bound or estimate that is not there.
+const MISSING: u32 = u32::MAX;
+
 impl Quantity {
-    pub fn exact(n: u32) -> Self {
+    pub fn new(low: u32, high: Option<u32>, qualifier: Qualifier) -> Self {
         Self {
-            low: n,
-            high: Some(n),
-            qualifier: Qualifier::Exact,
-            best: None,
+            low: low.min(MISSING - 1),
+            high: high.map_or(MISSING, |h| h.min(MISSING - 1)),
+            best: MISSING,
+            qualifier,
         }
+    }
+
+    pub fn exact(n: u32) -> Self {
+        Self::new(n, Some(n), Qualifier::Exact)
+    }
+
+    /// The high bound; `None` when open-ended.
+    pub fn high(self) -> Option<u32> {
+        (self.high != MISSING).then_some(self.high)
+    }
+
+    /// A compiler's best estimate inside the range.
+    pub fn best(self) -> Option<u32> {
+        (self.best != MISSING).then_some(self.best)
+    }
+
+    pub fn set_best(&mut self, best: Option<u32>) {
+        self.best = best.map_or(MISSING, |b| b.min(MISSING - 1));
     }
 
     /// One number that stands for the claim: the best estimate when one was given, else the
     /// midpoint of a closed range, the floor of an open one.
     pub fn point(self) -> f64 {
-        if let Some(best) = self.best {
+        if let Some(best) = self.best() {
             return f64::from(best);
         }
-        match self.high {
+        match self.high() {
             Some(high) => (f64::from(self.low) + f64::from(high)) / 2.0,
             None => f64::from(self.low),
         }
@@ -230,12 +254,7 @@ pub fn parse_quantity(raw: &str) -> Result<Quantity, QuantityError> {
         .iter()
         .find(|(word, _)| text == *word || text.strip_suffix(" of").is_some_and(|t| t == *word))
     {
-        return Ok(Quantity {
-            low: floor,
-            high: None,
-            qualifier: Qualifier::Vague,
-            best: None,
-        });
+        return Ok(Quantity::new(floor, None, Qualifier::Vague));
     }
     for (prefix, shape) in PREFIXES {
         if let Some(rest) = text.strip_prefix(prefix) {
@@ -291,16 +310,12 @@ fn range(low: u32, high: u32, raw: &str) -> Result<Quantity, QuantityError> {
             high,
         });
     }
-    Ok(Quantity {
-        low,
-        high: Some(high),
-        qualifier: if low == high {
-            Qualifier::Exact
-        } else {
-            Qualifier::Range
-        },
-        best: None,
-    })
+    let qualifier = if low == high {
+        Qualifier::Exact
+    } else {
+        Qualifier::Range
+    };
+    Ok(Quantity::new(low, Some(high), qualifier))
 }
 
 /// The bands for the approximate forms, as documented in the README:
@@ -327,12 +342,7 @@ fn shaped(n: u32, shape: Shape) -> Quantity {
             )
         }
     };
-    Quantity {
-        low,
-        high,
-        qualifier,
-        best: None,
-    }
+    Quantity::new(low, high, qualifier)
 }
 
 /// `10-15`, `10 – 15`, `10 to 15`, `between 10 and 15`.
@@ -447,7 +457,7 @@ mod tests {
 
     fn q(text: &str) -> (u32, Option<u32>, Qualifier) {
         let quantity = parse_quantity(text).unwrap_or_else(|e| panic!("{text}: {e}"));
-        (quantity.low, quantity.high, quantity.qualifier)
+        (quantity.low, quantity.high(), quantity.qualifier)
     }
 
     #[test]
@@ -553,16 +563,31 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_takes_16_bytes_and_keeps_its_bounds() {
+        assert_eq!(std::mem::size_of::<Option<Quantity>>(), 16);
+        let mut q = Quantity::new(u32::MAX, Some(u32::MAX), Qualifier::Exact);
+        assert_eq!((q.low, q.high()), (u32::MAX - 1, Some(u32::MAX - 1)));
+        assert_eq!(q.best(), None);
+        q.set_best(Some(7));
+        assert_eq!(q.best(), Some(7));
+        assert_eq!(q.point(), 7.0);
+        q.set_best(None);
+        assert_eq!(q.best(), None);
+        assert_eq!(Quantity::new(3, None, Qualifier::AtLeast).high(), None);
+        assert_eq!(Quantity::exact(0).high(), Some(0));
+    }
+
+    #[test]
     fn explicit_bounds() {
         let both = from_bounds(Some(10), Some(15), "").unwrap().unwrap();
         assert_eq!(
-            (both.low, both.high, both.qualifier),
+            (both.low, both.high(), both.qualifier),
             (10, Some(15), Qualifier::Range)
         );
         let low = from_bounds(Some(13), None, "").unwrap().unwrap();
-        assert_eq!((low.low, low.high), (13, None));
+        assert_eq!((low.low, low.high()), (13, None));
         let high = from_bounds(None, Some(13), "").unwrap().unwrap();
-        assert_eq!((high.low, high.high), (0, Some(13)));
+        assert_eq!((high.low, high.high()), (0, Some(13)));
         assert!(from_bounds(None, None, "").is_none());
         assert_eq!(parse_bound("١٣").unwrap(), 13);
         assert!(parse_bound("-1").is_err());

@@ -133,7 +133,7 @@ fn sort_key(c: &Claim, column: SortColumn, ranks: &SymRanks) -> u64 {
         SortColumn::Low => c.quantity.map_or(u64::MAX, |q| u64::from(q.low)),
         SortColumn::High => c
             .quantity
-            .map_or(u64::MAX, |q| q.high.map_or(u64::MAX - 1, u64::from)),
+            .map_or(u64::MAX, |q| q.high().map_or(u64::MAX - 1, u64::from)),
         SortColumn::Stance => c.stance as u64,
         SortColumn::Location => ranks.of(c.location),
         SortColumn::EventDate => {

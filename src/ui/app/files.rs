@@ -113,7 +113,7 @@ impl TriangulateApp {
             .iter()
             .map(|c| {
                 let figure = match (ds.opt_str(c.quantity_text), c.quantity) {
-                    ("", Some(q)) => q.high.map_or(format!("{}+", q.low), |h| {
+                    ("", Some(q)) => q.high().map_or(format!("{}+", q.low), |h| {
                         if h == q.low {
                             h.to_string()
                         } else {

@@ -98,7 +98,9 @@ fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -
         Cell::Written => o(c.quantity_text),
         Cell::Low => c.quantity.map(|q| q.low.to_string()).unwrap_or_default(),
         Cell::High => match c.quantity {
-            Some(q) => q.high.map_or_else(|| "open".to_owned(), |h| h.to_string()),
+            Some(q) => q
+                .high()
+                .map_or_else(|| "open".to_owned(), |h| h.to_string()),
             None => String::new(),
         },
         Cell::Qualifier => c

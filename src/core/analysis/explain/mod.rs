@@ -56,7 +56,7 @@ impl<'a> Statement<'a> {
             }),
             one: claim
                 .quantity
-                .is_some_and(|q| q.low == 1 && q.high == Some(1)),
+                .is_some_and(|q| q.low == 1 && q.high() == Some(1)),
             group: ds.str(claim.group),
             detail: ds.opt_str(claim.detail),
             place: ds.opt_str(claim.location),
@@ -246,7 +246,7 @@ const NONE: [&str; 5] = ["none", "no", "zero", "0", "nil"];
 
 /// A figure given as bounds, in words: "12", "10–15", "at least 13".
 fn written(q: crate::core::parse::quantity::Quantity) -> String {
-    match q.high {
+    match q.high() {
         Some(h) if h == q.low => h.to_string(),
         Some(h) => format!("{}–{h}", q.low),
         None => format!("at least {}", q.low),

@@ -260,7 +260,9 @@ impl RowParser {
         };
         if let Some(best) = bound(Field::Best)? {
             // A best estimate inside a range (UCDP's low, best, high); alone it is the figure.
-            quantity.get_or_insert(Quantity::exact(best)).best = Some(best);
+            quantity
+                .get_or_insert(Quantity::exact(best))
+                .set_best(Some(best));
         }
         if let (Some(q), Some(text)) = (quantity.as_mut(), self.cell(record, Field::Qualifier)) {
             q.qualifier = Qualifier::parse(text).ok_or_else(|| {
