@@ -464,17 +464,40 @@ fn evidence_and_bias(
     let facts = |c: u32| &analysis.facts[c as usize];
     let (mut all, mut own, mut adversary) = (Vec::new(), Vec::new(), Vec::new());
     let mut evidence = 0;
+    // Whose losses each group is, against this source's side: `Some(true)` its own, `Some
+    // (false)` its adversary's, `None` neither; worked out once per group (a source speaks of
+    // a few).
+    let mut whose: Vec<(usize, Option<bool>)> = Vec::new();
     for &c in comparable {
         let f = facts(c);
         evidence += analysis.corroborated_by(c).len() + analysis.contradicted_by(c).len();
-        if let Some(value) = bias_of(ds, analysis, questions, c) {
-            all.push(value);
-            match (own_voice, f.group.as_ref()) {
-                (Some(side), group) if group_is_side(group, side) => own.push(value),
-                (Some(_), group) if group == "all" || is_civilian(group) => {}
-                (None, _) => {}
-                (Some(_), _) => adversary.push(value),
+        let Some(value) = bias_of(ds, analysis, questions, c) else {
+            continue;
+        };
+        all.push(value);
+        let Some(side) = own_voice else {
+            continue;
+        };
+        let id = name_id(&f.group);
+        let losses = match whose.iter().find(|(g, _)| *g == id) {
+            Some(&(_, losses)) => losses,
+            None => {
+                let group: &str = &f.group;
+                let losses = if group_is_side(group, side) {
+                    Some(true)
+                } else if group == "all" || is_civilian(group) {
+                    None
+                } else {
+                    Some(false)
+                };
+                whose.push((id, losses));
+                losses
             }
+        };
+        match losses {
+            Some(true) => own.push(value),
+            Some(false) => adversary.push(value),
+            None => {}
         }
     }
     (evidence, [all, own, adversary])

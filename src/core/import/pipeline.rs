@@ -198,6 +198,7 @@ fn read_pass(
             reader,
             lines,
             width: header.names.len(),
+            record_bytes: typical_record_bytes(sample),
             delimiter,
             header_hash: header_hash(&header.names),
             left: options.row_limit.unwrap_or(u64::MAX),
@@ -434,6 +435,12 @@ fn estimate_rows(sample: &[u8], len: u64) -> Option<usize> {
     usize::try_from(len / per_line.max(1) + len / per_line.max(1) / 50).ok()
 }
 
+/// The bytes a record of the sample usually takes, with room to spare.
+fn typical_record_bytes(sample: &[u8]) -> usize {
+    let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
+    (sample.len() / lines + sample.len() / lines / 4).clamp(64, 4096)
+}
+
 /// Records read on the reader thread, with what the format's check made of each.
 struct Batch<F: Format> {
     records: Vec<StringRecord>,
@@ -496,7 +503,10 @@ fn read_records<F: Format>(
             return;
         }
         let mut batch: Batch<F> = reuse.try_recv().unwrap_or_default();
-        batch.records.resize_with(BATCH, StringRecord::new);
+        let (bytes, width) = (reader.record_bytes, reader.width);
+        batch
+            .records
+            .resize_with(BATCH, || StringRecord::with_capacity(bytes, width));
         batch.lines.clear();
         batch.repeated.clear();
         batch.checked.clear();

@@ -52,6 +52,9 @@ pub struct RecordReader<'a> {
     pub lines: Arc<Mutex<LineStarts>>,
     /// The header's field count.
     pub width: usize,
+    /// Bytes a record usually takes (from the sample), so that a new record's buffer is
+    /// allocated once rather than grown field by field.
+    pub record_bytes: usize,
     pub delimiter: u8,
     /// The header's fingerprint, mixed into each row's.
     pub header_hash: u64,
