@@ -23,7 +23,7 @@ use crate::core::model::{Dataset, FileId, SourceFile};
 use crate::core::progress::{Cancelled, CountingReader, Progress};
 
 const SAMPLE_BYTES: usize = 64 * 1024;
-const BATCH: usize = 2048;
+const BATCH: usize = 1024;
 
 /// Everything one file's import writes into.
 pub struct Target<'a> {
@@ -366,7 +366,7 @@ pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), Pass
         report: pass.report,
     };
     let checker = std::thread::scope(|scope| -> Result<F::Checker, PassError> {
-        let (batches, receive) = mpsc::sync_channel::<Result<Batch<F>, PassError>>(4);
+        let (batches, receive) = mpsc::sync_channel::<Result<Batch<F>, PassError>>(2);
         let (recycle, reuse) = mpsc::channel::<Batch<F>>();
         let reader_thread = std::thread::Builder::new()
             .name("csv-reader".to_owned())
