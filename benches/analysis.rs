@@ -32,6 +32,8 @@ fn current_rss_mib() -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // As the app does, so that the memory figures are the app's.
+    triangulate::cli::allocator::return_freed_memory();
     let sizes: Vec<usize> = match std::env::var("TRIANGULATE_BENCH_CLAIMANTS") {
         Ok(v) => vec![v.parse()?],
         Err(_) => vec![50, 500, 5_000, 100_000],

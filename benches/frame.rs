@@ -87,6 +87,8 @@ fn tab_frames(harness: &mut Harness<'_, TriangulateApp>) {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // As the app does, so that the memory figures are the app's.
+    triangulate::cli::allocator::return_freed_memory();
     let (path, rows) =
         triangulate::synth::bench_file(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))?;
     let started = Instant::now();

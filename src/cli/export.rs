@@ -153,8 +153,8 @@ fn provenance(loaded: &Loaded, output: &OutputArgs) -> Result<Provenance, Failur
 fn chart_data<'a>(loaded: &'a Loaded, provenance: Provenance) -> ChartData<'a> {
     ChartData {
         dataset: &loaded.imported.dataset,
-        analysis: &loaded.analyzed.analysis,
-        colors: &loaded.analyzed.colors,
+        analysis: &loaded.analysis,
+        colors: &loaded.colors,
         filter: &loaded.view.filter,
         timeline: &loaded.view.timeline,
         selection: &loaded.selection,

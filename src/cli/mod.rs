@@ -1,6 +1,7 @@
 //! The command line: `triangulate [FILE...]` opens the window; `check`, `analyze`, `export`
 //! and `report` do the same work headless.
 
+pub mod allocator;
 mod export;
 mod extract;
 mod shared;
@@ -260,14 +261,14 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
             &mut out,
             &AnalysisJson {
                 dataset: ds,
-                analysis: &loaded.analyzed.analysis,
+                analysis: &loaded.analysis,
                 selection: &loaded.selection,
             },
         )
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(out))
     } else {
-        let text = render_analysis(ds, &loaded.analyzed.analysis, &loaded.selection, args.top);
+        let text = render_analysis(ds, &loaded.analysis, &loaded.selection, args.top);
         write!(out, "{}", terminal_safe(&text))
     };
     if let Err(e) = written.and_then(|()| out.flush())

@@ -1,6 +1,7 @@
 //! An analysis with what every view derives from it once: the sources' colours, the place
-//! and group lists, and the source-type pairs of the discrepancies. The window and the
-//! command line both hold one.
+//! and group lists, and the source-type pairs of the discrepancies. The window holds one;
+//! the command line holds the analysis and the colours, and builds the rest only when an
+//! option needs it.
 
 use std::collections::BTreeMap;
 
