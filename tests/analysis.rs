@@ -234,7 +234,7 @@ fn three_claimants_of_one_side_are_one_voice() {
     // SOHR is contradicted by three claimants but one side.
     assert_eq!(a.contradicted_by(3).len(), 3);
     assert_eq!(a.facts[3].credibility, 4);
-    assert!(triangulate::core::analysis::score::credibility_reason(&a.facts[3]).contains("1 side"));
+    assert!(triangulate::core::analysis::credibility::reason(&a.facts[3]).contains("1 side"));
     // Arabic, Latin and alternative names of one place make one event.
     assert_eq!(a.events.len(), 1);
 }

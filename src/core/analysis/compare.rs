@@ -44,10 +44,10 @@ pub fn compare(
             compare_event(ds, analysis, settings, e, &mut out);
             Ok(out)
         })
-        .try_reduce(Comparisons::default, |mut left, right| {
-            left.append(right);
-            Ok(left)
-        })?;
+        // Each run's results, in event order, joined once at their final size (a reduction
+        // would copy the earlier ones again at each of its levels).
+        .collect::<Result<Vec<Comparisons>, Cancelled>>()
+        .map(Comparisons::concat)?;
     regions::control_across_regions(ds, analysis, settings, &mut out);
     rebuttals::rebuttals(ds, analysis, settings, &mut out);
     Ok(out)

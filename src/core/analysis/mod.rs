@@ -4,6 +4,7 @@
 
 pub mod attacks;
 pub mod compare;
+pub mod credibility;
 pub mod crowds;
 pub mod discrepancy;
 pub mod events;
@@ -283,7 +284,7 @@ pub fn analyze_with(
     });
     count_per_event(&mut analysis);
     progress.check()?;
-    score::credibility(ds, &mut analysis);
+    credibility::grade_claims(ds, &mut analysis);
     analysis.scorecard = score::scorecard(ds, &analysis);
     progress.add_done(steps);
     Ok(analysis)
@@ -394,7 +395,7 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
     let later = |c: u32, best: u32| {
         let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
         // Copies of one statement (re-published by several outlets) are worded alike.
-        let alike = a.detail == b.detail && ds.quote(a) == ds.quote(b);
+        let alike = a.detail == b.detail && ds.texts.same(a.quote, b.quote);
         a.reported_at.cmp(&b.reported_at).then_with(|| {
             if alike {
                 std::cmp::Ordering::Equal
@@ -409,7 +410,7 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
         .par_iter()
         .with_min_len(64)
         .fold(
-            || (Vec::new(), HashMap::default()),
+            || (Vec::new(), Latest::default()),
             |(mut superseded, mut latest), event| {
                 superseded_in(ds, analysis, event, &later, (&mut latest, &mut superseded));
                 (superseded, latest)
@@ -429,19 +430,27 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
 /// the kind, the detail's interned text (or whether the claim gives a figure).
 type Question = (usize, crate::core::model::ClaimKind, usize, u32);
 
+/// Each question's latest claims so far, in one event: the lists are kept from event to
+/// event (cleared, not freed), so that a thread allocates them once.
+#[derive(Default)]
+struct Latest {
+    slot_of: HashMap<Question, usize>,
+    slots: Vec<Vec<u32>>,
+}
+
 /// Adds the claims of `event` that a later statement of the same claimant supersedes.
 fn superseded_in(
     ds: &Dataset,
     analysis: &Analysis,
     event: &Event,
     later: &(impl Fn(u32, u32) -> std::cmp::Ordering + Sync),
-    (latest, superseded): (&mut HashMap<Question, Vec<u32>>, &mut Vec<u32>),
+    (latest, superseded): (&mut Latest, &mut Vec<u32>),
 ) {
     // Clearing costs the table's capacity: after a big event, start a small one again.
-    if latest.capacity() > 4 * event.claims.len() + 64 {
-        *latest = HashMap::default();
+    if latest.slot_of.capacity() > 4 * event.claims.len() + 64 {
+        latest.slot_of = HashMap::default();
     } else {
-        latest.clear();
+        latest.slot_of.clear();
     }
     for &c in &event.claims {
         let facts = &analysis.facts[c as usize];
@@ -464,7 +473,15 @@ fn superseded_in(
             name_id(&facts.group),
             question,
         );
-        let current = latest.entry(key).or_default();
+        let next = latest.slot_of.len();
+        let slot = *latest.slot_of.entry(key).or_insert(next);
+        if slot == latest.slots.len() {
+            latest.slots.push(Vec::new());
+        }
+        let current = &mut latest.slots[slot];
+        if slot == next {
+            current.clear();
+        }
         match current.first().map(|&best| later(c, best)) {
             Some(std::cmp::Ordering::Greater) => {
                 superseded.append(current);
@@ -483,12 +500,17 @@ fn count_per_event(analysis: &mut Analysis) {
             e.disputes += 1;
         }
     }
+    // Claimants told apart by their shared names, as everywhere in an analysis.
+    let mut claimants = Vec::new();
     for e in &mut analysis.events {
-        let claimants: std::collections::HashSet<&str> = e
-            .claims
-            .iter()
-            .map(|&c| analysis.facts[c as usize].claimant.as_ref())
-            .collect();
+        claimants.clear();
+        claimants.extend(
+            e.claims
+                .iter()
+                .map(|&c| name_id(&analysis.facts[c as usize].claimant)),
+        );
+        claimants.sort_unstable();
+        claimants.dedup();
         e.sources = claimants.len();
     }
 }

@@ -31,13 +31,27 @@ impl Comparisons {
         self.comparable.extend([a, b]);
     }
 
-    /// `other`'s results after these, in order.
-    pub(crate) fn append(&mut self, mut other: Self) {
-        self.discrepancies.append(&mut other.discrepancies);
-        self.corroborations.append(&mut other.corroborations);
-        self.contradictions.append(&mut other.contradictions);
-        self.comparable.append(&mut other.comparable);
-        self.summaries.append(&mut other.summaries);
+    /// All of `parts`' results, in order.
+    pub(crate) fn concat(parts: Vec<Self>) -> Self {
+        fn joined<T>(
+            parts: &mut [Comparisons],
+            list: fn(&mut Comparisons) -> &mut Vec<T>,
+        ) -> Vec<T> {
+            let mut all = Vec::with_capacity(parts.iter_mut().map(|p| list(p).len()).sum());
+            // Each part is freed as soon as it is copied, so the whole is never held twice.
+            for part in parts {
+                all.extend(std::mem::take(list(part)));
+            }
+            all
+        }
+        let mut parts = parts;
+        Self {
+            discrepancies: joined(&mut parts, |p| &mut p.discrepancies),
+            corroborations: joined(&mut parts, |p| &mut p.corroborations),
+            contradictions: joined(&mut parts, |p| &mut p.contradictions),
+            comparable: joined(&mut parts, |p| &mut p.comparable),
+            summaries: joined(&mut parts, |p| &mut p.summaries),
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! Per-claim credibility (Admiralty 1–6) and the per-source scorecard.
+//! The per-source scorecard: how each claimant holds up against the others.
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -7,103 +7,8 @@ use serde::Serialize;
 use rayon::prelude::*;
 
 use crate::core::analysis::groups::{group_is_side, is_civilian};
-use crate::core::analysis::{Analysis, Name, name_id};
+use crate::core::analysis::{Analysis, name_id};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
-
-/// A claimant's voice: its side, or itself when it has none.
-fn voice(analysis: &Analysis, c: u32) -> &Name {
-    let facts = &analysis.facts[c as usize];
-    facts.side.as_ref().unwrap_or(&facts.claimant)
-}
-
-/// How many distinct voices `claims` have, not counting `own`. Names are told apart by their
-/// shared `Arc` (one per text in an analysis).
-fn voices(analysis: &Analysis, claims: &[u32], own: &Name) -> usize {
-    let own = name_id(own);
-    let mut ids: Vec<usize> = claims
-        .iter()
-        .map(|&c| name_id(voice(analysis, c)))
-        .filter(|&v| v != own)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
-}
-
-/// Grades every claim from the sides that corroborate (S) and contradict (C) it.
-pub fn credibility(ds: &Dataset, analysis: &mut Analysis) {
-    let grades: Vec<(u8, (u16, u16))> = (0..ds.claims.len())
-        .into_par_iter()
-        .map(|i| {
-            let c = u32::try_from(i).unwrap_or(u32::MAX);
-            let facts = &analysis.facts[i];
-            let own = voice(analysis, c);
-            let s = voices(analysis, analysis.corroborated_by(c), own);
-            let k = voices(analysis, analysis.contradicted_by(c), own);
-            let sides = (
-                u16::try_from(s).unwrap_or(u16::MAX),
-                u16::try_from(k).unwrap_or(u16::MAX),
-            );
-            (grade(facts.current, facts.comparable, s, k).0, sides)
-        })
-        .collect();
-    for (facts, (grade, sides)) in analysis.facts.iter_mut().zip(grades) {
-        facts.credibility = grade;
-        facts.sides = sides;
-    }
-}
-
-/// The reason for a claim's grade, in words.
-pub fn credibility_reason(facts: &crate::core::analysis::ClaimFacts) -> String {
-    let (s, c) = facts.sides;
-    grade(
-        facts.current,
-        facts.comparable,
-        usize::from(s),
-        usize::from(c),
-    )
-    .1
-}
-
-/// The Admiralty information grade, with its reason in words.
-pub fn grade(current: bool, comparable: bool, s: usize, c: usize) -> (u8, String) {
-    if !current {
-        return (
-            6,
-            "superseded by the same claimant's later figure".to_owned(),
-        );
-    }
-    let sides = |n: usize| {
-        if n == 1 {
-            "1 side".to_owned()
-        } else {
-            format!("{n} sides")
-        }
-    };
-    match (comparable, s, c) {
-        (false, _, _) | (true, 0, 0) => (6, "nothing comparable: cannot be judged".to_owned()),
-        (_, s, 0) if s >= 2 => (
-            1,
-            format!("confirmed by {} and contradicted by none", sides(s)),
-        ),
-        (_, 1, 0) => (
-            2,
-            "corroborated by 1 other side, contradicted by none".to_owned(),
-        ),
-        (_, 0, c) if c >= 2 => (
-            5,
-            format!("contradicted by {} and corroborated by none", sides(c)),
-        ),
-        (_, s, c) if s < c => (
-            4,
-            format!("contradicted by {}, corroborated by {}", sides(c), sides(s)),
-        ),
-        (_, s, c) => (
-            3,
-            format!("corroborated by {}, contradicted by {}", sides(s), sides(c)),
-        ),
-    }
-}
 
 /// How one claimant holds up against the others.
 #[derive(Clone, Debug, Serialize)]
@@ -573,19 +478,6 @@ mod tests {
                 "{all:?} less {own:?}"
             );
         }
-    }
-
-    #[test]
-    fn credibility_follows_the_admiralty_order() {
-        assert_eq!(grade(true, false, 0, 0).0, 6);
-        assert_eq!(grade(true, true, 2, 0).0, 1);
-        assert_eq!(grade(true, true, 1, 0).0, 2);
-        assert_eq!(grade(true, true, 0, 2).0, 5);
-        assert_eq!(grade(true, true, 1, 2).0, 4);
-        assert_eq!(grade(true, true, 0, 1).0, 4);
-        assert_eq!(grade(true, true, 2, 1).0, 3);
-        assert_eq!(grade(true, true, 1, 1).0, 3);
-        assert_eq!(grade(false, true, 3, 0).0, 6);
     }
 
     #[test]

@@ -224,6 +224,11 @@ impl TextArena {
         std::str::from_utf8(self.bytes_of(r)).unwrap_or("")
     }
 
+    /// Whether two handles hold the same text (the same handle, or the same bytes).
+    pub fn same(&self, a: TextRef, b: TextRef) -> bool {
+        a == b || self.bytes_of(a) == self.bytes_of(b)
+    }
+
     fn bytes_of(&self, r: TextRef) -> &[u8] {
         let Some(start) = (r.0 as usize).checked_sub(1) else {
             return &[];

@@ -137,7 +137,7 @@ impl Serialize for Claims<'_> {
                     normalized_group: &f.group,
                     current: f.current,
                     credibility: f.credibility,
-                    credibility_reason: crate::core::analysis::score::credibility_reason(f),
+                    credibility_reason: crate::core::analysis::credibility::reason(f),
                     interested: f.interested.map(|i| i.as_str()),
                     corroborated_by: a.corroborated_by(i).iter().map(id).collect(),
                     contradicted_by: a.contradicted_by(i).iter().map(id).collect(),

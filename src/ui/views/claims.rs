@@ -3,7 +3,7 @@
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::core::analysis::score::credibility_reason;
+use crate::core::analysis::credibility::reason as credibility_reason;
 use crate::core::analysis::{Analysis, ClaimFacts};
 use crate::core::model::judgement::Mark;
 use crate::core::model::{Claim, Dataset};

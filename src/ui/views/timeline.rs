@@ -206,7 +206,7 @@ fn hover_text(
         format!(
             "credibility {}/6: {}",
             f.credibility,
-            crate::core::analysis::score::credibility_reason(f)
+            crate::core::analysis::credibility::reason(f)
         )
     });
     let about = format!(
