@@ -271,11 +271,16 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         let text = render_analysis(ds, &loaded.analysis, &loaded.selection, args.top);
         write!(out, "{}", terminal_safe(&text))
     };
-    if let Err(e) = written.and_then(|()| out.flush())
-        && e.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write the analysis: {e}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    let code = match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the analysis: {e}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    };
+    drop(out);
+    // The process ends here: the system takes its memory back at once, where freeing a
+    // million claims' shared names one by one took 30 ms.
+    std::mem::forget(loaded);
+    code
 }

@@ -16,7 +16,7 @@ use crate::core::analysis::propositions::{Reading, SideNames, read};
 use crate::core::analysis::relate::relate;
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::wholes;
-use crate::core::analysis::{Analysis, ClaimFacts};
+use crate::core::analysis::{Analysis, ClaimFacts, name_id};
 use crate::core::analysis::{rebuttals, regions};
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::progress::{Cancelled, Progress};
@@ -63,8 +63,10 @@ fn compare_event(
     out: &mut Comparisons,
 ) {
     let event = &analysis.events[e];
-    // Questions: (kind, group) → current claims.
-    let mut questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = BTreeMap::new();
+    // Questions: (kind, group) → current claims. Gathered by the group's shared name, then
+    // ordered by its text: a few questions to order, not a string comparison per claim.
+    let mut gathered: Vec<(ClaimKind, &str, Vec<u32>)> = Vec::new();
+    let mut at: HashMap<(ClaimKind, usize), usize> = HashMap::new();
     for &c in &event.claims {
         let facts = &analysis.facts[c as usize];
         let claim = &ds.claims[c as usize];
@@ -75,12 +77,18 @@ fn compare_event(
                 ClaimKind::Origin => ClaimKind::Responsibility,
                 kind => kind,
             };
-            questions
-                .entry((kind, facts.group.as_ref()))
-                .or_default()
-                .push(c);
+            let next = gathered.len();
+            let i = *at.entry((kind, name_id(&facts.group))).or_insert(next);
+            if i == next {
+                gathered.push((kind, facts.group.as_ref(), Vec::new()));
+            }
+            gathered[i].2.push(c);
         }
     }
+    let questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = gathered
+        .into_iter()
+        .map(|(kind, group, claims)| ((kind, group), claims))
+        .collect();
     let from = out.discrepancies.len();
     let compared_from = out.comparable.len();
     let readings = read_statements(ds, analysis, e, &questions);
@@ -124,9 +132,10 @@ fn compare_event(
 
 /// How many claimants the claims have.
 fn claimants_in(analysis: &Analysis, claims: &[u32]) -> usize {
-    let mut names: Vec<&str> = claims
+    // Told apart by their shared names (one per text in an analysis).
+    let mut names: Vec<usize> = claims
         .iter()
-        .map(|&c| analysis.facts[c as usize].claimant.as_ref())
+        .map(|&c| name_id(&analysis.facts[c as usize].claimant))
         .collect();
     names.sort_unstable();
     names.dedup();

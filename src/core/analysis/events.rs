@@ -144,7 +144,14 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut events, compiled) = id_events(ds, by_id, aliases);
     for ((period, key), mut claims) in by_place {
-        claims.sort_by_key(|&c| (ds.claims[c as usize].event_start, c));
+        // By date (then line): the dates read once into the keys, not at each comparison.
+        let mut keyed: Vec<_> = claims
+            .iter()
+            .map(|&c| (ds.claims[c as usize].event_start, c))
+            .collect();
+        keyed.sort_unstable();
+        claims.clear();
+        claims.extend(keyed.into_iter().map(|(_, c)| c));
         let name = gazetteer.name(&key).map(str::to_owned).unwrap_or_else(|| {
             let at = place_index.get(&key).copied().unwrap_or(usize::MAX);
             first_name.get(at).cloned().unwrap_or_default()

@@ -30,7 +30,8 @@ pub use events::Event;
 pub use score::SourceScore;
 pub use settings::{AliasKind, Aliases, EventEdits, Settings};
 
-use crate::core::model::{Dataset, SourceType};
+use crate::core::model::strings::{Sym, TextRef};
+use crate::core::model::{Claim, Dataset, SourceType};
 
 /// A name shared by many claims (a claimant, a side, a group), stored once. A thin pointer:
 /// 8 bytes where an `Arc<str>` takes 16, and a claim's facts hold three of them.
@@ -291,7 +292,6 @@ pub fn analyze_with(
 }
 
 fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {
-    type Sym = crate::core::model::strings::Sym;
     let mut group_cache: HashMap<Sym, Name> = HashMap::new();
     // A source as written (name, side, type) → the claimant the aliases make of it.
     type Written = (Sym, Option<Sym>, SourceType);
@@ -380,30 +380,6 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
 /// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
-    // Worded as a revision: read only when two statements share a time, and once per claim
-    // (0 not read yet, 1 no, 2 yes).
-    let read: Vec<AtomicU8> = (0..ds.claims.len()).map(|_| AtomicU8::new(0)).collect();
-    let revision = |c: u32| match read[c as usize].load(Relaxed) {
-        0 => {
-            let is = figures::is_revision(ds, &ds.claims[c as usize]);
-            read[c as usize].store(1 + u8::from(is), Relaxed);
-            is
-        }
-        known => known == 2,
-    };
-    let later = |c: u32, best: u32| {
-        let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
-        // Copies of one statement (re-published by several outlets) are worded alike.
-        let alike = a.detail == b.detail && ds.texts.same(a.quote, b.quote);
-        a.reported_at.cmp(&b.reported_at).then_with(|| {
-            if alike {
-                std::cmp::Ordering::Equal
-            } else {
-                revision(c).cmp(&revision(best))
-            }
-        })
-    };
     // Events are disjoint: each is read on its own, in parallel, with a small table per thread.
     let superseded = analysis
         .events
@@ -412,7 +388,7 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
         .fold(
             || (Vec::new(), Latest::default()),
             |(mut superseded, mut latest), event| {
-                superseded_in(ds, analysis, event, &later, (&mut latest, &mut superseded));
+                superseded_in(ds, analysis, event, &mut latest, &mut superseded);
                 (superseded, latest)
             },
         )
@@ -430,12 +406,15 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
 /// the kind, the detail's interned text (or whether the claim gives a figure).
 type Question = (usize, crate::core::model::ClaimKind, usize, u32);
 
-/// Each question's latest claims so far, in one event: the lists are kept from event to
-/// event (cleared, not freed), so that a thread allocates them once.
+/// One thread's tables for finding the current claims: each question's latest claims so far
+/// in one event (the lists kept from event to event, cleared, not freed, so that a thread
+/// allocates them once), and whether a wording (detail and quote) reads as a revision, read
+/// once per wording: a sentence republished by several outlets is one quote.
 #[derive(Default)]
 struct Latest {
     slot_of: HashMap<Question, usize>,
     slots: Vec<Vec<u32>>,
+    revisions: HashMap<(Option<Sym>, TextRef), bool>,
 }
 
 /// Adds the claims of `event` that a later statement of the same claimant supersedes.
@@ -443,8 +422,8 @@ fn superseded_in(
     ds: &Dataset,
     analysis: &Analysis,
     event: &Event,
-    later: &(impl Fn(u32, u32) -> std::cmp::Ordering + Sync),
-    (latest, superseded): (&mut Latest, &mut Vec<u32>),
+    latest: &mut Latest,
+    superseded: &mut Vec<u32>,
 ) {
     // Clearing costs the table's capacity: after a big event, start a small one again.
     if latest.slot_of.capacity() > 4 * event.claims.len() + 64 {
@@ -452,6 +431,25 @@ fn superseded_in(
     } else {
         latest.slot_of.clear();
     }
+    let revisions = &mut latest.revisions;
+    // Worded as a revision: read only when two statements share a time.
+    let mut revision = |c: &Claim| {
+        *revisions
+            .entry((c.detail, c.quote))
+            .or_insert_with(|| figures::is_revision(ds, c))
+    };
+    let mut later = |c: u32, best: u32| {
+        let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
+        // Copies of one statement (re-published by several outlets) are worded alike.
+        let alike = a.detail == b.detail && ds.texts.same(a.quote, b.quote);
+        a.reported_at.cmp(&b.reported_at).then_with(|| {
+            if alike {
+                std::cmp::Ordering::Equal
+            } else {
+                revision(a).cmp(&revision(b))
+            }
+        })
+    };
     for &c in &event.claims {
         let facts = &analysis.facts[c as usize];
         if facts.excluded {

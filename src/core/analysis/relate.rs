@@ -6,7 +6,7 @@ use crate::core::analysis::figures::{compare_figures, floor_far_below, numeric_g
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers_in};
 use crate::core::analysis::propositions::compare_propositions;
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::{Name, Relation};
+use crate::core::analysis::{Name, Relation, name_id};
 use crate::core::model::{ClaimKind, Dataset};
 
 /// Relates two current claims of one question: corroboration, contradiction (with its
@@ -20,12 +20,14 @@ pub(crate) fn relate(
     let (ds, analysis, settings, event) = (cx.ds, cx.analysis, cx.settings, cx.event);
     let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
     let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
-    if fa.claimant == fb.claimant {
+    // Claimants and sides told apart by their shared names (one per text in an analysis).
+    if name_id(&fa.claimant) == name_id(&fb.claimant) {
         two_figures(ds, settings, event, (kind, group), [a, b], out);
         return;
     }
-    let same_side = fa.side.is_some() && fa.side == fb.side;
-    let opposing = fa.side.is_some() && fb.side.is_some() && fa.side != fb.side;
+    let (side_a, side_b) = (fa.side.as_ref().map(name_id), fb.side.as_ref().map(name_id));
+    let same_side = side_a.is_some() && side_a == side_b;
+    let opposing = side_a.is_some() && side_b.is_some() && side_a != side_b;
     let (relation, gap, subtype) = if kind.is_numeric() {
         let (mut relation, gap) = compare_figures(ca, cb, settings);
         let far_apart = || match (ca.quantity, cb.quantity) {

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use foldhash::HashSet;
 
-use crate::core::analysis::Analysis;
 use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
 use crate::core::analysis::figures::{Gap, as_claimed, severity};
 use crate::core::analysis::groups::{is_civilian, is_combatant, is_part_of};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
 use crate::core::analysis::settings::Settings;
+use crate::core::analysis::{Analysis, name_id};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A part against its wholes (children against civilians, civilians against everyone): a
@@ -130,20 +130,23 @@ pub(crate) fn status_disputes(
     };
     let civilian = counted(is_civilian);
     let fighting = counted(is_combatant);
-    let claimant = |c: u32| analysis.facts[c as usize].claimant.as_ref();
-    let civilian_claimants: HashSet<&str> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
-    let fighting_claimants: HashSet<&str> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
-    let counts_both =
-        |who: &str| civilian_claimants.contains(who) && fighting_claimants.contains(who);
-    for &(kind, a) in &civilian {
-        for &(other_kind, b) in &fighting {
+    // Claimants, and sides below, told apart by their shared names (one per text).
+    let claimant = |c: u32| name_id(&analysis.facts[c as usize].claimant);
+    let side = |c: u32| analysis.facts[c as usize].side.as_ref().map(name_id);
+    let civilian_claimants: HashSet<usize> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
+    let fighting_claimants: HashSet<usize> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
+    // A claimant counting the dead both ways is left out of every pair, once.
+    let counts_both = |&(_, c): &(ClaimKind, u32)| {
+        let who = claimant(c);
+        civilian_claimants.contains(&who) && fighting_claimants.contains(&who)
+    };
+    let civilian: Vec<_> = civilian.iter().filter(|c| !counts_both(c)).collect();
+    let fighting: Vec<_> = fighting.iter().filter(|c| !counts_both(c)).collect();
+    for &&(kind, a) in &civilian {
+        for &&(other_kind, b) in &fighting {
             let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
-            let sides_differ = (fa.side.is_some() || fb.side.is_some()) && fa.side != fb.side;
-            if kind != other_kind
-                || !sides_differ
-                || counts_both(&fa.claimant)
-                || counts_both(&fb.claimant)
-            {
+            let sides_differ = (fa.side.is_some() || fb.side.is_some()) && side(a) != side(b);
+            if kind != other_kind || !sides_differ {
                 continue;
             }
             let (Some(qa), Some(qb)) = (

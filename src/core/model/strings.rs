@@ -133,7 +133,7 @@ fn span_str<'a>(text: &'a str, ends: &[u32], index: u32) -> &'a str {
 }
 
 /// A handle to text in a [`TextArena`]: 4 bytes, and the empty text costs nothing.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct TextRef(u32);
 
 impl TextRef {
