@@ -275,8 +275,9 @@ pub fn analyze_with(
     analysis.contradictions = Relations::from_pairs(n, contradictions);
     analysis.discrepancies = discrepancies;
     analysis.summaries = summaries;
-    // Most severe first; within a severity, the most people in dispute, then the ratio.
-    analysis.discrepancies.sort_by(|a, b| {
+    // Most severe first; within a severity, the most people in dispute, then the ratio (a
+    // stable sort, on both cores).
+    analysis.discrepancies.par_sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then(b.people.unwrap_or(0).cmp(&a.people.unwrap_or(0)))
