@@ -166,6 +166,8 @@ pub enum Run {
     Window(Box<WindowArgs>),
 }
 
+/// Runs a command, or says to open the window. Call it once per process: `analyze` leaves
+/// its data to the system at exit instead of freeing it.
 pub fn run(cli: Cli) -> Run {
     match cli.command {
         Some(Command::Check(args)) => Run::Done(check(&args)),

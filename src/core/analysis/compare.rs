@@ -65,8 +65,7 @@ fn compare_event(
     let event = &analysis.events[e];
     // Questions: (kind, group) → current claims. Gathered by the group's shared name, then
     // ordered by its text: a few questions to order, not a string comparison per claim.
-    let mut gathered: Vec<(ClaimKind, &str, Vec<u32>)> = Vec::new();
-    let mut at: HashMap<(ClaimKind, usize), usize> = HashMap::new();
+    let mut gathered: HashMap<(ClaimKind, usize), (&str, Vec<u32>)> = HashMap::new();
     for &c in &event.claims {
         let facts = &analysis.facts[c as usize];
         let claim = &ds.claims[c as usize];
@@ -77,18 +76,20 @@ fn compare_event(
                 ClaimKind::Origin => ClaimKind::Responsibility,
                 kind => kind,
             };
-            let next = gathered.len();
-            let i = *at.entry((kind, name_id(&facts.group))).or_insert(next);
-            if i == next {
-                gathered.push((kind, facts.group.as_ref(), Vec::new()));
-            }
-            gathered[i].2.push(c);
+            gathered
+                .entry((kind, name_id(&facts.group)))
+                .or_insert_with(|| (facts.group.as_ref(), Vec::new()))
+                .1
+                .push(c);
         }
     }
+    let asked = gathered.len();
     let questions: BTreeMap<(ClaimKind, &str), Vec<u32>> = gathered
         .into_iter()
-        .map(|(kind, group, claims)| ((kind, group), claims))
+        .map(|((kind, _), (group, claims))| ((kind, group), claims))
         .collect();
+    // One shared name per text: no two questions fold into one.
+    debug_assert_eq!(questions.len(), asked);
     let from = out.discrepancies.len();
     let compared_from = out.comparable.len();
     let readings = read_statements(ds, analysis, e, &questions);

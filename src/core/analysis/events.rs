@@ -144,7 +144,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     by_place.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut events, compiled) = id_events(ds, by_id, aliases);
     for ((period, key), mut claims) in by_place {
-        // By date (then line): the dates read once into the keys, not at each comparison.
+        // By date (then claim order): the dates read once into keys, not at each comparison.
         let mut keyed: Vec<_> = claims
             .iter()
             .map(|&c| (ds.claims[c as usize].event_start, c))

@@ -276,7 +276,7 @@ pub fn analyze_with(
     analysis.discrepancies = discrepancies;
     analysis.summaries = summaries;
     // Most severe first; within a severity, the most people in dispute, then the ratio (a
-    // stable sort, on both cores).
+    // stable sort, in parallel).
     analysis.discrepancies.par_sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -353,7 +353,12 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
                 event: index.event_of.get(i).copied().flatten(),
                 current: true,
                 approximate_place: index.approximate.get(i).copied().unwrap_or(false),
-                ..ClaimFacts::default()
+                // Every field given: a default name would allocate, twice per claim.
+                excluded: false,
+                comparable: false,
+                credibility: 0,
+                sides: (0, 0),
+                interested: None,
             };
             // Whose losses a party's figure counts depends on the group and side alone.
             let question = (
@@ -381,7 +386,8 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
 /// claimant's own date, so it never makes an old figure newer. Statements (control, origin,
 /// responsibility, other) supersede only a statement of the same question: the same detail.
 fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
-    // Events are disjoint: each is read on its own, in parallel, with a small table per thread.
+    // Events are disjoint: each is read on its own, in parallel, with small tables per run of
+    // events.
     let superseded = analysis
         .events
         .par_iter()
@@ -407,10 +413,10 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
 /// the kind, the detail's interned text (or whether the claim gives a figure).
 type Question = (usize, crate::core::model::ClaimKind, usize, u32);
 
-/// One thread's tables for finding the current claims: each question's latest claims so far
-/// in one event (the lists kept from event to event, cleared, not freed, so that a thread
-/// allocates them once), and whether a wording (detail and quote) reads as a revision, read
-/// once per wording: a sentence republished by several outlets is one quote.
+/// The tables for finding the current claims, kept over a run of events: each question's
+/// latest claims so far in one event (the lists kept from event to event, cleared, not freed,
+/// so that they are allocated once), and whether a wording (detail and quote) reads as a
+/// revision, read once per wording: a sentence republished by several outlets is one quote.
 #[derive(Default)]
 struct Latest {
     slot_of: HashMap<Question, usize>,
@@ -429,6 +435,7 @@ fn superseded_in(
     // Clearing costs the table's capacity: after a big event, start a small one again.
     if latest.slot_of.capacity() > 4 * event.claims.len() + 64 {
         latest.slot_of = HashMap::default();
+        latest.slots.truncate(event.claims.len());
     } else {
         latest.slot_of.clear();
     }

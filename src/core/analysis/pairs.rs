@@ -32,7 +32,7 @@ impl Comparisons {
     }
 
     /// All of `parts`' results, in order.
-    pub(crate) fn concat(parts: Vec<Self>) -> Self {
+    pub(crate) fn concat(mut parts: Vec<Self>) -> Self {
         fn joined<T>(
             parts: &mut [Comparisons],
             list: fn(&mut Comparisons) -> &mut Vec<T>,
@@ -44,7 +44,6 @@ impl Comparisons {
             }
             all
         }
-        let mut parts = parts;
         Self {
             discrepancies: joined(&mut parts, |p| &mut p.discrepancies),
             corroborations: joined(&mut parts, |p| &mut p.corroborations),

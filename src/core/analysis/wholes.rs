@@ -128,22 +128,22 @@ pub(crate) fn status_disputes(
             })
             .collect()
     };
-    let civilian = counted(is_civilian);
-    let fighting = counted(is_combatant);
+    let mut civilian = counted(is_civilian);
+    let mut fighting = counted(is_combatant);
     // Claimants, and sides below, told apart by their shared names (one per text).
     let claimant = |c: u32| name_id(&analysis.facts[c as usize].claimant);
     let side = |c: u32| analysis.facts[c as usize].side.as_ref().map(name_id);
     let civilian_claimants: HashSet<usize> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
     let fighting_claimants: HashSet<usize> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
-    // A claimant counting the dead both ways is left out of every pair, once.
+    // A claimant that counts the dead both as civilians and as fighters takes part in no pair.
     let counts_both = |&(_, c): &(ClaimKind, u32)| {
         let who = claimant(c);
         civilian_claimants.contains(&who) && fighting_claimants.contains(&who)
     };
-    let civilian: Vec<_> = civilian.iter().filter(|c| !counts_both(c)).collect();
-    let fighting: Vec<_> = fighting.iter().filter(|c| !counts_both(c)).collect();
-    for &&(kind, a) in &civilian {
-        for &&(other_kind, b) in &fighting {
+    civilian.retain(|c| !counts_both(c));
+    fighting.retain(|c| !counts_both(c));
+    for &(kind, a) in &civilian {
+        for &(other_kind, b) in &fighting {
             let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
             let sides_differ = (fa.side.is_some() || fb.side.is_some()) && side(a) != side(b);
             if kind != other_kind || !sides_differ {

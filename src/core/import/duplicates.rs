@@ -88,11 +88,10 @@ impl SeenRows {
     }
 
     /// Notes a row; if an identical one was read before, where. Past 4,294,967,295 distinct
-    /// rows a row is no longer noted (and so never found repeated).
+    /// rows a new row is no longer noted (so its repeats are not found; earlier rows' still are).
     pub fn first_seen(&mut self, hash: RowHash, file: FileId, line: u64) -> Option<(FileId, u64)> {
         let seen = Seen::new(hash, file, u32::try_from(line).unwrap_or(u32::MAX));
         let rows = &self.rows;
-        let next = u32::try_from(rows.len()).ok()?;
         match self.index.entry(
             seen.high,
             |&i| rows[i as usize].same_row(seen),
@@ -100,8 +99,10 @@ impl SeenRows {
         ) {
             hashbrown::hash_table::Entry::Occupied(e) => Some(rows[*e.get() as usize].place()),
             hashbrown::hash_table::Entry::Vacant(e) => {
-                e.insert(next);
-                self.rows.push(seen);
+                if let Ok(next) = u32::try_from(rows.len()) {
+                    e.insert(next);
+                    self.rows.push(seen);
+                }
                 None
             }
         }
