@@ -6,6 +6,7 @@
 //! `cargo bench --bench frame` (1,000,000 rows); `TRIANGULATE_BENCH_ROWS=N` for another size.
 
 use std::time::{Duration, Instant};
+use triangulate::ui::{FilterCommand, NavCommand};
 
 use egui_kittest::Harness;
 use triangulate::ui::{Command, Startup, Tab, TriangulateApp};
@@ -73,7 +74,9 @@ fn tab_frames(harness: &mut Harness<'_, TriangulateApp>) {
         (Tab::Events, "the most disputed event".to_owned()),
         (Tab::Discrepancies, "every discrepancy".to_owned()),
     ] {
-        harness.state_mut().send(Command::SetTab(tab));
+        harness
+            .state_mut()
+            .send(Command::Nav(NavCommand::SetTab(tab)));
         harness.run_steps(3);
         let mut costs = frame_costs(harness);
         costs.sort_by(f64::total_cmp);
@@ -111,16 +114,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     harness.run_steps(3);
     pivot_figure(harness.state());
     tab_frames(&mut harness);
-    harness.state_mut().send(Command::SetTab(Tab::Timeline));
+    harness
+        .state_mut()
+        .send(Command::Nav(NavCommand::SetTab(Tab::Timeline)));
     harness.run_steps(3);
     // A filter change: the selection is worked out off the UI thread, then the lists, the
     // timeline and the table's rows are rebuilt once.
     for (what, command) in [
-        ("a text search", Command::SetSearch("seized".to_owned())),
-        ("clearing it", Command::ClearSearch),
+        (
+            "a text search",
+            Command::Filter(FilterCommand::SetSearch("seized".to_owned())),
+        ),
+        ("clearing it", Command::Filter(FilterCommand::ClearSearch)),
         (
             "hiding a source",
-            Command::ToggleSource("Harbor Wire".to_owned()),
+            Command::Filter(FilterCommand::ToggleSource("Harbor Wire".to_owned())),
         ),
     ] {
         harness.state_mut().send(command);

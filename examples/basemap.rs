@@ -69,7 +69,7 @@ fn count_arcs(v: &Value, uses: &mut [u32]) {
             let i = if i < 0 { !i } else { i };
             uses[usize::try_from(i).expect("arc index")] += 1;
         }
-        _ => {}
+        Value::Null | Value::Bool(_) | Value::String(_) | Value::Object(_) => {}
     }
 }
 

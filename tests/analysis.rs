@@ -1,5 +1,6 @@
 //! The analysis rules on the seed article, the synthetic demo and small fixtures.
 
+use triangulate::core::analysis::Subtype;
 use triangulate::core::analysis::{Analysis, DiscrepancyKind, Settings, analyze};
 use triangulate::core::import::Imported;
 
@@ -19,7 +20,8 @@ fn pairs(
         .iter()
         .map(|d| {
             let name = |c: u32| a.facts[c as usize].claimant.to_string();
-            (d.kind, d.subtype, name(d.claims[0]), name(d.claims[1]))
+            let subtype = d.subtype.map(Subtype::as_str);
+            (d.kind, subtype, name(d.claims[0]), name(d.claims[1]))
         })
         .collect()
 }
@@ -170,7 +172,7 @@ fn synthetic_patterns_are_recovered() {
         .discrepancies
         .iter()
         .filter(|d| {
-            d.subtype == Some("denial")
+            d.subtype == Some(Subtype::Denial)
                 && d.claims
                     .iter()
                     .any(|&c| &*a.facts[c as usize].claimant == "Veldaran State News")
@@ -255,7 +257,7 @@ fn a_denial_with_a_number_contradicts_what_it_overlaps_and_corroborates_nothing(
     let denial = a
         .discrepancies
         .iter()
-        .find(|d| d.subtype == Some("denial"))
+        .find(|d| d.subtype == Some(Subtype::Denial))
         .unwrap();
     assert_eq!(denial.kind, DiscrepancyKind::Numeric);
 }

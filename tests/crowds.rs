@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use triangulate::core::analysis::Subtype;
 use triangulate::core::analysis::{Analysis, Settings, analyze};
 use triangulate::core::import::Imported;
 
@@ -31,7 +32,7 @@ fn said(a: &Analysis) -> Vec<Said> {
         .map(|d| {
             (
                 d.kind.as_str().to_owned(),
-                d.subtype,
+                d.subtype.map(Subtype::as_str),
                 d.severity.as_str().to_owned(),
                 d.event,
                 d.claims,

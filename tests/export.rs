@@ -1072,7 +1072,9 @@ fn small_multiples_split_the_timeline_by_group_and_by_place_losing_no_claim() {
                                 family => family.to_owned(),
                             }
                         }
-                        _ => a.events[facts.event.unwrap() as usize].location.clone(),
+                        TimelineSplit::None | TimelineSplit::Place => {
+                            a.events[facts.event.unwrap() as usize].location.clone()
+                        }
                     };
                     assert_eq!(key, p.title);
                 }

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use triangulate::core::analysis::Subtype;
 use triangulate::core::extract::evaluate::{
     FIELDS, FieldScore, Label, Pairing, Score, field_score, measured, pair_by_sentence, score,
 };
@@ -226,7 +227,11 @@ fn disagreements(path: &Path) -> Vec<(String, String, [String; 2])> {
             let who = |i: usize| a.facts[d.claims[i] as usize].claimant.to_lowercase();
             (
                 a.events[d.event].location.clone(),
-                format!("{}/{}", d.kind.as_str(), d.subtype.unwrap_or("")),
+                format!(
+                    "{}/{}",
+                    d.kind.as_str(),
+                    d.subtype.map_or("", Subtype::as_str)
+                ),
                 [who(0), who(1)],
             )
         })

@@ -9,7 +9,8 @@
 use csv::StringRecord;
 use triangulate::core::import::report::FileReport;
 use triangulate::core::import::{
-    Emit, FileContext, Format, FormatEntry, Header, ImportOptions, Input, RowError, import_as,
+    Emit, FileContext, Format, FormatEntry, Header, HeaderError, ImportOptions, Input, RowError,
+    import_as,
 };
 use triangulate::core::model::{ClaimKind, FileId, SourceType};
 use triangulate::core::parse::dates::parse_date;
@@ -17,14 +18,20 @@ use triangulate::core::parse::quantity::{Quantity, parse_quantity};
 use triangulate::core::progress::Progress;
 
 /// Where a header's named columns are.
-fn columns<const N: usize>(header: &Header, names: [&str; N]) -> Result<[usize; N], String> {
+fn columns<const N: usize>(
+    header: &Header,
+    names: [&'static str; N],
+) -> Result<[usize; N], HeaderError> {
     let mut found = [0; N];
     for (slot, name) in found.iter_mut().zip(names) {
         *slot = header
             .names
             .iter()
             .position(|n| n.eq_ignore_ascii_case(name))
-            .ok_or_else(|| format!("no `{name}` column"))?;
+            .ok_or_else(|| HeaderError::FormatColumns {
+                format: "this test's format",
+                missing: vec![name],
+            })?;
     }
     Ok(found)
 }
@@ -65,7 +72,7 @@ impl Format for IncidentRows {
         header: &Header,
         context: FileContext,
         _report: &mut FileReport,
-    ) -> Result<(IncidentColumns, (IncidentColumns, FileId)), String> {
+    ) -> Result<(IncidentColumns, (IncidentColumns, FileId)), HeaderError> {
         let at = columns(header, ["monitor", "date", "town", "killed", "wounded"])?;
         Ok((IncidentColumns(at), (IncidentColumns(at), context.file)))
     }
@@ -167,7 +174,7 @@ impl Format for PersonList {
         header: &Header,
         context: FileContext,
         _report: &mut FileReport,
-    ) -> Result<(usize, Counting), String> {
+    ) -> Result<(usize, Counting), HeaderError> {
         let columns = columns(header, ["person", "incident", "date", "place"])?;
         Ok((
             columns[2],

@@ -246,8 +246,25 @@ const CORE_LAYERS: [&[&str]; 8] = [
     &["view"],
     &["charts"],
     &["export", "workspace"],
-    &["printers"],
+    &["printers", "extract"],
 ];
+
+#[test]
+fn every_room_of_the_core_has_a_layer() {
+    let mut unplaced = Vec::new();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        let room = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if room != "mod" && layer_of(&["core".to_owned(), room.clone()]).is_none() {
+            unplaced.push(room);
+        }
+    }
+    assert!(
+        unplaced.is_empty(),
+        "rooms of the core with no layer: {unplaced:?}"
+    );
+}
 
 fn layer_of(module: &[String]) -> Option<usize> {
     if module.first().map(String::as_str) != Some("core") {

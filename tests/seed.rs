@@ -1,5 +1,6 @@
 //! The seed article's claims import faithfully.
 
+use triangulate::core::analysis::Subtype;
 use triangulate::core::import::ImportOptions;
 use triangulate::core::view::claim_record::ClaimRecord;
 
@@ -155,7 +156,7 @@ fn the_seed_coded_with_other_nouns_still_disagrees_about_where_the_attack_came_f
     let pairs: Vec<([u32; 2], Option<&str>)> = a
         .discrepancies
         .iter()
-        .map(|d| (d.claims, d.subtype))
+        .map(|d| (d.claims, d.subtype.map(Subtype::as_str)))
         .collect();
     assert!(pairs.contains(&([0, 1], Some("competing"))), "{pairs:?}");
     assert!(pairs.contains(&([0, 2], Some("denial"))), "{pairs:?}");

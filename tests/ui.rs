@@ -5,6 +5,10 @@ use egui_kittest::kittest::Queryable;
 use triangulate::core::analysis::AliasKind;
 use triangulate::core::model::judgement::{Mark, Verdict};
 use triangulate::core::view::discrepancies::{DiscrepancyFilter, Party};
+use triangulate::ui::{
+    AnalysisCommand, CorrectionCommand, ExportCommand, FileCommand, FilterCommand, FindingsCommand,
+    JudgementCommand, NavCommand,
+};
 use triangulate::ui::{Command, Startup, Tab, TriangulateApp};
 
 use crate::fixtures::seed_path;
@@ -276,11 +280,13 @@ fn merging_two_sources_reruns_the_scorecard() {
             .map(|s| s.claims)
     };
     assert_eq!(score(&harness, "SANA"), Some(1));
-    harness.state_mut().send(Command::Merge(
-        AliasKind::Source,
-        "Syrian state media".to_owned(),
-        "SANA".to_owned(),
-    ));
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::Merge(
+            AliasKind::Source,
+            "Syrian state media".to_owned(),
+            "SANA".to_owned(),
+        )));
     wait_until_idle(&mut harness);
     assert_eq!(score(&harness, "SANA"), Some(2));
     assert_eq!(score(&harness, "Syrian state media"), None);
@@ -406,7 +412,9 @@ fn the_search_applies_to_every_tab() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
     harness
         .state_mut()
-        .send(Command::SetSearch("Hasaka".to_owned()));
+        .send(Command::Filter(FilterCommand::SetSearch(
+            "Hasaka".to_owned(),
+        )));
     harness.run_steps(3);
     let app = harness.state();
     let a = app.analysis().unwrap();
@@ -440,11 +448,13 @@ fn renaming_a_place_merges_its_claims_and_is_kept_in_the_corrections() {
         a.events.iter().map(|e| e.location.clone()).collect()
     };
     assert!(places(&harness).iter().any(|p| p == "Hasaka"));
-    harness.state_mut().send(Command::Merge(
-        AliasKind::Place,
-        "Hasaka".to_owned(),
-        "Kobane".to_owned(),
-    ));
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::Merge(
+            AliasKind::Place,
+            "Hasaka".to_owned(),
+            "Kobane".to_owned(),
+        )));
     wait_until_idle(&mut harness);
     assert!(
         !places(&harness).iter().any(|p| p == "Hasaka"),
@@ -503,7 +513,7 @@ fn discrepancies_filter_by_source_type_pair() {
     };
     harness
         .state_mut()
-        .send(Command::SetDiscrepancyFilter(filter));
+        .send(Command::Findings(FindingsCommand::SetFilter(filter)));
     harness.run_steps(2);
     let app = harness.state();
     let a = app.analysis().unwrap();
@@ -537,41 +547,51 @@ fn the_window_exports_the_chart_it_shows() {
     harness.get_by_label("SOHR (8)").click();
     harness.run_steps(2);
     let svg = dir.path().join("timeline.svg");
-    harness.state_mut().send(Command::Export(export_request(
-        ExportTarget::Chart(ChartKind::Timeline),
-        svg.clone(),
-    )));
+    harness
+        .state_mut()
+        .send(Command::Export(ExportCommand::Write(export_request(
+            ExportTarget::Chart(ChartKind::Timeline),
+            svg.clone(),
+        ))));
     wait_until_idle(&mut harness);
     let text = std::fs::read_to_string(&svg).expect("the chart was written");
     assert!(text.contains("data-series=\"YPG\""));
     assert!(!text.contains("data-series=\"SOHR\""));
     assert!(harness.state().message().unwrap().contains("Saved"));
     // The event shown in the Events tab is the one exported, as PNG.
-    harness.state_mut().send(Command::ShowAllSources);
+    harness
+        .state_mut()
+        .send(Command::Filter(FilterCommand::ShowAllSources));
     click_tab(&mut harness, "Discrepancies");
     harness.get_by_label("SOHR vs SANA").click();
     harness.run_steps(3);
     let png = dir.path().join("event.png");
-    harness.state_mut().send(Command::Export(export_request(
-        ExportTarget::Chart(ChartKind::Event),
-        png.clone(),
-    )));
+    harness
+        .state_mut()
+        .send(Command::Export(ExportCommand::Write(export_request(
+            ExportTarget::Chart(ChartKind::Event),
+            png.clone(),
+        ))));
     wait_until_idle(&mut harness);
     let bytes = std::fs::read(&png).expect("the event chart was written");
     assert_eq!(&bytes[1..4], b"PNG");
     // An existing file is kept, and the app says why.
-    harness.state_mut().send(Command::Export(export_request(
-        ExportTarget::Chart(ChartKind::Timeline),
-        svg.clone(),
-    )));
+    harness
+        .state_mut()
+        .send(Command::Export(ExportCommand::Write(export_request(
+            ExportTarget::Chart(ChartKind::Timeline),
+            svg.clone(),
+        ))));
     wait_until_idle(&mut harness);
     let message = harness.state().message().unwrap().to_owned();
     assert!(message.contains("already exists"), "{message}");
     // An unwritable path is an error message, not a crash.
-    harness.state_mut().send(Command::Export(export_request(
-        ExportTarget::Table(triangulate::core::export::tables::TableKind::Claims),
-        dir.path().join("missing/dir/claims.csv"),
-    )));
+    harness
+        .state_mut()
+        .send(Command::Export(ExportCommand::Write(export_request(
+            ExportTarget::Table(triangulate::core::export::tables::TableKind::Claims),
+            dir.path().join("missing/dir/claims.csv"),
+        ))));
     wait_until_idle(&mut harness);
     assert!(
         harness
@@ -631,7 +651,7 @@ fn typing_arabic_in_the_search_box_finds_the_kobane_row() {
     // Typed without the shadda, the search still finds the quote that has it.
     harness
         .state_mut()
-        .send(Command::SetSearch("خلف".to_owned()));
+        .send(Command::Filter(FilterCommand::SetSearch("خلف".to_owned())));
     harness.run_steps(2);
     assert_eq!(
         harness.state().visible_rows(),
@@ -654,7 +674,9 @@ fn arabic_text_is_drawn_without_missing_glyphs() {
     for tab in ["Timeline", "Events", "Discrepancies", "Sources", "Claims"] {
         click_tab(&mut harness, tab);
     }
-    harness.state_mut().send(Command::SelectClaim(Some(0)));
+    harness
+        .state_mut()
+        .send(Command::Nav(NavCommand::SelectClaim(Some(0))));
     harness.run_steps(2);
     assert!(harness.query_all_by_label("Copy quote").count() > 0);
 }
@@ -724,7 +746,9 @@ fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result()
     assert_eq!(all, harness.state().dataset().unwrap().claims.len());
     harness
         .state_mut()
-        .send(Command::SetSearch("seized".to_owned()));
+        .send(Command::Filter(FilterCommand::SetSearch(
+            "seized".to_owned(),
+        )));
     harness.step();
     // The frame after the change still shows the last selection, and says it is filtering.
     assert!(
@@ -746,7 +770,7 @@ fn on_large_data_a_filter_is_worked_out_off_the_ui_thread_with_the_same_result()
 #[test]
 fn the_help_window_draws_every_character_of_the_readme() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
-    harness.state_mut().send(Command::ShowHelp);
+    harness.state_mut().send(Command::Nav(NavCommand::ShowHelp));
     // The harness fails on a glyph no installed font has.
     harness.run_steps(3);
     assert!(
@@ -766,12 +790,12 @@ fn a_correction_made_while_new_files_import_does_not_drop_the_import() {
         triangulate::core::import::samples::Sample::SyntheticDemo,
     ));
     let app = harness.state_mut();
-    app.send(Command::OpenFiles(vec![seed_path()]));
-    app.send(Command::Merge(
+    app.send(Command::File(FileCommand::Open(vec![seed_path()])));
+    app.send(Command::Correction(CorrectionCommand::Merge(
         AliasKind::Source,
         "Syrian state media".to_owned(),
         "SANA".to_owned(),
-    ));
+    )));
     wait_until_idle(&mut harness);
     let app = harness.state();
     assert_eq!(
@@ -853,21 +877,25 @@ fn the_file_menu_chooses_the_format_files_are_read_in() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
     harness
         .state_mut()
-        .send(Command::SetImportFormat(Some("ucdp".to_owned())));
+        .send(Command::File(FileCommand::SetFormat(Some(
+            "ucdp".to_owned(),
+        ))));
     harness.run_steps(2);
     harness
         .state_mut()
-        .send(Command::OpenFiles(vec![seed_path()]));
+        .send(Command::File(FileCommand::Open(vec![seed_path()])));
     harness.run_steps(1);
     wait_until_idle(&mut harness);
     let report = harness.state().report().expect("a report");
     let error = report.files[0].error.clone().unwrap_or_default();
     assert!(error.contains("UCDP GED"), "{error}");
-    harness.state_mut().send(Command::SetImportFormat(None));
+    harness
+        .state_mut()
+        .send(Command::File(FileCommand::SetFormat(None)));
     harness.run_steps(2);
     harness
         .state_mut()
-        .send(Command::OpenFiles(vec![seed_path()]));
+        .send(Command::File(FileCommand::Open(vec![seed_path()])));
     harness.run_steps(1);
     wait_until_idle(&mut harness);
     assert_eq!(harness.state().dataset().map(|d| d.claims.len()), Some(27));
@@ -894,7 +922,7 @@ fn searching_a_source_lists_every_dispute_it_is_party_to() {
     );
     harness
         .state_mut()
-        .send(Command::SetSearch("SANA".to_owned()));
+        .send(Command::Filter(FilterCommand::SetSearch("SANA".to_owned())));
     harness.run_steps(3);
     let mut listed = harness.state().discrepancy_rows().to_vec();
     listed.sort_unstable();
@@ -910,15 +938,19 @@ fn searching_a_source_lists_every_dispute_it_is_party_to() {
         })
         .collect();
     assert!(state_media.len() > expected.len(), "{state_media:?}");
-    harness.state_mut().send(Command::SetSearch(String::new()));
-    harness.state_mut().send(Command::SetDiscrepancyFilter(
-        triangulate::core::view::discrepancies::DiscrepancyFilter {
-            involving: Some(Party::Type(
-                triangulate::core::model::SourceType::StateMedia,
-            )),
-            ..Default::default()
-        },
-    ));
+    harness
+        .state_mut()
+        .send(Command::Filter(FilterCommand::SetSearch(String::new())));
+    harness
+        .state_mut()
+        .send(Command::Findings(FindingsCommand::SetFilter(
+            triangulate::core::view::discrepancies::DiscrepancyFilter {
+                involving: Some(Party::Type(
+                    triangulate::core::model::SourceType::StateMedia,
+                )),
+                ..Default::default()
+            },
+        )));
     harness.run_steps(3);
     let mut listed = harness.state().discrepancy_rows().to_vec();
     listed.sort_unstable();
@@ -928,15 +960,19 @@ fn searching_a_source_lists_every_dispute_it_is_party_to() {
 #[test]
 fn opening_other_data_drops_a_place_filter_that_matches_nothing_with_a_message() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
-    harness.state_mut().send(Command::ToggleFacet(
-        triangulate::ui::FacetKind::Place,
-        "Hasaka".to_owned(),
-    ));
+    harness
+        .state_mut()
+        .send(Command::Filter(FilterCommand::ToggleFacet(
+            triangulate::ui::FacetKind::Place,
+            "Hasaka".to_owned(),
+        )));
     harness.run_steps(2);
     assert!(harness.state().view().filter.places.contains("Hasaka"));
     let demo =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
-    harness.state_mut().send(Command::OpenFiles(vec![demo]));
+    harness
+        .state_mut()
+        .send(Command::File(FileCommand::Open(vec![demo])));
     harness.run_steps(1);
     wait_until_idle(&mut harness);
     assert!(
@@ -1032,10 +1068,12 @@ fn involving_a_source_keeps_every_dispute_it_is_party_to() {
         .collect();
     harness
         .state_mut()
-        .send(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-            involving: Some(Party::Source(name.to_owned())),
-            ..Default::default()
-        }));
+        .send(Command::Findings(FindingsCommand::SetFilter(
+            DiscrepancyFilter {
+                involving: Some(Party::Source(name.to_owned())),
+                ..Default::default()
+            },
+        )));
     harness.run_steps(3);
     let mut listed = harness.state().discrepancy_rows().to_vec();
     listed.sort_unstable();
@@ -1062,13 +1100,15 @@ fn excluding_a_claim_removes_its_discrepancy() {
         .expect("SANA's denial");
     let ds = harness.state().dataset().unwrap();
     let id = ds.claim_id(&ds.claims[sana]);
-    harness.state_mut().send(Command::MarkClaim(
-        id.clone(),
-        Mark {
-            verdict: Some(Verdict::Excluded),
-            note: "a re-quote of an older bulletin".to_owned(),
-        },
-    ));
+    harness
+        .state_mut()
+        .send(Command::Judgement(JudgementCommand::MarkClaim(
+            id.clone(),
+            Mark {
+                verdict: Some(Verdict::Excluded),
+                note: "a re-quote of an older bulletin".to_owned(),
+            },
+        )));
     wait_until_idle(&mut harness);
     let a = harness.state().analysis().unwrap();
     assert_eq!(
@@ -1089,7 +1129,10 @@ fn excluding_a_claim_removes_its_discrepancy() {
     // Taking the verdict back brings it back.
     harness
         .state_mut()
-        .send(Command::MarkClaim(id, Mark::default()));
+        .send(Command::Judgement(JudgementCommand::MarkClaim(
+            id,
+            Mark::default(),
+        )));
     wait_until_idle(&mut harness);
     assert_eq!(
         harness.state().analysis().unwrap().discrepancies.len(),
@@ -1105,13 +1148,15 @@ fn a_finding_marked_excluded_leaves_the_list_until_asked_for() {
         .id
         .clone();
     let listed = harness.state().finding_rows().len();
-    harness.state_mut().send(Command::MarkFinding(
-        first.clone(),
-        Mark {
-            verdict: Some(Verdict::Excluded),
-            note: String::new(),
-        },
-    ));
+    harness
+        .state_mut()
+        .send(Command::Judgement(JudgementCommand::MarkFinding(
+            first.clone(),
+            Mark {
+                verdict: Some(Verdict::Excluded),
+                note: String::new(),
+            },
+        )));
     harness.run_steps(3);
     assert_eq!(harness.state().finding_rows().len(), listed - 1);
     harness.get_by_label("Show the 1 you excluded").click();
@@ -1133,8 +1178,12 @@ fn the_analysis_can_be_cancelled_and_run_again() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data/synthetic_demo.csv");
     let mut harness = harness_with(Startup::files(vec![demo]));
     let before = harness.state().analysis().unwrap().discrepancies.len();
-    harness.state_mut().send(Command::Analyze);
-    harness.state_mut().send(Command::CancelAnalysis);
+    harness
+        .state_mut()
+        .send(Command::Analysis(AnalysisCommand::Run));
+    harness
+        .state_mut()
+        .send(Command::Analysis(AnalysisCommand::Cancel));
     assert!(!harness.state().is_busy(), "nothing is left running");
     let message = harness.state().message().unwrap_or_default().to_owned();
     assert!(message.contains("Analysis cancelled"), "{message}");
@@ -1143,7 +1192,9 @@ fn the_analysis_can_be_cancelled_and_run_again() {
         before,
         "the views keep the last analysis"
     );
-    harness.state_mut().send(Command::Analyze);
+    harness
+        .state_mut()
+        .send(Command::Analysis(AnalysisCommand::Run));
     wait_until_idle(&mut harness);
     assert_eq!(
         harness.state().analysis().unwrap().discrepancies.len(),
@@ -1160,7 +1211,9 @@ fn the_event_pane_follows_the_filters() {
         .iter()
         .position(|e| e.location == "Hasaka")
         .unwrap();
-    harness.state_mut().send(Command::OpenEvent(hasaka));
+    harness
+        .state_mut()
+        .send(Command::Nav(NavCommand::OpenEvent(hasaka)));
     harness.run_steps(3);
     let sources = |h: &Harness<'static, TriangulateApp>| -> Vec<String> {
         let chart = h.state().event_chart().unwrap();
@@ -1174,7 +1227,9 @@ fn the_event_pane_follows_the_filters() {
     assert!(sources(&harness).iter().any(|s| s == "SOHR"));
     harness
         .state_mut()
-        .send(Command::ToggleSource("SOHR".to_owned()));
+        .send(Command::Filter(FilterCommand::ToggleSource(
+            "SOHR".to_owned(),
+        )));
     harness.run_steps(3);
     let after = sources(&harness);
     assert!(
@@ -1194,11 +1249,13 @@ fn merging_two_sources_keeps_every_other_sources_colour() {
     // The sources with the most claims take the colour-blind-safe palette; the rest are grey.
     let palette = triangulate::core::view::palette::PALETTE;
     assert!(palette.contains(&before["SOHR"]) && palette.contains(&before["YPG"]));
-    harness.state_mut().send(Command::Merge(
-        AliasKind::Source,
-        "Syrian state media".to_owned(),
-        "SANA".to_owned(),
-    ));
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::Merge(
+            AliasKind::Source,
+            "Syrian state media".to_owned(),
+            "SANA".to_owned(),
+        )));
     wait_until_idle(&mut harness);
     let after = harness.state().source_colors();
     assert!(!after.contains_key("Syrian state media"), "merged away");

@@ -48,10 +48,10 @@ pub struct Cli {
     pub no_restore: bool,
     /// The tab to open with.
     #[arg(long, value_enum)]
-    pub tab: Option<StartTab>,
+    pub tab: Option<Tab>,
     /// Light or dark, instead of the remembered theme.
     #[arg(long, value_enum)]
-    pub theme: Option<StartTheme>,
+    pub theme: Option<ThemeChoice>,
     /// The window's size in points, such as 1920x1080.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub window_size: Option<[f32; 2]>,
@@ -66,33 +66,65 @@ pub struct Cli {
     pub outlet: Option<String>,
 }
 
-/// A theme named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum StartTheme {
+/// Light, dark, or follow the system: `--theme` names one, and the window remembers it.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum ThemeChoice {
+    #[default]
+    System,
     Light,
     Dark,
-    System,
+}
+
+/// A window size that cannot be read.
+#[derive(Debug, thiserror::Error)]
+enum SizeError {
+    #[error("{0}: give a width and a height, such as 1920x1080")]
+    NotAPair(String),
+    #[error("{0}: each side a whole number from 320 to 65535")]
+    Side(String),
 }
 
 /// "1920x1080" as a width and a height.
-fn parse_size(s: &str) -> Result<[f32; 2], String> {
+fn parse_size(s: &str) -> Result<[f32; 2], SizeError> {
     let (w, h) = s
         .split_once(['x', 'X', '×'])
-        .ok_or_else(|| format!("{s}: give a width and a height, such as 1920x1080"))?;
+        .ok_or_else(|| SizeError::NotAPair(s.to_owned()))?;
     let number = |n: &str| {
         n.trim()
             .parse::<u16>()
             .ok()
             .filter(|&n| n >= 320)
             .map(f32::from)
-            .ok_or_else(|| format!("{s}: each side a whole number from 320 to 65535"))
+            .ok_or_else(|| SizeError::Side(s.to_owned()))
     };
     Ok([number(w)?, number(h)?])
 }
 
-/// A tab named on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum StartTab {
+/// The window's central tabs, in the order it shows them: `--tab` names one, and
+/// `--screenshot-dir` writes one picture of each, named as `--tab` names it.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum Tab {
+    #[default]
     Findings,
     Timeline,
     Map,
@@ -101,7 +133,22 @@ pub enum StartTab {
     Discrepancies,
     Sources,
     Claims,
-    Report,
+    #[value(name = "import-report", alias = "report")]
+    ImportReport,
+}
+
+impl Tab {
+    /// Every tab, in order: the list the derive writes, so a new tab is in it.
+    pub fn all() -> &'static [Self] {
+        <Self as clap::ValueEnum>::value_variants()
+    }
+
+    /// The tab's name on the command line and in file names (`import-report`).
+    pub fn key(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -151,8 +198,8 @@ pub struct WindowArgs {
     pub options: ImportOptions,
     pub screenshot: Option<PathBuf>,
     pub screenshot_dir: Option<PathBuf>,
-    pub tab: Option<StartTab>,
-    pub theme: Option<StartTheme>,
+    pub tab: Option<Tab>,
+    pub theme: Option<ThemeChoice>,
     pub window_size: Option<[f32; 2]>,
     pub no_restore: bool,
     pub workspace: Option<PathBuf>,

@@ -5,13 +5,14 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use clap::builder::PossibleValuesParser;
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::places::{Gazetteer, fold_words};
 use crate::core::analysis::{Aliases, Settings, analyze};
 use crate::core::charts::{TimelineMode, TimelineSettings};
 use crate::core::import::registry::Registry;
-use crate::core::import::{ImportOptions, Imported, Input, import};
+use crate::core::import::{ImportOptions, Imported, Input, format_names, import};
 use crate::core::model::{ClaimKind, Dataset, SourceType};
 use crate::core::parse::dates::parse_date;
 use crate::core::progress::Progress;
@@ -184,9 +185,8 @@ pub struct ReadArgs {
     /// Decode the files with this encoding instead of detecting it.
     #[arg(long)]
     pub encoding: Option<String>,
-    /// Read the files in this format instead of recognising it: claims, ucdp, acled, ibc,
-    /// person_list.
-    #[arg(long, value_name = "NAME")]
+    /// Read the files in this format instead of recognising it.
+    #[arg(long, value_name = "NAME", value_parser = PossibleValuesParser::new(format_names()))]
     pub format: Option<String>,
     /// Which column fills which claim field: `claim=Kind,source=Attributed to`.
     #[arg(long, value_name = "FIELD=COLUMN,…")]

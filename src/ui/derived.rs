@@ -1,7 +1,7 @@
 //! What the views draw, derived from the data, the analysis and the filters once per change
 //! of those and kept until the next: the frame only reads it.
 
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 use eframe::egui;
 
@@ -21,6 +21,7 @@ use crate::core::view::findings::Witness;
 use crate::core::view::selection::{Selection, kept_sources};
 use crate::core::workspace::ViewSettings;
 use crate::ui::app::state::UiState;
+use crate::ui::jobs::{Job, Outcome};
 
 /// The analysis in force and the analysis job it came from: every derived view is keyed by
 /// that generation.
@@ -51,8 +52,10 @@ impl Staged {
     fn build(
         ds: &Dataset,
         analyzed: Option<&Analyzed>,
-        (filter, settings, period): (&Filter, &TimelineSettings, Period),
+        view: &ViewSettings,
+        period: Period,
     ) -> Self {
+        let (filter, settings) = (&view.filter, &view.timeline);
         let selection = Selection::new(ds, analyzed.map(|a| &a.analysis), filter);
         let Some(analyzed) = analyzed else {
             return Self {
@@ -96,7 +99,7 @@ pub struct Derived {
     selection_generation: u64,
     selection_key: Option<SelectionKey>,
     /// A selection being worked out off the UI thread, for this key.
-    pending: Option<(SelectionKey, mpsc::Receiver<Staged>)>,
+    pending: Option<(SelectionKey, Job<Staged>)>,
     pub selection: Selection,
     discrepancy_key: Option<(u64, DiscrepancyFilter)>,
     /// Discrepancies listed (indices into the analysis), in order.
@@ -166,7 +169,7 @@ impl Derived {
         let analyzed = analyzed.map(|(a, _)| a);
         if self.selection_key.as_ref() != Some(&key)
             && let Some(staged) =
-                self.staged_for(&key, ds, analyzed, (&state.view, state.pivot.period), ctx)
+                self.staged_for(&key, ds, analyzed, &state.view, state.pivot.period, ctx)
         {
             self.install(key, staged);
         }
@@ -246,43 +249,35 @@ impl Derived {
         key: &SelectionKey,
         ds: &Arc<Dataset>,
         analyzed: Option<&Arc<Analyzed>>,
-        (view, period): (&ViewSettings, Period),
+        view: &ViewSettings,
+        period: Period,
         ctx: &egui::Context,
     ) -> Option<Staged> {
-        let of = (&view.filter, &view.timeline, period);
         if ds.claims.len() < OFF_THREAD_FROM {
             self.pending = None;
-            return Some(Staged::build(ds, analyzed.map(Arc::as_ref), of));
+            return Some(Staged::build(ds, analyzed.map(Arc::as_ref), view, period));
         }
-        if let Some((pending_key, receiver)) = &self.pending
+        if let Some((pending_key, job)) = &self.pending
             && pending_key == key
         {
-            return match receiver.try_recv() {
-                Ok(staged) => {
+            return match job.poll() {
+                Some(Outcome::Done(staged)) => {
                     self.pending = None;
                     Some(staged)
                 }
-                Err(mpsc::TryRecvError::Empty) => None,
-                Err(mpsc::TryRecvError::Disconnected) => {
+                None => None,
+                Some(Outcome::Lost) => {
                     self.pending = None;
-                    Some(Staged::build(ds, analyzed.map(Arc::as_ref), of))
+                    Some(Staged::build(ds, analyzed.map(Arc::as_ref), view, period))
                 }
             };
         }
         // A newer filter replaces any selection still being worked out; its result is dropped.
-        let (send, receive) = mpsc::channel();
         let (ds, analyzed, view) = (Arc::clone(ds), analyzed.cloned(), view.clone());
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("selection".to_owned())
-            .spawn(move || {
-                let of = (&view.filter, &view.timeline, period);
-                let _ = send.send(Staged::build(&ds, analyzed.as_deref(), of));
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some((key.clone(), receive));
-        }
+        let job = Job::spawn("selection", 0, ctx, move |_| {
+            Staged::build(&ds, analyzed.as_deref(), &view, period)
+        });
+        self.pending = Some((key.clone(), job));
         None
     }
 

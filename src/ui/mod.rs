@@ -15,7 +15,11 @@ use std::process::ExitCode;
 pub use app::state::{DiscrepancyFilter, Tab};
 pub use app::{Startup, TriangulateApp};
 pub use bidi::display as display_text;
-pub use commands::{Command, FacetKind};
+pub use commands::{
+    AnalysisCommand, Command, CorrectionCommand, ExportCommand, FacetKind, FileCommand,
+    FilterCommand, FindingsCommand, JudgementCommand, MappingCommand, NavCommand, TableCommand,
+    TimelineCommand, WorkspaceAction,
+};
 
 use crate::cli::WindowArgs;
 

@@ -10,10 +10,22 @@ use eframe::egui;
 
 use crate::ui::app::state::Tab;
 
-type ShotResult = Arc<Mutex<Option<Result<(), String>>>>;
+type ShotResult = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
 
 /// The files written, or why not.
-type Written = Result<Vec<PathBuf>, String>;
+type Written = Result<Vec<PathBuf>, ScreenshotError>;
+
+/// Why the screenshots were not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error("the window did not become ready within 120 s")]
+    NotReady,
+    #[error("cannot save the screenshot to {}: {source}", path.display())]
+    Save {
+        path: PathBuf,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
 
 /// Whether the screenshots were written, shared between the window and `main`.
 #[derive(Clone, Default)]
@@ -57,19 +69,9 @@ pub struct ScreenshotPlan {
     started: std::time::Instant,
 }
 
-/// The file name of each tab's screenshot in a folder.
-fn file_name(tab: Tab) -> &'static str {
-    match tab {
-        Tab::Findings => "findings.png",
-        Tab::Timeline => "timeline.png",
-        Tab::Map => "map.png",
-        Tab::Pivot => "pivot.png",
-        Tab::Events => "events.png",
-        Tab::Discrepancies => "discrepancies.png",
-        Tab::Sources => "sources.png",
-        Tab::Claims => "claims.png",
-        Tab::ImportReport => "import-report.png",
-    }
+/// The file name of each tab's screenshot in a folder: the tab as `--tab` names it.
+fn file_name(tab: Tab) -> String {
+    format!("{}.png", tab.key())
 }
 
 impl ScreenshotPlan {
@@ -80,9 +82,9 @@ impl ScreenshotPlan {
 
     /// One screenshot of every tab, into `dir`.
     pub fn every_tab(dir: &Path, outcome: Outcome) -> Self {
-        let shots = Tab::ALL
-            .into_iter()
-            .map(|t| (Some(t), dir.join(file_name(t))))
+        let shots = Tab::all()
+            .iter()
+            .map(|&t| (Some(t), dir.join(file_name(t))))
             .collect();
         Self::new(shots, outcome)
     }
@@ -105,10 +107,7 @@ impl ScreenshotPlan {
             return None;
         }
         if self.started.elapsed().as_secs() > 120 {
-            self.finish(
-                ctx,
-                Err("the window did not become ready within 120 s".to_owned()),
-            );
+            self.finish(ctx, Err(ScreenshotError::NotReady));
             return None;
         }
         ctx.request_repaint();
@@ -155,10 +154,10 @@ impl ScreenshotPlan {
 }
 
 /// Writes an RGBA image as PNG, atomically.
-pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), ScreenshotError> {
     let [width, height] = image.size;
     let tmp = path.with_extension("png.tmp");
-    let write = || -> Result<(), Box<dyn std::error::Error>> {
+    let write = || -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         let file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
         let mut encoder = png::Encoder::new(file, u32::try_from(width)?, u32::try_from(height)?);
         encoder.set_color(png::ColorType::Rgba);
@@ -169,5 +168,8 @@ pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         std::fs::rename(&tmp, path)?;
         Ok(())
     };
-    write().map_err(|e| format!("cannot save the screenshot to {}: {e}", path.display()))
+    write().map_err(|source| ScreenshotError::Save {
+        path: path.to_owned(),
+        source,
+    })
 }

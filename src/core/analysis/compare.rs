@@ -7,17 +7,17 @@ use foldhash::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 
-use crate::core::analysis::crowds::summarise;
-pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
+pub use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity, Subtype};
 use crate::core::analysis::explain::explain;
 use crate::core::analysis::groups::{ALL, group_is_side, is_civilian};
 use crate::core::analysis::pairs::{Comparisons, Context, representatives};
-use crate::core::analysis::propositions::{Reading, SideNames, read};
-use crate::core::analysis::relate::relate;
+use crate::core::analysis::rules::crowds::summarise;
+use crate::core::analysis::rules::propositions::{Reading, SideNames, read};
+use crate::core::analysis::rules::relate::relate;
+use crate::core::analysis::rules::wholes;
+use crate::core::analysis::rules::{rebuttals, regions};
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::wholes;
-use crate::core::analysis::{Analysis, ClaimFacts, name_id};
-use crate::core::analysis::{rebuttals, regions};
+use crate::core::analysis::{Analysis, ClaimFacts, Name, NameId};
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::progress::{Cancelled, Progress};
 
@@ -65,7 +65,7 @@ fn compare_event(
     let event = &analysis.events[e];
     // Questions: (kind, group) → current claims. Gathered by the group's shared name, then
     // ordered by its text: a few questions to order, not a string comparison per claim.
-    let mut gathered: HashMap<(ClaimKind, usize), (&str, Vec<u32>)> = HashMap::new();
+    let mut gathered: HashMap<(ClaimKind, NameId), (&str, Vec<u32>)> = HashMap::new();
     for &c in &event.claims {
         let facts = &analysis.facts[c as usize];
         let claim = &ds.claims[c as usize];
@@ -74,10 +74,17 @@ fn compare_event(
             // Where an attack came from and who did it are one question.
             let kind = match claim.kind {
                 ClaimKind::Origin => ClaimKind::Responsibility,
-                kind => kind,
+                kind @ (ClaimKind::Killed
+                | ClaimKind::Injured
+                | ClaimKind::Captured
+                | ClaimKind::Missing
+                | ClaimKind::Displaced
+                | ClaimKind::Control
+                | ClaimKind::Responsibility
+                | ClaimKind::Other) => kind,
             };
             gathered
-                .entry((kind, name_id(&facts.group)))
+                .entry((kind, facts.group.id()))
                 .or_insert_with(|| (facts.group.as_ref(), Vec::new()))
                 .1
                 .push(c);
@@ -134,9 +141,9 @@ fn compare_event(
 /// How many claimants the claims have.
 fn claimants_in(analysis: &Analysis, claims: &[u32]) -> usize {
     // Told apart by their shared names (one per text in an analysis).
-    let mut names: Vec<usize> = claims
+    let mut names: Vec<NameId> = claims
         .iter()
-        .map(|&c| name_id(&analysis.facts[c as usize].claimant))
+        .map(|&c| analysis.facts[c as usize].claimant.id())
         .collect();
     names.sort_unstable();
     names.dedup();
@@ -151,10 +158,10 @@ pub(crate) fn explanation(ds: &Dataset, analysis: &Analysis, d: &Discrepancy) ->
     let because = match d.kind {
         DiscrepancyKind::PartExceedsTotal => "a part larger than another claimant's total",
         DiscrepancyKind::Status => "the same dead as civilians and as fighters",
-        DiscrepancyKind::Numeric if d.subtype == Some("only a part") => {
+        DiscrepancyKind::Numeric if d.subtype == Some(Subtype::OnlyAPart) => {
             "the only figure the second gives is for a part of the first's"
         }
-        DiscrepancyKind::Contradiction if d.subtype == Some("target") => {
+        DiscrepancyKind::Contradiction if d.subtype == Some(Subtype::Target) => {
             "a military site to one, a civilian one to the other"
         }
         DiscrepancyKind::Numeric | DiscrepancyKind::Contradiction => return sentence,
@@ -176,10 +183,8 @@ fn one_per_claimant_pair(ds: &Dataset, analysis: &Analysis, discrepancies: &mut 
     let keys: Vec<_> = discrepancies
         .iter()
         .map(|d| {
-            let [a, b] = d
-                .claims
-                .map(|c| super::name_id(&analysis.facts[c as usize].claimant));
-            let group = super::name_id(&d.group);
+            let [a, b] = d.claims.map(|c| analysis.facts[c as usize].claimant.id());
+            let group = d.group.id();
             (
                 d.event,
                 d.kind as u8,
@@ -253,7 +258,7 @@ fn read_statements(
             claim.kind,
             claim.detail,
             claim.stance,
-            facts.side.as_ref().map(super::name_id),
+            facts.side.as_ref().map(Name::id),
         );
         let reading = read_before
             .entry(wording)

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::core::analysis::{Analysis, Name, name_id};
+use crate::core::analysis::{Analysis, Name, NameId};
 use crate::core::model::Dataset;
 
 /// A claimant's voice: its side, or itself when it has none.
@@ -13,14 +13,14 @@ fn voice(analysis: &Analysis, c: u32) -> &Name {
 }
 
 /// How many distinct voices `claims` have, not counting `own`. Names are told apart by their
-/// shared `Arc` (one per text in an analysis); `ids` is scratch space, reused between calls.
-fn voices(analysis: &Analysis, claims: &[u32], own: &Name, ids: &mut Vec<usize>) -> usize {
-    let own = name_id(own);
+/// numbers; `ids` is scratch space, reused between calls.
+fn voices(analysis: &Analysis, claims: &[u32], own: &Name, ids: &mut Vec<NameId>) -> usize {
+    let own = own.id();
     ids.clear();
     ids.extend(
         claims
             .iter()
-            .map(|&c| name_id(voice(analysis, c)))
+            .map(|&c| voice(analysis, c).id())
             .filter(|&v| v != own),
     );
     ids.sort_unstable();

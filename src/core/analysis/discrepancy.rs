@@ -31,6 +31,50 @@ impl DiscrepancyKind {
             Self::Status => "status",
         }
     }
+
+    /// The kind as one word, as `analyze` lists it (`partexceedstotal`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Numeric => "numeric",
+            Self::PartExceedsTotal => "partexceedstotal",
+            Self::Contradiction => "contradiction",
+            Self::Status => "status",
+        }
+    }
+}
+
+/// What sort of contradiction or numeric discrepancy it is, where the kind alone does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Subtype {
+    /// One asserts what the other denies (a figure, an event, a statement).
+    Denial,
+    /// Two different answers to who did it, who holds a place, or where it came from.
+    Competing,
+    /// A military site to one, a civilian one to the other.
+    Target,
+    /// The only figure the second gives is for a part of what the first counts.
+    OnlyAPart,
+    /// One voice gives two figures for the same thing.
+    TwoFigures,
+}
+
+impl Subtype {
+    /// The subtype as reports, tables and the JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Denial => "denial",
+            Self::Competing => "competing",
+            Self::Target => "target",
+            Self::OnlyAPart => "only a part",
+            Self::TwoFigures => "two figures",
+        }
+    }
+}
+
+impl Serialize for Subtype {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 impl Severity {
@@ -66,9 +110,8 @@ pub enum DiscrepancyKind {
 #[derive(Clone, Debug, Serialize)]
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
-    /// `denial`, `competing` or `target` (a military site against a civilian one) for
-    /// contradictions; `denial` for a denied figure, `two figures` for one voice's two.
-    pub subtype: Option<&'static str>,
+    /// What sort of contradiction or numeric discrepancy, where the kind alone does not say.
+    pub subtype: Option<Subtype>,
     pub severity: Severity,
     /// Index into the analysis' events.
     pub event: usize,

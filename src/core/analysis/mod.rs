@@ -2,100 +2,34 @@
 //! and a scorecard per source. Always over the whole imported set; filters only choose what
 //! is shown.
 
-pub mod attacks;
 pub mod compare;
 pub mod credibility;
-pub mod crowds;
 pub mod discrepancy;
 pub mod events;
 pub mod explain;
-pub mod figures;
 pub mod groups;
+pub mod names;
 pub mod pairs;
 pub mod places;
-pub mod propositions;
-pub mod rebuttals;
-pub mod regions;
-pub mod relate;
+pub mod rules;
 pub mod score;
 pub mod settings;
-pub mod wholes;
 
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use crate::core::progress::{Cancelled, Progress};
-pub use compare::{Discrepancy, DiscrepancyKind, Severity};
+pub use compare::{Discrepancy, DiscrepancyKind, Severity, Subtype};
 pub use events::Event;
+pub use names::{Name, NameId, Names};
 pub use score::SourceScore;
 pub use settings::{AliasKind, Aliases, EventEdits, Settings};
 
 use crate::core::model::strings::{Sym, TextRef};
 use crate::core::model::{Claim, Dataset, SourceType};
 
-/// A name shared by many claims (a claimant, a side, a group), stored once. A thin pointer:
-/// 8 bytes where an `Arc<str>` takes 16, and a claim's facts hold three of them.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Name(std::sync::Arc<Box<str>>);
-
-impl std::ops::Deref for Name {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Name {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Name {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Name {
-    fn from(s: &str) -> Self {
-        Self(std::sync::Arc::new(s.into()))
-    }
-}
-
-impl From<String> for Name {
-    fn from(s: String) -> Self {
-        Self(std::sync::Arc::new(s.into_boxed_str()))
-    }
-}
-
-impl std::fmt::Display for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl serde::Serialize for Name {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl std::fmt::Debug for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&**self.0, f)
-    }
-}
-
-/// A name's identity within one analysis: `claim_facts` gives every text one shared `Name`, so
-/// its address tells names apart as their text does, and hashes as an integer.
-pub(crate) fn name_id(name: &Name) -> usize {
-    std::sync::Arc::as_ptr(&name.0) as usize
-}
-
 /// What the analysis knows about one claim.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ClaimFacts {
     /// The claimant after the user's aliases.
     pub claimant: Name,
@@ -141,8 +75,10 @@ pub struct Analysis {
     /// names no province or country that tells which.
     pub ambiguous_places: Vec<String>,
     /// The questions too many claimants speak to for pairwise comparison (more than
-    /// [`crowds::PAIRWISE_CLAIMANTS`]), summarised: each claim was set against the median.
-    pub summaries: Vec<crowds::QuestionSummary>,
+    /// [`rules::crowds::PAIRWISE_CLAIMANTS`]), summarised: each claim was set against the median.
+    pub summaries: Vec<rules::crowds::QuestionSummary>,
+    /// The claimants, sides and groups of the claims, each numbered once.
+    pub names: Names,
     corroborations: Relations,
     contradictions: Relations,
 }
@@ -245,9 +181,12 @@ pub fn analyze_with(
     let index = events::build_events(ds, settings, aliases);
     progress.check()?;
     progress.add_done(steps);
+    let mut names = Names::default();
+    let facts = claim_facts(ds, aliases, &index, &mut names);
     let mut analysis = Analysis {
         settings: settings.clone(),
-        facts: claim_facts(ds, aliases, &index),
+        facts,
+        names,
         events: index.events,
         discrepancies: Vec::new(),
         scorecard: Vec::new(),
@@ -292,28 +231,25 @@ pub fn analyze_with(
     Ok(analysis)
 }
 
-fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> Vec<ClaimFacts> {
+fn claim_facts(
+    ds: &Dataset,
+    aliases: &Aliases,
+    index: &events::EventIndex,
+    names: &mut Names,
+) -> Vec<ClaimFacts> {
     let mut group_cache: HashMap<Sym, Name> = HashMap::new();
     // A source as written (name, side, type) → the claimant the aliases make of it.
     type Written = (Sym, Option<Sym>, SourceType);
     type Who = (Name, Option<Name>, SourceType);
     let mut who_cache: HashMap<Written, Who> = HashMap::new();
     type WhoseLosses = (
-        usize,
-        Option<usize>,
+        NameId,
+        Option<NameId>,
         SourceType,
         crate::core::model::ClaimKind,
     );
     let mut interested_cache: HashMap<WhoseLosses, Option<compare::Interest>> = HashMap::new();
-    let mut names: HashMap<String, Name> = HashMap::new();
-    let mut name = |s: &str| -> Name {
-        if let Some(n) = names.get(s) {
-            return n.clone();
-        }
-        let n: Name = s.into();
-        names.insert(s.to_owned(), n.clone());
-        n
-    };
+    let mut name = |s: &str| names.intern(s);
     ds.claims
         .iter()
         .enumerate()
@@ -362,8 +298,8 @@ fn claim_facts(ds: &Dataset, aliases: &Aliases, index: &events::EventIndex) -> V
             };
             // Whose losses a party's figure counts depends on the group and side alone.
             let question = (
-                name_id(&facts.group),
-                facts.side.as_ref().map(name_id),
+                facts.group.id(),
+                facts.side.as_ref().map(Name::id),
                 facts.source_type,
                 claim.kind,
             );
@@ -409,9 +345,26 @@ fn mark_current(ds: &Dataset, analysis: &mut Analysis) {
     }
 }
 
-/// A question of one event, keyed by integers: the claimant's and the group's shared names,
-/// the kind, the detail's interned text (or whether the claim gives a figure).
-type Question = (usize, crate::core::model::ClaimKind, usize, u32);
+/// A question of one event: who asks it of which group, about what. A later statement of the
+/// same question supersedes an earlier one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Question {
+    claimant: NameId,
+    kind: crate::core::model::ClaimKind,
+    group: NameId,
+    asks: Asks,
+}
+
+/// What a claim says of its question: a figure never supersedes a figure-less statement, nor
+/// the other way round, and statements supersede those of the same detail.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Asks {
+    Figure,
+    /// A kind that counts, said without a figure.
+    NoFigure,
+    /// A statement, by its detail's interned text.
+    Statement(Option<Sym>),
+}
 
 /// The tables for finding the current claims, kept over a run of events: each question's
 /// latest claims so far in one event (the lists kept from event to event, cleared, not freed,
@@ -444,7 +397,7 @@ fn superseded_in(
     let mut revision = |c: &Claim| {
         *revisions
             .entry((c.detail, c.quote))
-            .or_insert_with(|| figures::is_revision(ds, c))
+            .or_insert_with(|| rules::figures::is_revision(ds, c))
     };
     let mut later = |c: u32, best: u32| {
         let (a, b) = (&ds.claims[c as usize], &ds.claims[best as usize]);
@@ -466,19 +419,19 @@ fn superseded_in(
         }
         let claim = &ds.claims[c as usize];
         // A figure-less statement never supersedes a figure, nor the other way round.
-        let question = if !claim.kind.is_numeric() {
-            claim.detail.map_or(2, |d| d.index() as u32 + 3)
+        let asks = if !claim.kind.is_numeric() {
+            Asks::Statement(claim.detail)
         } else if claim.quantity.is_some() {
-            0
+            Asks::Figure
         } else {
-            1
+            Asks::NoFigure
         };
-        let key = (
-            name_id(&facts.claimant),
-            claim.kind,
-            name_id(&facts.group),
-            question,
-        );
+        let key = Question {
+            claimant: facts.claimant.id(),
+            kind: claim.kind,
+            group: facts.group.id(),
+            asks,
+        };
         let next = latest.slot_of.len();
         let slot = *latest.slot_of.entry(key).or_insert(next);
         if slot == latest.slots.len() {
@@ -513,7 +466,7 @@ fn count_per_event(analysis: &mut Analysis) {
         claimants.extend(
             e.claims
                 .iter()
-                .map(|&c| name_id(&analysis.facts[c as usize].claimant)),
+                .map(|&c| analysis.facts[c as usize].claimant.id()),
         );
         claimants.sort_unstable();
         claimants.dedup();
@@ -546,18 +499,5 @@ mod tests {
         assert_eq!(r.of(2), [3]);
         assert!(r.of(5).is_empty());
         assert!(Relations::from_pairs(2, Vec::new()).of(0).is_empty());
-    }
-
-    #[test]
-    fn names_compare_and_hash_by_their_text() {
-        let a = Name::from("SOHR");
-        let b = Name::from("SOHR".to_owned());
-        assert_eq!(a, b);
-        assert_ne!(name_id(&a), name_id(&b));
-        assert_eq!(name_id(&a), name_id(&a.clone()));
-        let mut set = foldhash::HashSet::default();
-        set.insert(a);
-        assert!(set.contains("SOHR"));
-        assert_eq!(format!("{b} {b:?}"), "SOHR \"SOHR\"");
     }
 }

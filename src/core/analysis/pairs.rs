@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::core::analysis::Analysis;
 use crate::core::analysis::discrepancy::Discrepancy;
-use crate::core::analysis::propositions::Reading;
+use crate::core::analysis::rules::propositions::Reading;
 use crate::core::analysis::settings::Settings;
 use crate::core::model::{Dataset, Stance};
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use rayon::prelude::*;
 
 use crate::core::analysis::groups::{group_is_side, is_civilian};
-use crate::core::analysis::{Analysis, name_id};
+use crate::core::analysis::{Analysis, NameId};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// How one claimant holds up against the others.
@@ -99,14 +99,14 @@ impl SourceScore {
 pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
     let questions = figures_by_question(ds, analysis);
     // Claims per claimant, keyed by the claimant's shared name.
-    let mut by_source: HashMap<usize, (&str, Vec<u32>)> = HashMap::new();
+    let mut by_source: HashMap<NameId, (&str, Vec<u32>)> = HashMap::new();
     for (i, facts) in analysis.facts.iter().enumerate() {
         // A compiler's unnamed sources are nobody in particular: nothing to score.
         if facts.claimant.as_ref() == crate::core::import::format::cited::UNNAMED {
             continue;
         }
         by_source
-            .entry(name_id(&facts.claimant))
+            .entry(facts.claimant.id())
             .or_insert_with(|| (facts.claimant.as_ref(), Vec::new()))
             .1
             .push(u32::try_from(i).unwrap_or(u32::MAX));
@@ -127,14 +127,14 @@ pub fn scorecard(ds: &Dataset, analysis: &Analysis) -> Vec<SourceScore> {
 }
 
 /// Current asserted figures per question (event, kind, group).
-type Questions = HashMap<(u32, ClaimKind, usize), QuestionFigures>;
+type Questions = HashMap<(u32, ClaimKind, NameId), QuestionFigures>;
 
 /// A question's figures: every point sorted, and each claimant's own points sorted, so that
 /// the median of the others' is found without going over the question for each claim.
 #[derive(Default)]
 struct QuestionFigures {
     sorted: Vec<f64>,
-    by_claimant: HashMap<usize, Vec<f64>>,
+    by_claimant: HashMap<NameId, Vec<f64>>,
 }
 
 fn figures_by_question(ds: &Dataset, analysis: &Analysis) -> Questions {
@@ -145,12 +145,12 @@ fn figures_by_question(ds: &Dataset, analysis: &Analysis) -> Questions {
         };
         if facts.current && claim.kind.is_numeric() && claim.stance == Stance::Asserts {
             let question = questions
-                .entry((event, claim.kind, name_id(&facts.group)))
+                .entry((event, claim.kind, facts.group.id()))
                 .or_default();
             question.sorted.push(q.point());
             question
                 .by_claimant
-                .entry(name_id(&facts.claimant))
+                .entry(facts.claimant.id())
                 .or_default()
                 .push(q.point());
         }
@@ -372,7 +372,7 @@ fn evidence_and_bias(
     // Whose losses each group is, against this source's side: `Some(true)` its own, `Some
     // (false)` its adversary's, `None` neither; worked out once per group (a source speaks of
     // a few).
-    let mut whose: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut whose: Vec<(NameId, Option<bool>)> = Vec::new();
     for &c in comparable {
         let f = facts(c);
         evidence += analysis.corroborated_by(c).len() + analysis.contradicted_by(c).len();
@@ -383,7 +383,7 @@ fn evidence_and_bias(
         let Some(side) = own_voice else {
             continue;
         };
-        let id = name_id(&f.group);
+        let id = f.group.id();
         let losses = match whose.iter().find(|(g, _)| *g == id) {
             Some(&(_, losses)) => losses,
             None => {
@@ -417,10 +417,10 @@ fn bias_of(ds: &Dataset, analysis: &Analysis, questions: &Questions, c: u32) -> 
         return None;
     }
     let f = &analysis.facts[c as usize];
-    let figures = questions.get(&(f.event?, claim.kind, name_id(&f.group)))?;
+    let figures = questions.get(&(f.event?, claim.kind, f.group.id()))?;
     let own = figures
         .by_claimant
-        .get(&name_id(&f.claimant))
+        .get(&f.claimant.id())
         .map_or(&[][..], Vec::as_slice);
     let others = median_without(&figures.sorted, own)?;
     if q.high().is_none() && others >= f64::from(q.low) {

@@ -46,24 +46,53 @@ impl Default for Settings {
     }
 }
 
+/// A threshold that makes no sense.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("--ratio {0}: give a share from 0 to under 1, such as 0.1 for 10%")]
+    Ratio(f64),
+    #[error("--window-days {0}: at most 366 (a year)")]
+    WindowDays(u32),
+    #[error("the high ratio must be at least the medium ratio")]
+    SeverityRatios,
+}
+
+/// Why an alias file cannot be read; each names the file, and the line where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum AliasError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: line {line}: {source}")]
+    Csv {
+        file: String,
+        line: usize,
+        source: csv::Error,
+    },
+    #[error("{file}: line {line}: name and means must both be filled")]
+    Empty { file: String, line: usize },
+    #[error("{file}: line {line}, column kind: '{kind}' is not place, source or group")]
+    UnknownKind {
+        file: String,
+        line: usize,
+        kind: String,
+    },
+}
+
 impl Settings {
     /// Says what is wrong with a threshold that makes no sense (a ratio that is not a number,
     /// negative, or 1 and more; a window of more than a year).
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), SettingsError> {
         if !(0.0..1.0).contains(&self.tolerance_ratio) {
-            return Err(format!(
-                "--ratio {}: give a share from 0 to under 1, such as 0.1 for 10%",
-                self.tolerance_ratio
-            ));
+            return Err(SettingsError::Ratio(self.tolerance_ratio));
         }
         if self.window_days > 366 {
-            return Err(format!(
-                "--window-days {}: at most 366 (a year)",
-                self.window_days
-            ));
+            return Err(SettingsError::WindowDays(self.window_days));
         }
         if !(self.medium_ratio.is_finite() && self.high_ratio >= self.medium_ratio) {
-            return Err("the high ratio must be at least the medium ratio".to_owned());
+            return Err(SettingsError::SeverityRatios);
         }
         Ok(())
     }
@@ -127,29 +156,36 @@ impl EventEdits {
 
 impl Aliases {
     /// Reads an alias file: CSV with columns `kind,name,means`, kind one of place, source, group.
-    pub fn from_csv(text: &str, file: &str) -> Result<Self, String> {
+    pub fn from_csv(text: &str, file: &str) -> Result<Self, AliasError> {
         let mut aliases = Self::default();
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(text.as_bytes());
         for (row, record) in reader.records().enumerate() {
             let line = row + 2;
-            let record = record.map_err(|e| format!("{file}: line {line}: {e}"))?;
+            let record = record.map_err(|source| AliasError::Csv {
+                file: file.to_owned(),
+                line,
+                source,
+            })?;
             let field = |i: usize| record.get(i).unwrap_or("").trim();
             let (name, means) = (field(1), field(2));
             if name.is_empty() || means.is_empty() {
-                return Err(format!(
-                    "{file}: line {line}: name and means must both be filled"
-                ));
+                return Err(AliasError::Empty {
+                    file: file.to_owned(),
+                    line,
+                });
             }
             let kind = match value_key(field(0)).as_str() {
                 "place" | "location" => AliasKind::Place,
                 "source" | "claimant" => AliasKind::Source,
                 "group" => AliasKind::Group,
                 other => {
-                    return Err(format!(
-                        "{file}: line {line}, column kind: '{other}' is not place, source or group"
-                    ));
+                    return Err(AliasError::UnknownKind {
+                        file: file.to_owned(),
+                        line,
+                        kind: other.to_owned(),
+                    });
                 }
             };
             aliases.add(kind, name, means);
@@ -157,10 +193,14 @@ impl Aliases {
         Ok(aliases)
     }
 
-    pub fn from_path(path: &Path) -> Result<Self, String> {
+    pub fn from_path(path: &Path) -> Result<Self, AliasError> {
         // An alias table is a few thousand names at most.
-        let text = crate::core::files::read_small_text(path, 16 << 20)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let text = crate::core::files::read_small_text(path, 16 << 20).map_err(|source| {
+            AliasError::Read {
+                file: path.display().to_string(),
+                source,
+            }
+        })?;
         Self::from_csv(&text, &path.display().to_string())
     }
 

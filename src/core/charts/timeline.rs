@@ -189,7 +189,7 @@ pub fn timeline_panels(
     };
     let other = match settings.split {
         TimelineSplit::Place => "other places",
-        _ => "other groups",
+        TimelineSplit::None | TimelineSplit::Group => "other groups",
     };
     let mut titles: Vec<&str> = shown.clone();
     if keys.len() > MAX_PANELS {

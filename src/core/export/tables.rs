@@ -7,11 +7,12 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::ExportError;
-use crate::core::analysis::Analysis;
+use crate::core::analysis::{Analysis, Subtype};
 use crate::core::charts::{Pivot, pivot};
-use crate::core::import::format::claims::columns::DERIVED_COLUMNS;
+use crate::core::import::format::claims::columns::{DERIVED_COLUMNS, Field};
 use crate::core::model::ClaimKind;
 use crate::core::model::Dataset;
+use crate::core::parse::dates::When;
 use crate::core::parse::text::is_formula_start;
 use crate::core::view::claim_record::ClaimRecord;
 use crate::core::view::selection::Selection;
@@ -111,32 +112,33 @@ fn write_csv<'a>(
 /// Each claim's credibility as analysed, and the analyst's own ratings by claim id.
 pub type Judged<'a> = (&'a Analysis, &'a crate::core::workspace::Corrections);
 
-/// The claims table's columns before the extra ones.
-const CLAIM_COLUMNS: [&str; 24] = [
-    "article_id",
-    "outlet",
-    "published",
-    "reported_at",
-    "url",
-    "source",
-    "source_type",
-    "side",
-    "claim",
-    "group",
-    "count",
-    "low",
-    "high",
-    "best",
-    "qualifier",
-    "detail",
-    "stance",
-    "location",
-    "event_date",
-    "event_id",
-    "compiled_by",
-    "quote",
-    "latitude",
-    "longitude",
+/// The claims table's columns before the extra ones: the importer's fields, each under its
+/// canonical name (a period's start and end are written as one `event_date`).
+const CLAIM_COLUMNS: [Field; 24] = [
+    Field::ArticleId,
+    Field::Outlet,
+    Field::Published,
+    Field::ReportedAt,
+    Field::Url,
+    Field::Source,
+    Field::SourceType,
+    Field::Side,
+    Field::Claim,
+    Field::Group,
+    Field::Count,
+    Field::Low,
+    Field::High,
+    Field::Best,
+    Field::Qualifier,
+    Field::Detail,
+    Field::Stance,
+    Field::Location,
+    Field::EventDate,
+    Field::EventId,
+    Field::CompiledBy,
+    Field::Quote,
+    Field::Latitude,
+    Field::Longitude,
 ];
 
 /// The kept claims in file order, in the columns the importer reads, with every extra column;
@@ -148,7 +150,7 @@ pub fn claims_csv(
     selection: &Selection,
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut header = CLAIM_COLUMNS.to_vec();
+    let mut header: Vec<&str> = CLAIM_COLUMNS.iter().map(|f| f.name()).collect();
     if judged.is_some() {
         header.extend(DERIVED_COLUMNS);
     }
@@ -176,39 +178,7 @@ fn claim_row<'a>(
     (i, claim): (usize, &'a crate::core::model::Claim),
 ) -> Vec<Cell<'a>> {
     let r = ClaimRecord::new(ds, claim);
-    let opt = |s: Option<&str>| text(s.unwrap_or("").to_owned());
-    // A figure read from low and high columns is written back there, not as words, so that
-    // it reads back unchanged.
-    let count = r.quantity_text.unwrap_or("").to_owned();
-    let degrees = |n: usize| text(r.coords.map(|c| c[n].to_string()).unwrap_or_default());
-    let mut row = vec![
-        opt(r.article_id),
-        opt(r.outlet),
-        text(r.published.map(|w| w.to_string()).unwrap_or_default()),
-        text(r.reported_at.map(|w| w.to_string()).unwrap_or_default()),
-        opt(r.url),
-        text(r.source_raw),
-        text(r.source_type),
-        // No side is written as `none`, which reads back as no side (blank means the
-        // registry's).
-        text(r.side.unwrap_or("none")),
-        text(r.claim),
-        text(r.group),
-        text(count),
-        Cell::Number(r.low.map(f64::from)),
-        Cell::Number(r.high.map(f64::from)),
-        Cell::Number(r.best.map(f64::from)),
-        opt(r.qualifier),
-        opt(r.detail),
-        text(r.stance),
-        opt(r.location),
-        text(r.event_date.clone()),
-        opt(r.event_id),
-        opt(r.compiled_by),
-        text(r.quote),
-        degrees(0),
-        degrees(1),
-    ];
+    let mut row: Vec<Cell<'a>> = CLAIM_COLUMNS.iter().map(|&f| claim_cell(&r, f)).collect();
     if let Some((analysis, corrections)) = judged {
         let suggested = analysis.facts.get(i).map(|f| f.credibility);
         let own = corrections.claim_credibility.get(&r.id).copied();
@@ -239,6 +209,45 @@ fn claim_row<'a>(
             .map(|name| text(r.extra.get(name).copied().unwrap_or(""))),
     );
     row
+}
+
+/// What a claim writes under one of [`CLAIM_COLUMNS`].
+fn claim_cell<'a>(r: &ClaimRecord<'a>, field: Field) -> Cell<'a> {
+    let opt = |s: Option<&'a str>| text(s.unwrap_or(""));
+    let when = |w: Option<&When>| text(w.map(ToString::to_string).unwrap_or_default());
+    let degrees = |n: usize| text(r.coords.map(|c| c[n].to_string()).unwrap_or_default());
+    match field {
+        Field::ArticleId => opt(r.article_id),
+        Field::Outlet => opt(r.outlet),
+        Field::Published => when(r.published.as_ref()),
+        Field::ReportedAt => when(r.reported_at.as_ref()),
+        Field::Url => opt(r.url),
+        Field::Source => text(r.source_raw),
+        Field::SourceType => text(r.source_type),
+        // No side is written as `none`, which reads back as no side (blank means the
+        // registry's).
+        Field::Side => text(r.side.unwrap_or("none")),
+        Field::Claim => text(r.claim),
+        Field::Group => text(r.group),
+        // A figure read from low and high columns is written back there, not as words, so
+        // that it reads back unchanged.
+        Field::Count => opt(r.quantity_text),
+        Field::Low => Cell::Number(r.low.map(f64::from)),
+        Field::High => Cell::Number(r.high.map(f64::from)),
+        Field::Best => Cell::Number(r.best.map(f64::from)),
+        Field::Qualifier => opt(r.qualifier),
+        Field::Detail => opt(r.detail),
+        Field::Stance => text(r.stance),
+        Field::Location => opt(r.location),
+        Field::EventDate => text(r.event_date.clone()),
+        Field::EventId => opt(r.event_id),
+        Field::CompiledBy => opt(r.compiled_by),
+        Field::Quote => text(r.quote),
+        Field::Latitude => degrees(0),
+        Field::Longitude => degrees(1),
+        // The period is written as one `event_date` (`start/end`).
+        Field::DateStart | Field::DateEnd => text(""),
+    }
 }
 
 /// Discrepancies between kept claims, most severe first.
@@ -297,7 +306,7 @@ pub fn discrepancies_csv(
             vec![
                 text(d.severity.as_str()),
                 text(d.kind.as_str()),
-                text(d.subtype.unwrap_or("")),
+                text(d.subtype.map_or("", Subtype::as_str)),
                 text(event.map_or("", |e| e.id.as_str())),
                 text(event.map_or("", |e| e.location.as_str())),
                 text(event.map(|e| e.date_from.to_string()).unwrap_or_default()),
@@ -320,7 +329,8 @@ pub fn discrepancies_csv(
 /// The scorecard of the sources with kept claims.
 pub fn scorecard_csv(
     analysis: &Analysis,
-    (selection, grades): (&Selection, &BTreeMap<String, char>),
+    selection: &Selection,
+    grades: &BTreeMap<String, char>,
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let header = [
@@ -385,7 +395,7 @@ pub fn table_csv(
         TableKind::Claims => claims_csv(ds, Some((analysis, data.corrections)), selection, bom),
         TableKind::Discrepancies => discrepancies_csv(ds, analysis, selection, bom),
         TableKind::Scorecard => {
-            scorecard_csv(analysis, (selection, &data.corrections.source_grades), bom)
+            scorecard_csv(analysis, selection, &data.corrections.source_grades, bom)
         }
         TableKind::Pivot(period) => {
             let kind = data.timeline.kind;

@@ -27,6 +27,7 @@ use self::statements::{
     denies_responsibility, disputes, refers_to_earlier, split_denial, statement,
 };
 use crate::core::analysis::places::{Gazetteer, PlaceKey};
+use crate::core::import::format::claims::columns::Field;
 use crate::core::model::{ClaimKind, SourceType, Stance};
 
 /// What the article's header would say: when and where it was published.
@@ -389,58 +390,96 @@ fn place(text: &str) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-/// The columns a proposed claims file has: the import format's, then where each claim came
-/// from.
-pub const CSV_HEADER: [&str; 20] = [
-    "article_id",
-    "outlet",
-    "published",
-    "reported_at",
-    "url",
-    "source",
-    "source_type",
-    "side",
-    "claim",
-    "group",
-    "count",
-    "detail",
-    "stance",
-    "location",
-    "event_date",
-    "quote",
-    "span_start",
-    "span_end",
-    "rule",
-    "confidence",
+/// The import format's fields a proposed claim fills, in the order of [`CSV_HEADER`].
+const PROPOSED_FIELDS: [Field; 16] = [
+    Field::ArticleId,
+    Field::Outlet,
+    Field::Published,
+    Field::ReportedAt,
+    Field::Url,
+    Field::Source,
+    Field::SourceType,
+    Field::Side,
+    Field::Claim,
+    Field::Group,
+    Field::Count,
+    Field::Detail,
+    Field::Stance,
+    Field::Location,
+    Field::EventDate,
+    Field::Quote,
 ];
+
+/// Where in the article each proposed claim came from, and which rule proposed it.
+const PROVENANCE: [&str; 4] = ["span_start", "span_end", "rule", "confidence"];
+
+/// The columns a proposed claims file has: the import format's (under their canonical
+/// names), then where each claim came from.
+pub const CSV_HEADER: [&str; PROPOSED_FIELDS.len() + PROVENANCE.len()] = {
+    let mut header = [""; PROPOSED_FIELDS.len() + PROVENANCE.len()];
+    let mut i = 0;
+    while i < PROPOSED_FIELDS.len() {
+        header[i] = PROPOSED_FIELDS[i].name();
+        i += 1;
+    }
+    while i < header.len() {
+        header[i] = PROVENANCE[i - PROPOSED_FIELDS.len()];
+        i += 1;
+    }
+    header
+};
 
 /// A proposed claim's row under [`CSV_HEADER`].
 pub fn csv_row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
-    let published = info.published.map(|d| d.to_string()).unwrap_or_default();
-    vec![
-        info.article_id.clone(),
-        info.outlet.clone(),
-        published.clone(),
-        published,
-        info.url.clone(),
-        c.source.clone(),
-        c.source_type
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default(),
-        c.side.clone().unwrap_or_default(),
-        c.kind.as_str().to_owned(),
-        c.group.clone(),
-        c.count.clone(),
-        c.detail.clone(),
-        c.stance.as_str().to_owned(),
-        c.location.clone(),
-        c.event_date.clone(),
-        c.quote.clone(),
+    let mut row: Vec<String> = PROPOSED_FIELDS
+        .iter()
+        .map(|&field| proposed_cell(info, c, field))
+        .collect();
+    row.extend([
         c.span.0.to_string(),
         c.span.1.to_string(),
         c.rule.to_owned(),
         format!("{:.2}", c.confidence),
-    ]
+    ]);
+    row
+}
+
+/// What a proposed claim writes under one of [`PROPOSED_FIELDS`].
+fn proposed_cell(info: &ArticleInfo, c: &Proposed, field: Field) -> String {
+    match field {
+        Field::ArticleId => info.article_id.clone(),
+        Field::Outlet => info.outlet.clone(),
+        // A claim is taken as said on the day the article was published.
+        Field::Published | Field::ReportedAt => {
+            info.published.map(|d| d.to_string()).unwrap_or_default()
+        }
+        Field::Url => info.url.clone(),
+        Field::Source => c.source.clone(),
+        Field::SourceType => c
+            .source_type
+            .map(|t| t.as_str().to_owned())
+            .unwrap_or_default(),
+        Field::Side => c.side.clone().unwrap_or_default(),
+        Field::Claim => c.kind.as_str().to_owned(),
+        Field::Group => c.group.clone(),
+        Field::Count => c.count.clone(),
+        Field::Detail => c.detail.clone(),
+        Field::Stance => c.stance.as_str().to_owned(),
+        Field::Location => c.location.clone(),
+        Field::EventDate => c.event_date.clone(),
+        Field::Quote => c.quote.clone(),
+        // The figure is written as words in `count`; the rest an article does not say.
+        Field::Low
+        | Field::High
+        | Field::Best
+        | Field::Qualifier
+        | Field::DateStart
+        | Field::DateEnd
+        | Field::EventId
+        | Field::Latitude
+        | Field::Longitude
+        | Field::CompiledBy => String::new(),
+    }
 }
 
 /// The claims of several articles as one claims file, which the importer reads.

@@ -79,7 +79,9 @@ impl Input {
                 }
                 Box::new(std::fs::File::open(p)?)
             }
-            _ => return Ok(self.clone()),
+            InputData::Path(_) | InputData::Embedded(_) | InputData::Read(_) => {
+                return Ok(self.clone());
+            }
         };
         let mut bytes = Vec::new();
         stream.take(STREAM_LIMIT + 1).read_to_end(&mut bytes)?;

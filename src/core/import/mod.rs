@@ -15,7 +15,7 @@ pub mod report;
 pub mod samples;
 
 pub use encoding::{TextEncoding, encoding_for_label};
-pub use format::{Emit, FileContext, Format, Header};
+pub use format::{Emit, FileContext, Format, Header, HeaderError};
 pub use input::Input;
 pub use pipeline::FormatEntry;
 pub use report::{ColumnUse, Duplicate, FileReport, ImportReport, RowError};
@@ -50,27 +50,33 @@ pub struct RememberedMapping {
     pub mapping: Vec<(String, String)>,
 }
 
+/// A `--map` (or remembered mapping) that cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MappingError {
+    #[error("'{0}' is not field=Column")]
+    NotAPair(String),
+    #[error(
+        "'{0}' is not a claim field; the fields are: {fields}",
+        fields = format::claims::columns::Field::ALL.map(format::claims::columns::Field::name).join(", ")
+    )]
+    UnknownField(String),
+}
+
 impl ImportOptions {
     /// Parses `--map`'s `field=Column,field=Column`; an unknown field is an error.
-    pub fn parse_mapping(text: &str) -> Result<Vec<(String, String)>, String> {
+    pub fn parse_mapping(text: &str) -> Result<Vec<(String, String)>, MappingError> {
         use format::claims::columns::Field;
         text.split(',')
             .filter(|pair| !pair.trim().is_empty())
             .map(|pair| {
                 let (field, column) = pair
                     .split_once('=')
-                    .ok_or_else(|| format!("'{pair}' is not field=Column"))?;
+                    .ok_or_else(|| MappingError::NotAPair(pair.to_owned()))?;
                 let key = crate::core::parse::text::header_key(field);
                 let field = Field::ALL
                     .into_iter()
                     .find(|f| crate::core::parse::text::header_key(f.name()) == key)
-                    .ok_or_else(|| {
-                        format!(
-                            "'{}' is not a claim field; the fields are: {}",
-                            field.trim(),
-                            Field::ALL.map(Field::name).join(", ")
-                        )
-                    })?;
+                    .ok_or_else(|| MappingError::UnknownField(field.trim().to_owned()))?;
                 Ok((field.name().to_owned(), column.trim().to_owned()))
             })
             .collect()

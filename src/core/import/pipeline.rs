@@ -318,6 +318,8 @@ pub(crate) struct Pass<'a> {
 #[derive(Clone, Copy)]
 pub struct FormatEntry {
     pub name: &'static str,
+    /// What the format is, in words.
+    pub label: &'static str,
     recognises: fn(&Header) -> bool,
     read: fn(&mut Pass<'_>) -> Result<(), PassError>,
 }
@@ -326,6 +328,7 @@ impl FormatEntry {
     pub fn of<F: Format>() -> Self {
         Self {
             name: F::NAME,
+            label: F::LABEL,
             recognises: F::recognises,
             read: read_records_as::<F>,
         }
@@ -343,8 +346,8 @@ impl FormatEntry {
 /// Reads the records of a pass as format `F`: checked in batches on a reader thread, built
 /// into claims on this one.
 pub(crate) fn read_records_as<F: Format>(pass: &mut Pass<'_>) -> Result<(), PassError> {
-    let (checker, mut builder) =
-        F::open(&pass.header, pass.context, pass.report).map_err(PassError::Failed)?;
+    let (checker, mut builder) = F::open(&pass.header, pass.context, pass.report)
+        .map_err(|e| PassError::Failed(e.to_string()))?;
     if let Some(f) = pass.ds.files.get_mut(usize::from(pass.context.file.0)) {
         f.extra_columns = pass.report.extra_columns.clone();
         f.format = F::NAME;
@@ -564,6 +567,10 @@ fn read_records<F: Format>(
     }
 }
 
+#[allow(
+    clippy::wildcard_enum_match_arm,
+    reason = "csv::ErrorKind is non-exhaustive: any error but the system's is said in csv's words"
+)]
 fn csv_error(e: &csv::Error) -> PassError {
     match e.kind() {
         csv::ErrorKind::Io(io) => PassError::Failed(io_message(io)),

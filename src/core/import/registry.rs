@@ -27,6 +27,15 @@ pub struct Registry {
     by_key: HashMap<String, usize>,
 }
 
+/// A row of a registry table that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("registry row {row}: {source}")]
+    Csv { row: usize, source: csv::Error },
+    #[error("registry row {row}: unknown type '{written}'")]
+    UnknownType { row: usize, written: String },
+}
+
 impl Registry {
     /// The registry embedded in the binary, parsed once.
     pub fn builtin() -> &'static Self {
@@ -35,14 +44,20 @@ impl Registry {
     }
 
     /// Parses a registry table (`name,full_name,type,side,aliases`, aliases joined by `|`).
-    pub fn from_csv(text: &str) -> Result<Self, String> {
+    pub fn from_csv(text: &str) -> Result<Self, RegistryError> {
         let mut registry = Self::default();
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         for (row, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| format!("registry row {}: {e}", row + 2))?;
+            let record = record.map_err(|source| RegistryError::Csv {
+                row: row + 2,
+                source,
+            })?;
             let field = |i: usize| record.get(i).unwrap_or("").trim();
-            let source_type = SourceType::parse(field(2))
-                .ok_or_else(|| format!("registry row {}: unknown type '{}'", row + 2, field(2)))?;
+            let source_type =
+                SourceType::parse(field(2)).ok_or_else(|| RegistryError::UnknownType {
+                    row: row + 2,
+                    written: field(2).to_owned(),
+                })?;
             let entry = KnownSource {
                 name: field(0).to_owned(),
                 full_name: field(1).to_owned(),

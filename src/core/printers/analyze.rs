@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
-use crate::core::analysis::{Analysis, Settings, SourceScore};
+use crate::core::analysis::{Analysis, Discrepancy, Settings, SourceScore, Subtype};
 use crate::core::charts::bias_words;
 use crate::core::model::Dataset;
 use crate::core::view::claim_record::ClaimRecord;
@@ -82,7 +82,7 @@ impl Serialize for AnalysisJson<'_> {
             .filter(|d| kept.keeps_discrepancy(d))
             .map(|d| DiscrepancyRecord {
                 kind: d.kind,
-                subtype: d.subtype,
+                subtype: d.subtype.map(Subtype::as_str),
                 severity: d.severity,
                 event: a.events.get(d.event).map_or("", |e| e.id.as_str()),
                 claim: d.claim_kind.as_str(),
@@ -163,25 +163,7 @@ pub fn render_text(ds: &Dataset, a: &Analysis, kept: &Selection, max_rows: usize
         events.len(),
         discrepancies.len()
     );
-    let _ = writeln!(out, "\nDiscrepancies (most severe first):");
-    for d in discrepancies.iter().take(max_rows) {
-        let event = a.events.get(d.event).map_or("", |e| e.id.as_str());
-        let subtype = d.subtype.map(|s| format!("/{s}")).unwrap_or_default();
-        let kind = format!("{:?}", d.kind).to_lowercase();
-        let _ = writeln!(
-            out,
-            "  [{}] {kind}{subtype} @ {event}: {}",
-            d.severity.as_str(),
-            a.explanation(ds, d)
-        );
-    }
-    if discrepancies.len() > max_rows {
-        let _ = writeln!(
-            out,
-            "  … and {} more (use --json for all)",
-            discrepancies.len() - max_rows
-        );
-    }
+    render_discrepancies(&mut out, ds, a, &discrepancies, max_rows);
     let _ = writeln!(
         out,
         "\nScorecard (rate: agreement with other sides; grades are suggestions from that evidence, \
@@ -228,6 +210,38 @@ pub fn render_text(ds: &Dataset, a: &Analysis, kept: &Selection, max_rows: usize
         let _ = writeln!(out, "  … and {} more", events.len() - max_rows);
     }
     out
+}
+
+/// The discrepancies kept, most severe first, at most `max_rows` of them.
+fn render_discrepancies(
+    out: &mut String,
+    ds: &Dataset,
+    a: &Analysis,
+    discrepancies: &[&Discrepancy],
+    max_rows: usize,
+) {
+    let _ = writeln!(out, "\nDiscrepancies (most severe first):");
+    for d in discrepancies.iter().take(max_rows) {
+        let event = a.events.get(d.event).map_or("", |e| e.id.as_str());
+        let subtype = d
+            .subtype
+            .map(|s| format!("/{}", s.as_str()))
+            .unwrap_or_default();
+        let kind = d.kind.code();
+        let _ = writeln!(
+            out,
+            "  [{}] {kind}{subtype} @ {event}: {}",
+            d.severity.as_str(),
+            a.explanation(ds, d)
+        );
+    }
+    if discrepancies.len() > max_rows {
+        let _ = writeln!(
+            out,
+            "  … and {} more (use --json for all)",
+            discrepancies.len() - max_rows
+        );
+    }
 }
 
 /// The questions too many claimants speak to for pairwise comparison, as summarised.

@@ -1,4 +1,4 @@
-//! Applying commands: every command the panels can send is matched here, one arm each.
+//! Applying commands: each concern's commands are matched by its own handler, one arm each.
 
 use std::collections::BTreeSet;
 
@@ -17,7 +17,10 @@ use crate::core::model::judgement::Mark;
 use crate::core::printers::check::render_text;
 use crate::core::view::discrepancies::{DiscrepancyFilter, Party};
 use crate::core::view::filter::{Filter, Narrowing};
-use crate::ui::commands::{Command, FacetKind};
+use crate::ui::commands::{
+    AnalysisCommand, Command, CorrectionCommand, ExportCommand, FacetKind, FileCommand,
+    FilterCommand, FindingsCommand, JudgementCommand, NavCommand, TableCommand, TimelineCommand,
+};
 use crate::ui::derived::FINDINGS_PAGE;
 
 impl TriangulateApp {
@@ -27,86 +30,165 @@ impl TriangulateApp {
         self.apply(&ctx, command);
     }
 
+    /// Hands a command to the handler of its concern.
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let filter = &mut self.state.view.filter;
         match command {
-            Command::ShowOpenDialog => self.dialog.open(ctx, false),
-            Command::ShowAddDialog => self.dialog.open(ctx, true),
-            Command::OpenFiles(paths) => self.open(Startup::files(paths)),
-            Command::AddFiles(paths) => self.add_files(paths),
-            Command::OpenSample(sample) => self.open(Startup::sample(sample)),
-            Command::CancelImport => self.cancel_import(),
-            Command::CancelAnalysis | Command::Analyze => self.apply_to_disputes(command),
-            Command::SetImportFormat(format) => self.options.format = format,
-            Command::SetTab(tab) => self.state.tab = tab,
-            Command::SetTheme(theme) => self.set_theme(ctx, theme),
-            Command::SortBy(column) => self.state.sort = self.state.sort.toggled(column),
-            Command::SetPivotPeriod(period) => self.state.pivot.period = period,
-            Command::ShowExtractDialog => self.extract_dialog.show(),
-            Command::AddExtracted(name, bytes) => self.add_extracted(&name, &bytes),
-            Command::SortPivot(column) => self.state.pivot.sort_by(column),
-            Command::SelectClaim(index) => self.selected = index,
-            Command::OpenClaim(claim) => self.open_claim(claim),
-            Command::OpenEvent(event) => self.open_event(event),
-            Command::SelectSource(source) => self.selected_source = source,
-            Command::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
-            Command::SetTimelineMode(_)
-            | Command::SetTimelineSplit(_)
-            | Command::SetClaimKind(_)
-            | Command::SetLogScale(_) => {
-                self.set_timeline(command);
+            Command::File(c) => self.apply_file(ctx, c),
+            Command::Mapping(c) => self.apply_mapping_command(c),
+            Command::Analysis(AnalysisCommand::Cancel) => self.cancel_analysis(),
+            Command::Analysis(AnalysisCommand::Run) => self.reanalyze(),
+            Command::Nav(c) => self.apply_nav(ctx, c),
+            Command::Timeline(c) => self.apply_timeline(c),
+            Command::Table(c) => self.apply_table(c),
+            Command::Filter(c) => apply_filter(&mut self.state.view.filter, c),
+            Command::Findings(c) => self.apply_findings(c),
+            Command::Judgement(c) => self.apply_judgement(c),
+            Command::Correction(c) => self.apply_correction(c),
+            Command::Export(ExportCommand::ShowDialog(target)) => self.show_export_dialog(target),
+            Command::Export(ExportCommand::Write(request)) => self.start_export(request),
+        }
+    }
+
+    fn apply_file(&mut self, ctx: &egui::Context, command: FileCommand) {
+        match command {
+            FileCommand::ShowOpenDialog => self.dialog.open(ctx, false),
+            FileCommand::ShowAddDialog => self.dialog.open(ctx, true),
+            FileCommand::Open(paths) => self.open(Startup::files(paths)),
+            FileCommand::Add(paths) => self.add_files(paths),
+            FileCommand::OpenSample(sample) => self.open(Startup::sample(sample)),
+            FileCommand::CancelImport => self.cancel_import(),
+            FileCommand::SetFormat(format) => self.options.format = format,
+            FileCommand::ShowExtractDialog => self.extract_dialog.show(),
+            FileCommand::AddExtracted(name, bytes) => self.add_extracted(&name, &bytes),
+            FileCommand::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
+            FileCommand::SaveWorkspace(path) => self.save_workspace(&path),
+            FileCommand::OpenWorkspace(path) => self.open_workspace(&path),
+            FileCommand::ExportAliases(path) => self.export_aliases(&path),
+        }
+    }
+
+    fn apply_nav(&mut self, ctx: &egui::Context, command: NavCommand) {
+        match command {
+            NavCommand::SetTab(tab) => self.state.tab = tab,
+            NavCommand::SetTheme(theme) => self.set_theme(ctx, theme),
+            NavCommand::SelectClaim(index) => self.selected = index,
+            NavCommand::OpenClaim(claim) => self.open_claim(claim),
+            NavCommand::OpenEvent(event) => self.open_event(event),
+            NavCommand::SelectSource(source) => self.selected_source = source,
+            NavCommand::ResetLayout => ctx.memory_mut(|m| m.data = Default::default()),
+            NavCommand::FocusSearch => self.focus_search(),
+            NavCommand::ShowHelp => self.help_open = true,
+            NavCommand::ShowSourceClaims(source) => self.show_source_claims(&source),
+            NavCommand::ShowSourceDisputes(source) => {
+                self.state.discrepancy_filter = DiscrepancyFilter {
+                    involving: Some(Party::Source(source)),
+                    ..DiscrepancyFilter::default()
+                };
+                self.state.tab = Tab::Findings;
             }
-            Command::ToggleSource(source) => toggle(&mut filter.hidden_sources, source),
-            Command::ShowAllSources => filter.hidden_sources.clear(),
-            Command::HideSources(sources) => filter.hidden_sources.extend(sources),
-            Command::ToggleSourceType(t) => toggle(&mut filter.hidden_types, t),
-            Command::SetDateRange(from, to) => (filter.from, filter.to) = (from, to),
-            Command::ClearSearch => filter.search.clear(),
-            Command::SetSearch(text) => filter.search = text,
-            Command::ToggleFacet(kind, name) => toggle(facet_set(filter, kind), name),
-            Command::ClearFacet(kind) => facet_set(filter, kind).clear(),
-            Command::SetDiscrepancyFilter(_)
-            | Command::SetShowExcluded(_)
-            | Command::ShowMoreFindings
-            | Command::ExpandFinding(_)
-            | Command::MarkFinding(..)
-            | Command::MarkClaim(..)
-            | Command::ShowSourceDisputes(_) => self.apply_to_disputes(command),
-            Command::ShowSourceClaims(source) => self.show_source_claims(&source),
-            Command::FocusSearch => self.focus_search(),
-            Command::Merge(kind, from, into) => self.merge(kind, from, into),
-            Command::UndoMerges => self.undo_merges(),
-            Command::SplitEvent(claims) => self.split_event(claims),
-            Command::MergeEvents(..) | Command::UndoEventEdits => self.edit_events(command),
-            Command::SetSourceSide(..) | Command::SetSourceType(..) => self.set_source(command),
-            Command::SetSourceGrade(source, grade) => {
-                let grades = &mut self.state.corrections.source_grades;
+            NavCommand::CopyReport => self.copy_report(ctx),
+            NavCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// The timeline's own settings.
+    fn apply_timeline(&mut self, command: TimelineCommand) {
+        let timeline = &mut self.state.view.timeline;
+        match command {
+            TimelineCommand::SetMode(mode) => timeline.mode = mode,
+            TimelineCommand::SetClaimKind(kind) => timeline.kind = kind,
+            TimelineCommand::SetLogScale(log) => timeline.log = log,
+            TimelineCommand::SetSplit(split) => timeline.split = split,
+        }
+    }
+
+    fn apply_table(&mut self, command: TableCommand) {
+        match command {
+            TableCommand::SortClaims(column) => self.state.sort = self.state.sort.toggled(column),
+            TableCommand::SetPivotPeriod(period) => self.state.pivot.period = period,
+            TableCommand::SortPivot(column) => self.state.pivot.sort_by(column),
+        }
+    }
+
+    /// The list of findings and discrepancies.
+    fn apply_findings(&mut self, command: FindingsCommand) {
+        match command {
+            FindingsCommand::SetFilter(f) => self.state.discrepancy_filter = f,
+            FindingsCommand::SetShowExcluded(show) => self.state.show_excluded = show,
+            FindingsCommand::ShowMore => self.state.findings_shown += FINDINGS_PAGE,
+            FindingsCommand::Expand(id) => {
+                self.state.expanded_findings.insert(id);
+            }
+        }
+    }
+
+    /// The analyst's marks, grades and credibility.
+    fn apply_judgement(&mut self, command: JudgementCommand) {
+        let corrections = &mut self.state.corrections;
+        match command {
+            JudgementCommand::MarkFinding(id, mark) => {
+                set_mark(&mut corrections.finding_marks, id, mark);
+            }
+            JudgementCommand::MarkClaim(id, mark) => self.mark_claim(id, mark),
+            JudgementCommand::SetSourceGrade(source, grade) => {
+                let grades = &mut corrections.source_grades;
                 match grade {
                     Some(g) => grades.insert(source, g),
                     None => grades.remove(&source),
                 };
             }
-            Command::SetClaimCredibility(claim, value) => {
-                let set = &mut self.state.corrections.claim_credibility;
+            JudgementCommand::SetClaimCredibility(claim, value) => {
+                let set = &mut corrections.claim_credibility;
                 match value {
                     Some(v) => set.insert(claim, v.clamp(1, 6)),
                     None => set.remove(&claim),
                 };
             }
-            Command::ExportAliases(path) => self.export_aliases(&path),
-            Command::ShowMergeDialog(kind, name) => self.merge_dialog.show(kind, name),
-            Command::ShowWorkspaceDialog(action) => self.workspace_dialog.show(action),
-            Command::SaveWorkspace(path) => self.save_workspace(&path),
-            Command::OpenWorkspace(path) => self.open_workspace(&path),
-            Command::ShowHelp => self.help_open = true,
-            Command::PreviewMapping | Command::ApplyMapping | Command::CloseMapping => {
-                self.mapping_command(&command);
-            }
-            Command::ShowExportDialog(target) => self.show_export_dialog(target),
-            Command::Export(request) => self.start_export(request),
-            Command::CopyReport => self.copy_report(ctx),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
+    }
+
+    /// Corrections to what the data says; each but the dialog reruns the analysis.
+    fn apply_correction(&mut self, command: CorrectionCommand) {
+        let corrections = &mut self.state.corrections;
+        match command {
+            CorrectionCommand::ShowMergeDialog(kind, name) => {
+                self.merge_dialog.show(kind, name);
+                return;
+            }
+            CorrectionCommand::Merge(kind, from, into) => {
+                rename_in_filter(&mut self.state.view.filter, kind, &from, &into);
+                corrections.merges_mut(kind).insert(from, into);
+            }
+            CorrectionCommand::UndoMerges => {
+                for kind in AliasKind::ALL {
+                    corrections.merges_mut(kind).clear();
+                }
+            }
+            CorrectionCommand::SplitEvent(claims) => {
+                // The claims leave their event for a new one, named after the first of them.
+                let Some(first) = claims.first() else {
+                    return;
+                };
+                let label = format!("split-{}", first.replace([':', ' '], "-"));
+                for claim in claims {
+                    corrections.event_splits.insert(claim, label.clone());
+                }
+            }
+            CorrectionCommand::MergeEvents(from, into) => {
+                corrections.event_merges.push((from, into));
+            }
+            CorrectionCommand::UndoEventEdits => {
+                corrections.event_splits.clear();
+                corrections.event_merges.clear();
+            }
+            CorrectionCommand::SetSourceType(source, t) => {
+                corrections.source_types.insert(source, t);
+            }
+            CorrectionCommand::SetSourceSide(source, side) => {
+                corrections.source_sides.insert(source, side);
+            }
+        }
+        self.reanalyze();
     }
 
     /// Writes claims kept from an article beside the app's settings (`extracted/`) and adds
@@ -142,21 +224,6 @@ impl TriangulateApp {
             }
             Err(e) => self.message = Some(format!("Could not write the claims: {e}")),
         }
-    }
-
-    /// A source's side or type, as the analyst sets it: the analysis runs again.
-    fn set_source(&mut self, command: Command) {
-        let corrections = &mut self.state.corrections;
-        match command {
-            Command::SetSourceSide(source, side) => {
-                corrections.source_sides.insert(source, side);
-            }
-            Command::SetSourceType(source, t) => {
-                corrections.source_types.insert(source, t);
-            }
-            _ => return,
-        }
-        self.reanalyze();
     }
 
     fn open(&mut self, startup: Startup) {
@@ -214,80 +281,9 @@ impl TriangulateApp {
         }
     }
 
-    /// The user says `from` is `into`: kept in the corrections, followed by the filter.
-    fn merge(&mut self, kind: AliasKind, from: String, into: String) {
-        rename_in_filter(&mut self.state.view.filter, kind, &from, &into);
-        self.state.corrections.merges_mut(kind).insert(from, into);
-        self.reanalyze();
-    }
-
-    /// The claims leave their event for a new one, named after the first of them.
-    fn split_event(&mut self, claims: Vec<String>) {
-        let Some(first) = claims.first() else {
-            return;
-        };
-        let label = format!("split-{}", first.replace([':', ' '], "-"));
-        let splits = &mut self.state.corrections.event_splits;
-        for claim in claims {
-            splits.insert(claim, label.clone());
-        }
-        self.reanalyze();
-    }
-
-    /// Merges two events, or undoes every split and merge.
-    fn edit_events(&mut self, command: Command) {
-        let corrections = &mut self.state.corrections;
-        if let Command::MergeEvents(from, into) = command {
-            corrections.event_merges.push((from, into));
-        } else {
-            corrections.event_splits.clear();
-            corrections.event_merges.clear();
-        }
-        self.reanalyze();
-    }
-
     fn set_theme(&mut self, ctx: &egui::Context, theme: super::state::ThemeChoice) {
         self.state.theme = theme;
         apply_theme(ctx, theme);
-    }
-
-    /// The timeline's own settings.
-    fn set_timeline(&mut self, command: Command) {
-        let timeline = &mut self.state.view.timeline;
-        match command {
-            Command::SetTimelineMode(mode) => timeline.mode = mode,
-            Command::SetClaimKind(kind) => timeline.kind = kind,
-            Command::SetLogScale(log) => timeline.log = log,
-            Command::SetTimelineSplit(split) => timeline.split = split,
-            other => self.apply(&self.ctx.clone(), other),
-        }
-    }
-
-    /// The commands about findings and discrepancies: their filter, the analyst's marks, and
-    /// running the analysis.
-    fn apply_to_disputes(&mut self, command: Command) {
-        match command {
-            Command::SetDiscrepancyFilter(f) => self.state.discrepancy_filter = f,
-            Command::SetShowExcluded(show) => self.state.show_excluded = show,
-            Command::ShowMoreFindings => self.state.findings_shown += FINDINGS_PAGE,
-            Command::ExpandFinding(id) => {
-                self.state.expanded_findings.insert(id);
-            }
-            Command::MarkFinding(id, mark) => {
-                set_mark(&mut self.state.corrections.finding_marks, id, mark);
-            }
-            Command::MarkClaim(id, mark) => self.mark_claim(id, mark),
-            Command::ShowSourceDisputes(source) => {
-                self.state.discrepancy_filter = DiscrepancyFilter {
-                    involving: Some(Party::Source(source)),
-                    ..DiscrepancyFilter::default()
-                };
-                self.state.tab = Tab::Findings;
-            }
-            Command::CancelAnalysis => self.cancel_analysis(),
-            Command::Analyze => self.reanalyze(),
-            other => self.apply(&self.ctx.clone(), other),
-        }
     }
 
     /// Sets the analyst's mark on a claim; excluding it or taking it back reruns the analysis.
@@ -299,13 +295,6 @@ impl TriangulateApp {
         if was != now {
             self.reanalyze();
         }
-    }
-
-    fn undo_merges(&mut self) {
-        for kind in AliasKind::ALL {
-            self.state.corrections.merges_mut(kind).clear();
-        }
-        self.reanalyze();
     }
 
     /// The export dialog, for what the tab shown draws unless told otherwise.
@@ -337,26 +326,30 @@ impl TriangulateApp {
         if view.timeline.kind != ClaimKind::Killed {
             chips.push((
                 format!("kind: {}", view.timeline.kind.as_str()),
-                Command::SetClaimKind(ClaimKind::Killed),
+                Command::Timeline(TimelineCommand::SetClaimKind(ClaimKind::Killed)),
             ));
         }
         for narrowing in view.filter.narrowings() {
             let clear = match narrowing {
-                Narrowing::Dates(..) => Command::SetDateRange(None, None),
+                Narrowing::Dates(..) => Command::Filter(FilterCommand::SetDateRange(None, None)),
                 Narrowing::HiddenTypes(types) => {
                     // One chip a type, each bringing its type back.
                     for &t in types {
                         chips.push((
                             format!("{} hidden", t.as_str()),
-                            Command::ToggleSourceType(t),
+                            Command::Filter(FilterCommand::ToggleSourceType(t)),
                         ));
                     }
                     continue;
                 }
-                Narrowing::HiddenSources(_) => Command::ShowAllSources,
-                Narrowing::Places(_) => Command::ClearFacet(FacetKind::Place),
-                Narrowing::Groups(_) => Command::ClearFacet(FacetKind::Group),
-                Narrowing::Search(_) => Command::ClearSearch,
+                Narrowing::HiddenSources(_) => Command::Filter(FilterCommand::ShowAllSources),
+                Narrowing::Places(_) => {
+                    Command::Filter(FilterCommand::ClearFacet(FacetKind::Place))
+                }
+                Narrowing::Groups(_) => {
+                    Command::Filter(FilterCommand::ClearFacet(FacetKind::Group))
+                }
+                Narrowing::Search(_) => Command::Filter(FilterCommand::ClearSearch),
             };
             chips.push((narrowing.label(), clear));
         }
@@ -365,6 +358,21 @@ impl TriangulateApp {
             .into_iter()
             .map(|(label, command)| (crate::ui::bidi::display_ltr(&label).into_owned(), command))
             .collect()
+    }
+}
+
+/// The filter every view shares.
+fn apply_filter(filter: &mut Filter, command: FilterCommand) {
+    match command {
+        FilterCommand::ToggleSource(source) => toggle(&mut filter.hidden_sources, source),
+        FilterCommand::ShowAllSources => filter.hidden_sources.clear(),
+        FilterCommand::HideSources(sources) => filter.hidden_sources.extend(sources),
+        FilterCommand::ToggleSourceType(t) => toggle(&mut filter.hidden_types, t),
+        FilterCommand::SetDateRange(from, to) => (filter.from, filter.to) = (from, to),
+        FilterCommand::ClearSearch => filter.search.clear(),
+        FilterCommand::SetSearch(text) => filter.search = text,
+        FilterCommand::ToggleFacet(kind, name) => toggle(facet_set(filter, kind), name),
+        FilterCommand::ClearFacet(kind) => facet_set(filter, kind).clear(),
     }
 }
 

@@ -6,7 +6,7 @@ use super::TriangulateApp;
 use super::startup::Startup;
 use crate::core::files::{Overwrite, write_atomic};
 use crate::core::workspace::Workspace;
-use crate::ui::commands::Command;
+use crate::ui::commands::MappingCommand;
 
 impl TriangulateApp {
     pub(super) fn export_aliases(&mut self, path: &Path) {
@@ -70,11 +70,11 @@ impl TriangulateApp {
 
 impl TriangulateApp {
     /// What the mapping dialog asks for.
-    pub(super) fn mapping_command(&mut self, command: &Command) {
+    pub(super) fn apply_mapping_command(&mut self, command: MappingCommand) {
         match command {
-            Command::PreviewMapping => self.preview_mapping(),
-            Command::ApplyMapping => self.apply_mapping(),
-            _ => self.mapping_dialog.mapping = None,
+            MappingCommand::Preview => self.preview_mapping(),
+            MappingCommand::Apply => self.apply_mapping(),
+            MappingCommand::Close => self.mapping_dialog.mapping = None,
         }
     }
 

@@ -8,19 +8,20 @@ use super::TriangulateApp;
 use super::state::Tab;
 use crate::core::export::ChartKind;
 use crate::core::export::describe_filter;
+use crate::core::view::analyzed::Analyzed;
 use crate::ui::chrome::filter_panel::filter_panel_ui;
 use crate::ui::chrome::status_bar::analysis_progress_ui;
-use crate::ui::commands::Command;
+use crate::ui::commands::{AnalysisCommand, Command, FileCommand, NavCommand};
 use crate::ui::views::claims::{claim_details_ui, claims_table_ui};
-use crate::ui::views::discrepancies::discrepancies_ui;
+use crate::ui::views::discrepancies::{DiscrepanciesView, discrepancies_ui};
 use crate::ui::views::dispute_filter::Choices;
-use crate::ui::views::events::events_ui;
+use crate::ui::views::events::{EventsView, events_ui};
 use crate::ui::views::findings::{FindingsView, findings_ui};
 use crate::ui::views::import_report::import_report_ui;
 use crate::ui::views::map::map_ui;
-use crate::ui::views::pivot::pivot_ui;
-use crate::ui::views::sources::sources_ui;
-use crate::ui::views::timeline::timeline_ui;
+use crate::ui::views::pivot::{PivotView, pivot_ui};
+use crate::ui::views::sources::{SourcesView, sources_ui};
+use crate::ui::views::timeline::{TimelineView, timeline_ui};
 
 impl TriangulateApp {
     /// The filter panel (beside every tab but the import report) and the central panel.
@@ -69,12 +70,12 @@ impl TriangulateApp {
 
     fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
-            for tab in Tab::ALL {
+            for &tab in Tab::all() {
                 if ui
                     .selectable_label(self.state.tab == tab, tab.title())
                     .clicked()
                 {
-                    commands.push(Command::SetTab(tab));
+                    commands.push(Command::Nav(NavCommand::SetTab(tab)));
                 }
             }
         });
@@ -147,7 +148,7 @@ impl TriangulateApp {
                 None => {
                     ui.label("The analysis was cancelled.");
                     if ui.button("Analyse").clicked() {
-                        commands.push(Command::Analyze);
+                        commands.push(Command::Analysis(AnalysisCommand::Run));
                     }
                 }
             }
@@ -179,58 +180,71 @@ impl TriangulateApp {
                     finding_marks: &self.state.corrections.finding_marks,
                     claim_marks: &self.state.corrections.claim_marks,
                     cards: &self.derived.finding_cards,
-                    data: (opened.dataset.as_ref(), a),
+                    ds: opened.dataset.as_ref(),
+                    analysis: a,
                 },
                 commands,
             ),
             Tab::Timeline => {
                 if let Some(chart) = &self.derived.timeline {
-                    let settings = &self.state.view.timeline;
-                    let charts = (chart, self.derived.timeline_panels.as_slice());
-                    timeline_ui(ui, (opened.dataset.as_ref(), a), charts, settings, commands);
+                    let view = TimelineView {
+                        ds: opened.dataset.as_ref(),
+                        analysis: a,
+                        chart,
+                        panels: &self.derived.timeline_panels,
+                        settings: &self.state.view.timeline,
+                    };
+                    timeline_ui(ui, &view, commands);
                 }
             }
             Tab::Map => map_ui(ui, a, &self.derived.map, opened.dataset.revision, commands),
             Tab::Pivot => pivot_ui(
                 ui,
-                (&self.derived.pivot, &self.derived.pivot_rows),
-                &analyzed.colors,
-                &self.state.pivot,
+                &PivotView {
+                    pivot: &self.derived.pivot,
+                    order: &self.derived.pivot_rows,
+                    colors: &analyzed.colors,
+                    settings: &self.state.pivot,
+                },
                 commands,
             ),
-            Tab::Events => events_ui(
-                ui,
-                a,
-                &self.derived.events,
-                (self.derived.event.as_ref(), &self.derived.event_edits),
-                (
-                    &analyzed.colors,
-                    !self.state.corrections.event_splits.is_empty()
-                        || !self.state.corrections.event_merges.is_empty(),
-                ),
-                commands,
-            ),
+            Tab::Events => events_ui(ui, &self.events_view(analyzed), commands),
             Tab::Discrepancies => discrepancies_ui(
                 ui,
-                (opened.dataset.as_ref(), a),
-                &self.derived.discrepancies,
-                &self.state.discrepancy_filter,
-                &choices,
+                &DiscrepanciesView {
+                    ds: opened.dataset.as_ref(),
+                    analysis: a,
+                    rows: &self.derived.discrepancies,
+                    filter: &self.state.discrepancy_filter,
+                    choices: &choices,
+                },
                 commands,
             ),
-            Tab::Sources => sources_ui(
-                ui,
-                analyzed,
-                (
-                    &self.derived.sources,
-                    &self.derived.bias,
-                    &self.derived.evidence,
-                ),
-                &self.state.corrections,
-                self.selected_source.as_deref(),
-                commands,
-            ),
+            Tab::Sources => sources_ui(ui, &self.sources_view(analyzed), commands),
             Tab::Claims | Tab::ImportReport => {}
+        }
+    }
+
+    fn events_view<'a>(&'a self, analyzed: &'a Analyzed) -> EventsView<'a> {
+        let corrections = &self.state.corrections;
+        EventsView {
+            analysis: &analyzed.analysis,
+            visible: &self.derived.events,
+            chart: self.derived.event.as_ref(),
+            edits: &self.derived.event_edits,
+            colors: &analyzed.colors,
+            edited: !corrections.event_splits.is_empty() || !corrections.event_merges.is_empty(),
+        }
+    }
+
+    fn sources_view<'a>(&'a self, analyzed: &'a Analyzed) -> SourcesView<'a> {
+        SourcesView {
+            analyzed,
+            visible: &self.derived.sources,
+            bias: &self.derived.bias,
+            evidence: &self.derived.evidence,
+            corrections: &self.state.corrections,
+            selected: self.selected_source.as_deref(),
         }
     }
 }
@@ -246,7 +260,7 @@ pub fn dropped_files(ctx: &egui::Context, commands: &mut Vec<Command>) {
             .collect()
     });
     if !dropped.is_empty() {
-        commands.push(Command::AddFiles(dropped));
+        commands.push(Command::File(FileCommand::Add(dropped)));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{StartTab, StartTheme, WindowArgs};
+use crate::cli::WindowArgs;
 use crate::core::import::samples::Sample;
 use crate::core::import::{ImportOptions, Input};
 use crate::ui::app::state::{Session, Tab, ThemeChoice};
@@ -36,22 +36,8 @@ impl Startup {
         };
         startup.restore = restore;
         startup.options = args.options;
-        startup.tab = args.tab.map(|t| match t {
-            StartTab::Findings => Tab::Findings,
-            StartTab::Timeline => Tab::Timeline,
-            StartTab::Map => Tab::Map,
-            StartTab::Pivot => Tab::Pivot,
-            StartTab::Events => Tab::Events,
-            StartTab::Discrepancies => Tab::Discrepancies,
-            StartTab::Sources => Tab::Sources,
-            StartTab::Claims => Tab::Claims,
-            StartTab::Report => Tab::ImportReport,
-        });
-        startup.theme = args.theme.map(|t| match t {
-            StartTheme::Light => ThemeChoice::Light,
-            StartTheme::Dark => ThemeChoice::Dark,
-            StartTheme::System => ThemeChoice::System,
-        });
+        startup.tab = args.tab;
+        startup.theme = args.theme;
         startup.extract = args.extract.and_then(|(path, info)| {
             let bytes = std::fs::read(&path).ok()?;
             Some((crate::core::extract::article::article_text(&bytes), info))

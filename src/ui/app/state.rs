@@ -4,34 +4,9 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::core::view::discrepancies::DiscrepancyFilter;
 
-/// The central tabs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tab {
-    #[default]
-    Findings,
-    Timeline,
-    Map,
-    Pivot,
-    Events,
-    Discrepancies,
-    Sources,
-    Claims,
-    ImportReport,
-}
+pub use crate::cli::{Tab, ThemeChoice};
 
 impl Tab {
-    pub const ALL: [Self; 9] = [
-        Self::Findings,
-        Self::Timeline,
-        Self::Map,
-        Self::Pivot,
-        Self::Events,
-        Self::Discrepancies,
-        Self::Sources,
-        Self::Claims,
-        Self::ImportReport,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             Self::Findings => "Findings",
@@ -45,15 +20,6 @@ impl Tab {
             Self::ImportReport => "Import report",
         }
     }
-}
-
-/// Light, dark, or follow the system.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ThemeChoice {
-    #[default]
-    System,
-    Light,
-    Dark,
 }
 
 /// What was open when the app last closed.

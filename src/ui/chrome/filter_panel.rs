@@ -10,7 +10,7 @@ use crate::core::view::analyzed::Analyzed;
 use crate::core::view::filter::Filter;
 use crate::core::workspace::ViewSettings;
 use crate::ui::bidi::display_ltr;
-use crate::ui::commands::{Command, FacetKind};
+use crate::ui::commands::{Command, CorrectionCommand, FacetKind, FilterCommand, TimelineCommand};
 
 /// The id of the search box, so Ctrl+F can focus it.
 pub const SEARCH_ID: &str = "filter-search";
@@ -39,7 +39,7 @@ pub fn filter_panel_ui(
                 for t in SourceType::ALL {
                     let mut shown = !filter.hidden_types.contains(&t);
                     if ui.checkbox(&mut shown, t.as_str()).changed() {
-                        commands.push(Command::ToggleSourceType(t));
+                        commands.push(Command::Filter(FilterCommand::ToggleSourceType(t)));
                     }
                 }
             });
@@ -77,10 +77,10 @@ fn search_ui(ui: &mut egui::Ui, current: &str, focus: bool, commands: &mut Vec<C
             edit.request_focus();
         }
         if text != current {
-            commands.push(Command::SetSearch(text));
+            commands.push(Command::Filter(FilterCommand::SetSearch(text)));
         }
         if !current.is_empty() && ui.small_button("Clear").clicked() {
-            commands.push(Command::ClearSearch);
+            commands.push(Command::Filter(FilterCommand::ClearSearch));
         }
     });
 }
@@ -94,7 +94,7 @@ fn kind_ui(ui: &mut egui::Ui, current: ClaimKind, commands: &mut Vec<Command>) {
                     .selectable_label(current == kind, kind.as_str())
                     .clicked()
                 {
-                    commands.push(Command::SetClaimKind(kind));
+                    commands.push(Command::Timeline(TimelineCommand::SetClaimKind(kind)));
                 }
             }
         })
@@ -122,7 +122,7 @@ fn facet_ui(
         } else {
             ui.weak(format!("{} of {}", chosen.len(), names.len()));
             if ui.small_button("All").clicked() {
-                commands.push(Command::ClearFacet(kind));
+                commands.push(Command::Filter(FilterCommand::ClearFacet(kind)));
             }
         }
     });
@@ -149,7 +149,10 @@ fn facet_ui(
                 let mut on = chosen.contains(name);
                 let response = ui.checkbox(&mut on, display_ltr(&format!("{name} ({count})")));
                 if response.changed() {
-                    commands.push(Command::ToggleFacet(kind, name.clone()));
+                    commands.push(Command::Filter(FilterCommand::ToggleFacet(
+                        kind,
+                        name.clone(),
+                    )));
                 }
                 merge_menu(&response, alias, name, commands);
             }
@@ -165,7 +168,10 @@ pub fn merge_menu(
 ) {
     response.context_menu(|ui| {
         if ui.button("Merge or rename…").clicked() {
-            commands.push(Command::ShowMergeDialog(kind, name.to_owned()));
+            commands.push(Command::Correction(CorrectionCommand::ShowMergeDialog(
+                kind,
+                name.to_owned(),
+            )));
             ui.close();
         }
     });
@@ -181,7 +187,7 @@ fn sources_ui(
     ui.horizontal(|ui| {
         ui.strong("Sources");
         if ui.small_button("All").clicked() {
-            commands.push(Command::ShowAllSources);
+            commands.push(Command::Filter(FilterCommand::ShowAllSources));
         }
         if ui.small_button("None").clicked() {
             let all = analysis
@@ -189,7 +195,7 @@ fn sources_ui(
                 .iter()
                 .map(|s| s.source.clone())
                 .collect();
-            commands.push(Command::HideSources(all));
+            commands.push(Command::Filter(FilterCommand::HideSources(all)));
         }
     });
     for s in &analysis.scorecard {
@@ -206,7 +212,9 @@ fn sources_ui(
             let label = display_ltr(&format!("{} ({})", s.source, s.claims)).into_owned();
             let response = ui.checkbox(&mut shown, label);
             if response.changed() {
-                commands.push(Command::ToggleSource(s.source.clone()));
+                commands.push(Command::Filter(FilterCommand::ToggleSource(
+                    s.source.clone(),
+                )));
             }
             merge_menu(&response, AliasKind::Source, &s.source, commands);
         });
@@ -252,6 +260,6 @@ fn dates_ui(ui: &mut egui::Ui, filter: &Filter, commands: &mut Vec<Command>) {
         } else {
             (filter.from, date)
         };
-        commands.push(Command::SetDateRange(from, to));
+        commands.push(Command::Filter(FilterCommand::SetDateRange(from, to)));
     }
 }

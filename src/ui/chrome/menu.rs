@@ -7,7 +7,9 @@ use crate::core::export::ExportTarget;
 use crate::core::export::tables::TableKind;
 use crate::core::import::samples::Sample;
 use crate::ui::app::state::{Tab, ThemeChoice};
-use crate::ui::commands::{Command, WorkspaceAction};
+use crate::ui::commands::{
+    AnalysisCommand, Command, ExportCommand, FileCommand, NavCommand, WorkspaceAction,
+};
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -19,19 +21,21 @@ const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::
 pub fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&OPEN) {
-            commands.push(Command::ShowOpenDialog);
+            commands.push(Command::File(FileCommand::ShowOpenDialog));
         }
         if i.consume_shortcut(&FIND) {
-            commands.push(Command::FocusSearch);
+            commands.push(Command::Nav(NavCommand::FocusSearch));
         }
         if i.consume_shortcut(&SAVE) {
-            commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
+            commands.push(Command::File(FileCommand::ShowWorkspaceDialog(
+                WorkspaceAction::Save,
+            )));
         }
         if i.consume_shortcut(&EXPORT) {
-            commands.push(Command::ShowExportDialog(None));
+            commands.push(Command::Export(ExportCommand::ShowDialog(None)));
         }
         if i.consume_shortcut(&QUIT) {
-            commands.push(Command::Quit);
+            commands.push(Command::Nav(NavCommand::Quit));
         }
     });
 }
@@ -57,44 +61,50 @@ fn file_menu_ui(ui: &mut egui::Ui, format: Option<&str>, commands: &mut Vec<Comm
         .add(egui::Button::new("Open CSV…").shortcut_text(ctx.format_shortcut(&OPEN)))
         .clicked()
     {
-        commands.push(Command::ShowOpenDialog);
+        commands.push(Command::File(FileCommand::ShowOpenDialog));
     }
     if ui.button("Add files…").clicked() {
-        commands.push(Command::ShowAddDialog);
+        commands.push(Command::File(FileCommand::ShowAddDialog));
     }
     if ui
         .button("Extract from article…")
         .on_hover_text("Paste an article: its claims are proposed for you to review and add")
         .clicked()
     {
-        commands.push(Command::ShowExtractDialog);
+        commands.push(Command::File(FileCommand::ShowExtractDialog));
     }
     ui.menu_button("Read files as", |ui| {
         let choices = std::iter::once((None, "Recognised from the header".to_owned())).chain(
-            crate::core::import::format_names()
+            crate::core::import::builtin_formats()
                 .into_iter()
-                .map(|name| (Some(name), format_label(name))),
+                .map(|f| (Some(f.name), f.label.to_owned())),
         );
         for (choice, label) in choices {
             if ui.radio(format == choice, label).clicked() {
-                commands.push(Command::SetImportFormat(choice.map(str::to_owned)));
+                commands.push(Command::File(FileCommand::SetFormat(
+                    choice.map(str::to_owned),
+                )));
                 ui.close();
             }
         }
     });
     if ui.add(egui::Button::new("Open workspace…")).clicked() {
-        commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Open));
+        commands.push(Command::File(FileCommand::ShowWorkspaceDialog(
+            WorkspaceAction::Open,
+        )));
     }
     if ui
         .add(egui::Button::new("Save workspace…").shortcut_text(ctx.format_shortcut(&SAVE)))
         .clicked()
     {
-        commands.push(Command::ShowWorkspaceDialog(WorkspaceAction::Save));
+        commands.push(Command::File(FileCommand::ShowWorkspaceDialog(
+            WorkspaceAction::Save,
+        )));
     }
     ui.menu_button("Open sample data", |ui| {
         for sample in Sample::ALL {
             if ui.button(sample.label()).clicked() {
-                commands.push(Command::OpenSample(sample));
+                commands.push(Command::File(FileCommand::OpenSample(sample)));
             }
         }
     });
@@ -103,29 +113,31 @@ fn file_menu_ui(ui: &mut egui::Ui, format: Option<&str>, commands: &mut Vec<Comm
         .add(egui::Button::new("Export chart…").shortcut_text(ctx.format_shortcut(&EXPORT)))
         .clicked()
     {
-        commands.push(Command::ShowExportDialog(None));
+        commands.push(Command::Export(ExportCommand::ShowDialog(None)));
     }
     if ui.button("Export table…").clicked() {
-        commands.push(Command::ShowExportDialog(Some(ExportTarget::Table(
-            TableKind::Discrepancies,
+        commands.push(Command::Export(ExportCommand::ShowDialog(Some(
+            ExportTarget::Table(TableKind::Discrepancies),
         ))));
     }
     if ui.button("Export report…").clicked() {
-        commands.push(Command::ShowExportDialog(Some(ExportTarget::Report)));
+        commands.push(Command::Export(ExportCommand::ShowDialog(Some(
+            ExportTarget::Report,
+        ))));
     }
     ui.separator();
     if ui
         .add(egui::Button::new("Quit").shortcut_text(ctx.format_shortcut(&QUIT)))
         .clicked()
     {
-        commands.push(Command::Quit);
+        commands.push(Command::Nav(NavCommand::Quit));
     }
 }
 
 fn view_menu_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Command>) {
-    for tab in Tab::ALL {
+    for &tab in Tab::all() {
         if ui.button(tab.title()).clicked() {
-            commands.push(Command::SetTab(tab));
+            commands.push(Command::Nav(NavCommand::SetTab(tab)));
         }
     }
     ui.separator();
@@ -134,14 +146,14 @@ fn view_menu_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Comman
         .on_hover_text("Run the analysis again, after it was cancelled")
         .clicked()
     {
-        commands.push(Command::Analyze);
+        commands.push(Command::Analysis(AnalysisCommand::Run));
     }
     if ui
         .button("Reset layout")
         .on_hover_text("Panel sizes, column widths and zoom back to their defaults")
         .clicked()
     {
-        commands.push(Command::ResetLayout);
+        commands.push(Command::Nav(NavCommand::ResetLayout));
     }
     ui.separator();
     for (choice, label) in [
@@ -150,28 +162,16 @@ fn view_menu_ui(ui: &mut egui::Ui, theme: ThemeChoice, commands: &mut Vec<Comman
         (ThemeChoice::Dark, "Dark theme"),
     ] {
         if ui.radio(theme == choice, label).clicked() {
-            commands.push(Command::SetTheme(choice));
+            commands.push(Command::Nav(NavCommand::SetTheme(choice)));
         }
     }
 }
 
 fn help_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     if ui.button("CSV format and methodology").clicked() {
-        commands.push(Command::ShowHelp);
+        commands.push(Command::Nav(NavCommand::ShowHelp));
     }
     ui.label("Drop CSV files on the window to add them.");
     ui.label("Ctrl+O open · Ctrl+S save workspace · Ctrl+E export · Ctrl+F search · Ctrl+Q quit");
     ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
-}
-
-/// A format's name as the menu shows it.
-fn format_label(name: &str) -> String {
-    match name {
-        "claims" => "Claims (article extractions)".to_owned(),
-        "ucdp" => "UCDP GED events".to_owned(),
-        "acled" => "ACLED events".to_owned(),
-        "ibc" => "Iraq Body Count incidents".to_owned(),
-        "person_list" => "A list of people (one row a person)".to_owned(),
-        other => other.to_owned(),
-    }
 }

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use crate::core::progress::Progress;
-use crate::ui::commands::Command;
+use crate::ui::commands::{AnalysisCommand, Command, FileCommand, NavCommand};
 
 pub struct StatusInfo<'a> {
     pub shown: usize,
@@ -37,7 +37,7 @@ pub fn status_bar_ui(
                     .show_percentage(),
             );
             if ui.button("Cancel").clicked() {
-                commands.push(Command::CancelImport);
+                commands.push(Command::File(FileCommand::CancelImport));
             }
             ui.separator();
         }
@@ -61,7 +61,9 @@ pub fn status_bar_ui(
             ui.separator();
             let link = ui.link(format!("{} rejected row(s)", info.rejected));
             if link.clicked() {
-                commands.push(Command::SetTab(crate::ui::app::state::Tab::ImportReport));
+                commands.push(Command::Nav(NavCommand::SetTab(
+                    crate::ui::app::state::Tab::ImportReport,
+                )));
             }
         }
         ui.separator();
@@ -88,6 +90,6 @@ pub fn analysis_progress_ui(ui: &mut egui::Ui, progress: &Progress, commands: &m
         .on_hover_text("Stop the analysis; the data stays open")
         .clicked()
     {
-        commands.push(Command::CancelAnalysis);
+        commands.push(Command::Analysis(AnalysisCommand::Cancel));
     }
 }

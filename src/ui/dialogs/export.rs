@@ -4,7 +4,6 @@
 
 use crate::core::charts::Period;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use eframe::egui;
 
@@ -12,7 +11,8 @@ use crate::core::export::svg::Page;
 use crate::core::export::tables::TableKind;
 use crate::core::export::{ChartKind, ChartStyle, ExportRequest, ExportTarget};
 use crate::core::files::Overwrite;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, ExportCommand};
+use crate::ui::jobs::{Job, Outcome};
 
 pub struct ExportDialog {
     open: bool,
@@ -25,7 +25,7 @@ pub struct ExportDialog {
     bom: bool,
     /// The chosen file exists and the user is asked whether to replace it.
     confirm_replace: bool,
-    pending: Option<mpsc::Receiver<Option<PathBuf>>>,
+    pending: Option<Job<Option<PathBuf>>>,
 }
 
 impl Default for ExportDialog {
@@ -127,17 +127,16 @@ impl ExportDialog {
 
     /// Takes the path the save dialog returned, if it has.
     fn poll(&mut self) {
-        let Some(receiver) = &self.pending else {
+        let Some(outcome) = self.pending.as_ref().and_then(Job::poll) else {
             return;
         };
-        match receiver.try_recv() {
-            Ok(Some(path)) => {
+        self.pending = None;
+        match outcome {
+            Outcome::Done(Some(path)) => {
                 self.path = path.display().to_string();
                 self.confirm_replace = false;
-                self.pending = None;
             }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.pending = None,
-            Err(mpsc::TryRecvError::Empty) => {}
+            Outcome::Done(None) | Outcome::Lost => {}
         }
     }
 
@@ -145,8 +144,6 @@ impl ExportDialog {
         if self.pending.is_some() {
             return;
         }
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
         let name = Path::new(&self.path)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -156,21 +153,14 @@ impl ExportDialog {
             ExportTarget::Table(_) => ("CSV", &["csv"]),
             ExportTarget::Report => ("HTML", &["html"]),
         };
-        let spawned = std::thread::Builder::new()
-            .name("save-dialog".to_owned())
-            .spawn(move || {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Export")
-                    .set_file_name(name)
-                    .add_filter(filter, extensions)
-                    .save_file();
-                let picked = pollster::block_on(dialog).map(|f| f.path().to_path_buf());
-                let _ = send.send(picked);
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some(receive);
-        }
+        self.pending = Some(Job::spawn("save-dialog", 0, ctx, move |_| {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title("Export")
+                .set_file_name(name)
+                .add_filter(filter, extensions)
+                .save_file();
+            pollster::block_on(dialog).map(|f| f.path().to_path_buf())
+        }));
     }
 
     fn request(&self, overwrite: Overwrite) -> ExportRequest {
@@ -224,7 +214,9 @@ impl ExportDialog {
                 action = self.buttons_ui(ui);
             });
         if let Some(overwrite) = action {
-            commands.push(Command::Export(self.request(overwrite)));
+            commands.push(Command::Export(ExportCommand::Write(
+                self.request(overwrite),
+            )));
             self.open = false;
             self.confirm_replace = false;
         }

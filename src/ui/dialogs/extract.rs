@@ -2,18 +2,25 @@
 //! command line), see the claims proposed with their sentences highlighted in the text, edit
 //! any cell, keep or drop each, and add those kept to the data as a claims file the app writes.
 
-use std::sync::mpsc;
-
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::core::extract::article::{article_text, header};
 use crate::core::extract::{ArticleInfo, Proposed, extract, to_csv};
 use crate::core::model::{ClaimKind, Stance};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, FileCommand};
+use crate::ui::jobs::{Job, Outcome};
 
 /// An article file read off the UI thread: its name and text, or why it could not be read.
-type Opened = Result<(String, String), String>;
+type Opened = Result<(String, String), ArticleError>;
+
+/// An article file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+struct ArticleError {
+    path: std::path::PathBuf,
+    source: std::io::Error,
+}
 
 /// The dialog's state: the text, the article's date and outlet, and the claims proposed.
 #[derive(Default)]
@@ -29,7 +36,7 @@ pub struct ExtractDialog {
     /// The text is shown highlighted rather than for editing.
     reading: bool,
     /// An article file being chosen and read.
-    opening: Option<mpsc::Receiver<Option<Opened>>>,
+    opening: Option<Job<Option<Opened>>>,
     /// What the last file opened was, or why it failed.
     opened_note: Option<String>,
 }
@@ -64,38 +71,28 @@ impl ExtractDialog {
 
     /// Asks for an article file in the system's dialog and reads it off the UI thread.
     fn choose_file(&mut self, ctx: &egui::Context) {
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("article-dialog".to_owned())
-            .spawn(move || {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Open an article")
-                    .add_filter("Article", &["txt", "html", "htm"])
-                    .pick_file();
-                let read = pollster::block_on(dialog).map(|file| {
-                    let path = file.path().to_path_buf();
-                    std::fs::read(&path)
-                        .map(|bytes| (path.display().to_string(), article_text(&bytes)))
-                        .map_err(|e| format!("{}: {e}", path.display()))
-                });
-                let _ = send.send(read);
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.opening = Some(receive);
-        }
+        self.opening = Some(Job::spawn("article-dialog", 0, ctx, |_| {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title("Open an article")
+                .add_filter("Article", &["txt", "html", "htm"])
+                .pick_file();
+            pollster::block_on(dialog).map(|file| {
+                let path = file.path().to_path_buf();
+                std::fs::read(&path)
+                    .map(|bytes| (path.display().to_string(), article_text(&bytes)))
+                    .map_err(|source| ArticleError { path, source })
+            })
+        }));
     }
 
     /// The article chosen, once the system's dialog has closed.
     fn poll_file(&mut self) {
-        let Some(receiver) = &self.opening else {
+        let Some(outcome) = self.opening.as_ref().and_then(Job::poll) else {
             return;
         };
-        match receiver.try_recv() {
-            Err(mpsc::TryRecvError::Empty) => {}
-            Ok(Some(Ok((name, text)))) => {
-                self.opening = None;
+        self.opening = None;
+        match outcome {
+            Outcome::Done(Some(Ok((name, text)))) => {
                 self.opened_note = Some(format!("Opened {name}"));
                 let info = ArticleInfo {
                     outlet: self.outlet.trim().to_owned(),
@@ -103,11 +100,8 @@ impl ExtractDialog {
                 };
                 self.open_with(text, &info);
             }
-            Ok(Some(Err(why))) => {
-                self.opening = None;
-                self.opened_note = Some(why);
-            }
-            Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.opening = None,
+            Outcome::Done(Some(Err(why))) => self.opened_note = Some(why.to_string()),
+            Outcome::Done(None) | Outcome::Lost => {}
         }
     }
 
@@ -314,10 +308,10 @@ impl ExtractDialog {
             let stamp = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs());
-            commands.push(Command::AddExtracted(
+            commands.push(Command::File(FileCommand::AddExtracted(
                 format!("extracted-{stamp}.csv"),
                 bytes,
-            ));
+            )));
             self.open = false;
         }
     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::core::import::format::claims::columns::{ColumnMap, Field};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, MappingCommand};
 
 /// Rows the preview reads.
 pub const PREVIEW_ROWS: u64 = 20;
@@ -98,15 +98,15 @@ impl MappingDialog {
                 );
                 ui.horizontal(|ui| {
                     if ui.button("Import with this mapping").clicked() {
-                        commands.push(Command::ApplyMapping);
+                        commands.push(Command::Mapping(MappingCommand::Apply));
                     }
                     if ui.button("Cancel").clicked() {
-                        commands.push(Command::CloseMapping);
+                        commands.push(Command::Mapping(MappingCommand::Close));
                     }
                 });
             });
         if !open {
-            commands.push(Command::CloseMapping);
+            commands.push(Command::Mapping(MappingCommand::Close));
         }
     }
 }
@@ -147,7 +147,7 @@ fn fields_ui(ui: &mut egui::Ui, mapping: &mut Mapping, commands: &mut Vec<Comman
                             .response
                             .labelled_by(label.id);
                         if *slot != before {
-                            commands.push(Command::PreviewMapping);
+                            commands.push(Command::Mapping(MappingCommand::Preview));
                         }
                         ui.end_row();
                     }

@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use crate::core::analysis::AliasKind;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, CorrectionCommand};
 
 #[derive(Default)]
 pub struct MergeDialog {
@@ -73,7 +73,11 @@ impl MergeDialog {
             });
         let into = self.into.trim();
         if submit && !into.is_empty() && into != from {
-            commands.push(Command::Merge(kind, from, into.to_owned()));
+            commands.push(Command::Correction(CorrectionCommand::Merge(
+                kind,
+                from,
+                into.to_owned(),
+            )));
             self.target = None;
         }
         if !open {

@@ -1,16 +1,16 @@
 //! The native file dialog, run off the UI thread, and the typed-path fallback.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use eframe::egui;
 
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, FileCommand};
+use crate::ui::jobs::{Job, Outcome};
 
 /// A file dialog that may be open on another thread.
 #[derive(Default)]
 pub struct OpenDialog {
-    pending: Option<mpsc::Receiver<Option<Vec<PathBuf>>>>,
+    pending: Option<Job<Option<Vec<PathBuf>>>>,
     /// The typed-path window is shown.
     pub path_window: bool,
     pub path_text: String,
@@ -29,23 +29,14 @@ impl OpenDialog {
         if self.pending.is_some() {
             return;
         }
-        let (send, receive) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".to_owned())
-            .spawn(move || {
-                let dialog = rfd::AsyncFileDialog::new()
-                    .set_title("Open CSV files of claims")
-                    .add_filter("CSV", &["csv", "tsv", "txt"])
-                    .pick_files();
-                let picked = pollster::block_on(dialog)
-                    .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect());
-                let _ = send.send(picked);
-                ctx.request_repaint();
-            });
-        if spawned.is_ok() {
-            self.pending = Some(receive);
-        }
+        self.pending = Some(Job::spawn("file-dialog", 0, ctx, |_| {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title("Open CSV files of claims")
+                .add_filter("CSV", &["csv", "tsv", "txt"])
+                .pick_files();
+            pollster::block_on(dialog)
+                .map(|files| files.into_iter().map(|f| f.path().to_path_buf()).collect())
+        }));
     }
 
     /// What to do with the files the dialog returned, once it has closed.
@@ -56,30 +47,28 @@ impl OpenDialog {
 
     fn command(&self, files: Vec<PathBuf>) -> Command {
         if self.adding {
-            Command::AddFiles(files)
+            Command::File(FileCommand::Add(files))
         } else {
-            Command::OpenFiles(files)
+            Command::File(FileCommand::Open(files))
         }
     }
 
     /// Files the dialog returned, once it has closed.
     fn poll(&mut self) -> Option<Vec<PathBuf>> {
-        let receiver = self.pending.as_ref()?;
-        match receiver.try_recv() {
-            Ok(Some(files)) if !files.is_empty() => {
-                self.pending = None;
+        let outcome = self.pending.as_ref()?.poll()?;
+        self.pending = None;
+        match outcome {
+            Outcome::Done(Some(files)) if !files.is_empty() => {
                 self.path_window = false;
                 Some(files)
             }
-            Ok(_) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.pending = None;
+            Outcome::Done(_) | Outcome::Lost => {
                 self.hint = Some(
                     "No file was chosen. If no dialog appeared, type or paste the path here."
                         .to_owned(),
                 );
                 None
             }
-            Err(mpsc::TryRecvError::Empty) => None,
         }
     }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::ui::commands::{Command, WorkspaceAction};
+use crate::ui::commands::{Command, FileCommand, WorkspaceAction};
 
 #[derive(Default)]
 pub struct WorkspaceDialog {
@@ -37,8 +37,8 @@ impl WorkspaceDialog {
         let path = PathBuf::from(self.path.trim());
         if submit && !self.path.trim().is_empty() {
             commands.push(match action {
-                WorkspaceAction::Save => Command::SaveWorkspace(path),
-                WorkspaceAction::Open => Command::OpenWorkspace(path),
+                WorkspaceAction::Save => Command::File(FileCommand::SaveWorkspace(path)),
+                WorkspaceAction::Open => Command::File(FileCommand::OpenWorkspace(path)),
             });
             self.action = None;
         }

@@ -9,78 +9,71 @@ use crate::core::model::judgement::Mark;
 use crate::core::model::{Claim, Dataset};
 use crate::core::view::claim_rows::{Sort, SortColumn};
 use crate::ui::bidi::{data_label, display_ltr, display_wrapped, hover_text, is_rtl};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, JudgementCommand, NavCommand, TableCommand};
 use crate::ui::views::judgement::mark_ui;
 
-/// A column of the table: its title, what it sorts by, and how a cell reads.
+/// A column of the table: its title and how a cell reads (and, for a sortable cell, what
+/// it sorts by).
 struct TableColumn {
     title: String,
-    sort: Option<SortColumn>,
     width: f32,
     cell: Cell,
 }
 
+impl TableColumn {
+    fn sort(&self) -> Option<SortColumn> {
+        match self.cell {
+            Cell::Sorted(column) => Some(column),
+            Cell::Written
+            | Cell::Qualifier
+            | Cell::Detail
+            | Cell::Quote
+            | Cell::Credibility
+            | Cell::Extra(_) => None,
+        }
+    }
+}
+
+/// What a cell shows: a column the rows can be sorted by, or one of the others.
 enum Cell {
-    Id,
-    Source,
-    Type,
-    Side,
-    Claim,
-    Group,
+    Sorted(SortColumn),
     Written,
-    Low,
-    High,
     Qualifier,
-    Stance,
     Detail,
-    Location,
-    EventDate,
-    Published,
-    Outlet,
     Quote,
     Credibility,
     Extra(String),
 }
 
 fn columns(ds: &Dataset) -> Vec<TableColumn> {
-    let col = |title: &str, sort, width, cell| TableColumn {
+    let col = |title: &str, width, cell| TableColumn {
         title: title.to_owned(),
-        sort,
         width,
         cell,
     };
+    let sorted = |title: &str, width, column| col(title, width, Cell::Sorted(column));
     let mut list = vec![
-        col("Source", Some(SortColumn::Source), 130.0, Cell::Source),
-        col("Type", Some(SortColumn::Type), 110.0, Cell::Type),
-        col("Claim", Some(SortColumn::Claim), 80.0, Cell::Claim),
-        col("Group", Some(SortColumn::Group), 120.0, Cell::Group),
-        col("As written", None, 90.0, Cell::Written),
-        col("Low", Some(SortColumn::Low), 50.0, Cell::Low),
-        col("High", Some(SortColumn::High), 50.0, Cell::High),
-        col("Qualifier", None, 70.0, Cell::Qualifier),
-        col("Place", Some(SortColumn::Location), 120.0, Cell::Location),
-        col(
-            "Event date",
-            Some(SortColumn::EventDate),
-            90.0,
-            Cell::EventDate,
-        ),
-        col("Stance", Some(SortColumn::Stance), 60.0, Cell::Stance),
-        col("Detail", None, 180.0, Cell::Detail),
-        col("Side", Some(SortColumn::Side), 120.0, Cell::Side),
-        col(
-            "Published",
-            Some(SortColumn::Published),
-            90.0,
-            Cell::Published,
-        ),
-        col("Outlet", Some(SortColumn::Outlet), 110.0, Cell::Outlet),
-        col("Credibility", None, 80.0, Cell::Credibility),
-        col("Quote", None, 360.0, Cell::Quote),
-        col("Id (file:line)", Some(SortColumn::Id), 200.0, Cell::Id),
+        sorted("Source", 130.0, SortColumn::Source),
+        sorted("Type", 110.0, SortColumn::Type),
+        sorted("Claim", 80.0, SortColumn::Claim),
+        sorted("Group", 120.0, SortColumn::Group),
+        col("As written", 90.0, Cell::Written),
+        sorted("Low", 50.0, SortColumn::Low),
+        sorted("High", 50.0, SortColumn::High),
+        col("Qualifier", 70.0, Cell::Qualifier),
+        sorted("Place", 120.0, SortColumn::Location),
+        sorted("Event date", 90.0, SortColumn::EventDate),
+        sorted("Stance", 60.0, SortColumn::Stance),
+        col("Detail", 180.0, Cell::Detail),
+        sorted("Side", 120.0, SortColumn::Side),
+        sorted("Published", 90.0, SortColumn::Published),
+        sorted("Outlet", 110.0, SortColumn::Outlet),
+        col("Credibility", 80.0, Cell::Credibility),
+        col("Quote", 360.0, Cell::Quote),
+        sorted("Id (file:line)", 200.0, SortColumn::Id),
     ];
     for name in ds.extra_column_names() {
-        list.push(col(name, None, 110.0, Cell::Extra(name.to_owned())));
+        list.push(col(name, 110.0, Cell::Extra(name.to_owned())));
     }
     list
 }
@@ -89,15 +82,15 @@ fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -
     let s = |sym| ds.str(sym).to_owned();
     let o = |sym| ds.opt_str(sym).to_owned();
     match cell {
-        Cell::Id => ds.claim_id(c),
-        Cell::Source => s(c.source),
-        Cell::Type => c.source_type.as_str().to_owned(),
-        Cell::Side => o(c.side),
-        Cell::Claim => c.kind.as_str().to_owned(),
-        Cell::Group => s(c.group),
+        Cell::Sorted(SortColumn::Id) => ds.claim_id(c),
+        Cell::Sorted(SortColumn::Source) => s(c.source),
+        Cell::Sorted(SortColumn::Type) => c.source_type.as_str().to_owned(),
+        Cell::Sorted(SortColumn::Side) => o(c.side),
+        Cell::Sorted(SortColumn::Claim) => c.kind.as_str().to_owned(),
+        Cell::Sorted(SortColumn::Group) => s(c.group),
         Cell::Written => o(c.quantity_text),
-        Cell::Low => c.quantity.map(|q| q.low.to_string()).unwrap_or_default(),
-        Cell::High => match c.quantity {
+        Cell::Sorted(SortColumn::Low) => c.quantity.map(|q| q.low.to_string()).unwrap_or_default(),
+        Cell::Sorted(SortColumn::High) => match c.quantity {
             Some(q) => q
                 .high()
                 .map_or_else(|| "open".to_owned(), |h| h.to_string()),
@@ -107,18 +100,20 @@ fn cell_text(ds: &Dataset, facts: Option<&ClaimFacts>, c: &Claim, cell: &Cell) -
             .quantity
             .map(|q| q.qualifier.as_str().to_owned())
             .unwrap_or_default(),
-        Cell::Stance => c.stance.as_str().to_owned(),
+        Cell::Sorted(SortColumn::Stance) => c.stance.as_str().to_owned(),
         Cell::Detail => o(c.detail),
-        Cell::Location => o(c.location),
-        Cell::EventDate => {
+        Cell::Sorted(SortColumn::Location) => o(c.location),
+        Cell::Sorted(SortColumn::EventDate) => {
             if c.event_start == c.event_end {
                 c.event_start.to_string()
             } else {
                 format!("{}/{}", c.event_start, c.event_end)
             }
         }
-        Cell::Published => c.published.map(|w| w.to_string()).unwrap_or_default(),
-        Cell::Outlet => o(c.outlet),
+        Cell::Sorted(SortColumn::Published) => {
+            c.published.map(|w| w.to_string()).unwrap_or_default()
+        }
+        Cell::Sorted(SortColumn::Outlet) => o(c.outlet),
         Cell::Quote => ds.quote(c).to_owned(),
         Cell::Extra(name) => ds.extra(c, name).unwrap_or("").to_owned(),
         Cell::Credibility => match facts {
@@ -189,7 +184,7 @@ pub fn claims_table_ui(
                         } else {
                             Some(index)
                         };
-                        commands.push(Command::SelectClaim(next));
+                        commands.push(Command::Nav(NavCommand::SelectClaim(next)));
                     }
                 });
             });
@@ -202,7 +197,7 @@ fn header_cell_ui(
     sort: Sort,
     commands: &mut Vec<Command>,
 ) {
-    let Some(sort_column) = column.sort else {
+    let Some(sort_column) = column.sort() else {
         ui.strong(column.title.as_str());
         return;
     };
@@ -216,7 +211,7 @@ fn header_cell_ui(
         sort_arrow_ui(ui, descending);
     }
     if response.clicked() {
-        commands.push(Command::SortBy(sort_column));
+        commands.push(Command::Table(TableCommand::SortClaims(sort_column)));
     }
 }
 
@@ -271,11 +266,17 @@ fn credibility_ui(
             .selected_text(format!("Your rating: {shown}"))
             .show_ui(ui, |ui| {
                 if ui.selectable_label(set.is_none(), "as suggested").clicked() {
-                    commands.push(Command::SetClaimCredibility(id.to_owned(), None));
+                    commands.push(Command::Judgement(JudgementCommand::SetClaimCredibility(
+                        id.to_owned(),
+                        None,
+                    )));
                 }
                 for n in 1..=6u8 {
                     if ui.selectable_label(set == Some(n), word(n)).clicked() {
-                        commands.push(Command::SetClaimCredibility(id.to_owned(), Some(n)));
+                        commands.push(Command::Judgement(JudgementCommand::SetClaimCredibility(
+                            id.to_owned(),
+                            Some(n),
+                        )));
                     }
                 }
             });
@@ -304,7 +305,7 @@ pub fn claim_details_ui(
             ui.ctx().copy_text(ds.quote(claim).to_owned());
         }
         if ui.button("Close").clicked() {
-            commands.push(Command::SelectClaim(None));
+            commands.push(Command::Nav(NavCommand::SelectClaim(None)));
         }
     });
     let id = ds.claim_id(claim);
@@ -313,8 +314,8 @@ pub fn claim_details_ui(
     }
     ui.horizontal_wrapped(|ui| {
         let current = mark.cloned().unwrap_or_default();
-        let send = |mark| Command::MarkClaim(id.clone(), mark);
-        mark_ui(ui, (&id, &current), &send, commands);
+        let send = |mark| Command::Judgement(JudgementCommand::MarkClaim(id.clone(), mark));
+        mark_ui(ui, &id, &current, &send, commands);
     });
     let quote = ds.quote(claim);
     if is_rtl(quote) {

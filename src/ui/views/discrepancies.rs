@@ -7,7 +7,7 @@ use crate::core::analysis::{Analysis, Severity};
 use crate::core::model::Dataset;
 use crate::core::view::discrepancies::{DiscrepancyColumn, DiscrepancyFilter};
 use crate::ui::bidi::{data_label, display_ltr};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, FindingsCommand, NavCommand};
 use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
 
 pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
@@ -18,14 +18,28 @@ pub fn severity_color(ui: &egui::Ui, severity: Severity) -> egui::Color32 {
     }
 }
 
+/// What the Discrepancies tab lists: the analysis' discrepancies in `rows` (their order),
+/// under the filter it shares with the Findings tab.
+pub struct DiscrepanciesView<'a> {
+    pub ds: &'a Dataset,
+    pub analysis: &'a Analysis,
+    pub rows: &'a [usize],
+    pub filter: &'a DiscrepancyFilter,
+    pub choices: &'a Choices<'a>,
+}
+
 pub fn discrepancies_ui(
     ui: &mut egui::Ui,
-    (ds, analysis): (&Dataset, &Analysis),
-    rows: &[usize],
-    filter: &DiscrepancyFilter,
-    choices: &Choices<'_>,
+    view: &DiscrepanciesView<'_>,
     commands: &mut Vec<Command>,
 ) {
+    let DiscrepanciesView {
+        analysis,
+        rows,
+        filter,
+        choices,
+        ..
+    } = *view;
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} of {} discrepancies between current figures and statements. Reported claims — not verified totals.",
@@ -67,7 +81,7 @@ pub fn discrepancies_ui(
         .body(|body| {
             body.rows(height, rows.len(), |mut row| {
                 if let Some(&d) = rows.get(row.index()) {
-                    discrepancy_row_ui(&mut row, (ds, analysis), d, commands);
+                    discrepancy_row_ui(&mut row, view, d, commands);
                 }
             });
         });
@@ -75,10 +89,11 @@ pub fn discrepancies_ui(
 
 fn discrepancy_row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
-    (ds, analysis): (&Dataset, &Analysis),
+    view: &DiscrepanciesView<'_>,
     index: usize,
     commands: &mut Vec<Command>,
 ) {
+    let (ds, analysis) = (view.ds, view.analysis);
     let Some(d) = analysis.discrepancies.get(index) else {
         return;
     };
@@ -95,9 +110,9 @@ fn discrepancy_row_ui(
             egui::Label::new(egui::RichText::new(severity.as_str()).color(color)).selectable(false),
         );
     });
-    let kind = format!("{:?}", d.kind).to_lowercase();
+    let kind = d.kind.as_str();
     let kind = match d.subtype {
-        Some(sub) => format!("{kind} ({sub}) · {}", d.claim_kind.as_str()),
+        Some(sub) => format!("{kind} ({}) · {}", sub.as_str(), d.claim_kind.as_str()),
         None => format!("{kind} · {}", d.claim_kind.as_str()),
     };
     cell(row, kind.into());
@@ -130,7 +145,7 @@ fn discrepancy_row_ui(
         .on_hover_text(explanation.as_ref());
     });
     if row.response().clicked() {
-        commands.push(Command::OpenEvent(d.event));
+        commands.push(Command::Nav(NavCommand::OpenEvent(d.event)));
     }
 }
 
@@ -158,10 +173,12 @@ fn header_ui(
         .clicked()
     {
         let descending = filter.sort == Some(column) && !filter.descending;
-        commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-            sort: Some(column),
-            descending,
-            ..filter.clone()
-        }));
+        commands.push(Command::Findings(FindingsCommand::SetFilter(
+            DiscrepancyFilter {
+                sort: Some(column),
+                descending,
+                ..filter.clone()
+            },
+        )));
     }
 }

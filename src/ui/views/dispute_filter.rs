@@ -6,7 +6,7 @@ use eframe::egui;
 use crate::core::analysis::{DiscrepancyKind, Severity};
 use crate::core::view::discrepancies::{DiscrepancyFilter, Party, TypePair};
 use crate::ui::bidi::display_ltr;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, FindingsCommand};
 
 /// The choices the filter offers, from the analysis.
 pub struct Choices<'a> {
@@ -21,7 +21,7 @@ pub fn dispute_filter_ui(
     commands: &mut Vec<Command>,
 ) {
     let set = |commands: &mut Vec<Command>, f: DiscrepancyFilter| {
-        commands.push(Command::SetDiscrepancyFilter(f));
+        commands.push(Command::Findings(FindingsCommand::SetFilter(f)));
     };
     involving_ui(ui, filter, choices.parties, commands);
     let severity_name =
@@ -106,10 +106,12 @@ fn involving_ui(
         &name(filter.involving.as_ref()),
         choices.map(|p| (name(p), filter.involving.as_ref() == p, p.cloned())),
     ) {
-        commands.push(Command::SetDiscrepancyFilter(DiscrepancyFilter {
-            involving: choice,
-            ..filter.clone()
-        }));
+        commands.push(Command::Findings(FindingsCommand::SetFilter(
+            DiscrepancyFilter {
+                involving: choice,
+                ..filter.clone()
+            },
+        )));
     }
 }
 

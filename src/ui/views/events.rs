@@ -12,18 +12,32 @@ use crate::core::export::ChartKind;
 use crate::core::model::Stance;
 use crate::core::view::event_edits::EventEditChoices;
 use crate::ui::bidi::{display, display_ltr};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, CorrectionCommand, NavCommand};
 use crate::ui::views::export_button::export_button_ui;
 use crate::ui::views::readable;
 
-pub fn events_ui(
-    ui: &mut egui::Ui,
-    analysis: &Analysis,
-    visible: &[usize],
-    (chart, edits): (Option<&(usize, EventChart)>, &EventEditChoices),
-    (colors, edited): (&BTreeMap<String, Rgb>, bool),
-    commands: &mut Vec<Command>,
-) {
+/// What the Events tab draws: the list of events in `visible`, and the chart and the edits
+/// offered for the one selected.
+pub struct EventsView<'a> {
+    pub analysis: &'a Analysis,
+    pub visible: &'a [usize],
+    /// The event selected (by index) and its chart.
+    pub chart: Option<&'a (usize, EventChart)>,
+    pub edits: &'a EventEditChoices,
+    pub colors: &'a BTreeMap<String, Rgb>,
+    /// Whether the analyst has split or merged any event (so there is something to undo).
+    pub edited: bool,
+}
+
+pub fn events_ui(ui: &mut egui::Ui, view: &EventsView<'_>, commands: &mut Vec<Command>) {
+    let EventsView {
+        analysis,
+        visible,
+        chart,
+        edits,
+        colors,
+        edited,
+    } = *view;
     event_list_ui(ui, analysis, visible, chart.map(|(e, _)| *e), commands);
     let Some((event, chart)) = chart else {
         ui.centered_and_justified(|ui| {
@@ -78,7 +92,9 @@ fn edit_buttons_ui(
             ui.weak("Take these claims into an event of their own:");
             for choice in &edits.splits {
                 if ui.button(display_ltr(&choice.label)).clicked() {
-                    commands.push(Command::SplitEvent(choice.claims.clone()));
+                    commands.push(Command::Correction(CorrectionCommand::SplitEvent(
+                        choice.claims.clone(),
+                    )));
                     ui.close();
                 }
             }
@@ -91,7 +107,10 @@ fn edit_buttons_ui(
             ui.weak("This event is the same incident as:");
             for (id, label) in &edits.merges {
                 if ui.button(display_ltr(label)).clicked() {
-                    commands.push(Command::MergeEvents(event.to_owned(), id.clone()));
+                    commands.push(Command::Correction(CorrectionCommand::MergeEvents(
+                        event.to_owned(),
+                        id.clone(),
+                    )));
                     ui.close();
                 }
             }
@@ -105,7 +124,7 @@ fn edit_buttons_ui(
             .on_hover_text("Every split and merge of events goes back to the automatic grouping")
             .clicked()
     {
-        commands.push(Command::UndoEventEdits);
+        commands.push(Command::Correction(CorrectionCommand::UndoEventEdits));
     }
 }
 
@@ -243,7 +262,7 @@ fn event_list_ui(
                         .selectable_label(selected == Some(i), display_ltr(&text))
                         .clicked()
                     {
-                        commands.push(Command::OpenEvent(i));
+                        commands.push(Command::Nav(NavCommand::OpenEvent(i)));
                     }
                 }
             });

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use crate::core::export::{ChartKind, ExportTarget};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, ExportCommand};
 
 /// A button that opens the export dialog for `chart`: full size in the timeline's toolbar,
 /// small in the headings of the other charts.
@@ -22,6 +22,8 @@ pub fn export_button_ui(ui: &mut egui::Ui, chart: ChartKind, commands: &mut Vec<
         .on_hover_text(format!("Save {what} as PNG or SVG (Ctrl+E)"))
         .clicked()
     {
-        commands.push(Command::ShowExportDialog(Some(ExportTarget::Chart(chart))));
+        commands.push(Command::Export(ExportCommand::ShowDialog(Some(
+            ExportTarget::Chart(chart),
+        ))));
     }
 }

@@ -14,7 +14,7 @@ use crate::core::parse::text::is_web_link;
 use crate::core::view::discrepancies::DiscrepancyFilter;
 use crate::core::view::findings::{Finding, Witness};
 use crate::ui::bidi::{display, display_ltr, display_wrapped, is_rtl};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, FindingsCommand, JudgementCommand, NavCommand};
 pub use crate::ui::derived::FINDINGS_PAGE;
 use crate::ui::views::discrepancies::severity_color;
 use crate::ui::views::dispute_filter::{Choices, dispute_filter_ui};
@@ -35,7 +35,8 @@ pub struct FindingsView<'a> {
     /// The claims of each card drawn (the first rows), in words: built once per change.
     pub cards: &'a [[Vec<Witness>; 2]],
     /// For "Copy as text".
-    pub data: (&'a Dataset, &'a Analysis),
+    pub ds: &'a Dataset,
+    pub analysis: &'a Analysis,
 }
 
 pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Vec<Command>) {
@@ -53,7 +54,7 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
             let mut show = view.show_excluded;
             let text = format!("Show the {} you excluded", view.excluded);
             if ui.checkbox(&mut show, text).changed() {
-                commands.push(Command::SetShowExcluded(show));
+                commands.push(Command::Findings(FindingsCommand::SetShowExcluded(show)));
             }
         }
     });
@@ -71,7 +72,7 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
         .show(ui, |ui| {
             for (&i, card) in view.rows.iter().zip(view.cards) {
                 if let Some(finding) = view.findings.get(i) {
-                    card_ui(ui, (finding, card), view, commands);
+                    card_ui(ui, finding, card, view, commands);
                     ui.add_space(8.0);
                 }
             }
@@ -79,7 +80,7 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
             if view.rows.len() > shown {
                 let more = (view.rows.len() - shown).min(FINDINGS_PAGE);
                 if ui.button(format!("Show {more} more")).clicked() {
-                    commands.push(Command::ShowMoreFindings);
+                    commands.push(Command::Findings(FindingsCommand::ShowMore));
                 }
             }
         });
@@ -87,7 +88,8 @@ pub fn findings_ui(ui: &mut egui::Ui, view: &FindingsView<'_>, commands: &mut Ve
 
 fn card_ui(
     ui: &mut egui::Ui,
-    (finding, card): (&Finding, &[Vec<Witness>; 2]),
+    finding: &Finding,
+    card: &[Vec<Witness>; 2],
     view: &FindingsView<'_>,
     commands: &mut Vec<Command>,
 ) {
@@ -119,7 +121,9 @@ fn card_ui(
                     }
                     let more = finding.sides[side].len().saturating_sub(card[side].len());
                     if more > 0 && column.link(format!("and {more} more: show all")).clicked() {
-                        commands.push(Command::ExpandFinding(finding.id.clone()));
+                        commands.push(Command::Findings(FindingsCommand::Expand(
+                            finding.id.clone(),
+                        )));
                     }
                 }
             });
@@ -158,7 +162,7 @@ fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mu
     }
     ui.horizontal(|ui| {
         if ui.small_button("Show claim").clicked() {
-            commands.push(Command::OpenClaim(w.claim));
+            commands.push(Command::Nav(NavCommand::OpenClaim(w.claim)));
         }
         let current = mark.cloned().unwrap_or_default();
         ui.menu_button("Judge claim…", |ui| {
@@ -175,13 +179,13 @@ fn witness_ui(ui: &mut egui::Ui, w: &Witness, mark: Option<&Mark>, commands: &mu
                     .clicked()
                 {
                     let verdict = (!on).then_some(verdict);
-                    commands.push(Command::MarkClaim(
+                    commands.push(Command::Judgement(JudgementCommand::MarkClaim(
                         w.claim_id.clone(),
                         Mark {
                             verdict,
                             ..current.clone()
                         },
-                    ));
+                    )));
                     ui.close();
                 }
             }
@@ -220,22 +224,22 @@ fn actions_ui(
         .unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Open event").clicked() {
-            commands.push(Command::OpenEvent(finding.event));
+            commands.push(Command::Nav(NavCommand::OpenEvent(finding.event)));
         }
         if ui
             .button("Copy as text")
             .on_hover_text("The finding, both sides, their outlets, dates and quotes")
             .clicked()
         {
-            let (ds, analysis) = view.data;
-            ui.ctx().copy_text(finding.to_text(ds, analysis));
+            ui.ctx().copy_text(finding.to_text(view.ds, view.analysis));
         }
         ui.separator();
         let id = finding.id.clone();
         mark_ui(
             ui,
-            (&finding.id, &current),
-            &|mark| Command::MarkFinding(id.clone(), mark),
+            &finding.id,
+            &current,
+            &|mark| Command::Judgement(JudgementCommand::MarkFinding(id.clone(), mark)),
             commands,
         );
     });

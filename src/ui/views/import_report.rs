@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::core::import::{FileReport, ImportReport};
 use crate::core::view::sources::SourceSummary;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, NavCommand};
 
 pub fn import_report_ui(
     ui: &mut egui::Ui,
@@ -20,7 +20,7 @@ pub fn import_report_ui(
             .on_hover_text("The whole report as text")
             .clicked()
         {
-            commands.push(Command::CopyReport);
+            commands.push(Command::Nav(NavCommand::CopyReport));
         }
     });
     ui.label(report.totals().join(" · "));

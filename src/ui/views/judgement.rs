@@ -23,7 +23,8 @@ fn meaning(verdict: Verdict) -> &'static str {
 /// or a claim's id); `send` makes the command for a mark.
 pub fn mark_ui(
     ui: &mut egui::Ui,
-    (key, current): (&str, &Mark),
+    key: &str,
+    current: &Mark,
     send: &dyn Fn(Mark) -> Command,
     commands: &mut Vec<Command>,
 ) {

@@ -105,7 +105,7 @@ fn marker(painter: &egui::Painter, at: egui::Pos2, shape: MarkerShape, color: Co
                 painter.line_segment([at - d, at + d], stroke);
             }
         }
-        _ => {
+        MarkerShape::Circle | MarkerShape::Left | MarkerShape::Right => {
             painter.circle_filled(at, r, color);
         }
     }

@@ -11,7 +11,7 @@ use crate::core::charts::map::{
 };
 use crate::core::export::ChartKind;
 use crate::core::export::map_figure::{MIN_SPAN, events};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, NavCommand};
 use crate::ui::views::export_button::export_button_ui;
 
 /// What the map shows: its centre (projected units) and scale (screen points per unit).
@@ -375,7 +375,7 @@ fn pointer_ui(
     let top = &chart.events[c.top as usize];
     if response.clicked() {
         if c.count == 1 || c.one_spot() {
-            commands.push(Command::OpenEvent(mark.event as usize));
+            commands.push(Command::Nav(NavCommand::OpenEvent(mark.event as usize)));
         } else {
             let span = (c.max[0] - c.min[0]).max(c.max[1] - c.min[1]).max(0.05);
             view.center = c.at;
@@ -482,7 +482,7 @@ fn areas_ui(ui: &mut egui::Ui, a: &Analysis, chart: &MapChart, commands: &mut Ve
             .on_hover_text("Open this event")
             .clicked()
         {
-            commands.push(Command::OpenEvent(e.event as usize));
+            commands.push(Command::Nav(NavCommand::OpenEvent(e.event as usize)));
         }
     }
     if areas.len() > AREAS_LISTED {

@@ -12,17 +12,27 @@ use crate::core::export::ChartKind;
 use crate::core::export::ExportTarget;
 use crate::core::export::tables::TableKind;
 use crate::ui::app::state::PivotSettings;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, ExportCommand, TableCommand};
 use crate::ui::views::export_button::export_button_ui;
 use crate::ui::views::legend::{Entry, beside};
 
-pub fn pivot_ui(
-    ui: &mut egui::Ui,
-    (pivot, order): (&Pivot, &[usize]),
-    colors: &BTreeMap<String, Rgb>,
-    settings: &PivotSettings,
-    commands: &mut Vec<Command>,
-) {
+/// What the Pivot tab draws: the totals, their rows in the table's order, each source's
+/// colour and the tab's settings.
+pub struct PivotView<'a> {
+    pub pivot: &'a Pivot,
+    /// Rows of `pivot` in the order the table lists them.
+    pub order: &'a [usize],
+    pub colors: &'a BTreeMap<String, Rgb>,
+    pub settings: &'a PivotSettings,
+}
+
+pub fn pivot_ui(ui: &mut egui::Ui, view: &PivotView<'_>, commands: &mut Vec<Command>) {
+    let PivotView {
+        pivot,
+        order,
+        colors,
+        settings,
+    } = *view;
     toolbar_ui(ui, pivot, settings, commands);
     if pivot.rows.is_empty() {
         ui.centered_and_justified(|ui| {
@@ -97,7 +107,7 @@ fn toolbar_ui(
                 .selectable_label(settings.period == period, label)
                 .clicked()
             {
-                commands.push(Command::SetPivotPeriod(period));
+                commands.push(Command::Table(TableCommand::SetPivotPeriod(period)));
             }
         }
         ui.weak("by source and place — one current figure per claimant, event and group");
@@ -107,8 +117,8 @@ fn toolbar_ui(
             .on_hover_text("Save the table as CSV")
             .clicked()
         {
-            commands.push(Command::ShowExportDialog(Some(ExportTarget::Table(
-                TableKind::Pivot(settings.period),
+            commands.push(Command::Export(ExportCommand::ShowDialog(Some(
+                ExportTarget::Table(TableKind::Pivot(settings.period)),
             ))));
         }
         ui.weak(format!("{} rows", pivot.rows.len()));
@@ -148,7 +158,7 @@ fn table_ui(
                         .on_hover_text("Sort by this column")
                         .clicked()
                     {
-                        commands.push(Command::SortPivot(column));
+                        commands.push(Command::Table(TableCommand::SortPivot(column)));
                     }
                 });
             }

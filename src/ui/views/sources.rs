@@ -1,5 +1,6 @@
 //! The Sources tab: the scorecard.
 
+use crate::ui::commands::{Command, CorrectionCommand, FileCommand, JudgementCommand, NavCommand};
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
@@ -13,16 +14,30 @@ use crate::core::workspace::Corrections;
 use crate::ui::bidi::{display, display_ltr};
 use crate::ui::views::export_button::export_button_ui;
 
+/// What the Sources tab draws.
+pub struct SourcesView<'a> {
+    pub analyzed: &'a Analyzed,
+    /// Rows of the analysis' scorecard that the filter keeps.
+    pub visible: &'a [usize],
+    pub bias: &'a BiasChart,
+    /// The lines of evidence behind the selected source's grade.
+    pub evidence: &'a [(String, u32)],
+    pub corrections: &'a Corrections,
+    /// The source whose evidence is shown.
+    pub selected: Option<&'a str>,
+}
+
 /// The Sources tab: merges, the bias chart and a source's evidence, and the scorecard of the
-/// sources in `visible` (rows of the analysis' scorecard).
-pub fn sources_ui(
-    ui: &mut egui::Ui,
-    analyzed: &Analyzed,
-    (visible, bias, evidence): (&[usize], &BiasChart, &[(String, u32)]),
-    corrections: &Corrections,
-    selected: Option<&str>,
-    commands: &mut Vec<crate::ui::commands::Command>,
-) {
+/// sources the filter keeps.
+pub fn sources_ui(ui: &mut egui::Ui, view: &SourcesView<'_>, commands: &mut Vec<Command>) {
+    let SourcesView {
+        analyzed,
+        bias,
+        evidence,
+        corrections,
+        selected,
+        ..
+    } = *view;
     let analysis = &analyzed.analysis;
     merges_ui(ui, analysis, corrections, commands);
     let score = selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name));
@@ -34,9 +49,13 @@ pub fn sources_ui(
                 bias_plot_ui(&mut columns[0], bias, commands);
                 match score {
                     Some(score) => {
-                        let set = corrections.source_grades.get(&score.source).copied();
-                        let min = analysis.settings.min_comparable;
-                        evidence_ui(&mut columns[1], (score, evidence), (set, min), commands);
+                        let view = EvidenceView {
+                            score,
+                            evidence,
+                            set: corrections.source_grades.get(&score.source).copied(),
+                            min_comparable: analysis.settings.min_comparable,
+                        };
+                        evidence_ui(&mut columns[1], &view, commands);
                     }
                     None => {
                         columns[1].weak("Select a source to see the evidence behind its grade.");
@@ -44,23 +63,37 @@ pub fn sources_ui(
                 }
             });
         });
-    let grades = &corrections.source_grades;
     // The table's column lines stop at the panel below instead of running through its chart.
     let rect = ui.available_rect_before_wrap();
     ui.scope(|ui| {
         ui.set_clip_rect(rect.intersect(ui.clip_rect()));
-        scorecard_ui(ui, analyzed, (visible, grades), selected, commands);
+        scorecard_ui(ui, view, commands);
     });
 }
 
-/// One row per source: its grade, counts, bias and side.
-fn scorecard_ui(
+/// A source's grade, the analyst's (marked *) or the one the evidence suggests.
+fn grade_cell_ui(
     ui: &mut egui::Ui,
-    analyzed: &Analyzed,
-    (visible, grades): (&[usize], &std::collections::BTreeMap<String, char>),
-    selected: Option<&str>,
-    commands: &mut Vec<crate::ui::commands::Command>,
+    s: &crate::core::analysis::SourceScore,
+    set: Option<char>,
+    min_comparable: usize,
 ) {
+    let judgement = s.judgement(min_comparable);
+    match set {
+        Some(g) => ui.strong(format!("{g}*")).on_hover_text(format!(
+            "Your grade; the evidence suggests {}: {judgement}",
+            s.grade
+        )),
+        None => ui
+            .strong(s.grade.to_string())
+            .on_hover_text(format!("Suggested by the evidence: {judgement}")),
+    };
+}
+
+/// One row per source: its grade, counts, bias and side.
+fn scorecard_ui(ui: &mut egui::Ui, view: &SourcesView<'_>, commands: &mut Vec<Command>) {
+    let (analyzed, visible, selected) = (view.analyzed, view.visible, view.selected);
+    let grades = &view.corrections.source_grades;
     let (analysis, colors, sides) = (&analyzed.analysis, &analyzed.colors, &analyzed.sides);
     ui.label(
         "Grades are suggestions (Admiralty A–E) from agreement with other sides and the bias \
@@ -106,20 +139,8 @@ fn scorecard_ui(
                 else {
                     return;
                 };
-                row.col(|ui| {
-                    let min = analysis.settings.min_comparable;
-                    match grades.get(&s.source) {
-                        Some(g) => ui.strong(format!("{g}*")).on_hover_text(format!(
-                            "Your grade; the evidence suggests {}: {}",
-                            s.grade,
-                            s.judgement(min)
-                        )),
-                        None => ui.strong(s.grade.to_string()).on_hover_text(format!(
-                            "Suggested by the evidence: {}",
-                            s.judgement(min)
-                        )),
-                    };
-                });
+                let min = analysis.settings.min_comparable;
+                row.col(|ui| grade_cell_ui(ui, s, grades.get(&s.source).copied(), min));
                 row.col(|ui| source_cell_ui(ui, s, colors, selected, commands));
                 row.col(|ui| type_ui(ui, s, commands));
                 let cells = [
@@ -148,9 +169,8 @@ fn merges_ui(
     ui: &mut egui::Ui,
     analysis: &Analysis,
     corrections: &Corrections,
-    commands: &mut Vec<crate::ui::commands::Command>,
+    commands: &mut Vec<Command>,
 ) {
-    use crate::ui::commands::Command;
     ui.horizontal(|ui| {
         let id = egui::Id::unique("merge-from");
         let mut from: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
@@ -181,11 +201,11 @@ fn merges_ui(
                     .filter(|s| s.source != from && !from.is_empty())
                 {
                     if ui.selectable_label(false, display(&s.source)).clicked() {
-                        commands.push(Command::Merge(
+                        commands.push(Command::Correction(CorrectionCommand::Merge(
                             AliasKind::Source,
                             from.clone(),
                             s.source.clone(),
-                        ));
+                        )));
                     }
                 }
             });
@@ -197,14 +217,14 @@ fn merges_ui(
                 .collect();
             ui.weak(list.join(", "));
             if ui.button("Undo merges").clicked() {
-                commands.push(Command::UndoMerges);
+                commands.push(Command::Correction(CorrectionCommand::UndoMerges));
             }
             let export = ui
                 .button("Export alias file")
                 .on_hover_text("Writes triangulate-aliases.csv here, for analyze --aliases");
             if export.clicked() {
-                commands.push(Command::ExportAliases(std::path::PathBuf::from(
-                    "triangulate-aliases.csv",
+                commands.push(Command::File(FileCommand::ExportAliases(
+                    std::path::PathBuf::from("triangulate-aliases.csv"),
                 )));
             }
         }
@@ -216,7 +236,7 @@ fn side_ui(
     ui: &mut egui::Ui,
     s: &crate::core::analysis::SourceScore,
     sides: &[String],
-    commands: &mut Vec<crate::ui::commands::Command>,
+    commands: &mut Vec<Command>,
 ) {
     let current = s.side.as_deref().unwrap_or("no side");
     egui::ComboBox::from_id_salt(("source-side", s.source.as_str()))
@@ -232,21 +252,17 @@ fn side_ui(
                     && choice != s.side.as_deref()
                 {
                     let side = choice.map(str::to_owned);
-                    commands.push(crate::ui::commands::Command::SetSourceSide(
+                    commands.push(Command::Correction(CorrectionCommand::SetSourceSide(
                         s.source.clone(),
                         side,
-                    ));
+                    )));
                 }
             }
         });
 }
 
 /// The type of a source, changeable; the analysis runs again.
-fn type_ui(
-    ui: &mut egui::Ui,
-    s: &crate::core::analysis::SourceScore,
-    commands: &mut Vec<crate::ui::commands::Command>,
-) {
+fn type_ui(ui: &mut egui::Ui, s: &crate::core::analysis::SourceScore, commands: &mut Vec<Command>) {
     egui::ComboBox::from_id_salt(("source-type", s.source.as_str()))
         .selected_text(s.source_type.as_str())
         .width(110.0)
@@ -257,10 +273,10 @@ fn type_ui(
                     .clicked()
                     && t != s.source_type
                 {
-                    commands.push(crate::ui::commands::Command::SetSourceType(
+                    commands.push(Command::Correction(CorrectionCommand::SetSourceType(
                         s.source.clone(),
                         t,
-                    ));
+                    )));
                 }
             }
         })
@@ -273,7 +289,7 @@ fn grade_picker_ui(
     ui: &mut egui::Ui,
     s: &crate::core::analysis::SourceScore,
     set: Option<char>,
-    commands: &mut Vec<crate::ui::commands::Command>,
+    commands: &mut Vec<Command>,
 ) {
     let shown = set.map_or(format!("suggested: {}", s.grade), |g| g.to_string());
     egui::ComboBox::from_id_salt(("grade", s.source.as_str()))
@@ -281,18 +297,18 @@ fn grade_picker_ui(
         .show_ui(ui, |ui| {
             let suggested = format!("the suggestion ({})", s.grade);
             if ui.selectable_label(set.is_none(), suggested).clicked() {
-                commands.push(crate::ui::commands::Command::SetSourceGrade(
+                commands.push(Command::Judgement(JudgementCommand::SetSourceGrade(
                     s.source.clone(),
                     None,
-                ));
+                )));
             }
             for (letter, meaning) in ADMIRALTY {
                 let label = format!("{letter}: {meaning}");
                 if ui.selectable_label(set == Some(letter), label).clicked() {
-                    commands.push(crate::ui::commands::Command::SetSourceGrade(
+                    commands.push(Command::Judgement(JudgementCommand::SetSourceGrade(
                         s.source.clone(),
                         Some(letter),
-                    ));
+                    )));
                 }
             }
         })
@@ -310,13 +326,20 @@ const ADMIRALTY: [(char, &str); 6] = [
     ('F', "reliability cannot be judged"),
 ];
 
+/// A source's grade, the analyst's own if set, and the comparisons behind it.
+struct EvidenceView<'a> {
+    score: &'a crate::core::analysis::SourceScore,
+    evidence: &'a [(String, u32)],
+    /// The analyst's grade, if set.
+    set: Option<char>,
+    /// Fewer comparable claims than this, and reliability cannot be judged.
+    min_comparable: usize,
+}
+
 /// The comparisons behind a source's grade.
-fn evidence_ui(
-    ui: &mut egui::Ui,
-    (s, evidence): (&crate::core::analysis::SourceScore, &[(String, u32)]),
-    (set, min_comparable): (Option<char>, usize),
-    commands: &mut Vec<crate::ui::commands::Command>,
-) {
+fn evidence_ui(ui: &mut egui::Ui, view: &EvidenceView<'_>, commands: &mut Vec<Command>) {
+    let (s, evidence, set) = (view.score, view.evidence, view.set);
+    let min_comparable = view.min_comparable;
     ui.horizontal_wrapped(|ui| {
         let grade = set.unwrap_or(s.grade);
         let whose = if set.is_some() { "yours" } else { "suggested" };
@@ -345,9 +368,7 @@ fn evidence_ui(
             .on_hover_text("The Claims tab with only this source ticked")
             .clicked()
         {
-            commands.push(crate::ui::commands::Command::ShowSourceClaims(
-                s.source.clone(),
-            ));
+            commands.push(Command::Nav(NavCommand::ShowSourceClaims(s.source.clone())));
         }
         if s.contradicted > 0
             && ui
@@ -355,12 +376,12 @@ fn evidence_ui(
                 .on_hover_text("The Findings tab with only the disputes this source is party to")
                 .clicked()
         {
-            commands.push(crate::ui::commands::Command::ShowSourceDisputes(
+            commands.push(Command::Nav(NavCommand::ShowSourceDisputes(
                 s.source.clone(),
-            ));
+            )));
         }
         if ui.button("Close").clicked() {
-            commands.push(crate::ui::commands::Command::SelectSource(None));
+            commands.push(Command::Nav(NavCommand::SelectSource(None)));
         }
     });
     if s.evidence_n == 0 {
@@ -388,7 +409,7 @@ fn evidence_ui(
                     .on_hover_text("Open this claim and its event")
                     .clicked()
                 {
-                    commands.push(crate::ui::commands::Command::OpenClaim(other));
+                    commands.push(Command::Nav(NavCommand::OpenClaim(other)));
                 }
             }
         },
@@ -401,7 +422,7 @@ fn source_cell_ui(
     s: &crate::core::analysis::SourceScore,
     colors: &std::collections::BTreeMap<String, Rgb>,
     selected: Option<&str>,
-    commands: &mut Vec<crate::ui::commands::Command>,
+    commands: &mut Vec<Command>,
 ) {
     let [r, g, b] = colors.get(&s.source).copied().unwrap_or([128, 128, 128]);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -414,7 +435,7 @@ fn source_cell_ui(
         .clicked()
     {
         let next = (!is_selected).then(|| s.source.clone());
-        commands.push(crate::ui::commands::Command::SelectSource(next));
+        commands.push(Command::Nav(NavCommand::SelectSource(next)));
     }
 }
 
@@ -423,11 +444,7 @@ fn bias_plot_height(bars: usize) -> f32 {
 }
 
 /// One bar per source: how far its figures sit above or below the other sides', log scale.
-fn bias_plot_ui(
-    ui: &mut egui::Ui,
-    chart: &BiasChart,
-    commands: &mut Vec<crate::ui::commands::Command>,
-) {
+fn bias_plot_ui(ui: &mut egui::Ui, chart: &BiasChart, commands: &mut Vec<Command>) {
     use egui_plot::{Bar, BarChart, Plot, VLine};
     ui.horizontal(|ui| {
         ui.strong("Bias against the other sides' figures");

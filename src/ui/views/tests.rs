@@ -21,7 +21,10 @@ use crate::core::view::sources::summarize;
 use crate::core::workspace::ViewSettings;
 use crate::ui::chrome::filter_panel::filter_panel_ui;
 use crate::ui::chrome::status_bar::{StatusInfo, status_bar_ui};
-use crate::ui::commands::Command;
+use crate::ui::commands::{
+    Command, CorrectionCommand, ExportCommand, FilterCommand, JudgementCommand, NavCommand,
+    TableCommand, TimelineCommand,
+};
 
 /// The seed article, imported and analysed once for every test here.
 struct Seed {
@@ -87,7 +90,8 @@ fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
             finding_marks: &marks,
             claim_marks: &marks,
             cards: &cards,
-            data: (ds, a),
+            ds,
+            analysis: a,
         };
         findings_ui(ui, &view, commands);
     });
@@ -95,7 +99,8 @@ fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
     h.query_all_by_label("Open event").next().unwrap().click();
     h.run_steps(2);
     assert!(
-        h.state().contains(&Command::OpenEvent(findings[0].event)),
+        h.state()
+            .contains(&Command::Nav(NavCommand::OpenEvent(findings[0].event))),
         "{:?}",
         h.state()
     );
@@ -107,7 +112,10 @@ fn a_finding_card_opens_its_event_takes_a_verdict_and_offers_every_party() {
     };
     assert!(
         h.state()
-            .contains(&Command::MarkFinding(findings[0].id.clone(), verdict))
+            .contains(&Command::Judgement(JudgementCommand::MarkFinding(
+                findings[0].id.clone(),
+                verdict
+            )))
     );
     // The party filter offers each claimant of a dispute, the types and the sides.
     h.get_by_label("Involving").click();
@@ -128,14 +136,14 @@ fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
     let a = &seed.analyzed.analysis;
     let rows: Vec<usize> = (0..a.discrepancies.len()).collect();
     let mut h = harness(|ui, commands| {
-        super::discrepancies::discrepancies_ui(
-            ui,
-            (&seed.imported.dataset, a),
-            &rows,
-            &DiscrepancyFilter::default(),
-            &choices(seed),
-            commands,
-        );
+        let view = super::discrepancies::DiscrepanciesView {
+            ds: &seed.imported.dataset,
+            analysis: a,
+            rows: &rows,
+            filter: &DiscrepancyFilter::default(),
+            choices: &choices(seed),
+        };
+        super::discrepancies::discrepancies_ui(ui, &view, commands);
     });
     h.get_by_label("SOHR vs SANA").click();
     h.run_steps(2);
@@ -143,7 +151,7 @@ fn the_discrepancy_list_shows_who_disagrees_and_opens_the_event() {
     assert!(
         h.state()
             .iter()
-            .any(|c| matches!(c, Command::OpenEvent(e) if Some(*e) == hasaka)),
+            .any(|c| matches!(c, Command::Nav(NavCommand::OpenEvent(e)) if Some(*e) == hasaka)),
         "clicking a row opens its event: {:?}",
         h.state()
     );
@@ -163,14 +171,15 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
     let edits = crate::core::view::event_edits::choices(&seed.imported.dataset, a, hasaka);
     let events: Vec<usize> = (0..a.events.len()).collect();
     let mut h = harness(|ui, commands| {
-        super::events::events_ui(
-            ui,
-            a,
-            &events,
-            (Some(&chart), &edits),
-            (&seed.analyzed.colors, false),
-            commands,
-        );
+        let view = super::events::EventsView {
+            analysis: a,
+            visible: &events,
+            chart: Some(&chart),
+            edits: &edits,
+            colors: &seed.analyzed.colors,
+            edited: false,
+        };
+        super::events::events_ui(ui, &view, commands);
     });
     assert!(h.query_all_by_label("SOHR").count() > 0);
     // Split off one claimant's claims: the menu lists each claimant.
@@ -179,8 +188,18 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
     h.get_by_label_contains("SANA's claims").click();
     h.run_steps(2);
     let split = h.state().iter().find_map(|c| match c {
-        Command::SplitEvent(claims) => Some(claims.clone()),
-        _ => None,
+        Command::Correction(CorrectionCommand::SplitEvent(claims)) => Some(claims.clone()),
+        Command::File(_)
+        | Command::Mapping(_)
+        | Command::Analysis(_)
+        | Command::Nav(_)
+        | Command::Timeline(_)
+        | Command::Table(_)
+        | Command::Filter(_)
+        | Command::Findings(_)
+        | Command::Judgement(_)
+        | Command::Correction(_)
+        | Command::Export(_) => None,
     });
     let Some(split) = split else {
         panic!("choosing a claimant sends its claims to split off")
@@ -192,7 +211,7 @@ fn the_event_view_shows_each_claimant_and_the_statements() {
     assert!(
         h.state()
             .iter()
-            .any(|c| matches!(c, Command::ShowExportDialog(Some(_)))),
+            .any(|c| matches!(c, Command::Export(ExportCommand::ShowDialog(Some(_))))),
         "the chart's Export… button asks for the export dialog"
     );
 }
@@ -220,7 +239,9 @@ fn the_claims_table_sorts_by_the_header_clicked() {
     h.run_steps(2);
     assert_eq!(
         h.state().first(),
-        Some(&Command::SortBy(SortColumn::Source))
+        Some(&Command::Table(TableCommand::SortClaims(
+            SortColumn::Source
+        )))
     );
 }
 
@@ -232,13 +253,22 @@ fn the_timeline_switches_mode_from_its_toolbar() {
     let selection = Selection::new(ds, Some(a), &Filter::default());
     let chart = timeline(ds, a, &seed.analyzed.colors, &settings, &selection);
     let mut h = harness(|ui, commands| {
-        super::timeline::timeline_ui(ui, (ds, a), (&chart, &[]), &settings, commands);
+        let view = super::timeline::TimelineView {
+            ds,
+            analysis: a,
+            chart: &chart,
+            panels: &[],
+            settings: &settings,
+        };
+        super::timeline::timeline_ui(ui, &view, commands);
     });
     h.get_by_label("Daily totals").click();
     h.run_steps(2);
     assert!(
         h.state()
-            .contains(&Command::SetTimelineMode(TimelineMode::Daily)),
+            .contains(&Command::Timeline(TimelineCommand::SetMode(
+                TimelineMode::Daily
+            ))),
         "{:?}",
         h.state()
     );
@@ -254,7 +284,7 @@ fn the_import_report_names_the_columns_and_copies_itself() {
     h.get_by_label_contains("Columns read:");
     h.get_by_label("Copy to clipboard").click();
     h.run_steps(2);
-    assert!(h.state().contains(&Command::CopyReport));
+    assert!(h.state().contains(&Command::Nav(NavCommand::CopyReport)));
 }
 
 #[test]
@@ -268,7 +298,9 @@ fn the_filter_panel_hides_a_source_when_it_is_unticked() {
     h.run_steps(2);
     assert!(
         h.state()
-            .contains(&Command::ToggleSource("SANA".to_owned())),
+            .contains(&Command::Filter(FilterCommand::ToggleSource(
+                "SANA".to_owned()
+            ))),
         "{:?}",
         h.state()
     );
@@ -282,13 +314,19 @@ fn a_filter_chip_in_the_status_bar_clears_its_filter() {
         label: "seed.csv",
         rejected: 0,
         message: None,
-        chips: vec![("place: Hasaka".to_owned(), Command::ClearSearch)],
+        chips: vec![(
+            "place: Hasaka".to_owned(),
+            Command::Filter(FilterCommand::ClearSearch),
+        )],
         updating: false,
     };
     let mut h = harness(|ui, commands| status_bar_ui(ui, &info, (None, None), commands));
     h.get_by_label_contains("place: Hasaka").click();
     h.run_steps(2);
-    assert_eq!(h.state().as_slice(), [Command::ClearSearch]);
+    assert_eq!(
+        h.state().as_slice(),
+        [Command::Filter(FilterCommand::ClearSearch)]
+    );
 }
 
 /// The window and the exports draw from one model: every open range ends at the same height
@@ -313,7 +351,14 @@ fn window_and_export_agree_on_open_ranges_and_colours() {
             .iter()
             .filter_map(|m| match m {
                 Mark::Range { to, open: true, .. } => Some(*to),
-                _ => None,
+                Mark::Point { .. }
+                | Mark::Range { .. }
+                | Mark::Line(_)
+                | Mark::Bar { .. }
+                | Mark::Border { .. }
+                | Mark::Bubble { .. }
+                | Mark::Area { .. }
+                | Mark::Label { .. } => None,
             })
             .collect();
         assert_eq!(window_tops, export_tops, "{}'s open ranges", s.source);

@@ -11,7 +11,7 @@ use crate::core::charts::{OPEN_RANGE_SHARE, open_range_end};
 use crate::core::export::ChartKind;
 use crate::core::model::{Dataset, SourceType};
 use crate::ui::bidi::{self, display};
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, NavCommand, TimelineCommand};
 use crate::ui::views::export_button::export_button_ui;
 use crate::ui::views::legend::{Entry, beside};
 
@@ -28,13 +28,23 @@ pub fn marker(source_type: SourceType) -> MarkerShape {
     }
 }
 
-pub fn timeline_ui(
-    ui: &mut egui::Ui,
-    (ds, analysis): (&Dataset, &crate::core::analysis::Analysis),
-    (chart, panels): (&TimelineChart, &[TimelinePanel]),
-    settings: &TimelineSettings,
-    commands: &mut Vec<Command>,
-) {
+/// What the Timeline tab draws: the chart (and its small multiples, if split) and the
+/// settings it was built with; the data and analysis name what a point's hover shows.
+pub struct TimelineView<'a> {
+    pub ds: &'a Dataset,
+    pub analysis: &'a crate::core::analysis::Analysis,
+    pub chart: &'a TimelineChart,
+    pub panels: &'a [TimelinePanel],
+    pub settings: &'a TimelineSettings,
+}
+
+pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Vec<Command>) {
+    let TimelineView {
+        chart,
+        panels,
+        settings,
+        ..
+    } = *view;
     toolbar_ui(ui, chart, settings, commands);
     if chart.series.is_empty() {
         ui.centered_and_justified(|ui| {
@@ -63,13 +73,7 @@ pub fn timeline_ui(
     let extent = chart.value_max();
     if panels.is_empty() {
         let mut plot_ui = ui.new_child(egui::UiBuilder::new().max_rect(plot_rect));
-        let response = plot_chart(
-            &mut plot_ui,
-            (ds, analysis),
-            chart,
-            (settings, extent),
-            None,
-        );
+        let response = plot_chart(&mut plot_ui, view, chart, extent, None);
         ui.ctx()
             .data_mut(|d| d.insert_temp(transform_id(), response.transform));
         open_clicked(&response, chart, commands);
@@ -82,13 +86,7 @@ pub fn timeline_ui(
             );
             let mut panel_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
             panel_ui.strong(display(&panel.title));
-            let response = plot_chart(
-                &mut panel_ui,
-                (ds, analysis),
-                &panel.chart,
-                (settings, extent),
-                Some(i),
-            );
+            let response = plot_chart(&mut panel_ui, view, &panel.chart, extent, Some(i));
             open_clicked(&response, &panel.chart, commands);
         }
     }
@@ -99,12 +97,13 @@ pub fn timeline_ui(
 /// move together).
 fn plot_chart(
     ui: &mut egui::Ui,
-    (ds, analysis): (&Dataset, &crate::core::analysis::Analysis),
+    view: &TimelineView<'_>,
     chart: &TimelineChart,
-    (settings, extent): (&TimelineSettings, f64),
+    extent: f64,
     panel: Option<usize>,
 ) -> egui_plot::PlotResponse<()> {
-    let log = settings.log;
+    let (ds, analysis) = (view.ds, view.analysis);
+    let log = view.settings.log;
     let mut plot = Plot::new(("timeline", panel))
         .x_grid_spacer(date_grid)
         .x_axis_formatter(|mark, _| date_label(mark.value, mark.step_size))
@@ -168,7 +167,7 @@ fn open_clicked(
         && let Some(pointer) = response.response.interact_pointer_pos()
         && let Some(claim) = nearest_claim(chart, &response.transform, pointer)
     {
-        commands.push(Command::OpenClaim(claim));
+        commands.push(Command::Nav(NavCommand::OpenClaim(claim)));
     }
 }
 
@@ -309,7 +308,7 @@ fn toolbar_ui(
             (TimelineMode::Cumulative, "Cumulative"),
         ] {
             if ui.selectable_label(mode == m, label).clicked() {
-                commands.push(Command::SetTimelineMode(m));
+                commands.push(Command::Timeline(TimelineCommand::SetMode(m)));
             }
         }
         let mut log_scale = log;
@@ -318,7 +317,7 @@ fn toolbar_ui(
             .on_hover_text("log10 of the counts; zero is drawn below 1, labelled 0")
             .changed()
         {
-            commands.push(Command::SetLogScale(log_scale));
+            commands.push(Command::Timeline(TimelineCommand::SetLogScale(log_scale)));
         }
         ui.separator();
         ui.label("Charts:");
@@ -332,7 +331,7 @@ fn toolbar_ui(
                 .on_hover_text("Small multiples: a chart per group family or per place")
                 .clicked()
             {
-                commands.push(Command::SetTimelineSplit(split));
+                commands.push(Command::Timeline(TimelineCommand::SetSplit(split)));
             }
         }
         export_button_ui(ui, ChartKind::Timeline, commands);

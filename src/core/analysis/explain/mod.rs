@@ -321,7 +321,9 @@ fn participle(kind: ClaimKind) -> &'static str {
         ClaimKind::Captured => "captured",
         ClaimKind::Missing => "missing",
         ClaimKind::Displaced => "displaced",
-        _ => "involved",
+        ClaimKind::Control | ClaimKind::Origin | ClaimKind::Responsibility | ClaimKind::Other => {
+            "involved"
+        }
     }
 }
 

@@ -7,9 +7,9 @@
 
 use crate::core::analysis::Name;
 pub use crate::core::analysis::discrepancy::{QuestionSummary, Sides};
-use crate::core::analysis::figures::as_claimed;
 use crate::core::analysis::pairs::{Comparisons, Context};
-use crate::core::analysis::relate::relate;
+use crate::core::analysis::rules::figures::as_claimed;
+use crate::core::analysis::rules::relate::relate;
 use crate::core::model::{ClaimKind, Stance};
 
 pub use crate::core::analysis::settings::PAIRWISE_CLAIMANTS;

@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use crate::core::analysis::attacks::{Strike, Target, strike, target};
+use crate::core::analysis::discrepancy::Subtype;
 use crate::core::analysis::groups::{GOVERNMENT_FORCES, party_named};
 use crate::core::analysis::places::{Gazetteer, PlaceKey, fold_words};
+use crate::core::analysis::rules::attacks::{Strike, Target, strike, target};
 use crate::core::analysis::{ClaimFacts, Relation};
 use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
 
@@ -295,7 +296,12 @@ pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &SideNames<'
                 reading.named = named_actor(detail, sides);
             }
         }
-        _ => {
+        ClaimKind::Killed
+        | ClaimKind::Injured
+        | ClaimKind::Captured
+        | ClaimKind::Missing
+        | ClaimKind::Displaced
+        | ClaimKind::Other => {
             reading.subject = subject_words(detail);
             reading.strike = strike(detail, claim.stance);
             reading.target = target(detail, claim.stance);
@@ -307,15 +313,12 @@ pub fn read(ds: &Dataset, claim: &Claim, facts: &ClaimFacts, sides: &SideNames<'
 /// Statement against statement: a denial of what the other asserts; two assertions of who
 /// holds a place that cannot both be true; two assertions of where an attack came from, or
 /// who did it, that differ; two "other" statements about the same thing, one denied.
-pub fn compare_propositions(
-    kind: ClaimKind,
-    [a, b]: [&Reading; 2],
-) -> (Relation, Option<&'static str>) {
+pub fn compare_propositions(kind: ClaimKind, [a, b]: [&Reading; 2]) -> (Relation, Option<Subtype>) {
     if kind == ClaimKind::Other {
         return compare_other(a, b);
     }
     if a.stance != b.stance {
-        return (Relation::Contradicts, Some("denial"));
+        return (Relation::Contradicts, Some(Subtype::Denial));
     }
     if a.stance == Stance::Denies {
         return (Relation::Corroborates, None);
@@ -330,28 +333,33 @@ pub fn compare_propositions(
                 compare_origins(a.origin.as_ref(), b.origin.as_ref())
             }
             (Some(x), Some(y)) if x == y => (Relation::Corroborates, None),
-            (Some(_), Some(_)) => (Relation::Contradicts, Some("competing")),
+            (Some(_), Some(_)) => (Relation::Contradicts, Some(Subtype::Competing)),
             _ => (Relation::Neither, None),
         },
-        _ => (Relation::Neither, None),
+        ClaimKind::Killed
+        | ClaimKind::Injured
+        | ClaimKind::Captured
+        | ClaimKind::Missing
+        | ClaimKind::Displaced
+        | ClaimKind::Other => (Relation::Neither, None),
     }
 }
 
 /// Two "other" statements: an attack said to have hit against one said to have failed; a
 /// military site against a civilian one; one denying what the other says of the same thing.
-fn compare_other(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
+fn compare_other(a: &Reading, b: &Reading) -> (Relation, Option<Subtype>) {
     fn differ<T: PartialEq + Copy>(x: Option<T>, y: Option<T>) -> bool {
         x.is_some() && y.is_some() && x != y
     }
     if differ(a.strike, b.strike) {
-        return (Relation::Contradicts, Some("competing"));
+        return (Relation::Contradicts, Some(Subtype::Competing));
     }
     if differ(a.target, b.target) {
-        return (Relation::Contradicts, Some("target"));
+        return (Relation::Contradicts, Some(Subtype::Target));
     }
     let about_the_same = a.subject.iter().any(|w| b.subject.contains(w));
     if a.stance != b.stance && about_the_same {
-        (Relation::Contradicts, Some("denial"))
+        (Relation::Contradicts, Some(Subtype::Denial))
     } else {
         (Relation::Neither, None)
     }
@@ -359,7 +367,7 @@ fn compare_other(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
 
 /// Who holds a place: one actor holding it against another holding it, against fighting that
 /// goes on, or against the same actor losing it, cannot both be true.
-fn compare_control(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>) {
+fn compare_control(a: &Reading, b: &Reading) -> (Relation, Option<Subtype>) {
     let (Some(oa), Some(ob), Some(xa), Some(xb)) = (a.outcome, b.outcome, &a.actor, &b.actor)
     else {
         return (Relation::Neither, None);
@@ -372,7 +380,7 @@ fn compare_control(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>)
         _ => false,
     };
     if contradicts {
-        (Relation::Contradicts, Some("competing"))
+        (Relation::Contradicts, Some(Subtype::Competing))
     } else if same_actor && oa == ob {
         (Relation::Corroborates, None)
     } else {
@@ -381,10 +389,7 @@ fn compare_control(a: &Reading, b: &Reading) -> (Relation, Option<&'static str>)
 }
 
 /// Two origins contradict when they name different known places, neither inside the other.
-fn compare_origins(
-    pa: Option<&PlaceKey>,
-    pb: Option<&PlaceKey>,
-) -> (Relation, Option<&'static str>) {
+fn compare_origins(pa: Option<&PlaceKey>, pb: Option<&PlaceKey>) -> (Relation, Option<Subtype>) {
     let (Some(pa), Some(pb)) = (pa, pb) else {
         return (Relation::Neither, None);
     };
@@ -392,7 +397,7 @@ fn compare_origins(
     if gazetteer.contains(pa, pb) || gazetteer.contains(pb, pa) {
         (Relation::Corroborates, None)
     } else {
-        (Relation::Contradicts, Some("competing"))
+        (Relation::Contradicts, Some(Subtype::Competing))
     }
 }
 

@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::core::analysis::attacks::denies_it_happened;
-use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
+use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity, Subtype};
 use crate::core::analysis::events::Event;
 use crate::core::analysis::groups::{ALL, is_part_of};
 use crate::core::analysis::pairs::{Comparisons, Context, figures_in};
 use crate::core::analysis::places::PlaceKey;
+use crate::core::analysis::rules::attacks::denies_it_happened;
 use crate::core::analysis::settings::Settings;
 use crate::core::analysis::{Analysis, ClaimFacts};
 use crate::core::model::{Claim, ClaimKind, Dataset, Stance};
@@ -89,7 +89,7 @@ pub(crate) fn rebuttals(
                 let opposing = fd.side.is_some() && f.side.is_some() && !same_side;
                 out.discrepancies.push(Discrepancy {
                     kind: DiscrepancyKind::Numeric,
-                    subtype: Some("denial"),
+                    subtype: Some(Subtype::Denial),
                     severity: if opposing {
                         Severity::High
                     } else {
@@ -180,7 +180,7 @@ pub(crate) fn denied_happenings(
             let claim = &ds.claims[c as usize];
             out.discrepancies.push(Discrepancy {
                 kind: DiscrepancyKind::Contradiction,
-                subtype: Some("denial"),
+                subtype: Some(Subtype::Denial),
                 severity: Severity::Medium,
                 event: cx.event,
                 claim_kind: claim.kind,

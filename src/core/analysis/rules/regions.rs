@@ -6,14 +6,13 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use crate::core::analysis::Analysis;
 use crate::core::analysis::events::Event;
-use crate::core::analysis::groups::ALL;
 use crate::core::analysis::pairs::{Comparisons, Context, MAX_COMPARED};
 use crate::core::analysis::places::{Gazetteer, PlaceKey, proper_names};
-use crate::core::analysis::propositions::{SideNames, read};
-use crate::core::analysis::relate::relate;
+use crate::core::analysis::rules::propositions::{SideNames, read};
+use crate::core::analysis::rules::relate::relate;
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::{Analysis, Name};
 use crate::core::model::{ClaimKind, Dataset};
 use crate::core::parse::dates::days_between;
 
@@ -80,7 +79,7 @@ pub(crate) fn control_across_regions(
             let outer = &holders[o];
             let (eo, ei) = (&analysis.events[outer.event], &analysis.events[inner.event]);
             if overlap(eo, ei, settings.window_days) {
-                compare_across(ds, analysis, settings, (outer, inner), out);
+                compare_across(ds, analysis, settings, [outer, inner], out);
             }
         }
     }
@@ -134,7 +133,7 @@ fn compare_across(
     ds: &Dataset,
     analysis: &Analysis,
     settings: &Settings,
-    (outer, inner): (&Holder, &Holder),
+    [outer, inner]: [&Holder; 2],
     out: &mut Comparisons,
 ) {
     let mut sides: Vec<&str> = outer
@@ -164,7 +163,7 @@ fn compare_across(
         speakers: std::cell::OnceCell::new(),
     };
     // Control of a region is a question of no group in particular.
-    let all = Name::from(ALL);
+    let all = analysis.names.all();
     for &a in &outer.claims {
         for &b in &inner.claims {
             relate(&context, (ClaimKind::Control, &all), [a, b], out);

@@ -1,12 +1,14 @@
 //! The rules between two current claims of one question (kind and group in an event): how
 //! their figures or statements relate, and a discrepancy when they cannot both be right.
 
-use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
-use crate::core::analysis::figures::{compare_figures, floor_far_below, numeric_gap, severity};
+use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity, Subtype};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers_in};
-use crate::core::analysis::propositions::compare_propositions;
+use crate::core::analysis::rules::figures::{
+    compare_figures, floor_far_below, numeric_gap, severity,
+};
+use crate::core::analysis::rules::propositions::compare_propositions;
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::{Name, Relation, name_id};
+use crate::core::analysis::{Name, Relation};
 use crate::core::model::{ClaimKind, Dataset};
 
 /// Relates two current claims of one question: corroboration, contradiction (with its
@@ -21,11 +23,14 @@ pub(crate) fn relate(
     let (fa, fb) = (&analysis.facts[a as usize], &analysis.facts[b as usize]);
     let (ca, cb) = (&ds.claims[a as usize], &ds.claims[b as usize]);
     // Claimants and sides told apart by their shared names (one per text in an analysis).
-    if name_id(&fa.claimant) == name_id(&fb.claimant) {
+    if fa.claimant.id() == fb.claimant.id() {
         two_figures(ds, settings, event, (kind, group), [a, b], out);
         return;
     }
-    let (side_a, side_b) = (fa.side.as_ref().map(name_id), fb.side.as_ref().map(name_id));
+    let (side_a, side_b) = (
+        fa.side.as_ref().map(Name::id),
+        fb.side.as_ref().map(Name::id),
+    );
     let same_side = side_a.is_some() && side_a == side_b;
     let opposing = side_a.is_some() && side_b.is_some() && side_a != side_b;
     let (relation, gap, subtype) = if kind.is_numeric() {
@@ -42,7 +47,7 @@ pub(crate) fn relate(
         if relation == Relation::Contradicts && !denial_covers_in(cx, [a, b]) {
             relation = Relation::Neither;
         }
-        let subtype = (ca.stance != cb.stance).then_some("denial");
+        let subtype = (ca.stance != cb.stance).then_some(Subtype::Denial);
         (relation, gap, subtype)
     } else if same_side {
         // One voice: a side neither contradicts nor confirms itself.
@@ -115,7 +120,7 @@ fn two_figures(
     }
     out.discrepancies.push(Discrepancy {
         kind: DiscrepancyKind::Numeric,
-        subtype: Some("two figures"),
+        subtype: Some(Subtype::TwoFigures),
         severity: Severity::Low,
         event,
         claim_kind: kind,

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use foldhash::HashSet;
 
-use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity};
-use crate::core::analysis::figures::{Gap, as_claimed, severity};
+use crate::core::analysis::discrepancy::{Discrepancy, DiscrepancyKind, Severity, Subtype};
 use crate::core::analysis::groups::{is_civilian, is_combatant, is_part_of};
 use crate::core::analysis::pairs::{Comparisons, Context, denial_covers, representatives};
+use crate::core::analysis::rules::figures::{Gap, as_claimed, severity};
 use crate::core::analysis::settings::Settings;
-use crate::core::analysis::{Analysis, name_id};
+use crate::core::analysis::{Analysis, Name, NameId};
 use crate::core::model::{ClaimKind, Dataset, SourceType, Stance};
 
 /// A part against its wholes (children against civilians, civilians against everyone): a
@@ -66,7 +66,7 @@ fn part_against_whole(
             if q.is_none_or(|q| q.high() != Some(0))
                 && denial_covers(ds, analysis, event, [part, total]) =>
         {
-            (DiscrepancyKind::Numeric, None, Some("denial"))
+            (DiscrepancyKind::Numeric, None, Some(Subtype::Denial))
         }
         (Some(qp), Some(qt), Stance::Asserts, Stance::Asserts) => {
             let qp = as_claimed(qp, settings);
@@ -131,10 +131,10 @@ pub(crate) fn status_disputes(
     let mut civilian = counted(is_civilian);
     let mut fighting = counted(is_combatant);
     // Claimants, and sides below, told apart by their shared names (one per text).
-    let claimant = |c: u32| name_id(&analysis.facts[c as usize].claimant);
-    let side = |c: u32| analysis.facts[c as usize].side.as_ref().map(name_id);
-    let civilian_claimants: HashSet<usize> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
-    let fighting_claimants: HashSet<usize> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
+    let claimant = |c: u32| analysis.facts[c as usize].claimant.id();
+    let side = |c: u32| analysis.facts[c as usize].side.as_ref().map(Name::id);
+    let civilian_claimants: HashSet<NameId> = civilian.iter().map(|&(_, c)| claimant(c)).collect();
+    let fighting_claimants: HashSet<NameId> = fighting.iter().map(|&(_, c)| claimant(c)).collect();
     // A claimant that counts the dead both as civilians and as fighters takes part in no pair.
     let counts_both = |&(_, c): &(ClaimKind, u32)| {
         let who = claimant(c);
@@ -245,7 +245,7 @@ pub(crate) fn partial_accounts(
                 out.compared(part, total);
                 out.discrepancies.push(Discrepancy {
                     kind: DiscrepancyKind::Numeric,
-                    subtype: Some("only a part"),
+                    subtype: Some(Subtype::OnlyAPart),
                     severity: severity(Some(gap), opposing, settings).min(Severity::Medium),
                     event: cx.event,
                     claim_kind: *kind,

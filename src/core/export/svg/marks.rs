@@ -97,7 +97,13 @@ pub fn place_names(out: &mut String, all: &[Series], frame: &Frame, colors: &Pal
                 let (x, y) = (frame.px(at[0]), frame.py(at[1]));
                 Some([x - radius, y - radius, x + radius, y + radius])
             }
-            _ => None,
+            Mark::Point { .. }
+            | Mark::Range { .. }
+            | Mark::Line(_)
+            | Mark::Bar { .. }
+            | Mark::Border { .. }
+            | Mark::Area { .. }
+            | Mark::Label { .. } => None,
         })
         .collect();
     let inside = |b: &Box4| {
@@ -197,7 +203,11 @@ fn map_mark(out: &mut String, mark: &Mark, frame: &Frame, colors: &Palette, colo
             );
         }
         // Names are placed once every mark is drawn (`place_names`).
-        _ => {}
+        Mark::Point { .. }
+        | Mark::Range { .. }
+        | Mark::Line(_)
+        | Mark::Bar { .. }
+        | Mark::Label { .. } => {}
     }
 }
 

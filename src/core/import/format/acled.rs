@@ -9,10 +9,10 @@
 
 use csv::StringRecord;
 
-use super::Header;
 use super::cited::{UNNAMED, claimants};
 use super::claims::columns::Field;
 use super::translate::{Columns, Rows, Translate, cell, deaths, is_platform, spreadsheet_date};
+use super::{Header, HeaderError};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 
@@ -47,6 +47,7 @@ const EXTRAS: [&str; 6] = [
 
 impl Translate for Acled {
     const NAME: &'static str = "acled";
+    const LABEL: &'static str = "ACLED events";
     const EXTRAS: &'static [&'static str] = &EXTRAS;
 
     fn recognises(header: &Header) -> bool {
@@ -60,7 +61,7 @@ impl Translate for Acled {
         .all(|c| header.has(c))
     }
 
-    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, String> {
+    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, HeaderError> {
         let mut at = Columns::new(header);
         let acled = Self {
             header: header.clone(),

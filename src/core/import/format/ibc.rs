@@ -9,10 +9,10 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use csv::StringRecord;
 
-use super::Header;
 use super::cited::claimants;
 use super::claims::columns::Field;
 use super::translate::{Columns, Rows, Translate, cell, deaths, spreadsheet_date};
+use super::{Header, HeaderError};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 use crate::core::parse::dates::parse_date;
@@ -39,13 +39,14 @@ const EXTRAS: [&str; 3] = ["time", "target", "weapons"];
 
 impl Translate for Ibc {
     const NAME: &'static str = "ibc";
+    const LABEL: &'static str = "Iraq Body Count incidents";
     const EXTRAS: &'static [&'static str] = &EXTRAS;
 
     fn recognises(header: &Header) -> bool {
         header.has("IBC code") && header.has("Reported Minimum")
     }
 
-    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, String> {
+    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, HeaderError> {
         let mut at = Columns::new(header);
         let ibc = Self {
             header: header.clone(),

@@ -161,6 +161,31 @@ impl Emit<'_> {
 /// importing thread and may store text in the dataset. One record may become several claims,
 /// and several records one claim (kept in the builder until the group ends, or until
 /// [`Format::finish`]). Every record must end as a claim, part of one, or a rejected row.
+/// Why a format cannot read a file with this header.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderError {
+    /// A claims file without a column it needs: the column mapping dialog (or `--map`) can
+    /// say which column is which.
+    #[error(
+        "no `{}` column; found: {}. A claims file needs the columns source, claim and \
+         event_date (or published); see the CSV format in the README",
+        missing.join("`/`"),
+        found.join(", ")
+    )]
+    ClaimsColumns {
+        missing: Vec<&'static str>,
+        /// The file's first columns (and how many more), as the message lists them.
+        found: Vec<String>,
+    },
+    /// A header that looks like a known format's but lacks columns that format needs.
+    #[error("this looks like {format} but has no `{}` column", missing.join("`, `"))]
+    FormatColumns {
+        /// The format, in words ("UCDP GED").
+        format: &'static str,
+        missing: Vec<&'static str>,
+    },
+}
+
 pub trait Format: 'static {
     /// State on the reader thread, for one file.
     type Checker: Send;
@@ -170,6 +195,8 @@ pub trait Format: 'static {
     type Builder;
     /// The name `--format` takes and reports show.
     const NAME: &'static str = "custom";
+    /// What the format is, in words, for menus and listings.
+    const LABEL: &'static str = "A format of the user's own";
     /// Whether the format counts rows into claims on the reader thread (a list of people), so
     /// that repeated rows must be set aside before [`Format::check`] sees them.
     const COUNTS_ROWS: bool = false;
@@ -183,7 +210,7 @@ pub trait Format: 'static {
         header: &Header,
         context: FileContext,
         report: &mut FileReport,
-    ) -> Result<(Self::Checker, Self::Builder), String>;
+    ) -> Result<(Self::Checker, Self::Builder), HeaderError>;
 
     /// Checks one record on the reader thread. `line` is where it starts in the file.
     fn check(

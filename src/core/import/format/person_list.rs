@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use csv::StringRecord;
 
-use super::Header;
 use super::claims::columns::Field;
 use super::translate::{Columns, Rows, Translate, cell, row_error, spreadsheet_date};
+use super::{Header, HeaderError};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 use crate::core::parse::dates::parse_date;
@@ -38,6 +38,7 @@ pub struct PersonList {
 
 impl Translate for PersonList {
     const NAME: &'static str = "person_list";
+    const LABEL: &'static str = "A list of people (one row a person)";
     const COUNTS_ROWS: bool = true;
 
     fn recognises(header: &Header) -> bool {
@@ -49,7 +50,7 @@ impl Translate for PersonList {
             && !header.has("claim")
     }
 
-    fn open(header: &Header, report: &mut FileReport) -> Result<Self, String> {
+    fn open(header: &Header, report: &mut FileReport) -> Result<Self, HeaderError> {
         let mut at = Columns::new(header);
         let list = Self {
             header: header.clone(),

@@ -9,7 +9,7 @@ use csv::StringRecord;
 use super::claims::columns::{ColumnMap, Field};
 use super::claims::parse::{Parsed, RowParser};
 use super::claims::row::RowReader;
-use super::{Emit, FileContext, Format, Header};
+use super::{Emit, FileContext, Format, Header, HeaderError};
 use crate::core::import::report::{FileReport, RowError};
 use crate::core::parse::text::header_key;
 
@@ -74,6 +74,8 @@ impl Rows {
 pub trait Translate: Send + Sized + 'static {
     /// The name `--format` takes.
     const NAME: &'static str;
+    /// What the format is, in words, for menus and listings.
+    const LABEL: &'static str;
     /// Columns kept with each claim besides the claim fields (precision codes, ids), in the
     /// order [`ClaimRow::extra`] numbers them.
     const EXTRAS: &'static [&'static str] = &[];
@@ -83,7 +85,7 @@ pub trait Translate: Send + Sized + 'static {
     fn recognises(header: &Header) -> bool;
 
     /// Finds the columns it needs; an error names those missing.
-    fn open(header: &Header, report: &mut FileReport) -> Result<Self, String>;
+    fn open(header: &Header, report: &mut FileReport) -> Result<Self, HeaderError>;
 
     /// Translates one record into claim rows (none, when it only adds to a count kept for
     /// [`Translate::finish`]); a record that means nothing is a rejected row.
@@ -155,6 +157,7 @@ impl<T: Translate> Format for Translated<T> {
     type Checked = Checked;
     type Builder = RowReader;
     const NAME: &'static str = T::NAME;
+    const LABEL: &'static str = T::LABEL;
     const COUNTS_ROWS: bool = T::COUNTS_ROWS;
 
     fn recognises(header: &Header) -> bool {
@@ -165,7 +168,7 @@ impl<T: Translate> Format for Translated<T> {
         header: &Header,
         context: FileContext,
         report: &mut FileReport,
-    ) -> Result<(Checker<T>, RowReader), String> {
+    ) -> Result<(Checker<T>, RowReader), HeaderError> {
         let translator = T::open(header, report)?;
         let map = claims_header(T::EXTRAS);
         report.extra_columns = T::EXTRAS.iter().map(|&e| e.to_owned()).collect();
@@ -263,14 +266,14 @@ impl<'h> Columns<'h> {
     }
 
     /// Whether every needed column was found; else which were not, in words.
-    pub fn done(self, format: &str) -> Result<(), String> {
+    pub fn done(self, format: &'static str) -> Result<(), HeaderError> {
         if self.missing.is_empty() {
             return Ok(());
         }
-        Err(format!(
-            "this looks like {format} but has no `{}` column",
-            self.missing.join("`, `")
-        ))
+        Err(HeaderError::FormatColumns {
+            format,
+            missing: self.missing,
+        })
     }
 }
 

@@ -11,10 +11,10 @@
 
 use csv::StringRecord;
 
-use super::Header;
 use super::cited::{UNNAMED, claimants};
 use super::claims::columns::Field;
 use super::translate::{ClaimRow, Columns, Rows, Translate, cell, deaths, row_error};
+use super::{Header, HeaderError};
 use crate::core::import::registry::Registry;
 use crate::core::import::report::{FileReport, RowError};
 
@@ -61,6 +61,7 @@ const EXTRAS: [&str; 6] = [
 
 impl Translate for Ucdp {
     const NAME: &'static str = "ucdp";
+    const LABEL: &'static str = "UCDP GED events";
     const EXTRAS: &'static [&'static str] = &EXTRAS;
 
     fn recognises(header: &Header) -> bool {
@@ -69,7 +70,7 @@ impl Translate for Ucdp {
             .all(|c| header.has(c))
     }
 
-    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, String> {
+    fn open(header: &Header, _report: &mut FileReport) -> Result<Self, HeaderError> {
         let mut at = Columns::new(header);
         let c = UcdpColumns {
             id: at.need("id"),

@@ -65,13 +65,13 @@ impl Field {
     ];
 
     /// The canonical column name, as documented in the README.
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         self.names()[0]
     }
 
     /// Every header that means this field; the first is the canonical name. Matching ignores
     /// case, spaces, `_` and `-`.
-    pub fn names(self) -> &'static [&'static str] {
+    pub const fn names(self) -> &'static [&'static str] {
         match self {
             Self::Source => &[
                 "source",

@@ -12,7 +12,7 @@ use csv::StringRecord;
 use self::columns::ColumnMap;
 use self::parse::{DateNotes, Parsed, RowParser};
 use self::row::RowReader;
-use super::{Emit, FileContext, Format, Header};
+use super::{Emit, FileContext, Format, Header, HeaderError};
 use crate::core::import::report::{ColumnUse, FileReport, RowError};
 
 /// The claims CSV format. It reads any header, so it comes last: a header without its
@@ -24,6 +24,7 @@ impl Format for ClaimsCsv {
     type Checked = Parsed;
     type Builder = RowReader;
     const NAME: &'static str = "claims";
+    const LABEL: &'static str = "Claims (article extractions)";
 
     fn recognises(_header: &Header) -> bool {
         true
@@ -33,7 +34,7 @@ impl Format for ClaimsCsv {
         header: &Header,
         context: FileContext,
         report: &mut FileReport,
-    ) -> Result<(RowParser, RowReader), String> {
+    ) -> Result<(RowParser, RowReader), HeaderError> {
         let map = ColumnMap::from_headers(header.names.iter().map(String::as_str));
         check_header(&map, report)?;
         Ok((
@@ -70,22 +71,16 @@ impl Format for ClaimsCsv {
     }
 }
 
-fn check_header(map: &ColumnMap, report: &mut FileReport) -> Result<(), String> {
+fn check_header(map: &ColumnMap, report: &mut FileReport) -> Result<(), HeaderError> {
     let missing = map.missing_required();
     if !missing.is_empty() {
         report.needs_mapping = true;
-        let mut found: Vec<&str> = map.headers.iter().map(String::as_str).take(40).collect();
+        let mut found: Vec<String> = map.headers.iter().take(40).cloned().collect();
         let more = map.headers.len().saturating_sub(found.len());
-        let more_note = format!("… and {more} more");
         if more > 0 {
-            found.push(&more_note);
+            found.push(format!("… and {more} more"));
         }
-        return Err(format!(
-            "no `{}` column; found: {}. A claims file needs the columns source, claim and \
-             event_date (or published); see the CSV format in the README",
-            missing.join("`/`"),
-            found.join(", ")
-        ));
+        return Err(HeaderError::ClaimsColumns { missing, found });
     }
     report.columns = map
         .used()
