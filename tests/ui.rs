@@ -266,6 +266,17 @@ fn the_discrepancy_list_filters_by_severity() {
     );
 }
 
+/// The analyst says the seed's "Syrian state media" is SANA.
+fn merge_state_media_into_sana(harness: &mut Harness<'_, TriangulateApp>) {
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::Merge(
+            AliasKind::Source,
+            "Syrian state media".to_owned(),
+            "SANA".to_owned(),
+        )));
+}
+
 #[test]
 fn merging_two_sources_reruns_the_scorecard() {
     let mut harness = harness_with(Startup::files(vec![seed_path()]));
@@ -280,13 +291,7 @@ fn merging_two_sources_reruns_the_scorecard() {
             .map(|s| s.claims)
     };
     assert_eq!(score(&harness, "SANA"), Some(1));
-    harness
-        .state_mut()
-        .send(Command::Correction(CorrectionCommand::Merge(
-            AliasKind::Source,
-            "Syrian state media".to_owned(),
-            "SANA".to_owned(),
-        )));
+    merge_state_media_into_sana(&mut harness);
     wait_until_idle(&mut harness);
     assert_eq!(score(&harness, "SANA"), Some(2));
     assert_eq!(score(&harness, "Syrian state media"), None);
@@ -1249,13 +1254,7 @@ fn merging_two_sources_keeps_every_other_sources_colour() {
     // The sources with the most claims take the colour-blind-safe palette; the rest are grey.
     let palette = triangulate::core::view::palette::PALETTE;
     assert!(palette.contains(&before["SOHR"]) && palette.contains(&before["YPG"]));
-    harness
-        .state_mut()
-        .send(Command::Correction(CorrectionCommand::Merge(
-            AliasKind::Source,
-            "Syrian state media".to_owned(),
-            "SANA".to_owned(),
-        )));
+    merge_state_media_into_sana(&mut harness);
     wait_until_idle(&mut harness);
     let after = harness.state().source_colors();
     assert!(!after.contains_key("Syrian state media"), "merged away");

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::shared::Failure;
 use crate::core::extract::article::{article_text, header};
-use crate::core::extract::{ArticleInfo, CSV_HEADER, Proposed, csv_row, extract, to_csv};
+use crate::core::extract::{ArticleInfo, Proposed, csv_header, csv_row, extract, to_csv};
 use crate::core::files::{Overwrite, write_atomic};
 
 #[derive(Args, Debug)]
@@ -197,10 +197,10 @@ fn json(all: &[(ArticleInfo, Vec<Proposed>)]) -> String {
         .iter()
         .flat_map(|(info, claims)| claims.iter().map(move |c| (info, c)))
         .map(|(info, c)| {
-            let fields: serde_json::Map<String, serde_json::Value> = CSV_HEADER
-                .iter()
+            let fields: serde_json::Map<String, serde_json::Value> = csv_header()
+                .into_iter()
                 .zip(csv_row(info, c))
-                .map(|(k, v)| ((*k).to_owned(), serde_json::Value::String(v)))
+                .map(|(k, v)| (k.to_owned(), serde_json::Value::String(v)))
                 .collect();
             serde_json::Value::Object(fields)
         })

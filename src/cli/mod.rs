@@ -13,7 +13,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::{Deserialize, Serialize};
 
 use crate::core::import::{ImportOptions, Input, import};
 use crate::core::printers::analyze::{AnalysisJson, render_text as render_analysis};
@@ -67,17 +68,7 @@ pub struct Cli {
 }
 
 /// Light, dark, or follow the system: `--theme` names one, and the window remembers it.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 pub enum ThemeChoice {
     #[default]
     System,
@@ -112,17 +103,7 @@ fn parse_size(s: &str) -> Result<[f32; 2], SizeError> {
 
 /// The window's central tabs, in the order it shows them: `--tab` names one, and
 /// `--screenshot-dir` writes one picture of each, named as `--tab` names it.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
 pub enum Tab {
     #[default]
     Findings,
@@ -140,12 +121,12 @@ pub enum Tab {
 impl Tab {
     /// Every tab, in order: the list the derive writes, so a new tab is in it.
     pub fn all() -> &'static [Self] {
-        <Self as clap::ValueEnum>::value_variants()
+        <Self as ValueEnum>::value_variants()
     }
 
     /// The tab's name on the command line and in file names (`import-report`).
     pub fn key(self) -> String {
-        clap::ValueEnum::to_possible_value(&self)
+        ValueEnum::to_possible_value(&self)
             .map(|v| v.get_name().to_owned())
             .unwrap_or_default()
     }

@@ -112,35 +112,6 @@ fn write_csv<'a>(
 /// Each claim's credibility as analysed, and the analyst's own ratings by claim id.
 pub type Judged<'a> = (&'a Analysis, &'a crate::core::workspace::Corrections);
 
-/// The claims table's columns before the extra ones: the importer's fields, each under its
-/// canonical name (a period's start and end are written as one `event_date`).
-const CLAIM_COLUMNS: [Field; 24] = [
-    Field::ArticleId,
-    Field::Outlet,
-    Field::Published,
-    Field::ReportedAt,
-    Field::Url,
-    Field::Source,
-    Field::SourceType,
-    Field::Side,
-    Field::Claim,
-    Field::Group,
-    Field::Count,
-    Field::Low,
-    Field::High,
-    Field::Best,
-    Field::Qualifier,
-    Field::Detail,
-    Field::Stance,
-    Field::Location,
-    Field::EventDate,
-    Field::EventId,
-    Field::CompiledBy,
-    Field::Quote,
-    Field::Latitude,
-    Field::Longitude,
-];
-
 /// The kept claims in file order, in the columns the importer reads, with every extra column;
 /// with the analysis, each claim's credibility (as set by the analyst, else as suggested), the
 /// suggestion, and who set it.
@@ -150,7 +121,7 @@ pub fn claims_csv(
     selection: &Selection,
     bom: bool,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut header: Vec<&str> = CLAIM_COLUMNS.iter().map(|f| f.name()).collect();
+    let mut header: Vec<&str> = Field::WRITTEN.iter().map(|f| f.name()).collect();
     if judged.is_some() {
         header.extend(DERIVED_COLUMNS);
     }
@@ -178,7 +149,7 @@ fn claim_row<'a>(
     (i, claim): (usize, &'a crate::core::model::Claim),
 ) -> Vec<Cell<'a>> {
     let r = ClaimRecord::new(ds, claim);
-    let mut row: Vec<Cell<'a>> = CLAIM_COLUMNS.iter().map(|&f| claim_cell(&r, f)).collect();
+    let mut row: Vec<Cell<'a>> = Field::WRITTEN.iter().map(|&f| claim_cell(&r, f)).collect();
     if let Some((analysis, corrections)) = judged {
         let suggested = analysis.facts.get(i).map(|f| f.credibility);
         let own = corrections.claim_credibility.get(&r.id).copied();
@@ -211,7 +182,7 @@ fn claim_row<'a>(
     row
 }
 
-/// What a claim writes under one of [`CLAIM_COLUMNS`].
+/// What a claim writes under one of [`Field::WRITTEN`].
 fn claim_cell<'a>(r: &ClaimRecord<'a>, field: Field) -> Cell<'a> {
     let opt = |s: Option<&'a str>| text(s.unwrap_or(""));
     let when = |w: Option<&When>| text(w.map(ToString::to_string).unwrap_or_default());

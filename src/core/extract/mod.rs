@@ -390,50 +390,69 @@ fn place(text: &str) -> Option<String> {
     best.map(|(_, name)| name)
 }
 
-/// The import format's fields a proposed claim fills, in the order of [`CSV_HEADER`].
-const PROPOSED_FIELDS: [Field; 16] = [
-    Field::ArticleId,
-    Field::Outlet,
-    Field::Published,
-    Field::ReportedAt,
-    Field::Url,
-    Field::Source,
-    Field::SourceType,
-    Field::Side,
-    Field::Claim,
-    Field::Group,
-    Field::Count,
-    Field::Detail,
-    Field::Stance,
-    Field::Location,
-    Field::EventDate,
-    Field::Quote,
-];
-
 /// Where in the article each proposed claim came from, and which rule proposed it.
 const PROVENANCE: [&str; 4] = ["span_start", "span_end", "rule", "confidence"];
 
-/// The columns a proposed claims file has: the import format's (under their canonical
-/// names), then where each claim came from.
-pub const CSV_HEADER: [&str; PROPOSED_FIELDS.len() + PROVENANCE.len()] = {
-    let mut header = [""; PROPOSED_FIELDS.len() + PROVENANCE.len()];
-    let mut i = 0;
-    while i < PROPOSED_FIELDS.len() {
-        header[i] = PROPOSED_FIELDS[i].name();
-        i += 1;
-    }
-    while i < header.len() {
-        header[i] = PROVENANCE[i - PROPOSED_FIELDS.len()];
-        i += 1;
-    }
-    header
-};
+/// How a proposed claim fills a column of the claims table.
+type Filler = fn(&ArticleInfo, &Proposed) -> String;
 
-/// A proposed claim's row under [`CSV_HEADER`].
+/// How a proposed claim fills `field`, or `None` for a field an article does not fill: the
+/// figure is written as words in `count`, and an article names no event id, compiler or
+/// coordinates.
+fn filler(field: Field) -> Option<Filler> {
+    let published: Filler = |info, _| info.published.map(|d| d.to_string()).unwrap_or_default();
+    let fill: Filler = match field {
+        Field::ArticleId => |info, _| info.article_id.clone(),
+        Field::Outlet => |info, _| info.outlet.clone(),
+        // A claim is taken as said on the day the article was published.
+        Field::Published | Field::ReportedAt => published,
+        Field::Url => |info, _| info.url.clone(),
+        Field::Source => |_, c| c.source.clone(),
+        Field::SourceType => |_, c| {
+            c.source_type
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default()
+        },
+        Field::Side => |_, c| c.side.clone().unwrap_or_default(),
+        Field::Claim => |_, c| c.kind.as_str().to_owned(),
+        Field::Group => |_, c| c.group.clone(),
+        Field::Count => |_, c| c.count.clone(),
+        Field::Detail => |_, c| c.detail.clone(),
+        Field::Stance => |_, c| c.stance.as_str().to_owned(),
+        Field::Location => |_, c| c.location.clone(),
+        Field::EventDate => |_, c| c.event_date.clone(),
+        Field::Quote => |_, c| c.quote.clone(),
+        Field::Low
+        | Field::High
+        | Field::Best
+        | Field::Qualifier
+        | Field::DateStart
+        | Field::DateEnd
+        | Field::EventId
+        | Field::Latitude
+        | Field::Longitude
+        | Field::CompiledBy => return None,
+    };
+    Some(fill)
+}
+
+/// The columns a proposed claims file has: those of the claims table an article fills (in
+/// the table's order, under their canonical names), then where each claim came from.
+pub fn csv_header() -> Vec<&'static str> {
+    Field::WRITTEN
+        .into_iter()
+        .filter(|&field| filler(field).is_some())
+        .map(Field::name)
+        .chain(PROVENANCE)
+        .collect()
+}
+
+/// A proposed claim's row under [`csv_header`].
 pub fn csv_row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
-    let mut row: Vec<String> = PROPOSED_FIELDS
-        .iter()
-        .map(|&field| proposed_cell(info, c, field))
+    let mut row: Vec<String> = Field::WRITTEN
+        .into_iter()
+        .filter_map(filler)
+        .map(|fill| fill(info, c))
         .collect();
     row.extend([
         c.span.0.to_string(),
@@ -444,48 +463,10 @@ pub fn csv_row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
     row
 }
 
-/// What a proposed claim writes under one of [`PROPOSED_FIELDS`].
-fn proposed_cell(info: &ArticleInfo, c: &Proposed, field: Field) -> String {
-    match field {
-        Field::ArticleId => info.article_id.clone(),
-        Field::Outlet => info.outlet.clone(),
-        // A claim is taken as said on the day the article was published.
-        Field::Published | Field::ReportedAt => {
-            info.published.map(|d| d.to_string()).unwrap_or_default()
-        }
-        Field::Url => info.url.clone(),
-        Field::Source => c.source.clone(),
-        Field::SourceType => c
-            .source_type
-            .map(|t| t.as_str().to_owned())
-            .unwrap_or_default(),
-        Field::Side => c.side.clone().unwrap_or_default(),
-        Field::Claim => c.kind.as_str().to_owned(),
-        Field::Group => c.group.clone(),
-        Field::Count => c.count.clone(),
-        Field::Detail => c.detail.clone(),
-        Field::Stance => c.stance.as_str().to_owned(),
-        Field::Location => c.location.clone(),
-        Field::EventDate => c.event_date.clone(),
-        Field::Quote => c.quote.clone(),
-        // The figure is written as words in `count`; the rest an article does not say.
-        Field::Low
-        | Field::High
-        | Field::Best
-        | Field::Qualifier
-        | Field::DateStart
-        | Field::DateEnd
-        | Field::EventId
-        | Field::Latitude
-        | Field::Longitude
-        | Field::CompiledBy => String::new(),
-    }
-}
-
 /// The claims of several articles as one claims file, which the importer reads.
 pub fn to_csv(articles: &[(ArticleInfo, Vec<Proposed>)]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(csv_header())?;
     for (info, claims) in articles {
         for c in claims {
             writer.write_record(csv_row(info, c))?;

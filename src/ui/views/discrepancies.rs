@@ -33,13 +33,7 @@ pub fn discrepancies_ui(
     view: &DiscrepanciesView<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let DiscrepanciesView {
-        analysis,
-        rows,
-        filter,
-        choices,
-        ..
-    } = *view;
+    let (analysis, rows, filter, choices) = (view.analysis, view.rows, view.filter, view.choices);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{} of {} discrepancies between current figures and statements. Reported claims — not verified totals.",

@@ -30,14 +30,8 @@ pub struct EventsView<'a> {
 }
 
 pub fn events_ui(ui: &mut egui::Ui, view: &EventsView<'_>, commands: &mut Vec<Command>) {
-    let EventsView {
-        analysis,
-        visible,
-        chart,
-        edits,
-        colors,
-        edited,
-    } = *view;
+    let (analysis, visible, chart) = (view.analysis, view.visible, view.chart);
+    let (edits, colors, edited) = (view.edits, view.colors, view.edited);
     event_list_ui(ui, analysis, visible, chart.map(|(e, _)| *e), commands);
     let Some((event, chart)) = chart else {
         ui.centered_and_justified(|ui| {

@@ -27,12 +27,7 @@ pub struct PivotView<'a> {
 }
 
 pub fn pivot_ui(ui: &mut egui::Ui, view: &PivotView<'_>, commands: &mut Vec<Command>) {
-    let PivotView {
-        pivot,
-        order,
-        colors,
-        settings,
-    } = *view;
+    let (pivot, order, colors, settings) = (view.pivot, view.order, view.colors, view.settings);
     toolbar_ui(ui, pivot, settings, commands);
     if pivot.rows.is_empty() {
         ui.centered_and_justified(|ui| {

@@ -30,14 +30,8 @@ pub struct SourcesView<'a> {
 /// The Sources tab: merges, the bias chart and a source's evidence, and the scorecard of the
 /// sources the filter keeps.
 pub fn sources_ui(ui: &mut egui::Ui, view: &SourcesView<'_>, commands: &mut Vec<Command>) {
-    let SourcesView {
-        analyzed,
-        bias,
-        evidence,
-        corrections,
-        selected,
-        ..
-    } = *view;
+    let (analyzed, bias, evidence) = (view.analyzed, view.bias, view.evidence);
+    let (corrections, selected) = (view.corrections, view.selected);
     let analysis = &analyzed.analysis;
     merges_ui(ui, analysis, corrections, commands);
     let score = selected.and_then(|name| analysis.scorecard.iter().find(|s| s.source == name));

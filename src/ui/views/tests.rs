@@ -349,16 +349,11 @@ fn window_and_export_agree_on_open_ranges_and_colours() {
         let export_tops: Vec<[f64; 2]> = exported
             .marks
             .iter()
-            .filter_map(|m| match m {
-                Mark::Range { to, open: true, .. } => Some(*to),
-                Mark::Point { .. }
-                | Mark::Range { .. }
-                | Mark::Line(_)
-                | Mark::Bar { .. }
-                | Mark::Border { .. }
-                | Mark::Bubble { .. }
-                | Mark::Area { .. }
-                | Mark::Label { .. } => None,
+            .filter_map(|m| {
+                let Mark::Range { to, open: true, .. } = m else {
+                    return None;
+                };
+                Some(*to)
             })
             .collect();
         assert_eq!(window_tops, export_tops, "{}'s open ranges", s.source);

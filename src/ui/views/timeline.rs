@@ -39,12 +39,7 @@ pub struct TimelineView<'a> {
 }
 
 pub fn timeline_ui(ui: &mut egui::Ui, view: &TimelineView<'_>, commands: &mut Vec<Command>) {
-    let TimelineView {
-        chart,
-        panels,
-        settings,
-        ..
-    } = *view;
+    let (chart, panels, settings) = (view.chart, view.panels, view.settings);
     toolbar_ui(ui, chart, settings, commands);
     if chart.series.is_empty() {
         ui.centered_and_justified(|ui| {

@@ -92,18 +92,13 @@ pub fn place_names(out: &mut String, all: &[Series], frame: &Frame, colors: &Pal
     let marks = all.iter().flat_map(|s| &s.marks);
     let mut taken: Vec<Box4> = marks
         .clone()
-        .filter_map(|m| match m {
-            Mark::Bubble { at, radius, .. } => {
-                let (x, y) = (frame.px(at[0]), frame.py(at[1]));
-                Some([x - radius, y - radius, x + radius, y + radius])
-            }
-            Mark::Point { .. }
-            | Mark::Range { .. }
-            | Mark::Line(_)
-            | Mark::Bar { .. }
-            | Mark::Border { .. }
-            | Mark::Area { .. }
-            | Mark::Label { .. } => None,
+        .filter_map(|m| {
+            // Only bubbles take room that a name must keep clear of.
+            let Mark::Bubble { at, radius, .. } = m else {
+                return None;
+            };
+            let (x, y) = (frame.px(at[0]), frame.py(at[1]));
+            Some([x - radius, y - radius, x + radius, y + radius])
         })
         .collect();
     let inside = |b: &Box4| {

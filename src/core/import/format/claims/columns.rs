@@ -64,6 +64,42 @@ impl Field {
         Self::CompiledBy,
     ];
 
+    /// The columns of a claims table as Triangulate writes one (the export's claims table,
+    /// an extraction's file), in order, each under its canonical name: where the claim was
+    /// published, the claim itself (the fields up to its date, in the order above), then what
+    /// ties it to an event, a compiler, its words and a point. A period's start and end are
+    /// written as one `event_date`.
+    pub const WRITTEN: [Self; 24] = {
+        const PUBLISHED: [Field; 5] = [
+            Field::ArticleId,
+            Field::Outlet,
+            Field::Published,
+            Field::ReportedAt,
+            Field::Url,
+        ];
+        const CLAIM: usize = Field::EventDate as usize + 1;
+        const REST: [Field; 5] = [
+            Field::EventId,
+            Field::CompiledBy,
+            Field::Quote,
+            Field::Latitude,
+            Field::Longitude,
+        ];
+        let mut written = [Field::Source; 24];
+        let mut i = 0;
+        while i < written.len() {
+            written[i] = if i < PUBLISHED.len() {
+                PUBLISHED[i]
+            } else if i < PUBLISHED.len() + CLAIM {
+                Field::ALL[i - PUBLISHED.len()]
+            } else {
+                REST[i - PUBLISHED.len() - CLAIM]
+            };
+            i += 1;
+        }
+        written
+    };
+
     /// The canonical column name, as documented in the README.
     pub const fn name(self) -> &'static str {
         self.names()[0]
