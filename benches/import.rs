@@ -105,7 +105,52 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if rows <= 100_000 {
         repeated(&path, floor)?;
     }
-    formats(path.parent().unwrap_or(std::path::Path::new(".")))
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    stray_quote(&path, dir)?;
+    formats(dir)
+}
+
+/// A file whose 11th row opens a quote that nothing closes, against the same file without
+/// it: the quote swallows every later row, which the import reads again, line by line.
+/// Medians of 5 runs each, taken in turns.
+fn stray_quote(
+    path: &std::path::Path,
+    dir: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // At most 200,000 rows (a file of 50 MB and more) of the benchmark's file.
+    let text = std::fs::read_to_string(path)?;
+    let mut lines: Vec<&str> = text.lines().take(200_001).collect();
+    let clean = dir.join("stray_quote_clean.csv");
+    std::fs::write(&clean, lines.join("\n") + "\n")?;
+    let row = lines.get(11).copied().unwrap_or_default();
+    let cut = row.rfind(',').map_or(0, |i| i + 1);
+    let stray_row = format!("{}\"{}", &row[..cut], &row[cut..]);
+    if let Some(slot) = lines.get_mut(11) {
+        *slot = &stray_row;
+    }
+    let stray = dir.join("stray_quote.csv");
+    std::fs::write(&stray, lines.join("\n") + "\n")?;
+    let (mut clean_s, mut stray_s) = (Vec::new(), Vec::new());
+    let mut accounted = 0;
+    for _ in 0..5 {
+        clean_s.push(timed_import(&clean)?.1);
+        let (imported, took) = timed_import(&stray)?;
+        let file = &imported.report.files[0];
+        accounted = file.imported + file.rejected.len() as u64 + file.duplicates.len() as u64;
+        stray_s.push(took);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (clean_m, stray_m) = (median(&mut clean_s), median(&mut stray_s));
+    println!(
+        "stray quote, {} rows: recovered in {stray_m:.3} s against {clean_m:.3} s clean, {:.2}x (target: at most 3x); {accounted} rows accounted for",
+        lines.len() - 1,
+        stray_m / clean_m
+    );
+    let _ = (std::fs::remove_file(clean), std::fs::remove_file(stray));
+    Ok(())
 }
 
 /// What follows the analysis, as the window and the command line do it: the findings and

@@ -15,4 +15,5 @@ mod realdata;
 mod reporting;
 mod roundtrip;
 mod seed;
+mod stray_quotes;
 mod ui;

@@ -34,6 +34,15 @@ fn ucdp_ged_reads_every_event_with_its_figures_and_cited_claimants() {
     assert_eq!(file.error, None);
     assert_eq!(file.format, "ucdp");
     assert_eq!((file.rows, file.rows_imported()), (5880, 5880));
+    // Its quoted fields over several lines are fields, not stray quotes.
+    assert!(
+        !file
+            .warnings
+            .iter()
+            .any(|w| w.contains("a quote opened here")),
+        "{:?}",
+        file.warnings
+    );
     let ds = &imported.dataset;
     let own: Vec<_> = ds
         .claims

@@ -202,6 +202,7 @@ fn read_pass(
             delimiter,
             header_hash: header_hash(&header.names),
             left: options.row_limit.unwrap_or(u64::MAX),
+            again: None,
         },
         header,
         context: FileContext {
@@ -520,14 +521,6 @@ fn read_records<F: Format>(
             let filled = batch.lines.len();
             match reader.next(&mut batch.records[filled], &mut batch.notes) {
                 Ok(Next::One { line }) => batch.lines.push(line),
-                Ok(Next::Lines { first, records }) => {
-                    let n = records.len();
-                    batch.records.splice(filled..=filled, records);
-                    batch.lines.extend((0..n as u64).map(|i| first + i));
-                    batch
-                        .records
-                        .resize_with(batch.lines.len().max(BATCH), StringRecord::new);
-                }
                 Ok(Next::End) => {
                     done = true;
                     break;

@@ -17,19 +17,25 @@ pub enum PassError {
     Failed(String),
 }
 
-/// A quoted field longer than this, spanning lines that each read as a whole row, is a
-/// runaway.
-const RUNAWAY_BYTES: u64 = 64 * 1024;
-/// …or one spanning more lines than this.
-const RUNAWAY_LINES: u64 = 100;
+/// A record longer than this is read again from its bytes, to see whether it swallowed rows.
+const LONG_RECORD_BYTES: u64 = 64 * 1024;
 
 /// Something the reader did to keep a row, for the report.
 #[derive(Clone, Debug)]
 pub enum ReadNote {
     /// A field held bytes that are not UTF-8; they were replaced with U+FFFD.
     Replaced { line: u64, column: usize },
-    /// A quote opened on `line` ran to `last_line`; the lines were read again as rows.
-    Runaway { line: u64, last_line: u64 },
+    /// A quote opened on `line` ran to `last_line`; the lines were read again as rows, and
+    /// the quotes that nothing closed taken as written. `at_end`: it ran to the end of the
+    /// file.
+    Runaway {
+        line: u64,
+        last_line: u64,
+        at_end: bool,
+    },
+    /// The file ends in the middle of the row on `line` (no line end, fewer cells than the
+    /// header).
+    Truncated { line: u64, cells: usize },
 }
 
 /// What [`RecordReader::next`] read.
@@ -38,11 +44,6 @@ pub enum Next {
     /// One record, into the one given, starting on `line`.
     One {
         line: u64,
-    },
-    /// A runaway quote's lines, each a record, the first on `first`.
-    Lines {
-        first: u64,
-        records: Vec<StringRecord>,
     },
 }
 
@@ -60,6 +61,9 @@ pub struct RecordReader<'a> {
     pub header_hash: u64,
     /// Records still to read (a preview reads the first few).
     pub left: u64,
+    /// The lines of a record that swallowed them, being read again as records, before the
+    /// rest of the file.
+    pub again: Option<Again>,
 }
 
 impl RecordReader<'_> {
@@ -70,6 +74,12 @@ impl RecordReader<'_> {
         record: &mut StringRecord,
         notes: &mut Vec<ReadNote>,
     ) -> Result<Next, PassError> {
+        if let Some(again) = &mut self.again {
+            if let Some(line) = again.next(record) {
+                return Ok(Next::One { line });
+            }
+            self.again = None;
+        }
         if self.left == 0 {
             return Ok(Next::End);
         }
@@ -98,9 +108,11 @@ impl RecordReader<'_> {
         let lf_lines = self.reader.position().line() - start_at.line();
         let mut tape = self.lines.lock().unwrap_or_else(PoisonError::into_inner);
         let line = tape.line_of(start);
+        // A record over several lines, or one of the wrong width (a quote the end of the file
+        // left open, or a row cut short), is read again from its bytes.
         let may_run_away = lf_lines >= 2
-            || (lf_lines == 1 && record.len() != self.width)
-            || end - start > RUNAWAY_BYTES;
+            || (lf_lines <= 1 && record.len() != self.width)
+            || end - start > LONG_RECORD_BYTES;
         let raw = (replaced.is_some() || may_run_away)
             .then(|| tape.bytes(start, end).map(<[u8]>::to_vec))
             .flatten();
@@ -112,21 +124,37 @@ impl RecordReader<'_> {
         if replaced.is_some() {
             *record = self.lossy(&raw, line, notes);
         }
-        let text = String::from_utf8_lossy(trim_line_end_start(&raw)).into_owned();
-        let parts = record_lines(&text);
-        let spanned = parts.len() as u64;
-        let suspicious = spanned > 1
-            && (record.len() != self.width
-                || end - start > RUNAWAY_BYTES
-                || spanned > RUNAWAY_LINES);
-        if suspicious && let Some(again) = self.runaway(&parts) {
-            notes.push(ReadNote::Runaway {
+        let mut raw = raw;
+        if raw.first() == Some(&b'\n') {
+            // The LF of a CRLF that ended the line before.
+            raw.remove(0);
+        }
+        let spanned = line_count(&raw);
+        let ends_a_line = raw.ends_with(b"\n") || raw.ends_with(b"\r");
+        // A quote still open where the record ends: only the end of the file ends it there.
+        let open_at_end = open_quote(&raw, self.delimiter).is_some();
+        if open_at_end || spanned > 1 {
+            let mut again = Again::new(raw, line, self.delimiter);
+            // A quote run to the end of the file, or one that swallowed a whole row: a
+            // runaway. Else a quoted field over several lines that is just that.
+            if open_at_end || again.holds_a_row(self.width) {
+                notes.push(ReadNote::Runaway {
+                    line,
+                    last_line: line + spanned - 1,
+                    at_end: open_at_end,
+                });
+                // The record that swallowed the lines lets its buffer go.
+                *record = StringRecord::new();
+                if let Some(first) = again.next(record) {
+                    self.again = Some(again);
+                    return Ok(Next::One { line: first });
+                }
+            }
+        }
+        if !ends_a_line && record.len() < self.width && spanned == 1 {
+            notes.push(ReadNote::Truncated {
                 line,
-                last_line: line + spanned - 1,
-            });
-            return Ok(Next::Lines {
-                first: line,
-                records: again,
+                cells: record.len(),
             });
         }
         Ok(Next::One { line })
@@ -148,25 +176,6 @@ impl RecordReader<'_> {
         record
     }
 
-    /// The lines of a record that swallowed them, each read as a record of its own, when
-    /// every line after the first reads as a whole row (the header's field count); else
-    /// `None`: a long quoted field that is just that.
-    fn runaway(&self, parts: &[&str]) -> Option<Vec<StringRecord>> {
-        let records: Vec<StringRecord> = parts
-            .iter()
-            .map(|part| {
-                let mut record = StringRecord::new();
-                let _ = self.line_reader(part.as_bytes()).read_record(&mut record);
-                record
-            })
-            .collect();
-        let whole_rows = records
-            .iter()
-            .skip(1)
-            .all(|r| r.len() == self.width || r.iter().all(str::is_empty));
-        (records.len() > 1 && whole_rows).then_some(records)
-    }
-
     fn line_reader<'b>(&self, bytes: &'b [u8]) -> csv::Reader<&'b [u8]> {
         csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
@@ -176,52 +185,160 @@ impl RecordReader<'_> {
     }
 }
 
+/// The lines of a record that swallowed them, read again, each line a record of its own: a
+/// quote that a line leaves open is taken as written (read as a stand-in byte that no line
+/// holds, then given back), so that no line runs into the next. A line that is not a whole
+/// row is left to be rejected on its own.
+pub struct Again {
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    /// The line the first of them is on.
+    first: u64,
+    stand_in: Option<u8>,
+    fields: ByteRecord,
+}
+
+impl Again {
+    fn new(mut text: Vec<u8>, first: u64, delimiter: u8) -> Self {
+        // A lone CR ends a line as LF does (the reader numbers lines by LF).
+        let crs: Vec<usize> = memchr::memchr_iter(b'\r', &text).collect();
+        for i in crs {
+            if text.get(i + 1) != Some(&b'\n') {
+                text[i] = b'\n';
+            }
+        }
+        let stand_in = STAND_INS
+            .into_iter()
+            .find(|b| memchr::memchr(*b, &text).is_none());
+        if let Some(stand_in) = stand_in {
+            let mut start = 0;
+            for end in memchr::memchr_iter(b'\n', &text)
+                .chain([text.len()])
+                .collect::<Vec<_>>()
+            {
+                if let Some(quote) = open_quote(&text[start..end], delimiter) {
+                    text[start + quote] = stand_in;
+                }
+                start = end + 1;
+            }
+        }
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(text));
+        Self {
+            reader,
+            first,
+            stand_in,
+            fields: ByteRecord::new(),
+        }
+    }
+
+    /// Whether a line after the first reads as a whole row (`width` cells, not all empty).
+    /// Reads them through, then starts again from the first.
+    fn holds_a_row(&mut self, width: usize) -> bool {
+        let mut found = false;
+        while !found
+            && self
+                .reader
+                .read_byte_record(&mut self.fields)
+                .unwrap_or(false)
+        {
+            let later = self.fields.position().is_some_and(|p| p.line() > 1);
+            found =
+                later && self.fields.len() == width && self.fields.iter().any(|c| !c.is_empty());
+        }
+        // Back to the first line (the text is in memory: seeking cannot fail).
+        let _ = self.reader.seek(csv::Position::new());
+        found
+    }
+
+    /// The next line as a record (bytes that are not UTF-8 replaced), and the line it is on;
+    /// `None` after the last.
+    fn next(&mut self, record: &mut StringRecord) -> Option<u64> {
+        if !self
+            .reader
+            .read_byte_record(&mut self.fields)
+            .unwrap_or(false)
+        {
+            return None;
+        }
+        let line = self.first + self.fields.position().map_or(1, csv::Position::line) - 1;
+        record.clear();
+        for field in &self.fields {
+            match self.stand_in.filter(|b| field.contains(b)) {
+                Some(b) => {
+                    let quoted: Vec<u8> = field
+                        .iter()
+                        .map(|&c| if c == b { b'"' } else { c })
+                        .collect();
+                    record.push_field(&String::from_utf8_lossy(&quoted));
+                }
+                None => record.push_field(&String::from_utf8_lossy(field)),
+            }
+        }
+        Some(line)
+    }
+}
+
+/// Bytes that stand for a quote taken as written while a line is read again (control
+/// characters that no text means anything by).
+const STAND_INS: [u8; 4] = [0x1f, 0x1e, 0x1d, 0x1c];
+
+/// Where in `text` a quote opens a field that the text never closes, read the way the CSV
+/// reader reads: a quote opens a field only at its start (after a delimiter or a line end),
+/// `""` inside is a quote, and a quote followed by anything else ends the quoting. Only the
+/// quotes are visited.
+fn open_quote(text: &[u8], delimiter: u8) -> Option<usize> {
+    let mut open: Option<usize> = None;
+    let mut skip_to = 0;
+    for i in memchr::memchr_iter(b'"', text) {
+        if i < skip_to {
+            continue;
+        }
+        match open {
+            // `""` inside a quoted field is a quote.
+            Some(_) if text.get(i + 1) == Some(&b'"') => skip_to = i + 2,
+            Some(_) => open = None,
+            None => {
+                let field_start =
+                    i == 0 || matches!(text[i - 1], b'\n' | b'\r') || text[i - 1] == delimiter;
+                if field_start {
+                    open = Some(i);
+                }
+            }
+        }
+    }
+    open
+}
+
+/// How many lines a record's bytes take (a last line end starts no line).
+fn line_count(raw: &[u8]) -> u64 {
+    let ends = |b: u8| {
+        memchr::memchr_iter(b, raw)
+            .filter(|&i| i + 1 < raw.len())
+            .filter(|&i| b == b'\n' || raw[i + 1] != b'\n')
+            .count() as u64
+    };
+    let lone_crs = if memchr::memchr(b'\r', raw).is_some() {
+        ends(b'\r')
+    } else {
+        0
+    };
+    1 + ends(b'\n') + lone_crs
+}
+
 /// A record's bytes may start on the LF of a CRLF that ended the line before.
 fn trim_line_end_start(raw: &[u8]) -> &[u8] {
     raw.strip_prefix(b"\n").unwrap_or(raw)
-}
-
-/// A record's lines, without the empty one after its final line end.
-fn record_lines(text: &str) -> Vec<&str> {
-    let mut parts = split_lines(text);
-    if parts.len() > 1 && parts.last().is_some_and(|l| l.is_empty()) {
-        parts.pop();
-    }
-    parts
-}
-
-/// Lines ended by LF, CRLF or a lone CR.
-fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    lines.push(&text[start..]);
-    lines
 }
 
 /// What the reader noted while reading a file, gathered for its warnings.
 #[derive(Default)]
 pub struct Notes {
     replaced: Vec<(u64, usize)>,
-    runaways: Vec<(u64, u64)>,
+    runaways: Vec<(u64, u64, bool)>,
+    truncated: Option<(u64, usize)>,
 }
 
 impl Notes {
@@ -229,17 +346,37 @@ impl Notes {
         for note in notes {
             match *note {
                 ReadNote::Replaced { line, column } => self.replaced.push((line, column)),
-                ReadNote::Runaway { line, last_line } => self.runaways.push((line, last_line)),
+                ReadNote::Runaway {
+                    line,
+                    last_line,
+                    at_end,
+                } => self.runaways.push((line, last_line, at_end)),
+                ReadNote::Truncated { line, cells } => self.truncated = Some((line, cells)),
             }
         }
     }
 
     pub fn report(self, report: &mut FileReport) {
-        for (line, last_line) in self.runaways {
+        for (line, last_line, at_end) in self.runaways {
+            let swallowed = if last_line > line {
+                format!("lines {}–{last_line}", line + 1)
+            } else {
+                "the rest of the line".to_owned()
+            };
+            let closed = if at_end {
+                format!("was never closed (the file ends on line {last_line})")
+            } else {
+                "was never closed where it should be".to_owned()
+            };
             report.warnings.push(format!(
-                "line {line}: a quote opened here was never closed where it should be and \
-                 swallowed lines {}–{last_line}; those lines were read again as rows",
-                line + 1
+                "line {line}: a quote opened here {closed} and swallowed {swallowed}; the \
+                 lines were read again as rows, the unclosed quote as written"
+            ));
+        }
+        if let Some((line, cells)) = self.truncated {
+            report.warnings.push(format!(
+                "line {line}: the file ends in the middle of this row ({cells} cells and no \
+                 line end): it is rejected, and the file may have been cut short"
             ));
         }
         if self.replaced.is_empty() {
@@ -267,11 +404,25 @@ impl Notes {
 
 #[cfg(test)]
 mod tests {
-    use super::split_lines;
+    use super::{line_count, open_quote};
 
     #[test]
     fn lines_end_at_lf_crlf_and_cr() {
-        assert_eq!(split_lines("a\nb\r\nc\rd"), ["a", "b", "c", "d"]);
-        assert_eq!(split_lines("a\n"), ["a", ""]);
+        assert_eq!(line_count(b"a\nb\r\nc\rd"), 4);
+        assert_eq!(line_count(b"a\n"), 1);
+        assert_eq!(line_count(b"a"), 1);
+    }
+
+    #[test]
+    fn an_open_quote_is_found_as_the_csv_reader_reads_quotes() {
+        assert_eq!(open_quote(b"a,\"b", b','), Some(2));
+        // Closed, escaped, or inside a field: nothing open.
+        assert_eq!(open_quote(b"a,\"b, c\",d", b','), None);
+        assert_eq!(open_quote(b"\"a \"\"b\"\" c\",d", b','), None);
+        assert_eq!(open_quote(b"a,b\"c", b','), None);
+        // The second quoted field is the one left open; a line end starts a field.
+        assert_eq!(open_quote(b"\"x\",\"y", b','), Some(4));
+        assert_eq!(open_quote(b"a\n\"b", b','), Some(2));
+        assert_eq!(open_quote(b"a;\"b", b';'), Some(2));
     }
 }
