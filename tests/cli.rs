@@ -200,6 +200,68 @@ fn analyze_reads_alias_files_and_reports_bad_ones() {
 }
 
 #[test]
+fn aliases_that_rename_each_other_round_a_loop_are_refused() {
+    // Applied one step at a time, SOHR → SANA and SANA → SOHR printed "SANA (monitor)
+    // says…" and "SOHR (state media) denies…"; places the same.
+    let fixtures = Fixtures::new();
+    let data = fixtures.write(
+        "a.csv",
+        "source,source_type,claim,count,location,event_date
+SOHR,monitor,killed,40,Kobane,2015-06-25
+SANA,state_media,killed,10,Kobane,2015-06-25
+",
+    );
+    for (name, text, cycle) in [
+        (
+            "sources.csv",
+            "kind,name,means\nsource,SOHR,SANA\nsource,sana,SOHR\n",
+            "source aliases SANA → SOHR → SANA",
+        ),
+        (
+            "places.csv",
+            "kind,name,means\nplace,Kobane,Kobani\nplace,Kobani,Ain al-Arab\nplace,Ain al-Arab,Kobane\n",
+            "place aliases",
+        ),
+    ] {
+        let aliases = fixtures.write(name, text);
+        let (code, stdout, stderr) = triangulate(&[
+            "analyze",
+            data.to_str().unwrap(),
+            "--aliases",
+            aliases.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stdout}");
+        assert!(
+            stderr.contains(name) && stderr.contains(cycle) && stderr.contains("round a loop"),
+            "{stderr}"
+        );
+    }
+    // A loop closed between two files is refused too.
+    let one = fixtures.write(
+        "one.csv",
+        "kind,name,means
+source,SOHR,SANA
+",
+    );
+    let two = fixtures.write(
+        "two.csv",
+        "kind,name,means
+source,SANA,SOHR
+",
+    );
+    let (code, _, stderr) = triangulate(&[
+        "analyze",
+        data.to_str().unwrap(),
+        "--aliases",
+        one.to_str().unwrap(),
+        "--aliases",
+        two.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("round a loop"), "{stderr}");
+}
+
+#[test]
 fn thresholds_that_make_no_sense_are_refused() {
     let seed = seed_path();
     let seed = seed.to_str().unwrap();

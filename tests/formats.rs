@@ -477,3 +477,60 @@ fn a_list_of_people_is_counted_per_day_place_and_group() {
     assert_eq!(ds.str(undated.group), "soldiers");
     assert_eq!(ds.opt_str(undated.location), "place not given");
 }
+
+#[test]
+fn a_compiled_row_with_a_cell_too_many_or_too_few_is_rejected_not_shifted() {
+    // UCDP with a cell inserted before deaths_a: read as it stood, best 9 became 0 and the
+    // range 7–12 became 9–12. IBC with an extra cell at the end: dropped silently.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_seeds");
+    for (name, column) in [("ucdp.csv", Some("deaths_a")), ("ibc.csv", None)] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let width = header.len();
+        let data = lines
+            .iter()
+            .position(|l| !l.starts_with('#') && l != &lines[0])
+            .unwrap();
+        let mut record = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(lines[data].as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap();
+        let at = column.map_or(record.len(), |c| {
+            header.iter().position(|h| *h == c).unwrap()
+        });
+        let mut cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        cells.insert(at, "5".to_owned());
+        record = csv::StringRecord::from(cells);
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(&record).unwrap();
+        lines[data] = String::from_utf8(writer.into_inner().unwrap())
+            .unwrap()
+            .trim_end()
+            .to_owned();
+        let imported = import_with(&[(name, &(lines.join("\n") + "\n"))]);
+        let file = &imported.report.files[0];
+        let line = data as u64 + 1;
+        let rejected = file.rejected.iter().find(|r| r.line == line);
+        assert_eq!(
+            rejected.map(|r| r.reason.clone()),
+            Some(format!(
+                "row has {} fields, the header has {width}",
+                width + 1
+            )),
+            "{name}: {:?}",
+            file.rejected
+        );
+        assert!(
+            imported
+                .dataset
+                .claims
+                .iter()
+                .all(|c| u64::from(c.line) != line),
+            "{name}: no claim from the shifted row"
+        );
+    }
+}

@@ -1412,3 +1412,29 @@ fn a_proposed_claims_cell_edited_in_the_table_is_what_joins_the_data() {
     }
     assert!(found, "no claim from {edited:?} in the data");
 }
+
+#[test]
+fn a_merge_that_would_close_a_loop_is_refused_and_said_so() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    merge_state_media_into_sana(&mut harness);
+    wait_until_idle(&mut harness);
+    // "SANA is Syrian state media" would make the two swap names: refused.
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::Merge(
+            AliasKind::Source,
+            "SANA".to_owned(),
+            "Syrian state media".to_owned(),
+        )));
+    harness.run_steps(2);
+    let merges = harness
+        .state()
+        .corrections()
+        .merges(AliasKind::Source)
+        .clone();
+    assert_eq!(merges.len(), 1, "{merges:?}");
+    assert_eq!(merges["Syrian state media"], "SANA");
+    harness
+        .get_by_label_contains("Not merged: source aliases")
+        .hover();
+}

@@ -234,6 +234,13 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
     for path in &data.aliases {
         aliases.extend(Aliases::from_path(path).map_err(Failure::usage)?);
     }
+    // A loop may also close between the workspace's merges and an alias file.
+    if let Some(cycle) = aliases.cycles().into_iter().next() {
+        return Err(Failure::usage(format!(
+            "{cycle}: names that rename each other round a loop would swap who said what; \
+             say which name each one means"
+        )));
+    }
     event_edits(data, &mut aliases.events)?;
     let settings = Settings {
         window_days: data.window_days,

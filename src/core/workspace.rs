@@ -195,6 +195,32 @@ impl Corrections {
         aliases
     }
 
+    /// Takes out the merges that rename each other round a loop (they would swap who said
+    /// what), and says which.
+    pub fn refuse_cycles(&mut self) -> Vec<String> {
+        let mut refused = Vec::new();
+        while let Some(cycle) = self.aliases().cycles().into_iter().next() {
+            let key = |name: &str| crate::core::analysis::settings::alias_key(cycle.kind, name);
+            let round: Vec<String> = cycle.names.iter().map(|n| key(n)).collect();
+            let merges = self.merges_mut(cycle.kind);
+            let looped: Vec<String> = merges
+                .iter()
+                .filter(|(name, means)| round.contains(&key(name)) && round.contains(&key(means)))
+                .map(|(name, _)| name.clone())
+                .collect();
+            if looped.is_empty() {
+                break;
+            }
+            for name in &looped {
+                merges.remove(name);
+            }
+            refused.push(format!(
+                "{cycle}: these merges rename each other round a loop and were left out"
+            ));
+        }
+        refused
+    }
+
     /// The merges of one kind.
     pub fn merges(&self, kind: AliasKind) -> &BTreeMap<String, String> {
         match kind {
@@ -294,7 +320,10 @@ impl Workspace {
                 )),
                 Ok(_) => None,
             })
-            .collect();
+            .collect::<Vec<String>>();
+        let mut workspace = workspace;
+        let mut warnings = warnings;
+        warnings.extend(workspace.corrections.refuse_cycles());
         Ok((workspace, warnings))
     }
 
@@ -340,5 +369,28 @@ mod tests {
         let error = Workspace::load(&file).unwrap_err();
         assert!(matches!(error, WorkspaceError::NotAWorkspace { .. }));
         assert!(error.to_string().contains("line 1"), "{error}");
+    }
+
+    #[test]
+    fn merges_that_rename_each_other_round_a_loop_are_left_out_and_named() {
+        let mut corrections = Corrections::default();
+        let merges = corrections.merges_mut(AliasKind::Source);
+        merges.insert("SOHR".to_owned(), "SANA".to_owned());
+        merges.insert("SANA".to_owned(), "SOHR".to_owned());
+        merges.insert("Syrian state media".to_owned(), "SANA".to_owned());
+        corrections
+            .merges_mut(AliasKind::Place)
+            .insert("Kobani".to_owned(), "Kobane".to_owned());
+        let refused = corrections.refuse_cycles();
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(refused[0].contains("SANA → SOHR → SANA"), "{refused:?}");
+        let left: Vec<&String> = corrections.merges(AliasKind::Source).keys().collect();
+        assert_eq!(
+            left,
+            ["Syrian state media"],
+            "the merge outside the loop stays"
+        );
+        assert_eq!(corrections.merges(AliasKind::Place).len(), 1);
+        assert!(corrections.aliases().cycles().is_empty());
     }
 }

@@ -79,6 +79,30 @@ pub enum AliasError {
         line: usize,
         kind: String,
     },
+    #[error(
+        "{file}: {cycle}: names that rename each other round a loop would swap who said what; say which name each one means"
+    )]
+    Cycle { file: String, cycle: AliasCycle },
+}
+
+/// Names of one kind that rename each other round a loop (`SOHR → SANA → SOHR`): applied
+/// one step at a time, they would swap identities, so they are refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AliasCycle {
+    pub kind: AliasKind,
+    /// The names round the loop as written, the first again at the end.
+    pub names: Vec<String>,
+}
+
+impl std::fmt::Display for AliasCycle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            AliasKind::Place => "place",
+            AliasKind::Source => "source",
+            AliasKind::Group => "group",
+        };
+        write!(f, "{kind} aliases {}", self.names.join(" → "))
+    }
 }
 
 impl Settings {
@@ -190,6 +214,12 @@ impl Aliases {
             };
             aliases.add(kind, name, means);
         }
+        if let Some(cycle) = aliases.cycles().into_iter().next() {
+            return Err(AliasError::Cycle {
+                file: file.to_owned(),
+                cycle,
+            });
+        }
         Ok(aliases)
     }
 
@@ -206,12 +236,54 @@ impl Aliases {
 
     /// Says that `name` means `means`.
     pub fn add(&mut self, kind: AliasKind, name: &str, means: &str) {
-        let (table, key) = match kind {
-            AliasKind::Place => (&mut self.places, fold_words(name).concat()),
-            AliasKind::Source => (&mut self.sources, source_key(name)),
-            AliasKind::Group => (&mut self.groups, fold_words(name).concat()),
-        };
-        table.insert(key, means.to_owned());
+        let key = alias_key(kind, name);
+        self.table(kind).insert(key, means.to_owned());
+    }
+
+    fn table(&mut self, kind: AliasKind) -> &mut HashMap<String, String> {
+        match kind {
+            AliasKind::Place => &mut self.places,
+            AliasKind::Source => &mut self.sources,
+            AliasKind::Group => &mut self.groups,
+        }
+    }
+
+    /// Every loop of names that rename each other, each once, of every kind. A name renamed
+    /// to itself (another spelling of it) is no loop.
+    pub fn cycles(&self) -> Vec<AliasCycle> {
+        let mut cycles = Vec::new();
+        for kind in AliasKind::ALL {
+            let table = match kind {
+                AliasKind::Place => &self.places,
+                AliasKind::Source => &self.sources,
+                AliasKind::Group => &self.groups,
+            };
+            let mut keys: Vec<&String> = table.keys().collect();
+            keys.sort();
+            let mut seen = std::collections::HashSet::new();
+            for start in keys {
+                let mut path: Vec<String> = vec![start.clone()];
+                let mut names: Vec<String> = Vec::new();
+                let mut at = start.clone();
+                while let Some(means) = table.get(&at) {
+                    let next = alias_key(kind, means);
+                    names.push(means.clone());
+                    if next == at || seen.contains(&next) {
+                        break;
+                    }
+                    if let Some(i) = path.iter().position(|k| *k == next) {
+                        let mut round: Vec<String> = names[i..].to_vec();
+                        round.insert(0, names[names.len() - 1].clone());
+                        cycles.push(AliasCycle { kind, names: round });
+                        break;
+                    }
+                    path.push(next.clone());
+                    at = next;
+                }
+                seen.extend(path);
+            }
+        }
+        cycles
     }
 
     /// Adds every alias of `other`; where both name the same thing, `other` wins.
@@ -235,4 +307,12 @@ impl Aliases {
 
 fn source_key(name: &str) -> String {
     value_key(name)
+}
+
+/// What two names of this kind must share to be one name.
+pub fn alias_key(kind: AliasKind, name: &str) -> String {
+    match kind {
+        AliasKind::Place | AliasKind::Group => fold_words(name).concat(),
+        AliasKind::Source => source_key(name),
+    }
 }

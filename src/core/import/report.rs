@@ -11,6 +11,17 @@ pub struct RowError {
     pub reason: String,
 }
 
+impl RowError {
+    /// A row with more or fewer cells than its header: its cells cannot be told apart.
+    pub fn wrong_width(line: u64, cells: usize, width: usize) -> Self {
+        Self {
+            line,
+            column: None,
+            reason: format!("row has {cells} fields, the header has {width}"),
+        }
+    }
+}
+
 /// A row identical to one imported before it, kept once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Duplicate {

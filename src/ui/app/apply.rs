@@ -156,8 +156,21 @@ impl TriangulateApp {
                 return;
             }
             CorrectionCommand::Merge(kind, from, into) => {
+                let before = corrections
+                    .merges_mut(kind)
+                    .insert(from.clone(), into.clone());
+                if let Some(cycle) = corrections.aliases().cycles().into_iter().next() {
+                    // It would close a loop: taken back, and said why.
+                    match before {
+                        Some(was) => corrections.merges_mut(kind).insert(from, was),
+                        None => corrections.merges_mut(kind).remove(&from),
+                    };
+                    self.message = Some(format!(
+                        "Not merged: {cycle} would rename each other round a loop"
+                    ));
+                    return;
+                }
                 rename_in_filter(&mut self.state.view.filter, kind, &from, &into);
-                corrections.merges_mut(kind).insert(from, into);
             }
             CorrectionCommand::UndoMerges => {
                 for kind in AliasKind::ALL {

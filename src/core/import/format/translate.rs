@@ -108,6 +108,9 @@ pub struct Checker<T> {
     translator: T,
     parser: RowParser,
     width: usize,
+    /// The file's own header's field count: a record of another width is rejected, its
+    /// cells shifted against the columns.
+    columns: usize,
 }
 
 /// A record's claim rows, each checked.
@@ -176,6 +179,7 @@ impl<T: Translate> Format for Translated<T> {
             translator,
             parser: RowParser::new(map.clone()),
             width: map.headers.len(),
+            columns: header.names.len(),
         };
         Ok((checker, RowReader::new(map, context.file, context.registry)))
     }
@@ -185,6 +189,9 @@ impl<T: Translate> Format for Translated<T> {
         record: &StringRecord,
         line: u64,
     ) -> Result<Checked, RowError> {
+        if record.len() != checker.columns {
+            return Err(RowError::wrong_width(line, record.len(), checker.columns));
+        }
         let mut rows = checker.rows();
         checker.translator.translate(record, line, &mut rows)?;
         Ok(checker.check_rows(rows.rows, line))

@@ -106,11 +106,7 @@ impl RowParser {
     pub fn parse(&mut self, record: &StringRecord, line: u64) -> RowResult<Parsed> {
         let width = self.map.headers.len();
         if record.len() != width {
-            return Err(RowError {
-                line,
-                column: None,
-                reason: format!("row has {} fields, the header has {width}", record.len()),
-            });
+            return Err(RowError::wrong_width(line, record.len(), width));
         }
         if record.as_slice().bytes().all(|b| b.is_ascii_whitespace()) {
             return Err(RowError {
