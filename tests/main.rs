@@ -6,6 +6,7 @@ mod cli;
 mod crowds;
 mod evaluation;
 mod export;
+mod extract_input;
 mod extraction;
 mod fixtures;
 mod formats;

@@ -13,13 +13,14 @@ use rayon::prelude::*;
 use super::shared::Failure;
 use crate::core::extract::article::{article_text, header};
 use crate::core::extract::{ArticleInfo, Proposed, csv_header, csv_row, extract, to_csv};
-use crate::core::files::{Overwrite, write_atomic};
+use crate::core::files::{Overwrite, read_capped, read_small, write_atomic};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Article texts: plain text, or HTML (its markup is dropped); a folder gives its .txt and
-    /// .html files, read in parallel. Header lines ("outlet:", "date:", "link:") at an
-    /// article's top stand in for the options below where these are not given.
+    /// Article texts: plain text, or HTML (its markup is dropped), 16 MiB each at most; `-`
+    /// reads standard input; a folder gives its .txt and .html files, read in parallel. Header
+    /// lines ("outlet:", "date:", "link:") at an article's top stand in for the options below
+    /// where these are not given.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// The day the articles were published (YYYY-MM-DD): "on Wednesday" and "last week"
@@ -68,36 +69,38 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
             })
         })
         .transpose()?;
-    let files = articles(&args.files)?;
+    let (files, mut skipped) = articles(&args.files);
+    let stdin = read_stdin(&files)?;
     let progress = Progress::new(files.len());
-    let all: Vec<(ArticleInfo, Vec<Proposed>)> = files
+    let read: Vec<Result<(ArticleInfo, Vec<Proposed>), Unread>> = files
         .par_iter()
         .map(|path| {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-            let text = article_text(&bytes);
-            let found = header(&text);
-            let or = |given: &str, found: Option<String>| {
-                if given.is_empty() {
-                    found.unwrap_or_default()
-                } else {
-                    given.to_owned()
-                }
+            let bytes = match &stdin {
+                Some(bytes) if is_stdin(path) => bytes.clone(),
+                Some(_) | None => read_small(path, ARTICLE_LIMIT).map_err(|source| Unread {
+                    path: path.clone(),
+                    source,
+                })?,
             };
-            let info = ArticleInfo {
-                article_id: path
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
-                outlet: or(&args.outlet, found.outlet),
-                url: or(&args.url, found.url),
-                published: published.or(found.published),
-            };
-            let claims = extract(&text, &info);
+            let article = propose(path, &bytes, args, published);
             progress.step();
-            Ok((info, claims))
+            Ok(article)
         })
-        .collect::<Result<_, Failure>>()?;
+        .collect();
     progress.finish();
+    let mut all = Vec::with_capacity(read.len());
+    for article in read {
+        match article {
+            Ok(article) => all.push(article),
+            Err(why) => skipped.push(why.to_string()),
+        }
+    }
+    for why in &skipped {
+        eprintln!("warning: {why}");
+    }
+    if all.is_empty() {
+        return Err(Failure::failed("no article could be read"));
+    }
     let count: usize = all.iter().map(|(_, c)| c.len()).sum();
     if args.json {
         println!("{}", json(&all));
@@ -123,36 +126,116 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
     Ok(String::new())
 }
 
-/// The article files the arguments name: a folder gives its `.txt`, `.html` and `.htm` files,
-/// in name order.
-fn articles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
+/// The claims an article proposes, with what is known of it: the options given, else its
+/// header lines.
+fn propose(
+    path: &std::path::Path,
+    bytes: &[u8],
+    args: &ExtractArgs,
+    published: Option<chrono::NaiveDate>,
+) -> (ArticleInfo, Vec<Proposed>) {
+    let text = article_text(bytes);
+    let found = header(&text);
+    let or = |given: &str, found: Option<String>| {
+        if given.is_empty() {
+            found.unwrap_or_default()
+        } else {
+            given.to_owned()
+        }
+    };
+    let info = ArticleInfo {
+        article_id: path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+        outlet: or(&args.outlet, found.outlet),
+        url: or(&args.url, found.url),
+        published: published.or(found.published),
+    };
+    let claims = extract(&text, &info);
+    (info, claims)
+}
+
+/// An article file that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}; skipped", path.display())]
+struct Unread {
+    path: PathBuf,
+    source: std::io::Error,
+}
+
+/// An article is at most this long: a book's worth of text.
+const ARTICLE_LIMIT: u64 = 16 << 20;
+
+fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Standard input's bytes, when `-` is among the articles (read once, up to the limit).
+fn read_stdin(files: &[PathBuf]) -> Result<Option<Vec<u8>>, Failure> {
+    if !files.iter().any(|p| is_stdin(p)) {
+        return Ok(None);
+    }
+    read_capped(std::io::stdin().lock(), ARTICLE_LIMIT)
+        .map(Some)
+        .map_err(|e| Failure::failed(format!("standard input: {e}")))
+}
+
+/// The article files the arguments name, and why any were skipped: a folder gives its
+/// regular `.txt`, `.html` and `.htm` files, in name order; an entry that cannot be read, or is
+/// a pipe or a device, is skipped with a message and never stops the rest.
+fn articles(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let (mut files, mut skipped) = (Vec::new(), Vec::new());
     for path in paths {
         if !path.is_dir() {
             files.push(path.clone());
             continue;
         }
-        let entries = std::fs::read_dir(path)
-            .map_err(|e| Failure::failed(format!("{}: {e}", path.display())))?;
-        let mut inside: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| ["txt", "html", "htm"].contains(&e.to_lowercase().as_str()))
-            })
-            .collect();
+        let entries = match std::fs::read_dir(path) {
+            Ok(entries) => entries,
+            Err(e) => {
+                skipped.push(format!("{}: {e}; skipped", path.display()));
+                continue;
+            }
+        };
+        let mut inside = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry.path(),
+                Err(e) => {
+                    skipped.push(format!(
+                        "{}: an entry cannot be read ({e}); skipped",
+                        path.display()
+                    ));
+                    continue;
+                }
+            };
+            let article = entry
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ["txt", "html", "htm"].contains(&e.to_lowercase().as_str()));
+            if !article {
+                continue;
+            }
+            // A link is followed; a pipe or a device would hang the reading or never end.
+            match std::fs::metadata(&entry) {
+                Ok(meta) if meta.is_file() => inside.push(entry),
+                Ok(_) => skipped.push(format!(
+                    "{}: not a regular file (a device, a pipe or a folder); skipped",
+                    entry.display()
+                )),
+                Err(e) => skipped.push(format!("{}: {e}; skipped", entry.display())),
+            }
+        }
         if inside.is_empty() {
-            return Err(Failure::failed(format!(
+            skipped.push(format!(
                 "{}: no article files (.txt, .html) in this folder",
                 path.display()
-            )));
+            ));
         }
         inside.sort();
         files.extend(inside);
     }
-    Ok(files)
+    (files, skipped)
 }
 
 /// Articles read so far, shown on a terminal as a bar that fills in place.

@@ -56,9 +56,25 @@ fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A small text file (a workspace, an alias table) read whole: refused, with a reason, when
-/// it is not a regular file (a FIFO, a device such as `/dev/zero`) or is over `limit` bytes.
+/// A small text file (a workspace, an alias table) read whole, a UTF-8 byte-order mark
+/// skipped: refused, with a reason, when it is not a regular file (a FIFO, a device such as
+/// `/dev/zero`), is over `limit` bytes or is not UTF-8.
 pub fn read_small_text(path: &Path, limit: u64) -> std::io::Result<String> {
+    let mut bytes = read_small(path, limit)?;
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::other(format!(
+            "not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })
+}
+
+/// A small file's bytes, read whole: refused, with a reason, when it is not a regular file
+/// (a FIFO, a device such as `/dev/zero`, a folder) or is over `limit` bytes.
+pub fn read_small(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other(
@@ -66,22 +82,26 @@ pub fn read_small_text(path: &Path, limit: u64) -> std::io::Result<String> {
         ));
     }
     if meta.len() > limit {
-        return Err(std::io::Error::other(format!(
-            "{} bytes, more than the {} MiB such a file may have",
-            meta.len(),
-            limit >> 20
-        )));
+        return Err(too_big(meta.len(), limit));
     }
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > limit {
-        return Err(std::io::Error::other(
-            "grew past its limit while being read",
-        ));
+    read_capped(std::fs::File::open(path)?, limit)
+}
+
+/// At most `limit` bytes of a stream (standard input), refused past that.
+pub fn read_capped(stream: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    stream.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64, limit));
     }
-    Ok(text)
+    Ok(bytes)
+}
+
+fn too_big(len: u64, limit: u64) -> std::io::Error {
+    std::io::Error::other(format!(
+        "{len} bytes or more, more than the {} MiB such a file may have",
+        limit >> 20
+    ))
 }
 
 /// The SHA-256 of a file, in hex. Only a regular file is hashed: a stream or a device

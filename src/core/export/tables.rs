@@ -13,7 +13,7 @@ use crate::core::import::format::claims::columns::{DERIVED_COLUMNS, Field};
 use crate::core::model::ClaimKind;
 use crate::core::model::Dataset;
 use crate::core::parse::dates::When;
-use crate::core::parse::text::is_formula_start;
+use crate::core::parse::text::guard;
 use crate::core::view::claim_record::ClaimRecord;
 use crate::core::view::selection::Selection;
 
@@ -50,15 +50,6 @@ fn text<'a>(s: impl Into<Cow<'a, str>>) -> Cell<'a> {
 
 fn number(n: impl Into<f64>) -> Cell<'static> {
     Cell::Number(Some(n.into()))
-}
-
-/// A text cell as a spreadsheet will not run it: one that starts with `=`, `+`, `-`, `@`, a tab
-/// or a carriage return gets a leading apostrophe.
-pub fn guard(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some(c) if is_formula_start(c) || c == '\t' || c == '\r' => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
-    }
 }
 
 fn format_number(n: f64) -> String {

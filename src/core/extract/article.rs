@@ -1,10 +1,16 @@
 //! An article file's text: HTML with its markup dropped, and the header lines a saved
 //! article may open with ("outlet: …", "date: …", "link: …").
 
-/// The text of an article file's bytes: HTML has its markup dropped; other text is read as
-/// UTF-8 (a bad byte replaced).
+/// The text of an article file's bytes: HTML has its markup dropped; UTF-16 (with or without
+/// a byte-order mark) is decoded; other text is read as UTF-8 (a bad byte replaced).
 pub fn article_text(bytes: &[u8]) -> String {
-    let raw = String::from_utf8_lossy(bytes);
+    use crate::core::import::encoding::{FirstGuess, TextEncoding, first_guess};
+    let raw = match first_guess(bytes) {
+        FirstGuess::Bom(TextEncoding::Other(encoding)) => encoding.decode(bytes).0,
+        FirstGuess::Bom(TextEncoding::Utf8) | FirstGuess::LooksUtf8 | FirstGuess::NotUtf8 => {
+            String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        }
+    };
     if looks_like_html(&raw) {
         strip_html(&raw)
     } else {

@@ -29,6 +29,7 @@ use self::statements::{
 use crate::core::analysis::places::{Gazetteer, PlaceKey};
 use crate::core::import::format::claims::columns::Field;
 use crate::core::model::{ClaimKind, SourceType, Stance};
+use crate::core::parse::text::guard;
 
 /// What the article's header would say: when and where it was published.
 #[derive(Clone, Debug, Default)]
@@ -463,13 +464,16 @@ pub fn csv_row(info: &ArticleInfo, c: &Proposed) -> Vec<String> {
     row
 }
 
-/// The claims of several articles as one claims file, which the importer reads.
+/// The claims of several articles as one claims file, which the importer reads. A cell a
+/// spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd`, `＝…`) gets a leading
+/// apostrophe, as in every table written, and the importer reads it back as written.
 pub fn to_csv(articles: &[(ArticleInfo, Vec<Proposed>)]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(csv_header())?;
     for (info, claims) in articles {
         for c in claims {
-            writer.write_record(csv_row(info, c))?;
+            let row = csv_row(info, c);
+            writer.write_record(row.iter().map(|cell| guard(cell).into_owned()))?;
         }
     }
     writer.into_inner().map_err(|e| e.into_error().into())

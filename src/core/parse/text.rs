@@ -172,6 +172,17 @@ pub fn is_formula_start(c: char) -> bool {
     )
 }
 
+/// A text cell as a spreadsheet will not run it: one that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading apostrophe.
+pub fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some(c) if is_formula_start(c) || c == '\t' || c == '\r' => {
+            std::borrow::Cow::Owned(format!("'{text}"))
+        }
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// A cell as written before a spreadsheet-safe export guarded it with an apostrophe (`'=cmd`
 /// is `=cmd`).
 pub fn unguard(s: &str) -> &str {
