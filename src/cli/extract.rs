@@ -111,16 +111,17 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
         } else {
             Overwrite::No
         };
-        write_atomic(
+        let written = write_atomic(
             out,
             &to_csv(&all).map_err(|e| Failure::failed(e.to_string()))?,
             overwrite,
         )
         .map_err(|e| Failure::failed(e.to_string()))?;
         return Ok(format!(
-            "Proposed {count} claims from {} article(s): {}",
+            "Proposed {count} claims from {} article(s): {}{}",
             all.len(),
-            out.display()
+            out.display(),
+            written.note().map(|n| format!(" {n}")).unwrap_or_default()
         ));
     }
     Ok(String::new())

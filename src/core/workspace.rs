@@ -294,7 +294,8 @@ impl Workspace {
     pub fn save(&self, path: &Path) -> Result<(), WorkspaceError> {
         // A workspace is plain maps and strings: serialising it cannot fail.
         let text = serde_json::to_string_pretty(self).unwrap_or_default();
-        Ok(write_atomic(path, text.as_bytes(), Overwrite::Yes)?)
+        write_atomic(path, text.as_bytes(), Overwrite::Yes)?;
+        Ok(())
     }
 
     /// Reads a workspace and says which of its files have moved or changed since it was saved.
@@ -392,5 +393,16 @@ mod tests {
         );
         assert_eq!(corrections.merges(AliasKind::Place).len(), 1);
         assert!(corrections.aliases().cycles().is_empty());
+    }
+
+    #[test]
+    fn a_workspace_saved_with_a_byte_order_mark_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.triangulate.json");
+        Workspace::default().save(&path).unwrap();
+        let mut bytes = "\u{feff}".as_bytes().to_vec();
+        bytes.extend(std::fs::read(&path).unwrap());
+        std::fs::write(&path, bytes).unwrap();
+        assert!(Workspace::load(&path).is_ok());
     }
 }

@@ -27,7 +27,7 @@ use crate::core::charts::{
     Rgb, TimelineSettings, event_chart, map_chart, pivot, selected_bias_chart, timeline,
     timeline_panels,
 };
-use crate::core::files::{Overwrite, write_atomic};
+use crate::core::files::{Overwrite, Written, write_atomic};
 use crate::core::model::Dataset;
 use crate::core::view::filter::Filter;
 use crate::core::view::selection::Selection;
@@ -344,28 +344,39 @@ pub fn export(
                 style.page.height = svg::preferred_height(&figure, style.page.height);
             }
             style.check(format)?;
-            write_chart(&figure, &style, path, request.overwrite)?;
-            Ok(format!(
-                "Saved the {} chart \u{201c}{}\u{201d} to {}",
-                kind.as_str(),
-                figure.title,
-                path.display()
+            let written = write_chart(&figure, &style, path, request.overwrite)?;
+            Ok(saved(
+                format!(
+                    "Saved the {} chart \u{201c}{}\u{201d} to {}",
+                    kind.as_str(),
+                    figure.title,
+                    path.display()
+                ),
+                &written,
             ))
         }
         ExportTarget::Table(kind) => {
             let bytes = tables::table_csv(kind, data, request.bom)?;
-            write_atomic(path, &bytes, request.overwrite)?;
-            Ok(format!(
-                "Saved the {} table to {}",
-                kind.as_str(),
-                path.display()
-            ))
+            let written = write_atomic(path, &bytes, request.overwrite)?;
+            let message = format!("Saved the {} table to {}", kind.as_str(), path.display());
+            Ok(saved(message, &written))
         }
         ExportTarget::Report => {
             let html = html::report_html(data, files)?;
-            write_atomic(path, html.as_bytes(), request.overwrite)?;
-            Ok(format!("Saved the report to {}", path.display()))
+            let written = write_atomic(path, html.as_bytes(), request.overwrite)?;
+            Ok(saved(
+                format!("Saved the report to {}", path.display()),
+                &written,
+            ))
         }
+    }
+}
+
+/// "Saved … to PATH", and where the bytes went when that was not PATH itself.
+fn saved(message: String, written: &Written) -> String {
+    match written.note() {
+        Some(note) => format!("{message} {note}"),
+        None => message,
     }
 }
 
@@ -375,7 +386,7 @@ pub fn write_chart(
     style: &ChartStyle,
     path: &Path,
     overwrite: Overwrite,
-) -> Result<(), ExportError> {
+) -> Result<Written, ExportError> {
     let format = ChartFormat::of(path)?;
     style.check(format)?;
     let svg = render_svg(figure, &style.page);

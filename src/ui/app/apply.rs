@@ -220,6 +220,7 @@ impl TriangulateApp {
             }
             written = written.and_then(|()| {
                 crate::core::files::write_atomic(&path, bytes, crate::core::files::Overwrite::No)
+                    .map(|_| ())
                     .map_err(|e| e.to_string())
             });
             if written.is_ok() || !path.exists() {

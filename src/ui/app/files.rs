@@ -13,7 +13,7 @@ impl TriangulateApp {
         let corrections = &self.state.corrections;
         let written = write_atomic(path, corrections.alias_csv().as_bytes(), Overwrite::Yes);
         self.message = Some(match written {
-            Ok(()) => format!(
+            Ok(_) => format!(
                 "Saved {} merge(s) to {}",
                 corrections.merge_count(),
                 path.display()
