@@ -379,3 +379,22 @@ fn devices_given_as_workspace_or_alias_files_are_refused_not_read() {
         assert!(stderr.contains("not a regular file"), "{stderr}");
     }
 }
+
+#[test]
+fn terminal_escapes_from_the_data_never_reach_the_terminal() {
+    // A source named with an OSC 52 sequence (a clipboard write), listed by the error that
+    // says which sources the data has.
+    let fixtures = Fixtures::new();
+    let data = fixtures.write(
+        "escape.csv",
+        "source,claim,count,location,event_date\n\u{1b}]52;c;ZXZpbA==\u{7}SOHR,killed,4,Kobane,2015-06-25\n",
+    );
+    let (code, _, stderr) = triangulate(&["analyze", data.to_str().unwrap(), "--source", "nobody"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("the data has"), "{stderr}");
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("\\u{1b}]52"), "{stderr:?}");
+}

@@ -120,7 +120,7 @@ fn finish(result: Result<String, Failure>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            failure.report();
             ExitCode::from(failure.code)
         }
     }

@@ -53,7 +53,7 @@ pub fn run(args: &ExtractArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            failure.report();
             ExitCode::from(failure.code)
         }
     }
@@ -96,7 +96,7 @@ fn run_extract(args: &ExtractArgs) -> Result<String, Failure> {
         }
     }
     for why in &skipped {
-        eprintln!("warning: {why}");
+        eprintln!("warning: {}", crate::core::parse::text::terminal_safe(why));
     }
     if all.is_empty() {
         return Err(Failure::failed("no article could be read"));

@@ -233,7 +233,7 @@ pub fn run(cli: Cli) -> Run {
 
 fn import_options(read: &shared::ReadArgs) -> Result<ImportOptions, ExitCode> {
     read.options().map_err(|failure| {
-        eprintln!("error: {}", failure.message);
+        failure.report();
         ExitCode::from(failure.code)
     })
 }
@@ -279,7 +279,7 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
     let loaded = match shared::load(&args.data, &args.filters) {
         Ok(loaded) => loaded,
         Err(failure) => {
-            eprintln!("error: {}", failure.message);
+            failure.report();
             return ExitCode::from(failure.code);
         }
     };

@@ -15,6 +15,7 @@ use crate::core::import::registry::Registry;
 use crate::core::import::{ImportOptions, Imported, Input, format_names, import};
 use crate::core::model::{ClaimKind, Dataset, SourceType};
 use crate::core::parse::dates::parse_date;
+use crate::core::parse::text::terminal_safe;
 use crate::core::progress::Progress;
 use crate::core::view::filter::Filter;
 use crate::core::view::palette::{Rgb, source_colors};
@@ -128,6 +129,12 @@ impl Failure {
             message: message.to_string(),
         }
     }
+
+    /// Says the failure on standard error. Text from the data (a name, a cell) may hold
+    /// control characters: they are shown escaped, never sent to the terminal.
+    pub fn report(&self) {
+        eprintln!("error: {}", terminal_safe(&self.message));
+    }
 }
 
 /// The data, its analysis and the filter in force. Unlike the window, a command does not
@@ -206,7 +213,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         Some(path) => {
             let (workspace, warnings) = Workspace::load(path).map_err(Failure::usage)?;
             for w in warnings {
-                eprintln!("warning: {w}");
+                eprintln!("warning: {}", terminal_safe(&w));
             }
             Some(workspace)
         }
@@ -252,7 +259,10 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
     let imported = import(&inputs, &options, &Progress::default())
         .map_err(|_| Failure::failed("the import was cancelled"))?;
     for failed in imported.report.failed_files() {
-        eprintln!("error: {}", failed.error.as_deref().unwrap_or(""));
+        eprintln!(
+            "error: {}",
+            terminal_safe(failed.error.as_deref().unwrap_or(""))
+        );
     }
     let rejected = imported.report.rejected();
     if rejected > 0 {

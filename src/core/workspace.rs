@@ -221,6 +221,32 @@ impl Corrections {
         refused
     }
 
+    /// Takes out grades other than A–F and credibility ratings other than 1–6 (a file edited
+    /// by hand, or damaged), and says which.
+    pub fn refuse_out_of_range(&mut self) -> Vec<String> {
+        let mut refused = Vec::new();
+        self.source_grades.retain(|source, grade| {
+            let kept = ('A'..='F').contains(grade);
+            if !kept {
+                refused.push(format!(
+                    "{source}: the grade {:?} is not one of A–F and was left out",
+                    grade
+                ));
+            }
+            kept
+        });
+        self.claim_credibility.retain(|claim, rating| {
+            let kept = (1..=6).contains(rating);
+            if !kept {
+                refused.push(format!(
+                    "{claim}: the credibility {rating} is not one of 1–6 and was left out"
+                ));
+            }
+            kept
+        });
+        refused
+    }
+
     /// The merges of one kind.
     pub fn merges(&self, kind: AliasKind) -> &BTreeMap<String, String> {
         match kind {
@@ -325,6 +351,7 @@ impl Workspace {
         let mut workspace = workspace;
         let mut warnings = warnings;
         warnings.extend(workspace.corrections.refuse_cycles());
+        warnings.extend(workspace.corrections.refuse_out_of_range());
         Ok((workspace, warnings))
     }
 
@@ -404,5 +431,30 @@ mod tests {
         bytes.extend(std::fs::read(&path).unwrap());
         std::fs::write(&path, bytes).unwrap();
         assert!(Workspace::load(&path).is_ok());
+    }
+
+    #[test]
+    fn grades_and_ratings_out_of_range_are_left_out_and_named() {
+        let mut corrections = Corrections::default();
+        corrections.source_grades.insert("SOHR".to_owned(), 'B');
+        corrections.source_grades.insert("SANA".to_owned(), '\0');
+        corrections
+            .claim_credibility
+            .insert("a.csv:2".to_owned(), 3);
+        corrections
+            .claim_credibility
+            .insert("a.csv:3".to_owned(), 9);
+        let refused = corrections.refuse_out_of_range();
+        assert_eq!(refused.len(), 2, "{refused:?}");
+        assert!(
+            refused[0].starts_with("SANA: the grade '\\0'"),
+            "{refused:?}"
+        );
+        assert!(
+            refused[1].starts_with("a.csv:3: the credibility 9"),
+            "{refused:?}"
+        );
+        assert_eq!(corrections.source_grades.len(), 1);
+        assert_eq!(corrections.claim_credibility.len(), 1);
     }
 }

@@ -11,6 +11,7 @@ use super::claims::parse::{Parsed, RowParser};
 use super::claims::row::RowReader;
 use super::{Emit, FileContext, Format, Header, HeaderError};
 use crate::core::import::report::{FileReport, RowError};
+use crate::core::parse::quantity::LARGEST;
 use crate::core::parse::text::header_key;
 
 /// One row in the claims format, filled field by field.
@@ -297,14 +298,16 @@ pub fn deaths(
     column: usize,
 ) -> Result<u32, RowError> {
     let text = cell(record, column);
-    text.parse::<u32>().map_err(|_| {
-        row_error(
-            line,
-            header,
-            column,
-            format!("'{text}' is not a number of deaths"),
-        )
-    })
+    let reason = match text.parse::<u64>() {
+        Ok(n) => match u32::try_from(n) {
+            Ok(n) if n <= LARGEST => return Ok(n),
+            Ok(_) | Err(_) => {
+                format!("'{text}' is too large a number of deaths: at most 4,294,967,294")
+            }
+        },
+        Err(_) => format!("'{text}' is not a number of deaths"),
+    };
+    Err(row_error(line, header, column, reason))
 }
 
 /// A row error at `line` naming the file's own column.
