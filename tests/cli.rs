@@ -398,3 +398,41 @@ fn terminal_escapes_from_the_data_never_reach_the_terminal() {
     );
     assert!(stderr.contains("\\u{1b}]52"), "{stderr:?}");
 }
+
+#[test]
+fn event_edits_that_cannot_be_made_are_said() {
+    let seed = crate::fixtures::seed_path();
+    let (code, _, stderr) = triangulate(&[
+        "analyze",
+        seed.to_str().unwrap(),
+        "--split-event",
+        "new-event=seed_kobane_hasaka_2015.csv:999",
+        "--split-event",
+        "hasakah-2015-06-25=seed_kobane_hasaka_2015.csv:2",
+        "--merge-event",
+        "nowhere=kobane-2015-06-25",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("split of claim seed_kobane_hasaka_2015.csv:999: no such claim"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("split into hasakah-2015-06-25: an event already has that id"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("merge of nowhere into kobane-2015-06-25: no event nowhere"),
+        "{stderr}"
+    );
+    // A split to a new id is made and says nothing.
+    let (_, stdout, stderr) = triangulate(&[
+        "analyze",
+        seed.to_str().unwrap(),
+        "--split-event",
+        "mine=seed_kobane_hasaka_2015.csv:2",
+        "--json",
+    ]);
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stdout.contains("\"mine\""), "the split's event is there");
+}

@@ -234,21 +234,7 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
             "no input files: name CSV files, or a --workspace that lists them",
         ));
     }
-    let mut aliases = workspace
-        .as_ref()
-        .map(|w| w.corrections.aliases())
-        .unwrap_or_default();
-    for path in &data.aliases {
-        aliases.extend(Aliases::from_path(path).map_err(Failure::usage)?);
-    }
-    // A loop may also close between the workspace's merges and an alias file.
-    if let Some(cycle) = aliases.cycles().into_iter().next() {
-        return Err(Failure::usage(format!(
-            "{cycle}: names that rename each other round a loop would swap who said what; \
-             say which name each one means"
-        )));
-    }
-    event_edits(data, &mut aliases.events)?;
+    let aliases = aliases(workspace.as_ref(), data)?;
     let settings = Settings {
         window_days: data.window_days,
         tolerance_ratio: data.ratio,
@@ -272,6 +258,9 @@ pub fn load(data: &DataArgs, filters: &FilterArgs) -> Result<Loaded, Failure> {
         return Err(Failure::failed("no claims were imported"));
     }
     let analysis = analyze(&imported.dataset, &settings, &aliases);
+    for unmade in &analysis.unmade_edits {
+        eprintln!("warning: {}", terminal_safe(unmade));
+    }
     let corrections = workspace
         .as_ref()
         .map(|w| w.corrections.clone())
@@ -455,6 +444,25 @@ fn find_name(option: &str, written: &str, names: &[(String, usize)]) -> Result<S
 }
 
 /// `--split-event` and `--merge-event`, on top of the workspace's own edits.
+/// The workspace's corrections and the alias files, with the event edits given.
+fn aliases(workspace: Option<&Workspace>, data: &DataArgs) -> Result<Aliases, Failure> {
+    let mut aliases = workspace
+        .map(|w| w.corrections.aliases())
+        .unwrap_or_default();
+    for path in &data.aliases {
+        aliases.extend(Aliases::from_path(path).map_err(Failure::usage)?);
+    }
+    // A loop may also close between the workspace's merges and an alias file.
+    if let Some(cycle) = aliases.cycles().into_iter().next() {
+        return Err(Failure::usage(format!(
+            "{cycle}: names that rename each other round a loop would swap who said what; \
+             say which name each one means"
+        )));
+    }
+    event_edits(data, &mut aliases.events)?;
+    Ok(aliases)
+}
+
 fn event_edits(
     data: &DataArgs,
     edits: &mut crate::core::analysis::EventEdits,

@@ -1,6 +1,6 @@
 //! Grouping claims into events: by `event_id`, or by place and an anchored date window.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -39,6 +39,8 @@ pub struct EventIndex {
     pub approximate: Vec<bool>,
     /// Places as written left unresolved because several towns share the name.
     pub ambiguous: Vec<String>,
+    /// The analyst's event edits that could not be made, and why.
+    pub unmade_edits: Vec<String>,
 }
 
 /// Each distinct place a claim gives, resolved once: by its location as written, else by its
@@ -173,9 +175,11 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
     }
     join_compiled_incidents(ds, &compiled, settings.window_days, &mut events);
     dedupe_ids(&mut events);
-    if !aliases.events.is_empty() {
-        apply_edits(ds, &aliases.events, &mut events);
-    }
+    let unmade_edits = if aliases.events.is_empty() {
+        Vec::new()
+    } else {
+        apply_edits(ds, &aliases.events, &mut events)
+    };
     let mut event_of = vec![None; ds.claims.len()];
     for (e, event) in events.iter().enumerate() {
         for &c in &event.claims {
@@ -187,6 +191,7 @@ pub fn build_events(ds: &Dataset, settings: &Settings, aliases: &Aliases) -> Eve
         event_of,
         approximate,
         ambiguous: ambiguous.into_iter().collect(),
+        unmade_edits,
     }
 }
 
@@ -481,43 +486,27 @@ fn join_compiled_incidents(ds: &Dataset, compiled: &[usize], window: u32, events
 }
 
 /// The analyst's splits (claims taken out into an event of their own, one per label) and then
-/// merges (an event's claims moved into another), by claim and event id.
-fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) {
-    let mut split_off: Vec<Event> = Vec::new();
+/// merges (an event's claims moved into another), by claim and event id. Says which could not
+/// be made: a claim no event holds, a split named as an event already is, a merge of an event
+/// that is not there.
+fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) -> Vec<String> {
+    let mut unmade = Vec::new();
     if !edits.splits.is_empty() {
-        for event in events.iter_mut() {
-            let mut labelled: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-            event.claims.retain(|&c| {
-                let id = ds.claim_id(&ds.claims[c as usize]);
-                match edits.splits.get(&id) {
-                    Some(label) => {
-                        labelled.entry(label.as_str()).or_default().push(c);
-                        false
-                    }
-                    None => true,
-                }
-            });
-            let lost = !labelled.is_empty();
-            for (label, claims) in labelled {
-                let mut part = new_event(ds, claims, event.period);
-                part.place = event.place.clone();
-                part.location = event.location.clone();
-                part.id = label.to_owned();
-                split_off.push(part);
-            }
-            if lost && !event.claims.is_empty() {
-                let claims = std::mem::take(&mut event.claims);
-                regroup(ds, event, claims);
-            }
-        }
-        events.retain(|e| !e.claims.is_empty());
-        events.append(&mut split_off);
+        split_events(ds, edits, events, &mut unmade);
     }
     for (from, into) in &edits.merges {
         let (Some(f), Some(t)) = (
             events.iter().position(|e| &e.id == from),
             events.iter().position(|e| &e.id == into),
         ) else {
+            let gone = [from, into]
+                .into_iter()
+                .filter(|id| !events.iter().any(|e| &e.id == *id));
+            let gone: Vec<&str> = gone.map(String::as_str).collect();
+            unmade.push(format!(
+                "merge of {from} into {into}: no event {}; not merged",
+                gone.join(" nor ")
+            ));
             continue;
         };
         if f == t {
@@ -529,6 +518,61 @@ fn apply_edits(ds: &Dataset, edits: &EventEdits, events: &mut Vec<Event>) {
         regroup(ds, &mut events[t], claims);
         events.remove(f);
     }
+    unmade
+}
+
+/// The claims of each split taken out of their events into one of their own.
+fn split_events(
+    ds: &Dataset,
+    edits: &EventEdits,
+    events: &mut Vec<Event>,
+    unmade: &mut Vec<String>,
+) {
+    let mut split_off: Vec<Event> = Vec::new();
+    let taken: std::collections::HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+    let mut found: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for event in events.iter_mut() {
+        let mut labelled: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        event.claims.retain(|&c| {
+            let id = ds.claim_id(&ds.claims[c as usize]);
+            match edits.splits.get(&id) {
+                Some(label) => {
+                    found.insert(id);
+                    if taken.contains(label) {
+                        return true;
+                    }
+                    labelled.entry(label.as_str()).or_default().push(c);
+                    false
+                }
+                None => true,
+            }
+        });
+        let lost = !labelled.is_empty();
+        for (label, claims) in labelled {
+            let mut part = new_event(ds, claims, event.period);
+            part.place = event.place.clone();
+            part.location = event.location.clone();
+            part.id = label.to_owned();
+            split_off.push(part);
+        }
+        if lost && !event.claims.is_empty() {
+            let claims = std::mem::take(&mut event.claims);
+            regroup(ds, event, claims);
+        }
+    }
+    events.retain(|e| !e.claims.is_empty());
+    events.append(&mut split_off);
+    let (mut refused, mut missing) = (BTreeSet::new(), BTreeSet::new());
+    for (claim, label) in &edits.splits {
+        if taken.contains(label) {
+            refused.insert(format!(
+                "split into {label}: an event already has that id; not split"
+            ));
+        } else if !found.contains(claim) {
+            missing.insert(format!("split of claim {claim}: no such claim in the data"));
+        }
+    }
+    unmade.extend(refused.into_iter().chain(missing));
 }
 
 /// An event made of other claims: its id, place and kind stay, its dates follow the claims.

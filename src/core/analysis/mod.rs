@@ -74,6 +74,8 @@ pub struct Analysis {
     /// Places as written left unresolved because several towns share the name and the row
     /// names no province or country that tells which.
     pub ambiguous_places: Vec<String>,
+    /// The analyst's event splits and merges that could not be made, and why.
+    pub unmade_edits: Vec<String>,
     /// The questions too many claimants speak to for pairwise comparison (more than
     /// [`rules::crowds::PAIRWISE_CLAIMANTS`]), summarised: each claim was set against the median.
     pub summaries: Vec<rules::crowds::QuestionSummary>,
@@ -191,6 +193,7 @@ pub fn analyze_with(
         discrepancies: Vec::new(),
         scorecard: Vec::new(),
         ambiguous_places: index.ambiguous,
+        unmade_edits: index.unmade_edits,
         summaries: Vec::new(),
         corroborations: Relations::default(),
         contradictions: Relations::default(),
