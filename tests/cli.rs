@@ -436,3 +436,35 @@ fn event_edits_that_cannot_be_made_are_said() {
     assert!(!stderr.contains("warning"), "{stderr}");
     assert!(stdout.contains("\"mine\""), "the split's event is there");
 }
+
+#[test]
+fn map_errors_name_the_files_own_columns() {
+    let fixtures = Fixtures::new();
+    let data = fixtures.write(
+        "own.csv",
+        "Attributed to,Kind,When\nSOHR,killed,2015-06-25\n",
+    );
+    // `Kind` is already read as source: said so, not "no column Kind".
+    let (code, stdout, _) = triangulate(&[
+        "check",
+        data.to_str().unwrap(),
+        "--map",
+        "source=Kind,claim=Kind",
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("column 'Kind' is already read as source"),
+        "{stdout}"
+    );
+    // A missing column is listed among the file's own names, not the renamed ones.
+    let (_, stdout, _) = triangulate(&[
+        "check",
+        data.to_str().unwrap(),
+        "--map",
+        "source=Attributed to,claim=Type",
+    ]);
+    assert!(
+        stdout.contains("its columns: Attributed to, Kind, When"),
+        "{stdout}"
+    );
+}

@@ -652,3 +652,13 @@ fn utf16_without_a_byte_order_mark_is_read() {
     assert_eq!(file.error, None);
     assert_eq!((file.imported, file.encoding.as_str()), (1, "UTF-16LE"));
 }
+
+#[test]
+fn a_repeated_extra_column_keeps_both_values() {
+    let text = "source,claim,count,location,event_date,notes,notes\nSOHR,killed,4,Kobane,2015-06-25,first,second\n";
+    let imported = import_text("notes.csv", text);
+    let ds = &imported.dataset;
+    let claim = &ds.claims[0];
+    assert_eq!(ds.extra(claim, "notes"), Some("first"));
+    assert_eq!(ds.extra(claim, "notes (2)"), Some("second"));
+}

@@ -271,29 +271,32 @@ fn map_columns(
 }
 
 /// Renames the columns a mapping names after the fields they fill (`claim=Kind`: column
-/// `Kind` is read as `claim`); a column the file does not have is an error.
+/// `Kind` is read as `claim`); a column the file does not have, or one another field of the
+/// mapping already takes, is an error that names the file's own columns.
 fn apply_mapping(
     header: &mut Header,
     mapping: &[(String, String)],
     report: &mut FileReport,
 ) -> Result<(), PassError> {
+    let written = header.names.clone();
+    let mut taken: Vec<(usize, &str)> = Vec::new();
     for (field, column) in mapping {
-        let at = header
-            .names
+        let at = written
             .iter()
             .position(|n| n == column)
-            .or_else(|| {
-                header
-                    .names
-                    .iter()
-                    .position(|n| n.eq_ignore_ascii_case(column))
-            })
+            .or_else(|| written.iter().position(|n| n.eq_ignore_ascii_case(column)))
             .ok_or_else(|| {
                 PassError::Failed(format!(
                     "--map {field}={column}: the file has no column '{column}'; its columns: {}",
-                    header.names.join(", ")
+                    written.join(", ")
                 ))
             })?;
+        if let Some((_, other)) = taken.iter().find(|(i, _)| *i == at) {
+            return Err(PassError::Failed(format!(
+                "--map {field}={column}: column '{column}' is already read as {other}"
+            )));
+        }
+        taken.push((at, field));
         header.names[at].clone_from(field);
         report
             .warnings

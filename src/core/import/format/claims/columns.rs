@@ -238,11 +238,20 @@ impl ColumnMap {
             .filter_map(|f| self.header(f).map(|h| (f, h)))
     }
 
+    /// The extra columns' names, each once: a name the header repeats (`notes,notes`) is
+    /// numbered from its second column on (`notes (2)`), so that no column hides another.
     pub fn extra_headers(&self) -> Vec<String> {
-        self.extras
-            .iter()
-            .filter_map(|&i| self.headers.get(i).cloned())
-            .collect()
+        let mut names: Vec<String> = Vec::with_capacity(self.extras.len());
+        for name in self.extras.iter().filter_map(|&i| self.headers.get(i)) {
+            let mut unique = name.clone();
+            let mut n = 1;
+            while names.contains(&unique) {
+                n += 1;
+                unique = format!("{name} ({n})");
+            }
+            names.push(unique);
+        }
+        names
     }
 
     /// What is missing for this header to describe claims, if anything.
@@ -351,5 +360,11 @@ mod tests {
         let published_only = ColumnMap::from_headers(["source", "claim", "published"]);
         assert!(published_only.missing_required().is_empty());
         assert!(!published_only.has_count());
+    }
+
+    #[test]
+    fn a_repeated_extra_column_keeps_both() {
+        let map = ColumnMap::from_headers(["source", "claim", "event_date", "notes", "notes"]);
+        assert_eq!(map.extra_headers(), ["notes", "notes (2)"]);
     }
 }
