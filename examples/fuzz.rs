@@ -2,7 +2,11 @@
 //! files in `tests/fixtures/fuzz_seeds/` (one for each format), mutates their bytes the ways
 //! real files go wrong (stray quotes, cut lines, CR and CRLF, bytes that are not UTF-8, NULs,
 //! repeated and swapped lines, random bytes), imports each result in every format and
-//! checks that nothing panics and every row is accounted for.
+//! checks that nothing panics and that the report's counts add up. Every other input is a
+//! claims file broken line by line (`synth::broken`: stray quotes, cells too many or too few,
+//! bad bytes, repeated rows, blank lines, CR and CRLF, a row cut short), made with the line
+//! of every row it holds: each of those rows must be a claim, a rejected row or a repeat, a
+//! check made against the file as written, not against the report's own arithmetic.
 //!
 //! `cargo run --release --example fuzz -- --seconds 60 [--seed N] [--findings DIR]`
 //!
@@ -15,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use triangulate::core::import::{ImportOptions, Input, format_names, import};
 use triangulate::core::progress::Progress;
+use triangulate::synth::broken::{self, broken_claims_file, unaccounted};
 
 struct Rng(u64);
 
@@ -126,6 +131,25 @@ fn exercise(bytes: &[u8], formats: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// Imports a broken claims file; `Err` names the rows it left unaccounted for.
+fn account(file: &broken::BrokenFile) -> Result<(), String> {
+    let input = Input::bytes("broken.csv", file.bytes.clone());
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        import(&[input], &ImportOptions::default(), &Progress::default())
+    }));
+    let imported = match outcome {
+        Ok(Ok(imported)) => imported,
+        Ok(Err(_)) => return Err("cancelled without being asked".to_owned()),
+        Err(_) => return Err(format!("panicked ({:?})", file.breakages)),
+    };
+    let left = unaccounted(&imported, &file.rows);
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{left:?} after {:?}", file.breakages))
+    }
+}
+
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {
@@ -151,12 +175,22 @@ fn main() -> std::io::Result<()> {
     std::panic::set_hook(Box::new(|_| {}));
     let mut rng = Rng(seed | 1);
     let started = Instant::now();
-    let (mut runs, mut found) = (0u64, 0u64);
+    let (mut runs, mut found, mut rows) = (0u64, 0u64, 0u64);
+    let mut lines = broken::Rng(seed.rotate_left(17) | 1);
     while started.elapsed() < Duration::from_secs(seconds) {
-        let mut input = seeds[rng.below(seeds.len())].clone();
-        mutate(&mut rng, &mut input, &seeds);
         runs += 1;
-        if let Err(why) = exercise(&input, &formats) {
+        let (input, outcome) = if runs % 2 == 0 {
+            let file = broken_claims_file(&mut lines);
+            rows += file.rows.len() as u64;
+            let outcome = account(&file);
+            (file.bytes, outcome)
+        } else {
+            let mut input = seeds[rng.below(seeds.len())].clone();
+            mutate(&mut rng, &mut input, &seeds);
+            let outcome = exercise(&input, &formats);
+            (input, outcome)
+        };
+        if let Err(why) = outcome {
             found += 1;
             let _ = std::fs::create_dir_all(&findings);
             let path = findings.join(format!("finding-{found}.csv"));
@@ -166,9 +200,11 @@ fn main() -> std::io::Result<()> {
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "fuzz: {runs} inputs ({:.0}/s), each imported {} ways, {found} findings, seed {seed}",
+        "fuzz: {runs} inputs ({:.0}/s): {} mutated seeds, each imported {} ways, and {} broken claims files holding {rows} rows, each row checked against the file; {found} findings, seed {seed}",
         runs as f64 / secs,
-        formats.len() + 1
+        runs.div_ceil(2),
+        formats.len() + 1,
+        runs / 2
     );
     if found > 0 {
         std::process::exit(1);

@@ -662,3 +662,19 @@ fn a_repeated_extra_column_keeps_both_values() {
     assert_eq!(ds.extra(claim, "notes"), Some("first"));
     assert_eq!(ds.extra(claim, "notes (2)"), Some("second"));
 }
+
+#[test]
+fn a_row_after_blank_lines_keeps_its_own_line() {
+    // Two blank lines, and a blank line after a CRLF: the reader's offset fell on the first
+    // of them, so the row took the line before its own (and a mark on it another claim's).
+    let text = format!(
+        "{HEADER}\n{}\n\n\n{}{}\r\n\n{}",
+        row("SOHR", "1", "Kobane", "2015-06-25").trim_end(),
+        row("SOHR", "2", "Kobane", "2015-06-25"),
+        row("SOHR", "3", "Kobane", "2015-06-25").trim_end(),
+        row("SOHR", "4", "Kobane", "2015-06-25"),
+    );
+    let imported = import_text("blank_lines.csv", &text);
+    let lines: Vec<u32> = imported.dataset.claims.iter().map(|c| c.line).collect();
+    assert_eq!(lines, [2, 5, 6, 8]);
+}

@@ -6,6 +6,7 @@
 //! losses and shrinks its own, a state outlet that denies losses of ground, an independent
 //! wire that re-quotes a monitor, monitors that revise their figures upwards, monthly totals.
 
+pub mod broken;
 pub mod crowd;
 
 use std::fmt::Write as _;

@@ -103,18 +103,21 @@ impl RecordReader<'_> {
         let start_at = record.position().cloned().unwrap_or(before);
         let start = start_at.byte();
         let end = self.reader.position().byte();
-        // Line ends the CSV reader counted (LF only) inside and after the record: a record
-        // on one line has one, or none at the end of the file.
-        let lf_lines = self.reader.position().line() - start_at.line();
         let mut tape = self.lines.lock().unwrap_or_else(PoisonError::into_inner);
-        let line = tape.line_of(start);
-        // A record over several lines, or one of the wrong width (a quote the end of the file
-        // left open, or a row cut short), is read again from its bytes.
-        let may_run_away = lf_lines >= 2
-            || (lf_lines <= 1 && record.len() != self.width)
+        // The reader's offset may be on line ends before the record (the LF of a CRLF, blank
+        // lines it skipped): the record's line is the one its first byte of text is on.
+        let blank = tape.bytes(start, end).map_or(0, |b| {
+            b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
+        });
+        let line = tape.line_of(start + blank as u64);
+        // A record over several lines (a field holds a line end, whichever: LF, CRLF or a lone
+        // CR), or one of the wrong width (a quote the end of the file left open, or a row cut
+        // short), is read again from its bytes, from its first byte of text.
+        let may_run_away = memchr::memchr2(b'\n', b'\r', record.as_slice().as_bytes()).is_some()
+            || record.len() != self.width
             || end - start > LONG_RECORD_BYTES;
         let raw = (replaced.is_some() || may_run_away)
-            .then(|| tape.bytes(start, end).map(<[u8]>::to_vec))
+            .then(|| tape.bytes(start + blank as u64, end).map(<[u8]>::to_vec))
             .flatten();
         tape.release(end);
         drop(tape);
@@ -123,11 +126,6 @@ impl RecordReader<'_> {
         };
         if replaced.is_some() {
             *record = self.lossy(&raw, line, notes);
-        }
-        let mut raw = raw;
-        if raw.first() == Some(&b'\n') {
-            // The LF of a CRLF that ended the line before.
-            raw.remove(0);
         }
         let spanned = line_count(&raw);
         let ends_a_line = raw.ends_with(b"\n") || raw.ends_with(b"\r");
@@ -199,12 +197,19 @@ pub struct Again {
 
 impl Again {
     fn new(mut text: Vec<u8>, first: u64, delimiter: u8) -> Self {
-        // A lone CR ends a line as LF does (the reader numbers lines by LF).
-        let crs: Vec<usize> = memchr::memchr_iter(b'\r', &text).collect();
-        for i in crs {
-            if text.get(i + 1) != Some(&b'\n') {
-                text[i] = b'\n';
+        // Every line ends in LF, as the reader numbers lines by it: a lone CR becomes LF, the
+        // CR of a CRLF goes (after a CRLF it would give the next line the number of this one).
+        if memchr::memchr(b'\r', &text).is_some() {
+            let mut kept = 0;
+            for i in 0..text.len() {
+                match text[i] {
+                    b'\r' if text.get(i + 1) == Some(&b'\n') => continue,
+                    b'\r' => text[kept] = b'\n',
+                    b => text[kept] = b,
+                }
+                kept += 1;
             }
+            text.truncate(kept);
         }
         let stand_in = STAND_INS
             .into_iter()
@@ -263,7 +268,15 @@ impl Again {
         {
             return None;
         }
-        let line = self.first + self.fields.position().map_or(1, csv::Position::line) - 1;
+        // The line from where its bytes start, past the blank lines the reader skipped (its
+        // own line count runs behind after them).
+        let text = self.reader.get_ref().get_ref();
+        let mut at = self.fields.position().map_or(0, |p| p.byte() as usize);
+        while text.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        let line =
+            self.first + memchr::memchr_iter(b'\n', &text[..at.min(text.len())]).count() as u64;
         record.clear();
         for field in &self.fields {
             match self.stand_in.filter(|b| field.contains(b)) {
