@@ -81,8 +81,9 @@ const BREAKAGES: [Breakage; 9] = [
     Breakage::CutShort,
 ];
 
-/// A claims file of 2 to 400 rows with one to four breakages (at most one stray quote: two
-/// on different lines are a quoted field over two lines, which is no breakage).
+/// A claims file of 2 to 400 rows with one to four breakages (one stray quote at most, and
+/// its row not repeated: two on different lines are a quoted field over two lines, as CSV
+/// reads them, which is no breakage).
 pub fn broken_claims_file(rng: &mut Rng) -> BrokenFile {
     let count = 2 + rng.below(399);
     let mut rows: Vec<Vec<u8>> = (0..count)
@@ -153,7 +154,14 @@ pub fn broken_claims_file(rng: &mut Rng) -> BrokenFile {
             bytes.extend_from_slice(b"\r\n");
             line += 1;
         }
-        for _ in 0..if repeated[r] { 2 } else { 1 } {
+        // A row with a stray quote is not repeated: two such lines are one quoted field over
+        // two lines, as CSV reads it, not two rows.
+        let copies = if repeated[r] && !row.contains(&b'"') {
+            2
+        } else {
+            1
+        };
+        for _ in 0..copies {
             line += 1;
             written.push(line);
             bytes.extend_from_slice(row);
