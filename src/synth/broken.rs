@@ -145,6 +145,21 @@ pub fn broken_claims_file(rng: &mut Rng) -> BrokenFile {
     if cut {
         repeated[count - 1] = false;
     }
+    let (bytes, written) = write(&rows, &ends, &blank_before, &repeated);
+    BrokenFile {
+        bytes,
+        rows: written,
+        breakages,
+    }
+}
+
+/// The file's bytes, and the line of every row written: blank lines and repeats included.
+fn write(
+    rows: &[Vec<u8>],
+    ends: &[&[u8]],
+    blank_before: &[bool],
+    repeated: &[bool],
+) -> (Vec<u8>, Vec<u64>) {
     let mut bytes = format!("{HEADER}\n").into_bytes();
     let mut line = 1;
     let mut written = Vec::new();
@@ -168,11 +183,7 @@ pub fn broken_claims_file(rng: &mut Rng) -> BrokenFile {
             bytes.extend_from_slice(ends[r]);
         }
     }
-    BrokenFile {
-        bytes,
-        rows: written,
-        breakages,
-    }
+    (bytes, written)
 }
 
 /// What an import left unaccounted for among the rows a file holds: `missing`, rows that are
