@@ -534,3 +534,15 @@ fn a_compiled_row_with_a_cell_too_many_or_too_few_is_rejected_not_shifted() {
         );
     }
 }
+
+#[test]
+fn an_outlet_of_nothing_but_invisible_characters_names_nobody() {
+    // IBC's Sources held only a zero-width space: the row was counted imported and rejected.
+    let text = "IBC code,Start Date,End Date,Time,Location,Target,Weapons,Reported Minimum,Reported Maximum,Sources\n\
+                z1,1 Jan 2009,1 Jan 2009,PM,Tel Zaytun,a market,car bomb,3,5,\u{200b}\n";
+    let imported = import_with(&[("ibc.csv", text)]);
+    let file = &imported.report.files[0];
+    assert!(file.rejected.is_empty(), "{:?}", file.rejected);
+    assert_eq!(file.rows, 1);
+    assert!(file.rows_imported() == 1, "{}", file.counts());
+}

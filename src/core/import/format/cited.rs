@@ -1,6 +1,7 @@
 //! The claimants a compiled dataset cites for an event ("SOHR; VDC", "SOHR, airwars",
 //! "SOHR/Waha Report", "local sources"), split into names the registry can resolve.
 
+use super::claims::parse::strip_invisible;
 use crate::core::import::registry::Registry;
 use crate::core::parse::text::value_key;
 
@@ -47,7 +48,8 @@ pub fn claimants(cell: &str, registry: &Registry) -> Vec<String> {
             .trim()
             .trim_matches(|c: char| c == '.' || c == '"')
             .trim();
-        if name.is_empty() {
+        // A name of nothing but invisible characters names nobody.
+        if name.is_empty() || strip_invisible(name).trim().is_empty() {
             return;
         }
         let name = if is_generic(name) {
