@@ -1438,3 +1438,19 @@ fn a_merge_that_would_close_a_loop_is_refused_and_said_so() {
         .get_by_label_contains("Not merged: source aliases")
         .hover();
 }
+
+#[test]
+fn an_event_edit_that_cannot_be_made_is_said_in_the_status_bar() {
+    let mut harness = harness_with(Startup::files(vec![seed_path()]));
+    wait_until_idle(&mut harness);
+    harness
+        .state_mut()
+        .send(Command::Correction(CorrectionCommand::MergeEvents(
+            "nowhere".to_owned(),
+            "kobane-2015-06-25".to_owned(),
+        )));
+    wait_until_idle(&mut harness);
+    harness
+        .get_by_label_contains("Event edit not made: merge of nowhere into kobane-2015-06-25")
+        .hover();
+}

@@ -180,6 +180,14 @@ impl TriangulateApp {
         if let Some(dropped) = stale {
             self.message = Some(dropped);
         }
+        // Event splits and merges that could not be made (a claim or event no longer there).
+        if let Some(unmade) = analyzed.analysis.unmade_edits.first() {
+            let more = analyzed.analysis.unmade_edits.len() - 1;
+            self.message = Some(match more {
+                0 => format!("Event edit not made: {unmade}"),
+                n => format!("Event edit not made: {unmade} (and {n} more)"),
+            });
+        }
         self.analyzed = Some((Arc::new(analyzed), job.generation));
     }
 
