@@ -139,10 +139,6 @@ fn stray_quote(
         accounted = file.imported + file.rejected.len() as u64 + file.duplicates.len() as u64;
         stray_s.push(took);
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (clean_m, stray_m) = (median(&mut clean_s), median(&mut stray_s));
     println!(
         "stray quote, {} rows: recovered in {stray_m:.3} s against {clean_m:.3} s clean, {:.2}x (target: at most 3x); {accounted} rows accounted for",
@@ -237,10 +233,6 @@ fn repeated(path: &std::path::Path, floor: f64) -> Result<(), Box<dyn std::error
             analyses.push(analysed);
         }
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
     let (import, analysis) = (median(&mut imports), median(&mut analyses));
     println!(
         "repeated (medians of 21): import {:.1} ms, analysis {:.1} ms, both {:.1} ms = {:.1}x the read-only floor (target for 10,000 claims: at most 30 ms)",
@@ -351,4 +343,10 @@ fn extraction_figure() {
         rayon::current_num_threads(),
         serial / parallel
     );
+}
+
+/// The middle of some timings.
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }

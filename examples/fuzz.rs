@@ -19,22 +19,7 @@ use std::time::{Duration, Instant};
 
 use triangulate::core::import::{ImportOptions, Input, format_names, import};
 use triangulate::core::progress::Progress;
-use triangulate::synth::broken::{self, broken_claims_file, unaccounted};
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use triangulate::synth::broken::{self, Rng, broken_claims_file, unaccounted};
 
 /// Bytes that break CSV files when they land in the wrong place.
 const TOKENS: [&[u8]; 14] = [
@@ -58,7 +43,7 @@ fn mutate(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
     for _ in 0..=rng.below(4) {
         let at = rng.below(input.len() + 1);
         match rng.below(8) {
-            0 => input.insert(at, rng.next() as u8),
+            0 => input.insert(at, rng.step() as u8),
             1 if !input.is_empty() => {
                 let at = at.min(input.len() - 1);
                 input[at] ^= 1 << rng.below(8);
@@ -176,7 +161,7 @@ fn main() -> std::io::Result<()> {
     let mut rng = Rng(seed | 1);
     let started = Instant::now();
     let (mut runs, mut found, mut rows) = (0u64, 0u64, 0u64);
-    let mut lines = broken::Rng(seed.rotate_left(17) | 1);
+    let mut lines = Rng(seed.rotate_left(17) | 1);
     while started.elapsed() < Duration::from_secs(seconds) {
         runs += 1;
         let (input, outcome) = if runs % 2 == 0 {
